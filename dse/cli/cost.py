@@ -1,0 +1,1 @@
+"""dse CLI commands: cost (filled in by its issue)."""

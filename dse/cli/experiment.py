@@ -1,0 +1,1 @@
+"""dse CLI commands: experiment (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""dse CLI commands: simulate (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Gymnasium environments over a :class:`cost_models.evaluator.Evaluator` (registered on import)."""
