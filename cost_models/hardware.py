@@ -1,0 +1,247 @@
+"""Hardware parameters of a MAESTRO-style spatial accelerator: :class:`Hardware` and :class:`HardwareBatch`.
+
+The fields are MAESTRO's command-line hardware flags (``maestro-top.cpp``; ALGORITHM.md §2.1) with units in
+their names or docstrings:
+
+==================  ==========================================================================================
+num_pes             processing elements (MAESTRO ``--num_pes``)
+l1_bytes            provisioned L1 scratchpad per PE in bytes; ``None`` = unconstrained (``--l1_size_cstr``)
+l2_bytes            provisioned global buffer (L2) in bytes; ``None`` = unconstrained (``--l2_size_cstr``)
+noc_bw              NoC bandwidth in elements/cycle, the same at every cluster level (``--noc_bw_cstr``)
+offchip_bw          off-chip (DRAM -> L2) bandwidth in elements/cycle (``--offchip_bw_cstr``)
+noc_hops            NoC hops; the NoC head latency is ``noc_hops * noc_hop_latency`` cycles
+noc_hop_latency     cycles per hop (``--noc_hop_latency``)
+simd_lanes          MACs per PE per cycle (``--num_simd_lanes``)
+word_bytes          bytes per tensor element (MAESTRO assumes 1)
+clock_mhz           clock frequency in MHz (only used to convert cycles to time and energy to power)
+==================  ==========================================================================================
+
+Unlike MAESTRO, provisioned L1/L2 sizes are enforced: the cost model marks a point infeasible when a
+requirement exceeds them (DESIGN.md §3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from cost_models.errors import HardwareError
+
+_INT_FIELDS = ("num_pes", "noc_hops", "noc_hop_latency", "simd_lanes", "word_bytes")
+_FLOAT_FIELDS = ("noc_bw", "offchip_bw", "clock_mhz")
+_BUFFER_FIELDS = ("l1_bytes", "l2_bytes")
+_MIN = {"num_pes": 1, "noc_hops": 0, "noc_hop_latency": 0, "simd_lanes": 1, "word_bytes": 1}
+
+
+@dataclass(frozen=True)
+class Hardware:
+    """One hardware design point (see the module docstring for field meanings and units).
+
+    Raises:
+        HardwareError: a field of the wrong type or out of range (non-positive PE count, bandwidth, ...); the
+            message names the field.
+    """
+
+    num_pes: int
+    l1_bytes: int | None = None
+    l2_bytes: int | None = None
+    noc_bw: float = 81920000
+    offchip_bw: float = 70000
+    noc_hops: int = 1
+    noc_hop_latency: int = 1
+    simd_lanes: int = 1
+    word_bytes: int = 1
+    clock_mhz: float = 1000.0
+
+    def __post_init__(self) -> None:
+        for name in _INT_FIELDS:
+            v = getattr(self, name)
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)) or v < _MIN[name]:
+                raise HardwareError(f"hardware field {name!r} must be an integer >= {_MIN[name]}, got {v!r}")
+            object.__setattr__(self, name, int(v))
+        for name in _FLOAT_FIELDS:
+            v = getattr(self, name)
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)) or not v > 0:
+                raise HardwareError(f"hardware field {name!r} must be a number > 0, got {v!r}")
+            if not np.isfinite(v):
+                raise HardwareError(f"hardware field {name!r} must be finite, got {v!r}")
+        for name in _BUFFER_FIELDS:
+            v = getattr(self, name)
+            if v is None:
+                continue
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)) or v < 1:
+                raise HardwareError(f"hardware field {name!r} must be None or an integer >= 1 (bytes), got {v!r}")
+            object.__setattr__(self, name, int(v))
+
+    @property
+    def noc_latency_cycles(self) -> int:
+        """NoC head latency in cycles: ``noc_hops * noc_hop_latency`` (MAESTRO's ``Lat``, ALGORITHM.md §8.1)."""
+        return self.noc_hops * self.noc_hop_latency
+
+    def to_dict(self) -> dict:
+        """The fields as a plain dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class HardwareBatch:
+    """``n`` hardware points as a struct of arrays (every field a 1-D numpy array of length ``n``).
+
+    ``l1_bytes`` / ``l2_bytes`` are float arrays in which ``inf`` means unconstrained (``None`` in
+    :class:`Hardware`). Build with :meth:`from_points` or :meth:`from_arrays`.
+
+    Raises:
+        HardwareError: arrays of different lengths, or an out-of-range value (the message names the field and
+            the first bad index).
+    """
+
+    num_pes: np.ndarray
+    l1_bytes: np.ndarray
+    l2_bytes: np.ndarray
+    noc_bw: np.ndarray
+    offchip_bw: np.ndarray
+    noc_hops: np.ndarray
+    noc_hop_latency: np.ndarray
+    simd_lanes: np.ndarray
+    word_bytes: np.ndarray
+    clock_mhz: np.ndarray
+
+    def __post_init__(self) -> None:
+        n = None
+        for f in fields(self):
+            a = np.asarray(getattr(self, f.name))
+            if a.ndim != 1:
+                raise HardwareError(f"hardware field {f.name!r} must be a 1-D array, got shape {a.shape}")
+            if n is None:
+                n = a.shape[0]
+            elif a.shape[0] != n:
+                raise HardwareError(f"hardware field {f.name!r} has length {a.shape[0]}, expected {n}")
+            if f.name in _INT_FIELDS:
+                if not np.all(np.isfinite(a)) or np.any(a != np.round(a)):
+                    raise HardwareError(f"hardware field {f.name!r} must hold integers")
+                a = a.astype(np.int64)
+                bad = np.nonzero(a < _MIN[f.name])[0]
+                if bad.size:
+                    raise HardwareError(
+                        f"hardware field {f.name!r} must be >= {_MIN[f.name]}, got {a[bad[0]]} at index {bad[0]}"
+                    )
+            else:
+                a = a.astype(np.float64)
+                lo_ok = (a >= 1) if f.name in _BUFFER_FIELDS else (a > 0)
+                finite_ok = np.ones_like(lo_ok) if f.name in _BUFFER_FIELDS else np.isfinite(a)
+                bad = np.nonzero(~(lo_ok & finite_ok))[0]
+                if bad.size:
+                    raise HardwareError(f"hardware field {f.name!r} has invalid value {a[bad[0]]} at index {bad[0]}")
+            object.__setattr__(self, f.name, a)
+
+    def __len__(self) -> int:
+        return int(self.num_pes.shape[0])
+
+    @classmethod
+    def from_points(cls, points: Sequence[Hardware] | Iterable[Hardware]) -> "HardwareBatch":
+        """Stack :class:`Hardware` points into a batch.
+
+        Raises:
+            HardwareError: no points, or an element that is not a :class:`Hardware`.
+        """
+        pts = list(points)
+        if not pts:
+            raise HardwareError("a hardware batch needs at least one point")
+        for i, p in enumerate(pts):
+            if not isinstance(p, Hardware):
+                raise HardwareError(f"hardware point {i} is {type(p).__name__}, expected Hardware")
+        cols = {}
+        for f in fields(Hardware):
+            vals = [getattr(p, f.name) for p in pts]
+            if f.name in _BUFFER_FIELDS:
+                vals = [np.inf if v is None else v for v in vals]
+            cols[f.name] = np.asarray(vals)
+        return cls(**cols)
+
+    @classmethod
+    def from_arrays(cls, num_pes, **kwargs) -> "HardwareBatch":
+        """Build from arrays or scalars (scalars broadcast); missing fields take :class:`Hardware`'s defaults.
+
+        ``l1_bytes`` / ``l2_bytes`` may be ``None`` (unconstrained) or arrays with ``inf`` for unconstrained.
+
+        Raises:
+            HardwareError: unknown field, or arrays of different lengths.
+        """
+        names = [f.name for f in fields(Hardware)]
+        unknown = set(kwargs) - set(names)
+        if unknown:
+            raise HardwareError(f"unknown hardware field(s) {sorted(unknown)}; allowed: {', '.join(names)}")
+        defaults = {f.name: f.default for f in fields(Hardware) if f.name != "num_pes"}
+        vals = {"num_pes": num_pes}
+        for name in names[1:]:
+            v = kwargs.get(name, defaults[name])
+            if v is None:
+                v = np.inf
+            vals[name] = v
+        arrays = {k: np.atleast_1d(np.asarray(v)) for k, v in vals.items()}
+        n = max(a.shape[0] for a in arrays.values())
+        out = {}
+        for k, a in arrays.items():
+            if a.shape[0] == 1 and n > 1:
+                a = np.repeat(a, n)
+            out[k] = a
+        return cls(**out)
+
+    @classmethod
+    def coerce(cls, hardware: "Hardware | HardwareBatch") -> "HardwareBatch":
+        """A batch from a single point or a batch (returned unchanged).
+
+        Raises:
+            HardwareError: anything else.
+        """
+        if isinstance(hardware, HardwareBatch):
+            return hardware
+        if isinstance(hardware, Hardware):
+            return cls.from_points([hardware])
+        raise HardwareError(f"expected Hardware or HardwareBatch, got {type(hardware).__name__}")
+
+    def take(self, index: np.ndarray) -> "HardwareBatch":
+        """The sub-batch at ``index`` (integer or boolean array)."""
+        return HardwareBatch(**{f.name: getattr(self, f.name)[index] for f in fields(self)})
+
+    def point(self, i: int) -> Hardware:
+        """Point ``i`` as a :class:`Hardware`."""
+        kw = {}
+        for f in fields(self):
+            v = getattr(self, f.name)[i]
+            if f.name in _BUFFER_FIELDS:
+                kw[f.name] = None if not np.isfinite(v) else int(v)
+            elif f.name in _INT_FIELDS:
+                kw[f.name] = int(v)
+            else:
+                kw[f.name] = float(v)
+        return Hardware(**kw)
+
+
+def from_maestro_flags(flags: dict[str, int | float]) -> Hardware:
+    """A :class:`Hardware` from MAESTRO-style keys (``num_pes``, ``l1_size``/``l1_size_cstr``, ``l2_size``,
+    ``noc_bw``, ``offchip_bw``, ``noc_hops``, ``noc_hop_latency``, ``num_simd_lanes``), e.g. the dict returned
+    by ``cost_models.formats.maestro_m.read_hardware``.
+
+    Raises:
+        HardwareError: ``num_pes`` missing or any value out of range.
+    """
+    alias = {
+        "num_pes": "num_pes",
+        "l1_size": "l1_bytes", "l1_size_cstr": "l1_bytes", "l1_bytes": "l1_bytes",
+        "l2_size": "l2_bytes", "l2_size_cstr": "l2_bytes", "l2_bytes": "l2_bytes",
+        "noc_bw": "noc_bw", "noc_bw_cstr": "noc_bw",
+        "offchip_bw": "offchip_bw", "offchip_bw_cstr": "offchip_bw",
+        "noc_hops": "noc_hops", "noc_hop_latency": "noc_hop_latency",
+        "num_simd_lanes": "simd_lanes", "simd_lanes": "simd_lanes",
+    }
+    kw: dict = {}
+    for k, v in flags.items():
+        if k not in alias:
+            raise HardwareError(f"unknown hardware key {k!r}; allowed: {', '.join(sorted(alias))}")
+        kw[alias[k]] = v
+    if "num_pes" not in kw:
+        raise HardwareError("hardware field 'num_pes' is required")
+    return Hardware(**kw)

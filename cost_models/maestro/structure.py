@@ -1,0 +1,577 @@
+"""Compile one (layer, dataflow, PE count) mapping into MAESTRO's iteration-case structure.
+
+This is the hardware-independent half of MAESTRO's analysis (ALGORITHM.md §3-§7, §9, §10): cluster levels, the
+normalised directive lists, the static mapping tables, the iteration cases of every level with their occurrence
+counts, and per case the ingress/egress volumes, MACs and partial sums. Everything here depends only on the layer,
+the resolved directives and ``num_pes`` (for the split into clusters). What depends on the other hardware fields
+(NoC/off-chip bandwidth, latency, SIMD lanes) is left as per-case arrays that :mod:`cost_models.maestro.evaluate`
+evaluates for many hardware points at once.
+
+Integer semantics follow MAESTRO (C++ truncating division, ALGORITHM.md §1.3). With ``compat=False`` two
+corrections apply here: a tile larger than its dimension with an offset that fits (``o <= D < m``) is clipped to
+the dimension (MAESTRO bug ALGORITHM.md §14.5), and a NoC transfer of 0 elements costs 0 cycles (§14.13).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from cost_models.dataflow import ResolvedMap
+from cost_models.errors import DataflowError
+
+INIT, STEADY, EDGE = 0, 1, 2
+TENSOR_NAMES = ("input", "filter", "output")
+
+
+def cdiv(a: int, b: int) -> int:
+    """C++ integer division (truncates toward zero)."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A layer in MAESTRO's terms: type (CONV, DSCONV, GEMM), dimensions as written, outer strides of Y/X."""
+
+    layer_type: str
+    dims: tuple[tuple[str, int], ...]
+    stride_y: int = 1
+    stride_x: int = 1
+
+    @property
+    def dim_map(self) -> dict[str, int]:
+        return dict(self.dims)
+
+    def tensors(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(input, filter, output) variable lists in MAESTRO's order (ALGORITHM.md §1.2)."""
+        has_n = "N" in self.dim_map and self.layer_type != "GEMM"
+        if self.layer_type == "CONV":
+            t = (("C", "Y", "X"), ("K", "C", "R", "S"), ("K", "Y", "X"))
+        elif self.layer_type == "DSCONV":
+            t = (("C", "Y", "X"), ("C", "R", "S"), ("C", "Y", "X"))
+        elif self.layer_type == "GEMM":
+            return (("M", "K"), ("K", "N"), ("M", "N"))
+        else:
+            raise DataflowError(f"layer type {self.layer_type!r} is not supported; allowed: CONV, DSCONV, GEMM")
+        if has_n:
+            t = (("N",) + t[0], t[1], ("N",) + t[2])
+        return t
+
+    @property
+    def overlap(self) -> dict[str, str]:
+        return {} if self.layer_type == "GEMM" else {"Y": "R", "X": "S"}
+
+
+@dataclass
+class Level:
+    """One normalised cluster level with its static tables (ALGORITHM.md §4, §5)."""
+
+    dirs: list[tuple[bool, int, int, str]]  # (spatial, m, o, var), outer to inner
+    nc: int
+    dims: dict[str, int]
+    M: dict[str, int] = field(default_factory=dict)
+    U: dict[str, int] = field(default_factory=dict)
+    Me: dict[str, int] = field(default_factory=dict)
+    Ue: dict[str, int] = field(default_factory=dict)
+    ne: int = 1
+    primary: int = 0
+
+
+@dataclass
+class Node:
+    """The compiled analysis of one level for one tile: kept cases as arrays plus hardware-independent totals.
+
+    Per kept case (after merging identical ones): ``occ``, ``ingress`` (input + filter elements), ``egress``,
+    ``all_init``, and either ``psums`` (innermost level) or ``sub_a``/``sub_b`` (indices of the child nodes whose
+    max runtime is the case's compute delay).
+    """
+
+    level: int
+    innermost: bool
+    occ: np.ndarray
+    ingress: np.ndarray
+    egress: np.ndarray
+    all_init: np.ndarray
+    psums: np.ndarray
+    sub_a: np.ndarray
+    sub_b: np.ndarray
+    macs: int
+    l1_req: int               # reported L1 requirement of the first innermost analysis below (elements)
+    req_l2: dict[str, int]    # level L2 requirement per tensor (elements, doubled)
+    counts: dict[str, int]    # "<tensor>_<l1|l2>_<read|write>" (elements)
+    first_ingress: int = 0
+
+
+@dataclass
+class Structure:
+    """A compiled mapping: nodes in evaluation order (children first); the last node is level 0."""
+
+    nodes: list[Node]
+    num_pes: int
+    levels: list[Level]
+
+    @property
+    def top(self) -> Node:
+        return self.nodes[-1]
+
+
+class _Compiler:
+    def __init__(self, problem: Problem, directives: list, num_pes: int, compat: bool):
+        self.p = problem
+        self.compat = compat
+        self.num_pes = num_pes
+        self.tin, self.tw, self.tout = problem.tensors()
+        self.in_vars = sorted(set(self.tin) | set(self.tw))
+        self.overlap = problem.overlap
+        self.levels = self._build_levels(directives)
+        self.nodes: list[Node] = []
+        self.memo: dict = {}
+
+    # ------------------------------------------------------------------ levels (§3, §4, §5)
+    def _dims0(self) -> dict[str, int]:
+        d = dict(self.p.dims)
+        for ref, sl in self.overlap.items():
+            if ref in d and sl in d and ref + "'" not in d:
+                d[ref + "'"] = d[ref] - d[sl] + 1
+            elif ref + "'" in d and sl in d and ref not in d:
+                d[ref] = d[ref + "'"] + d[sl] - 1
+        return d
+
+    def _stride(self, v: str) -> int:
+        return {"Y": self.p.stride_y, "X": self.p.stride_x}.get(v, 1)
+
+    def _build_levels(self, directives: list) -> list[Level]:
+        clusters = [d for d in directives if isinstance(d, int)]
+        U = math.prod(clusters) if clusters else 1
+        if U > self.num_pes:
+            raise DataflowError(f"cluster sizes {clusters} need {U} PEs per top-level cluster, but the hardware has "
+                                f"{self.num_pes} PEs (MAESTRO divides by zero here)")
+        groups: list[list[ResolvedMap]] = [[]]
+        for d in directives:
+            if isinstance(d, int):
+                groups.append([])
+            else:
+                groups[-1].append(d)
+        nc = [self.num_pes // U if clusters else self.num_pes] + clusters
+        dims = self._dims0()
+        full = dict(dims)
+        levels: list[Level] = []
+        prev: list | None = None
+        for li, group in enumerate(groups):
+            lst = [[d.spatial, d.size, d.offset, d.dim, d.text] for d in group]
+            # a. output-centric -> input-centric
+            for ref, sl in self.overlap.items():
+                pr = ref + "'"
+                has_p = [x for x in lst if x[3] == pr]
+                if has_p and not any(x[3] == ref for x in lst):
+                    r = [x for x in lst if x[3] == sl]
+                    if not r:
+                        raise DataflowError(f"directive '{has_p[0][4]}' at cluster level {li}: a {pr} map needs a "
+                                            f"{sl} directive in the same level (MAESTRO reads garbage otherwise)")
+                    has_p[0][3] = ref
+                    has_p[0][1] = has_p[0][1] + r[0][1] - 1
+            for x in lst:
+                if x[3] not in self.in_vars:
+                    raise DataflowError(f"directive '{x[4]}' at cluster level {li}: dimension {x[3]} is not a "
+                                        f"dimension of this {self.p.layer_type} layer; allowed: {', '.join(self.in_vars)}")
+            # b. inherit from the level above
+            if prev is not None:
+                for u in prev:
+                    if not any(x[3] == u[3] for x in lst):
+                        lst.insert(0, [False, u[1], u[2], u[3], f"inherited {u[3]}"])
+            # c. unroll the rest
+            for v in self.in_vars:
+                if v in dims and not any(x[3] == v for x in lst):
+                    lst.append([False, dims[v], dims[v], v, f"unrolled {v}"])
+            # d. stride adjustment
+            for x in lst:
+                v = x[3]
+                if v in self.overlap and self._stride(v) != 1:
+                    sigma, rf = self._stride(v), full[self.overlap[v]]
+                    if x[1] >= rf:
+                        out = cdiv(x[1] + sigma - rf, sigma)
+                        x[1] = out * min(sigma, rf) + max(rf - sigma, 0)
+                        x[2] = out * sigma
+                        if li != 0 and rf < sigma:
+                            x[2] = out * rf
+            # correction (§14.5): clip an over-sized tile whose offset fits
+            if not self.compat:
+                for x in lst:
+                    D = dims[x[3]]
+                    if x[2] <= D < x[1]:
+                        x[1] = D
+            lv = Level(dirs=[(bool(x[0]), int(x[1]), int(x[2]), x[3]) for x in lst], nc=nc[li],
+                       dims={v: dims[v] for v in dims})
+            self._tables(lv)
+            levels.append(lv)
+            prev = [x for x in lst]
+            # dims of the next level
+            nd = {}
+            for v in self.in_vars:
+                if v in dims:
+                    m = next(x[1] for x in lst if x[3] == v)
+                    nd[v] = min(m, dims[v])
+            dims = nd
+        return levels
+
+    def _tables(self, lv: Level) -> None:
+        for sp, m, o, v in lv.dirs:
+            D = lv.dims[v]
+            s = max(0, cdiv(D - m, o))
+            has_edge = (s * o + m < D) or (m > D)
+            lv.M[v] = m
+            u = min(m, o)
+            if not sp and D <= m:
+                u = 0
+            lv.U[v] = u
+            e = D - (s + 1) * o
+            if e < 0:
+                e = D
+            lv.Me[v] = e if has_edge else m
+            lv.Ue[v] = max(o - (m - e), 0)
+        for ref, sl in self.overlap.items():
+            d = next((x for x in lv.dirs if x[3] == ref), None)
+            if d is None or sl not in lv.M:
+                continue
+            pr = ref + "'"
+            lv.M[pr] = lv.M[ref] - lv.M[sl] + 1
+            lv.U[pr] = min(d[2], d[1])
+            lv.Me[pr] = lv.Me[ref] - lv.Me[sl] + 1
+            lv.Ue[pr] = min(d[2], lv.Me[pr])
+        sps = [i for i, d in enumerate(lv.dirs) if d[0]]
+        lv.primary = sps[0]
+        _, m, o, v = lv.dirs[lv.primary]
+        D, n = lv.dims[v], lv.nc
+        full = o * (n - 1) + m
+        if D > full:
+            s = cdiv(cdiv(D - m, o) + 1, n) - 1
+            rem = D - (s + 1) * o * n
+            ne = 1 if rem < m else cdiv(rem - m, o) + 1
+        elif D > m:
+            ne = cdiv(D - m, o) + 1
+            if o * (ne - 1) + m < D:
+                ne += 1
+        else:
+            ne = 1
+        if D <= m:
+            ne = 1
+        lv.ne = ne
+
+    # ------------------------------------------------------------------ states (§6.1, §6.2)
+    @staticmethod
+    def _states(sp: bool, m: int, o: int, Dv: int, k: int) -> list[tuple]:
+        # state: (position, occ, unrolled, init_edge, eep)
+        if not sp:
+            st = [(INIT, 1, Dv <= m, Dv < m, False)]
+            n = cdiv(Dv - m, o)
+            if m < Dv and n > 0:
+                st.append((STEADY, n, False, False, False))
+            if Dv >= m and n * o + m < Dv:
+                st.append((EDGE, 1, False, False, False))
+            return st
+        cov = m + o * (k - 1)
+        st = [(INIT, 1, Dv <= cov, Dv < cov, Dv < cov)]
+        n = cdiv(cdiv(Dv - m, o) + 1, k) - 1
+        if cov < Dv and n > 0:
+            st.append((STEADY, n, False, False, False))
+        if Dv > cov and (n + 1) * o * k + cov > Dv and n * o * k + cov != Dv:
+            rem = Dv - (n + 1) * o * k
+            act = 1 if rem < m else cdiv(rem - m, o) + 1
+            st.append((EDGE, 1, False, False, (act - 1) * o + m < rem))
+        return st
+
+    @staticmethod
+    def _case_order(lens: list[int]):
+        n = len(lens)
+        total = math.prod(lens)
+        freq = [math.prod(lens[j + 1:]) for j in range(n)]
+        ctr = [0] * n
+        for c in range(total):
+            yield tuple(ctr)
+            for j in range(n):
+                if c % freq[j] == 0:
+                    ctr[j] = (ctr[j] + 1) % lens[j]
+
+    # ------------------------------------------------------------------ analysis (§6.3)
+    def analyze(self, li: int, D: dict[str, int]) -> int:
+        key = (li, tuple(sorted(D.items())))
+        if key in self.memo:
+            return self.memo[key]
+        lv = self.levels[li]
+        innermost = li == len(self.levels) - 1
+        dirs = lv.dirs
+        states = [self._states(sp, m, o, D[v], lv.nc) for sp, m, o, v in dirs]
+        ctx = _LevelCtx(lv, self.overlap, self.tin, self.tw, self.tout)
+        req_l2 = {"input": 0, "filter": 0, "output": 0}
+        req_l1 = {"input": 0, "filter": 0, "output": 0}
+        counts = {f"{t}_{m}_{a}": 0 for t in TENSOR_NAMES for m in ("l1", "l2") for a in ("read", "write")}
+        macs = 0
+        first_done = False
+        first_child = None
+        first_ingress = 0
+        merged: dict[tuple, int] = {}
+        for idx in self._case_order([len(s) for s in states]):
+            case = [states[j][i] for j, i in enumerate(idx)]
+            occ = math.prod(s[1] for s in case)
+            ctx.set_case(case)
+            if not first_done:
+                for t, vars_ in (("input", self.tin), ("filter", self.tw)):
+                    req_l2[t] += 2 * ctx.total(vars_, ctx.pe_ingress)
+                    req_l1[t] += 2 * math.prod(lv.M[v] for v in vars_ if v in lv.M)
+                    counts[f"{t}_l2_write"] = math.prod(D.get(v, 1) for v in vars_)
+                req_l2["output"] = 2 * ctx.total(self.tout, ctx.pe_egress)
+                req_l1["output"] = 2 * math.prod(lv.M[v] for v in self.tout if v in lv.M)
+                outsz = 1
+                for v in self.tout:
+                    if v in self.overlap:
+                        outsz *= D[v] - D[self.overlap[v]] + 1
+                    else:
+                        outsz *= D.get(v, 1)
+                counts["output_l2_read"] = outsz
+            E = ctx.total(self.tout, ctx.pe_egress)
+            MAP = ctx.mac_map()
+            PS = ctx.critical_psums()
+            counts["output_l2_write"] += occ * E
+            counts["output_l1_write"] += occ * MAP
+            counts["output_l1_read"] += occ * MAP
+            if PS <= 0:
+                continue
+            ing = 0
+            for t, vars_ in (("input", self.tin), ("filter", self.tw)):
+                it = ctx.total(vars_, ctx.pe_ingress)
+                ing += it
+                counts[f"{t}_l2_read"] += occ * it
+                counts[f"{t}_l1_write"] = counts[f"{t}_l2_read"]
+                counts[f"{t}_l1_read"] += occ * MAP
+            all_init = all(s[0] == INIT for s in case)
+            if innermost:
+                key_c = (ing, E, all_init, PS, -1, -1)
+            else:
+                p = case[lv.primary]
+                subs = []
+                if ctx.is_edge(p) and p[4]:
+                    subs.append(self.analyze(li + 1, ctx.tile(True)))
+                    if lv.ne - 1 > 0:
+                        subs.append(self.analyze(li + 1, ctx.tile(False)))
+                else:
+                    subs.append(self.analyze(li + 1, ctx.tile(False)))
+                if first_child is None:
+                    first_child = subs[0]
+                key_c = (ing, E, all_init, 0, subs[0], subs[-1])
+            if not first_done:
+                first_ingress = ing
+            merged[key_c] = merged.get(key_c, 0) + occ
+            macs += occ * MAP
+            first_done = True
+        keys = list(merged)
+        arr = lambda i, dt=np.float64: np.array([k[i] for k in keys], dtype=dt)  # noqa: E731
+        if first_child is not None:
+            l1_req = self.nodes[first_child].l1_req
+        else:
+            l1_req = req_l1["input"] + req_l1["filter"] + req_l1["output"]
+        node = Node(level=li, innermost=innermost, occ=arr_occ(merged), ingress=arr(0), egress=arr(1),
+                    all_init=np.array([k[2] for k in keys], dtype=bool), psums=arr(3),
+                    sub_a=np.array([k[4] for k in keys], dtype=np.int64),
+                    sub_b=np.array([k[5] for k in keys], dtype=np.int64),
+                    macs=macs, l1_req=l1_req, req_l2=req_l2, counts=counts, first_ingress=first_ingress)
+        self.nodes.append(node)
+        self.memo[key] = len(self.nodes) - 1
+        return self.memo[key]
+
+
+def arr_occ(merged: dict) -> np.ndarray:
+    return np.array(list(merged.values()), dtype=np.float64)
+
+
+class _LevelCtx:
+    """Reuse and traffic formulas of one level for the current case (ALGORITHM.md §7)."""
+
+    def __init__(self, lv: Level, overlap: dict[str, str], tin, tw, tout):
+        self.lv = lv
+        self.overlap = overlap
+        self.tout = tout
+        self.var_idx = {d[3]: j for j, d in enumerate(lv.dirs)}
+        self.spatial_of = {t: [v for v in vars_ if v in self.var_idx and lv.dirs[self.var_idx[v]][0]]
+                           for t, vars_ in ((tin, tin), (tw, tw), (tout, tout))}
+        self.all_spatial = [j for j, d in enumerate(lv.dirs) if d[0]]
+
+    def set_case(self, case: list[tuple]) -> None:
+        self.case = case
+        js = [j for j, s in enumerate(case) if s[0] != INIT]
+        self.jstar = js[-1] if js else -1
+
+    @staticmethod
+    def is_edge(st: tuple) -> bool:
+        return st[0] == EDGE or st[3]
+
+    def prime(self, v: str) -> str:
+        return v + "'" if v in self.overlap else v
+
+    # §7.2
+    def pe_tile(self, V, first: bool, eep: bool) -> int:
+        lv, vol = self.lv, 1
+        for j, (sp, m, o, v) in enumerate(lv.dirs):
+            if v not in V:
+                continue
+            st = self.case[j]
+            if not sp:
+                vol *= lv.Me[v] if self.is_edge(st) else lv.M[v]
+            elif not self.is_edge(st):
+                vol *= lv.M[v]
+            elif lv.ne == 1:
+                vol *= lv.Me[v] if (first or eep) else 1
+            else:
+                vol *= lv.Me[v] if eep else lv.M[v]
+        return vol
+
+    # §7.3
+    def pe_ingress(self, V, first: bool, eep: bool) -> int:
+        js = self.jstar
+        if js == -1:
+            return self.pe_tile(V, first, eep)
+        lv = self.lv
+        if lv.dirs[js][3] not in V:
+            return 0
+        reinit = any(j > js and d[3] in V and self.case[j][0] == INIT and not self.case[j][2]
+                     for j, d in enumerate(lv.dirs))
+        Mx, Ux = (lv.Me, lv.Ue) if eep else (lv.M, lv.U)
+        vol = 1
+        for j, (sp, m, o, v) in enumerate(lv.dirs):
+            if v not in V:
+                continue
+            st = self.case[j]
+            if not sp:
+                if st[0] == INIT:
+                    f = lv.Me[v] if self.is_edge(st) else lv.M[v]
+                elif j == js and not reinit:
+                    f = lv.U[v]
+                    if f == 0:
+                        raise DataflowError(
+                            f"directive on {v} at cluster level: the tile handed down is larger than the "
+                            f"dimension, so the unrolled TemporalMap({m},{o}) {v} would iterate (MAESTRO exits here)")
+                else:
+                    f = lv.M[v]
+            else:
+                if first:
+                    f = Mx[v]
+                elif st[0] == INIT:
+                    f = Mx[v] if j < js else Ux[v]
+                elif j == js and not reinit:
+                    f = Ux[v]
+                else:
+                    f = Mx[v]
+            vol *= f
+        return vol
+
+    # §7.4
+    def pe_out(self, psum: bool, first: bool, eep: bool, reuse: bool = True) -> int:
+        lv, O, vol = self.lv, self.tout, 1
+        ne = lv.ne
+        ustar = lambda x: lv.U.get(x, 0) or 1  # noqa: E731
+        if psum:
+            for j, (sp, m, o, v) in enumerate(lv.dirs):
+                if v in O:
+                    continue
+                st = self.case[j]
+                if not sp:
+                    vol *= lv.Me[v] if self.is_edge(st) else lv.M[v]
+                elif st[0] == INIT and self.is_edge(st) and eep:
+                    vol *= lv.Me[v]
+                elif st[0] in (INIT, STEADY):
+                    vol *= lv.M[v] if first else ustar(v)
+                elif ne == 1:
+                    vol *= lv.Me[v] if (first or eep) else 1
+                else:
+                    vol *= lv.Ue[v] if eep else (lv.M[v] if first else ustar(v))
+        for v in O:
+            j = self.var_idx.get(v)
+            if j is None:
+                continue
+            sp = lv.dirs[j][0]
+            st = self.case[j]
+            a = self.prime(v)
+            if not sp:
+                vol *= lv.Me.get(a, 0) if self.is_edge(st) else lv.M.get(a, 0)
+            elif st[0] == INIT and self.is_edge(st) and eep:
+                vol *= lv.Me.get(a, 0) if ne == 1 else (lv.Ue.get(a, 0) if reuse else lv.Me.get(a, 0))
+            elif st[0] in (INIT, STEADY):
+                vol *= lv.M.get(a, 0) if first else ustar(a)
+            elif ne == 1:
+                vol *= lv.Me.get(v, 0) if (first or eep) else 1
+            else:
+                vol *= lv.Ue.get(a, 0) if eep else (lv.M.get(a, 0) if first else ustar(a))
+        return vol
+
+    def pe_egress(self, V, first: bool, eep: bool) -> int:
+        return self.pe_out(False, first, eep)
+
+    # §7.5
+    def total(self, V, f) -> int:
+        lv = self.lv
+        sps = [v for v in V if v in self.var_idx and lv.dirs[self.var_idx[v]][0]]
+        if not sps:
+            return f(V, True, False)
+        sp = self.case[self.var_idx[sps[-1]]]
+        edge = any(self.is_edge(self.case[self.var_idx[v]]) for v in sps)
+        if not edge:
+            return f(V, True, False) + (lv.nc - 1) * f(V, False, False)
+        e = 1 if sp[4] else 0
+        tot = f(V, True, lv.ne == 1 and bool(e))
+        if lv.ne > 1:
+            tot += max(lv.ne - e - 1, 0) * f(V, False, False) + e * f(V, False, True)
+        return tot
+
+    # §7.6
+    def mac_map(self) -> int:
+        lv = self.lv
+        sp = self.case[self.all_spatial[-1]]
+        edge = any(self.is_edge(self.case[j]) for j in self.all_spatial)
+        if not edge:
+            return lv.nc * self.pe_out(True, True, False)
+        e = 1 if sp[4] else 0
+        tot = self.pe_out(True, True, lv.ne == 1 and bool(e))
+        if lv.ne > 1:
+            tot += max(lv.ne - e - 1, 0) * self.pe_out(True, True, False) + e * self.pe_out(True, False, True, False)
+        return tot
+
+    def critical_psums(self) -> int:
+        lv = self.lv
+        sps = [v for v in self.tout if v in self.var_idx and lv.dirs[self.var_idx[v]][0]]
+        if not sps:
+            return self.pe_out(True, True, False)
+        edge = any(self.is_edge(self.case[self.var_idx[v]]) for v in sps)
+        if not edge:
+            return self.pe_out(True, True, False)
+        sp = self.case[self.var_idx[sps[-1]]]
+        return self.pe_out(True, True, lv.ne == 1 and bool(sp[4]))
+
+    # §7.7
+    def tile(self, eep: bool) -> dict[str, int]:
+        lv, t = self.lv, {}
+        for j, (sp, m, o, v) in enumerate(lv.dirs):
+            st = self.case[j]
+            if not sp:
+                t[v] = lv.Me[v] if self.is_edge(st) else lv.M[v]
+            elif not self.is_edge(st):
+                t[v] = lv.M[v]
+            else:
+                t[v] = lv.Me[v] if (lv.ne == 1 or eep) else lv.M[v]
+        return t
+
+
+def compile_structure(problem: Problem, directives: list, num_pes: int, compat: bool = True) -> Structure:
+    """Compile a mapping (resolved directives, see :meth:`cost_models.dataflow.Dataflow.resolve`) for ``num_pes``.
+
+    Raises:
+        DataflowError: more PEs per cluster than the hardware has, a directive on a dimension the layer type does
+            not have, ``Y'``/``X'`` without R/S in the level, or an unrolled TemporalMap that would have to iterate
+            (the conditions on which MAESTRO crashes or exits, ALGORITHM.md §13).
+    """
+    comp = _Compiler(problem, directives, int(num_pes), compat)
+    d0 = comp._dims0()
+    comp.analyze(0, {v: d0[v] for v in comp.in_vars if v in d0} | {k: v for k, v in d0.items() if k.endswith("'")})
+    return Structure(nodes=comp.nodes, num_pes=int(num_pes), levels=comp.levels)
