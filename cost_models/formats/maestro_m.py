@@ -34,7 +34,7 @@ writes the layer MAESTRO would run, :func:`as_maestro_layer`: padded input sizes
 ``N * Y * repeat`` folded into M. **Round trip**: ``read_mapping(write_mapping(net)).network.layers`` equals
 ``[as_maestro_layer(l) for l in net.layers]``; this is the identity for layers with padding 0 (and, for GEMMs,
 N = repeat = 1) whose names are MAESTRO tokens. A convolution with ``repeat > 1`` cannot be written. Names are
-made MAESTRO tokens by replacing characters other than letters, digits, ``_`` and ``.`` by ``_``.
+made MAESTRO tokens by replacing characters other than letters, digits, ``_``, ``-`` and ``.`` by ``_``.
 A layer name repeated in a file (MAESTRO's own MobileNetV2 and ResNet-50 files repeat ``Bottleneck5_2_3`` and
 ``CONV3_1_Residual``) is read as ``<name>_dup2`` (``_dup3``, ...) with a logged warning, so every layer keeps its
 own entry.
@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 
 LAYER_TYPES = ("CONV", "DSCONV", "NGCONV", "GEMM", "FC")
 _REFUSED_TYPES = {
-    "TRCONV": "transposed convolution (MAESTRO runs it as a plain CONV, dropping its inner stride)",
+    "TRCONV": "transposed convolution; MAESTRO runs it as a plain CONV, dropping its inner stride",
     "POOL": "pooling (MAESTRO creates no layer for it)",
     "LSTM": "LSTM (MAESTRO creates no layer for it; write its per-step GEMM instead)",
 }
@@ -82,7 +82,7 @@ HARDWARE_KEYS = {  # MAESTRO HW-file key -> our key
 }
 
 _TOKEN = re.compile(r"[{}]|[^\s,():;{}]+")
-_NAME_BAD = re.compile(r"[^A-Za-z0-9_.]")
+_NAME_BAD = re.compile(r"[^A-Za-z0-9_.\-]")
 
 
 @dataclass(frozen=True)
@@ -298,7 +298,7 @@ def as_maestro_layer(layer: Layer) -> Layer:
 
     Padding is folded into the input size (``Y + 2*padding``, padding 0: same output size and MACs); a GEMM's
     batch and repeat are folded into its rows (``Y = N*Y*repeat``, ``N = repeat = 1``: same MACs and weights); a
-    grouped convolution with one input channel per group becomes a DWCONV.
+    grouped convolution with one input channel per group becomes a DWCONV, and a DWCONV of one channel a CONV.
 
     Raises:
         FormatError: a convolution with ``repeat > 1`` (MAESTRO has no repeat count).
@@ -307,12 +307,12 @@ def as_maestro_layer(layer: Layer) -> Layer:
         return Layer(layer.name, Op.GEMM, K=layer.K, C=layer.C, Y=layer.N * layer.Y * layer.repeat, X=1)
     if layer.repeat != 1:
         raise FormatError(f"layer {layer.name!r}: repeat = {layer.repeat}; a MAESTRO convolution runs once")
-    op = Op.DWCONV if layer.groups == layer.C and layer.groups > 1 else layer.op
+    op = Op.DWCONV if layer.groups == layer.C and layer.groups > 1 else Op.CONV
     return layer.with_(op=op, Y=layer.Y + 2 * layer.padding, X=layer.X + 2 * layer.padding, padding=0)
 
 
 def maestro_name(name: str) -> str:
-    """``name`` as a MAESTRO token: characters other than letters, digits, ``_`` and ``.`` become ``_``."""
+    """``name`` as a MAESTRO name: characters other than letters, digits, ``_``, ``-`` and ``.`` become ``_``."""
     return _NAME_BAD.sub("_", name) or "_"
 
 
