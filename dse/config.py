@@ -1,0 +1,648 @@
+"""Experiment and sweep configuration: the YAML schema (pydantic), loading, ``--set`` overrides, and problems.
+
+An **experiment** file describes one run (``dse run``)::
+
+    name: quickstart
+    seed: 0
+    workload: {model: mobilenet_v2}          # zoo name or model file; optional layers: [names] or "0:8"
+    platform: edge                           # cloud | edge | iot | null
+    space: {preset: confuciux, dataflow: dla, mode: LP}
+    objectives: [latency_cycles]             # one or several (Pareto)
+    constraints: {}                          # metric: limit | {ratio: r} | {limit: x} | platform
+    search:
+      budget: 2000                           # total design-point evaluations
+      stages: [{method: ppo, budget: 0.5}, {method: ga}]
+
+A **sweep** file describes a grid of experiments (``dse sweep``)::
+
+    name: confuciux_table
+    base: confuciux_resnet50_edge.yaml       # an experiment file (relative to the sweep file) or a mapping
+    grid: {workload.model: [confuciux/resnet50, confuciux/mobilenet_v2], platform: [cloud, edge]}
+    seeds: [0, 1]
+    set: {search.budget: 1000}               # overrides applied to every run
+
+Every error is a :class:`ConfigError` whose one-line message names the file, the field path (e.g.
+``search.stages[1].method``) and the allowed values (DESIGN.md §6).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import hashlib
+import itertools
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal, Mapping, Sequence
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from cost_models.errors import NpuDseError
+
+SEARCH_METHODS_FALLBACK: tuple[str, ...] = (
+    "ppo", "a2c", "dqn", "maskable_ppo", "recurrent_ppo", "reinforce", "ga", "random", "anneal", "bayes",
+    "exhaustive", "nsga2",
+)
+"""Method names of the search-pipeline contract, used when :mod:`dse.search.pipeline` is not importable."""
+
+
+class ConfigError(NpuDseError, ValueError):
+    """An invalid experiment or sweep file; the message names file, field path and allowed values."""
+
+
+def search_methods() -> tuple[str, ...]:
+    """Valid search-stage method names (``dse.search.pipeline.METHODS``)."""
+    try:
+        from dse.search.pipeline import METHODS
+    except ImportError:
+        return SEARCH_METHODS_FALLBACK
+    return tuple(METHODS)
+
+
+def _allowed(values: Sequence[str]) -> str:
+    return "allowed: " + ", ".join(str(v) for v in values)
+
+
+# ---------------------------------------------------------------------------------------------------- schema
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class WorkloadConfig(_Strict):
+    """The network: a zoo name (``cost_models.zoo.names()``) or a model file, optionally a subset of layers."""
+
+    model: str
+    layers: list[str] | str | None = None
+
+    @field_validator("model")
+    @classmethod
+    def _model_known(cls, v: str) -> str:
+        from cost_models import zoo
+
+        if v in zoo.names() or (Path(v).suffix and Path(v).exists()):
+            return v
+        raise ValueError(f"unknown model {v!r}; allowed: {', '.join(zoo.names())}, or an existing model file")
+
+    @field_validator("layers")
+    @classmethod
+    def _layers_form(cls, v: Any) -> Any:
+        if isinstance(v, str) and not re.fullmatch(r"\s*-?\d*\s*:\s*-?\d*\s*", v):
+            raise ValueError(f"layers {v!r}: expected a list of layer names or a slice 'start:stop'")
+        if isinstance(v, list) and not v:
+            raise ValueError("layers: the list is empty")
+        return v
+
+
+class ParameterConfig(_Strict):
+    """An explicit design-space parameter (:class:`cost_models.space.Parameter`)."""
+
+    name: str
+    values: list[int | str]
+    range: list[int] | None = None
+    scope: Literal["global", "per_layer"] = "global"
+
+
+class SpaceConfig(_Strict):
+    """The design space: a preset (``confuciux``, ``global``) with its options, or explicit ``parameters``."""
+
+    preset: Literal["confuciux", "global"] | None = "confuciux"
+    mode: Literal["LP", "LS"] | None = None
+    dataflow: str | None = None
+    fine: bool | None = None
+    dataflows: list[str] | None = None
+    parameters: list[ParameterConfig] | None = None
+    fixed: dict[str, int | float | str] = Field(default_factory=dict)
+
+    @field_validator("dataflow")
+    @classmethod
+    def _dataflow_known(cls, v: str | None) -> str | None:
+        if v is not None:
+            _check_dataflow(v)
+        return v
+
+    @field_validator("dataflows")
+    @classmethod
+    def _dataflows_known(cls, v: list[str] | None) -> list[str] | None:
+        if v is not None:
+            if not v:
+                raise ValueError("dataflows: the list is empty")
+            for d in v:
+                _check_dataflow(d)
+        return v
+
+    @model_validator(mode="after")
+    def _options_fit_preset(self) -> "SpaceConfig":
+        if self.parameters is not None:
+            return self
+        if self.preset == "confuciux" and self.dataflows is not None:
+            raise ValueError("field 'dataflows' is for preset 'global'; preset 'confuciux' takes 'dataflow'")
+        if self.preset == "global" and (self.dataflow is not None or self.fine is not None):
+            raise ValueError("fields 'dataflow'/'fine' are for preset 'confuciux'; preset 'global' takes 'dataflows'")
+        if self.preset is None:
+            raise ValueError("give a 'preset' (confuciux, global) or explicit 'parameters'")
+        return self
+
+
+def _check_dataflow(name: str) -> None:
+    from cost_models import dataflow
+
+    if name not in dataflow.names():
+        raise ValueError(f"unknown dataflow {name!r}; {_allowed(dataflow.names())}")
+
+
+class StageConfig(_Strict):
+    """One search stage (``dse.search.pipeline.StageSpec``)."""
+
+    method: str
+    budget: float | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("method")
+    @classmethod
+    def _method_known(cls, v: str) -> str:
+        methods = search_methods()
+        if v not in methods:
+            raise ValueError(f"unknown method {v!r}; {_allowed(methods)}")
+        return v
+
+    @field_validator("budget")
+    @classmethod
+    def _budget_form(cls, v: float | None) -> float | None:
+        if v is None:
+            return v
+        if 0 < v < 1 or (v >= 1 and float(v).is_integer()):
+            return int(v) if v >= 1 else float(v)
+        raise ValueError(f"budget {v!r}: expected an integer >= 1 (evaluations) or a fraction in (0, 1)")
+
+
+class SearchConfig(_Strict):
+    """Search stages, the total evaluation budget, and whether to compute the exact optimum."""
+
+    budget: int = Field(ge=1)
+    stages: list[StageConfig] = Field(min_length=1)
+    exact: bool = True
+
+    @model_validator(mode="after")
+    def _budgets_fit(self) -> "SearchConfig":
+        fractions = sum(s.budget for s in self.stages if s.budget is not None and s.budget < 1)
+        absolute = sum(s.budget for s in self.stages if s.budget is not None and s.budget >= 1)
+        if fractions > 1 + 1e-9:
+            raise ValueError(f"stage budget fractions sum to {fractions:g} > 1")
+        if absolute + fractions * self.budget > self.budget + 1e-9:
+            raise ValueError(f"stage budgets ({absolute:g} evaluations + {fractions:g} of the total) exceed "
+                             f"the total budget {self.budget}")
+        return self
+
+
+class OutputConfig(_Strict):
+    """Where runs go: ``<root>/<name>-<timestamp>/`` unless ``dse run --out`` names the directory."""
+
+    root: str = "experiments/runs"
+
+
+class ExperimentConfig(_Strict):
+    """One experiment (``dse run``): see the module docstring for the file layout."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_.\-]+$")
+    seed: int = Field(default=0, ge=0)
+    workload: WorkloadConfig
+    platform: str | None = None
+    space: SpaceConfig = Field(default_factory=SpaceConfig)
+    objectives: list[str] = Field(default_factory=lambda: ["latency_cycles"])
+    constraints: dict[str, float | str | dict[str, float]] = Field(default_factory=dict)
+    search: SearchConfig
+    output: OutputConfig = Field(default_factory=OutputConfig)
+
+    @field_validator("platform")
+    @classmethod
+    def _platform_known(cls, v: str | None) -> str | None:
+        from cost_models.evaluator import PLATFORMS
+
+        if v is not None and v not in PLATFORMS:
+            raise ValueError(f"unknown platform {v!r}; {_allowed(PLATFORMS)}")
+        return v
+
+    @field_validator("objectives", mode="before")
+    @classmethod
+    def _objectives_list(cls, v: Any) -> Any:
+        from cost_models.evaluator import OBJECTIVES
+
+        if isinstance(v, str):
+            v = [v]
+        if isinstance(v, list):
+            if not v:
+                raise ValueError(f"objectives: the list is empty; {_allowed(OBJECTIVES)}")
+            for o in v:
+                if o not in OBJECTIVES:
+                    raise ValueError(f"unknown objective {o!r}; {_allowed(OBJECTIVES)}")
+            if len(set(v)) != len(v):
+                raise ValueError(f"objectives repeat: {v}")
+        return v
+
+    @field_validator("constraints")
+    @classmethod
+    def _constraints_known(cls, v: dict[str, Any]) -> dict[str, Any]:
+        from cost_models.evaluator import CONSTRAINT_METRICS
+
+        for metric, spec in v.items():
+            if metric not in CONSTRAINT_METRICS:
+                raise ValueError(f"unknown constraint metric {metric!r}; {_allowed(CONSTRAINT_METRICS)}")
+            if isinstance(spec, str) and spec != "platform":
+                raise ValueError(f"constraint {metric!r}: {spec!r}; allowed: a number, {{ratio: r}}, "
+                                 "{limit: x}, platform")
+            if isinstance(spec, (int, float)) and not spec > 0:
+                raise ValueError(f"constraint {metric!r}: limit must be > 0, got {spec}")
+            if isinstance(spec, dict):
+                if set(spec) - {"ratio", "limit"} or len(spec) != 1:
+                    raise ValueError(f"constraint {metric!r}: {spec}; allowed: {{ratio: r}} or {{limit: x}}")
+                if "ratio" in spec and not 0 <= spec["ratio"] <= 1:
+                    raise ValueError(f"constraint {metric!r}: ratio must be in [0, 1], got {spec['ratio']}")
+                if "limit" in spec and not spec["limit"] > 0:
+                    raise ValueError(f"constraint {metric!r}: limit must be > 0, got {spec['limit']}")
+        return v
+
+    @model_validator(mode="after")
+    def _platform_constraints(self) -> "ExperimentConfig":
+        for metric, spec in self.constraints.items():
+            if spec == "platform" and self.platform is None:
+                raise ValueError(f"constraint {metric!r}: 'platform' needs a 'platform' field")
+        return self
+
+
+class SweepConfig(_Strict):
+    """A grid of experiments (``dse sweep``): a base experiment x grid values x seeds."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_.\-]+$")
+    base: str | dict[str, Any]
+    grid: dict[str, list[Any]] = Field(default_factory=dict)
+    seeds: list[int] = Field(default_factory=lambda: [0], min_length=1)
+    set: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("grid")
+    @classmethod
+    def _grid_nonempty(cls, v: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        for key, values in v.items():
+            if not values:
+                raise ValueError(f"grid {key!r}: the list of values is empty")
+        return v
+
+
+@dataclasses.dataclass(frozen=True)
+class SweepRun:
+    """One run of a sweep: a stable id, the grid values it sets, its seed and its validated config."""
+
+    run_id: str
+    params: dict[str, Any]
+    seed: int
+    config: ExperimentConfig
+
+
+# ---------------------------------------------------------------------------------------------------- loading
+def _format_loc(loc: Sequence[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "<top level>"
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[Any]) -> list[str] | None:
+    """Field names allowed at ``loc`` (for 'extra field' errors), or None if the location is not a model."""
+    import typing
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        ann = current.model_fields[part].annotation
+        current = None
+        stack = [ann]
+        while stack:  # unwrap Optional / list to the model class inside
+            a = stack.pop()
+            if isinstance(a, type) and issubclass(a, BaseModel):
+                current = a
+                break
+            stack.extend(typing.get_args(a))
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return None
+
+
+def _convert(exc: ValidationError, source: str, model: type[BaseModel]) -> ConfigError:
+    """A pydantic error as one line: ``<source>: <field path>: <message>[; allowed: ...]``."""
+    err = exc.errors()[0]
+    loc = [p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
+    kind = err["type"]
+    msg = str(err["msg"])
+    msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        msg = f"unknown field {str(loc[-1])!r}" + (f"; {_allowed(allowed)}" if allowed else "")
+    elif kind == "missing":
+        msg = "required field is missing"
+    more = f" (and {len(exc.errors()) - 1} more error(s))" if len(exc.errors()) > 1 else ""
+    return ConfigError(f"{source}: {_format_loc(loc)}: {msg}{more}")
+
+
+def read_yaml(path: str | Path) -> dict[str, Any]:
+    """Read a YAML mapping.
+
+    Raises:
+        ConfigError: unreadable file, YAML syntax error (with line), or a top level that is not a mapping.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}{where}: YAML syntax error: {problem}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a YAML mapping at the top level, got {type(data).__name__}")
+    return data
+
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _split_path(key: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for name, index in _PATH_PART.findall(key):
+        if index:
+            parts.append(int(index))
+        elif name.isdigit():
+            parts.append(int(name))
+        else:
+            parts.append(name)
+    return parts
+
+
+def set_path(data: dict[str, Any], key: str, value: Any, source: str = "--set") -> None:
+    """Set ``data[key]`` where ``key`` is a dotted field path (``search.stages[1].method`` or ``search.stages.1.method``).
+
+    Raises:
+        ConfigError: an index past the end of a list or a path through a non-container.
+    """
+    parts = _split_path(key)
+    if not parts:
+        raise ConfigError(f"{source}: empty field path")
+    node: Any = data
+    for i, part in enumerate(parts[:-1]):
+        nxt = parts[i + 1]
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                raise ConfigError(f"{source}: {key}: index [{part}] out of range")
+            node = node[part]
+        else:
+            if not isinstance(node, dict):
+                raise ConfigError(f"{source}: {key}: {part!r} is not inside a mapping")
+            if node.get(part) is None:
+                node[part] = [] if isinstance(nxt, int) else {}
+            node = node[part]
+    last = parts[-1]
+    if isinstance(last, int):
+        if not isinstance(node, list) or last > len(node):
+            raise ConfigError(f"{source}: {key}: index [{last}] out of range")
+        if last == len(node):
+            node.append(value)
+        else:
+            node[last] = value
+    else:
+        if not isinstance(node, dict):
+            raise ConfigError(f"{source}: {key}: {last!r} is not inside a mapping")
+        node[last] = value
+
+
+def parse_overrides(items: Sequence[str]) -> dict[str, Any]:
+    """``["key=value", ...]`` -> ``{key: value}`` with each value read as YAML (numbers, lists, null).
+
+    Raises:
+        ConfigError: an item without ``=``.
+    """
+    out: dict[str, Any] = {}
+    for item in items:
+        if "=" not in item:
+            raise ConfigError(f"--set {item!r}: expected key=value (e.g. search.budget=500)")
+        key, raw = item.split("=", 1)
+        try:
+            out[key.strip()] = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            out[key.strip()] = raw
+    return out
+
+
+def _resolve_paths(data: dict[str, Any], base_dir: Path) -> None:
+    """Make a relative model-file path relative to the config file's directory when it exists there."""
+    wl = data.get("workload")
+    if isinstance(wl, dict) and isinstance(wl.get("model"), str):
+        model = wl["model"]
+        candidate = base_dir / model
+        if Path(model).suffix and not Path(model).is_absolute() and not Path(model).exists() and candidate.exists():
+            wl["model"] = str(candidate)
+
+
+def experiment_from_dict(data: Mapping[str, Any], source: str = "<config>",
+                         overrides: Mapping[str, Any] | None = None, base_dir: Path | None = None) -> ExperimentConfig:
+    """Validate a mapping (with dotted-path ``overrides`` applied) into an :class:`ExperimentConfig`.
+
+    Raises:
+        ConfigError: the first schema error, as ``<source>: <field path>: <message>; allowed: ...``.
+    """
+    data = copy.deepcopy(dict(data))
+    for key, value in (overrides or {}).items():
+        set_path(data, key, value, source=f"{source}: --set {key}")
+    if base_dir is not None:
+        _resolve_paths(data, base_dir)
+    try:
+        return ExperimentConfig.model_validate(data)
+    except ValidationError as exc:
+        raise _convert(exc, source, ExperimentConfig) from None
+
+
+def load_experiment(path: str | Path, overrides: Mapping[str, Any] | Sequence[str] | None = None) -> ExperimentConfig:
+    """Read and validate an experiment file.
+
+    Args:
+        path: the YAML file.
+        overrides: ``{dotted.path: value}`` or ``["dotted.path=value", ...]`` (``dse run --set``).
+
+    Raises:
+        ConfigError: see :func:`read_yaml` and :func:`experiment_from_dict`; a sweep file given instead.
+    """
+    path = Path(path)
+    data = read_yaml(path)
+    if "grid" in data or "base" in data:
+        raise ConfigError(f"{path}: this is a sweep file (it has 'base'/'grid'); run it with 'dse sweep'")
+    if overrides is not None and not isinstance(overrides, Mapping):
+        overrides = parse_overrides(overrides)
+    return experiment_from_dict(data, str(path), overrides, base_dir=path.parent)
+
+
+def load_sweep(path: str | Path) -> tuple[SweepConfig, list[SweepRun]]:
+    """Read and validate a sweep file and expand it into runs (each run's config validated).
+
+    Run ids are ``<key>=<value>,...,seed=<n>`` made file-name safe plus a short hash, stable across calls, so
+    ``--resume`` recognises finished runs.
+
+    Raises:
+        ConfigError: schema errors of the sweep, of its base, or of an expanded run (naming the grid values).
+    """
+    path = Path(path)
+    data = read_yaml(path)
+    try:
+        sweep = SweepConfig.model_validate(data)
+    except ValidationError as exc:
+        raise _convert(exc, str(path), SweepConfig) from None
+    if isinstance(sweep.base, str):
+        base_path = (path.parent / sweep.base) if not Path(sweep.base).is_absolute() else Path(sweep.base)
+        base = read_yaml(base_path)
+        base_source, base_dir = str(base_path), base_path.parent
+    else:
+        base, base_source, base_dir = sweep.base, f"{path}: base", path.parent
+    experiment_from_dict(base, base_source, sweep.set, base_dir)  # the base itself must be valid
+    keys = list(sweep.grid)
+    runs: list[SweepRun] = []
+    seen: set[str] = set()
+    for combo in itertools.product(*(sweep.grid[k] for k in keys)):
+        params = dict(zip(keys, combo))
+        for seed in sweep.seeds:
+            run_id = make_run_id(params, seed)
+            if run_id in seen:
+                continue
+            seen.add(run_id)
+            where = ", ".join(f"{k}={v}" for k, v in params.items()) or "base"
+            overrides = {**sweep.set, **params, "seed": seed}
+            cfg = experiment_from_dict(base, f"{path}: grid run ({where}, seed={seed})", overrides, base_dir)
+            cfg = cfg.model_copy(update={"name": f"{sweep.name}-{run_id}"[:120]})
+            runs.append(SweepRun(run_id, params, seed, cfg))
+    return sweep, runs
+
+
+def make_run_id(params: Mapping[str, Any], seed: int) -> str:
+    """A stable, file-name-safe id for grid values and a seed, e.g. ``platform=edge_seed=0_3f2a9c``."""
+    text = json.dumps({"params": dict(params), "seed": seed}, sort_keys=True, default=str)
+    digest = hashlib.sha1(text.encode()).hexdigest()[:6]
+    readable = "_".join(f"{k.split('.')[-1]}={v}" for k, v in params.items())
+    readable = re.sub(r"[^A-Za-z0-9_.=\-]", "-", readable)[:80]
+    return f"{readable}_seed={seed}_{digest}" if readable else f"seed={seed}_{digest}"
+
+
+def validate_file(path: str | Path) -> str:
+    """Validate an experiment or sweep file without running it; return a one-line description.
+
+    Raises:
+        ConfigError: the first error found.
+    """
+    path = Path(path)
+    data = read_yaml(path)
+    if "base" in data or "grid" in data:
+        sweep, runs = load_sweep(path)
+        return f"{path}: valid sweep {sweep.name!r} with {len(runs)} run(s)"
+    cfg = load_experiment(path)
+    stages = ", ".join(s.method for s in cfg.search.stages)
+    return (f"{path}: valid experiment {cfg.name!r}: {cfg.workload.model} on {cfg.platform or 'no platform'}, "
+            f"objectives {', '.join(cfg.objectives)}, stages [{stages}], budget {cfg.search.budget}")
+
+
+# ---------------------------------------------------------------------------------------------------- problems
+def build_network(cfg: WorkloadConfig):
+    """The :class:`~cost_models.workload.Network` of a workload, restricted to ``layers`` when given.
+
+    Raises:
+        ConfigError: a layer name not in the network (lists the names) or an empty slice.
+    """
+    from cost_models import zoo
+    from cost_models.formats import load_network
+    from cost_models.workload import Network
+
+    net = load_network(cfg.model) if Path(cfg.model).suffix and Path(cfg.model).exists() else zoo.load(cfg.model)
+    if cfg.layers is None:
+        return net
+    if isinstance(cfg.layers, str):
+        start, stop = (int(x) if x.strip() else None for x in cfg.layers.split(":"))
+        layers = net.layers[slice(start, stop)]
+        if not layers:
+            raise ConfigError(f"workload.layers: slice {cfg.layers!r} selects no layer of {len(net.layers)}")
+    else:
+        by_name = {layer.name: layer for layer in net.layers}
+        missing = [n for n in cfg.layers if n not in by_name]
+        if missing:
+            names = [layer.name for layer in net.layers]
+            shown = names if len(names) <= 12 else names[:12] + ["..."]
+            raise ConfigError(f"workload.layers: unknown layer(s) {missing}; allowed: {', '.join(shown)}")
+        layers = tuple(by_name[n] for n in cfg.layers)
+    return Network(net.name, tuple(layers))
+
+
+def build_space(cfg: SpaceConfig):
+    """The :class:`~cost_models.space.DesignSpace` of a space section."""
+    from cost_models.space import DesignSpace, Parameter, preset
+
+    if cfg.parameters is not None:
+        params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
+                  for p in cfg.parameters]
+        return DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed)
+    kwargs: dict[str, Any] = {}
+    if cfg.preset == "confuciux":
+        kwargs = {k: v for k, v in (("dataflow", cfg.dataflow), ("mode", cfg.mode), ("fine", cfg.fine))
+                  if v is not None}
+    elif cfg.dataflows is not None:
+        kwargs = {"dataflows": tuple(cfg.dataflows)}
+    space = preset(cfg.preset, **kwargs)
+    changes: dict[str, Any] = {}
+    if cfg.mode is not None and cfg.mode != space.mode:
+        changes["mode"] = cfg.mode
+    if cfg.fixed:
+        changes["fixed"] = {**space.fixed, **cfg.fixed}
+    return dataclasses.replace(space, **changes) if changes else space
+
+
+def build_problem(cfg: ExperimentConfig):
+    """The :class:`~cost_models.evaluator.Problem` an experiment describes.
+
+    Raises:
+        ConfigError: bad layers subset; SpaceError/WorkloadError from the cost model (with the field named).
+    """
+    from cost_models.evaluator import Problem
+
+    try:
+        network = build_network(cfg.workload)
+        space = build_space(cfg.space)
+        constraints = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cfg.constraints.items()}
+        return Problem.build(network, platform=cfg.platform, space=space, objective=list(cfg.objectives),
+                             constraints=constraints)
+    except ConfigError:
+        raise
+    except NpuDseError as exc:
+        raise ConfigError(f"{cfg.name}: {exc}") from None
+
+
+def stage_specs(cfg: ExperimentConfig) -> list:
+    """The search stages as ``dse.search.pipeline.StageSpec`` objects."""
+    from dse.search.pipeline import StageSpec
+
+    return [StageSpec(method=s.method, budget=s.budget, options=dict(s.options)) for s in cfg.search.stages]
+
+
+def dump_config(cfg: ExperimentConfig) -> str:
+    """The fully resolved config as YAML text (what ``config.yaml`` of a run holds)."""
+    return yaml.safe_dump(cfg.model_dump(mode="json"), sort_keys=False)
+
+
+__all__ = [
+    "ConfigError", "ExperimentConfig", "SweepConfig", "SweepRun", "WorkloadConfig", "SpaceConfig", "StageConfig",
+    "SearchConfig", "ParameterConfig", "OutputConfig", "load_experiment", "load_sweep", "validate_file",
+    "experiment_from_dict", "parse_overrides", "set_path", "read_yaml", "build_network", "build_space",
+    "build_problem", "stage_specs", "dump_config", "make_run_id", "search_methods",
+]
