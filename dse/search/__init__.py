@@ -1,0 +1,1 @@
+"""Search: RL global search, GA fine-tuning, baselines, exact optimum, Pareto fronts, and the pipeline."""
