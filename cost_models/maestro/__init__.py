@@ -1,0 +1,357 @@
+"""MAESTRO-style analytical cost model: runtime, energy, buffer requirements, area and power of a layer.
+
+Public API:
+
+- :func:`analyze_layer` — one layer, one dataflow, ``n`` hardware points in one vectorised call -> :class:`LayerCost`;
+- :func:`analyze_network` — every layer of a :class:`~cost_models.workload.Network` -> ``pandas.DataFrame``;
+- :func:`analyze_mapping` — a MAESTRO ``.m`` mapping file, as ``maestro --DFSL_file`` would run it -> DataFrame.
+
+The model is MAESTRO's (Kwon et al., MICRO 2019; maestro-project/maestro 4eb08d1) as specified in
+``reference/maestro/ALGORITHM.md``, reproduced exactly on MAESTRO's calibration set. The hardware-independent
+iteration-case structure of a mapping is compiled once (:mod:`.structure`, cached per layer shape, dataflow,
+constants and PE count); all other hardware fields are numpy arithmetic over the points (:mod:`.evaluate`).
+
+**Corrections** (``compat=False``, the default; ALGORITHM.md §14). MAESTRO's own numbers are kept underneath in
+the ``maestro_runtime_cycles`` and ``maestro_macs`` columns, and ``compat=True`` reports them as the main values:
+
+- ``macs`` is the layer's true MAC count (:attr:`Layer.macs`), never the mapping's count (§14.2, 14.3, 14.6,
+  14.7, 14.15: stride-blind output tiles, unprimed edge lookups, two spatial maps on one set of PEs, edge
+  disagreement);
+- ``runtime_cycles >= ceil(macs / (num_pes * simd_lanes))``, so utilisation <= 1 (§14.6; also repairs the
+  runtime 0 of a mapping whose cases are all skipped, §14.5);
+- a tile larger than its dimension with an offset that fits is clipped to the dimension (§14.5);
+- a NoC transfer of 0 elements takes 0 cycles, not ``latency - 1`` (§14.13);
+- ``energy_pj`` counts the true MACs in its MAC term; total energy is MAESTRO's on-screen total
+  (18.61 x L2 + 1.68 x L1 + MACs, x 0.23 pJ), not its CSV energy column, which omits terms (§14.1). DRAM energy is
+  reported in ``dram_energy_pj`` and added to ``energy_pj`` only with ``include_dram=True`` (default off, so the
+  total stays comparable with MAESTRO);
+- provisioned ``l1_bytes``/``l2_bytes`` below the requirement make the point infeasible (``feasible`` False);
+  all values are still reported.
+
+Layer conventions: padding is added to the input (MAESTRO files hold padded sizes); a CONV with ``groups = g``
+runs as ``g`` CONVs of ``K/g x C/g``; a DWCONV runs MAESTRO's DSCONV (the dataflow's depthwise variant), ``K/C``
+times for a channel multiplier; ``N`` (batch) and ``repeat`` multiply runtime, access counts and energy; a GEMM
+runs as MAESTRO's GEMM (M = N*Y, K = C, N = K) with a dataflow on M/N/K, otherwise as a 1x1 CONV.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from cost_models import dataflow as dataflow_mod
+from cost_models.dataflow import Dataflow
+from cost_models.errors import DataflowError, HardwareError
+from cost_models.hardware import Hardware, HardwareBatch
+from cost_models.maestro.evaluate import area_power, runtime_cycles
+from cost_models.maestro.structure import Problem, Structure, compile_structure
+from cost_models.technology import MAESTRO, Technology
+from cost_models.workload import Layer, Network, Op
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "problem_for", "clear_cache",
+           "cache_info", "COLUMNS", "COUNT_NAMES"]
+
+#: The first columns of every table, in order (issue 3).
+COLUMNS = ("layer", "runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
+           "utilization")
+#: Per-tensor access counters (elements), MAESTRO's level-0 counts (ALGORITHM.md §10).
+COUNT_NAMES = tuple(f"{t}_{m}_{a}" for t in ("input", "filter", "output") for m in ("l1", "l2") for a in ("read", "write"))
+
+_GEMM_DIMS = {"M", "N", "K"}
+_CACHE: "OrderedDict[tuple, Structure]" = OrderedDict()
+_CACHE_MAX = 8192
+_STATS = {"hits": 0, "misses": 0}
+
+
+def clear_cache() -> None:
+    """Forget every compiled mapping structure."""
+    _CACHE.clear()
+    _STATS.update(hits=0, misses=0)
+
+
+def cache_info() -> dict[str, int]:
+    """Structure-cache statistics: ``hits``, ``misses``, ``size``."""
+    return {**_STATS, "size": len(_CACHE)}
+
+
+@dataclass
+class LayerCost:
+    """Cost of one layer at ``n`` hardware points; every array field has shape ``(n,)``.
+
+    Units: cycles, pJ, bytes (element counts x ``word_bytes``), um^2, mW; access counts in elements.
+    ``feasible`` is boolean; ``utilization = macs / (runtime_cycles * num_pes * simd_lanes)``.
+    ``noc_bw_req`` is MAESTRO's peak NoC bandwidth requirement (max over level-0 cases of traffic / compute delay,
+    elements/cycle, ALGORITHM.md §11); ``offchip_bw_avg`` is the compulsory off-chip traffic (every input and
+    weight read once, every output written once; ``dram_energy_pj`` uses it) divided by the runtime.
+    """
+
+    layer: str
+    dataflow: str
+    runtime_cycles: np.ndarray
+    energy_pj: np.ndarray
+    l1_req_bytes: np.ndarray
+    l2_req_bytes: np.ndarray
+    area_um2: np.ndarray
+    power_mw: np.ndarray
+    macs: np.ndarray
+    utilization: np.ndarray
+    feasible: np.ndarray
+    mac_energy_pj: np.ndarray
+    l1_energy_pj: np.ndarray
+    l2_energy_pj: np.ndarray
+    dram_energy_pj: np.ndarray
+    pe_power_mw: np.ndarray
+    l1_power_mw: np.ndarray
+    l2_power_mw: np.ndarray
+    noc_power_mw: np.ndarray
+    noc_bw_req: np.ndarray
+    offchip_bw_avg: np.ndarray
+    maestro_runtime_cycles: np.ndarray
+    maestro_macs: np.ndarray
+    num_pes: np.ndarray
+    input_l1_read: np.ndarray
+    input_l1_write: np.ndarray
+    input_l2_read: np.ndarray
+    input_l2_write: np.ndarray
+    filter_l1_read: np.ndarray
+    filter_l1_write: np.ndarray
+    filter_l2_read: np.ndarray
+    filter_l2_write: np.ndarray
+    output_l1_read: np.ndarray
+    output_l1_write: np.ndarray
+    output_l2_read: np.ndarray
+    output_l2_write: np.ndarray
+
+    def __len__(self) -> int:
+        return int(self.runtime_cycles.shape[0])
+
+    def to_frame(self) -> pd.DataFrame:
+        """A DataFrame, one row per hardware point; columns start with :data:`COLUMNS`, then ``feasible``,
+        ``dataflow``, the energy/power breakdown, bandwidth requirements, MAESTRO's raw values and access counts."""
+        n = len(self)
+        data: dict = {"layer": [self.layer] * n}
+        for f in fields(self):
+            if f.name in ("layer", "dataflow"):
+                continue
+            data[f.name] = getattr(self, f.name)
+        df = pd.DataFrame(data)
+        df.insert(len(COLUMNS), "dataflow", self.dataflow)
+        first = list(COLUMNS) + ["feasible", "dataflow"]
+        return df[first + [c for c in df.columns if c not in first]]
+
+
+def problem_for(layer: Layer, dataflow: Dataflow) -> tuple[Problem, int]:
+    """MAESTRO's view of ``layer`` under ``dataflow``: the :class:`Problem` and how many times it runs.
+
+    Returns:
+        (problem, multiplier) where multiplier = passes x batch x repeat (see the module docstring).
+    """
+    dims_used = {d.dim for d in dataflow.directives if isinstance(d, dataflow_mod.Map)}
+    if layer.op is Op.GEMM:
+        if dims_used & {"M", "N"}:
+            prob = Problem("GEMM", (("M", layer.N * layer.Y * layer.X), ("N", layer.K), ("K", layer.C)))
+        else:
+            prob = Problem("CONV", (("K", layer.K), ("C", layer.C), ("R", 1), ("S", 1), ("Y", layer.N * layer.Y * layer.X),
+                                    ("X", 1)))
+        return prob, layer.repeat
+    Y, X = layer.Y + 2 * layer.padding, layer.X + 2 * layer.padding
+    if layer.op is Op.DWCONV:
+        dims = (("K", 1), ("C", layer.C), ("R", layer.R), ("S", layer.S), ("Y", Y), ("X", X))
+        return Problem("DSCONV", dims, layer.stride, layer.stride), layer.N * layer.repeat * (layer.K // layer.C)
+    g = layer.groups
+    dims = (("K", layer.K // g), ("C", layer.C // g), ("R", layer.R), ("S", layer.S), ("Y", Y), ("X", X))
+    return Problem("CONV", dims, layer.stride, layer.stride), layer.N * layer.repeat * g
+
+
+def _select(layer: Layer, dataflow: "str | Dataflow") -> Dataflow:
+    df = dataflow_mod.get(dataflow)
+    return df.for_depthwise() if layer.op is Op.DWCONV else df
+
+
+def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pes: int, compat: bool) -> Structure:
+    dims = problem.dim_map
+    resolved = df.resolve(dims, consts, num_pes)
+    key = (problem, tuple(resolved), num_pes, compat)
+    st = _CACHE.get(key)
+    if st is not None:
+        _STATS["hits"] += 1
+        _CACHE.move_to_end(key)
+        return st
+    _STATS["misses"] += 1
+    try:
+        st = compile_structure(problem, resolved, num_pes, compat)
+    except DataflowError as exc:
+        raise DataflowError(f"dataflow {df.name!r}: {exc}") from None
+    _CACHE[key] = st
+    if len(_CACHE) > _CACHE_MAX:
+        _CACHE.popitem(last=False)
+    return st
+
+
+def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
+                  constants: "Mapping[str, int | np.ndarray] | None" = None, *, compat: bool = False,
+                  technology: Technology = MAESTRO, include_dram: bool = False) -> LayerCost:
+    """Cost of ``layer`` under ``dataflow`` at every hardware point of ``hardware``.
+
+    Args:
+        layer: the layer (Y/X unpadded; padding is added as MAESTRO files do).
+        dataflow: a built-in name (:func:`cost_models.dataflow.names`) or a :class:`Dataflow`; depthwise layers use
+            its depthwise variant.
+        hardware: one point or a batch of ``n``.
+        constants: template constants (``KTileSz``, ``CTileSz``, ``ClusterSz``), each an int or an int array of
+            length ``n`` (per point). Missing ones take the template defaults (ClusterSz = num_pes, others 1).
+        compat: report MAESTRO's numbers bug for bug instead of the corrected ones (module docstring).
+        technology: energy/area/power constants.
+        include_dram: add off-chip (DRAM) energy to ``energy_pj``.
+
+    Returns:
+        :class:`LayerCost` with arrays of shape ``(n,)``; never NaN.
+
+    Raises:
+        DataflowError: an unknown dataflow, an impossible mapping (names the directive; ALGORITHM.md §13).
+        HardwareError: a constants array of the wrong length.
+    """
+    hw = HardwareBatch.coerce(hardware)
+    n = len(hw)
+    df = _select(layer, dataflow)
+    problem, mult = problem_for(layer, df)
+    cnames = sorted(constants) if constants else []
+    carr = {}
+    for c in cnames:
+        a = np.asarray(constants[c])
+        if a.ndim == 0:
+            a = np.full(n, int(a), dtype=np.int64)
+        if a.shape != (n,):
+            raise HardwareError(f"constant {c!r} has shape {a.shape}, expected ({n},) or a scalar")
+        carr[c] = a.astype(np.int64)
+    keys = np.stack([hw.num_pes] + [carr[c] for c in cnames], axis=1)
+    if n == 1 or np.all(keys == keys[0]):
+        groups = [(keys[0], None)]
+    else:
+        uniq, inv = np.unique(keys, axis=0, return_inverse=True)
+        inv = inv.reshape(-1)
+        groups = [(uniq[g], np.nonzero(inv == g)[0]) for g in range(len(uniq))]
+
+    raw_rt = np.empty(n)
+    peak = np.empty(n)
+    raw_macs = np.empty(n)
+    l1_req = np.empty(n)
+    l2_req = np.empty(n)
+    counts = {c: np.empty(n) for c in COUNT_NAMES}
+    for key, idx in groups:
+        P = int(key[0])
+        consts = {c: int(key[i + 1]) for i, c in enumerate(cnames)}
+        st = _structure(problem, df, consts, P, compat)
+        sl = slice(None) if idx is None else idx
+        sub = hw if idx is None else hw.take(idx)
+        rt, pk = runtime_cycles(st, sub.noc_bw, sub.offchip_bw, (sub.noc_hops * sub.noc_hop_latency).astype(float),
+                                sub.simd_lanes.astype(float), compat=compat)
+        raw_rt[sl] = rt
+        peak[sl] = pk
+        top = st.top
+        raw_macs[sl] = top.macs
+        l1_req[sl] = top.l1_req
+        l2_req[sl] = sum(top.req_l2.values())
+        for c in COUNT_NAMES:
+            counts[c][sl] = top.counts[c]
+    P = hw.num_pes.astype(np.float64)
+    simd = hw.simd_lanes.astype(np.float64)
+    for c in COUNT_NAMES:
+        counts[c] *= mult
+    maestro_rt = raw_rt * mult
+    maestro_macs = raw_macs * mult
+    if compat:
+        runtime = maestro_rt
+        macs = maestro_macs
+    else:
+        macs = np.full(n, float(layer.macs))
+        runtime = np.maximum(maestro_rt, np.ceil(macs / (P * simd)))
+    l1_req_b = l1_req * hw.word_bytes
+    l2_req_b = l2_req * hw.word_bytes
+    l2_sum = sum(counts[c] for c in COUNT_NAMES if "_l2_" in c)
+    l1_sum = sum(counts[c] for c in COUNT_NAMES if "_l1_" in c)
+    mac_e = macs * technology.mac_energy_pj
+    l1_e = l1_sum * technology.l1_energy_pj
+    l2_e = l2_sum * technology.l2_energy_pj
+    dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + counts["output_l2_read"]
+    dram_e = dram_elems * technology.dram_energy_pj
+    energy = mac_e + l1_e + l2_e + (dram_e if include_dram else 0.0)
+    l1_cost = np.where(np.isfinite(hw.l1_bytes), hw.l1_bytes, l1_req_b)
+    l2_cost = np.where(np.isfinite(hw.l2_bytes), hw.l2_bytes, l2_req_b)
+    ap = area_power(hw.num_pes, simd, hw.noc_bw, l1_cost, l2_cost, technology)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        util = np.where(runtime > 0, macs / (runtime * P * simd), 0.0)
+    feasible = (l1_req_b <= hw.l1_bytes) & (l2_req_b <= hw.l2_bytes)
+    return LayerCost(
+        layer=layer.name, dataflow=df.name, runtime_cycles=runtime, energy_pj=energy, l1_req_bytes=l1_req_b,
+        l2_req_bytes=l2_req_b, area_um2=ap["area_um2"], power_mw=ap["power_mw"], macs=macs, utilization=util,
+        feasible=feasible, mac_energy_pj=mac_e, l1_energy_pj=l1_e, l2_energy_pj=l2_e, dram_energy_pj=dram_e,
+        pe_power_mw=ap["pe_power_mw"], l1_power_mw=ap["l1_power_mw"], l2_power_mw=ap["l2_power_mw"],
+        noc_power_mw=ap["noc_power_mw"], noc_bw_req=peak, offchip_bw_avg=dram_elems / np.maximum(runtime, 1.0),
+        maestro_runtime_cycles=maestro_rt, maestro_macs=maestro_macs, num_pes=hw.num_pes.copy(), **counts)
+
+
+def analyze_network(network: Network, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
+                    constants: "Mapping[str, int | np.ndarray] | None" = None, *, compat: bool = False,
+                    technology: Technology = MAESTRO, include_dram: bool = False) -> pd.DataFrame:
+    """Cost of every layer of ``network`` (same arguments as :func:`analyze_layer`).
+
+    Returns:
+        A DataFrame with a row per layer (per layer and point, with a ``point`` column, for a batch of n > 1),
+        columns starting with :data:`COLUMNS`.
+
+    Raises:
+        DataflowError, HardwareError: as :func:`analyze_layer`, the message naming the layer.
+    """
+    frames = []
+    for layer in network.layers:
+        try:
+            cost = analyze_layer(layer, dataflow, hardware, constants, compat=compat, technology=technology,
+                                 include_dram=include_dram)
+        except DataflowError as exc:
+            raise DataflowError(f"layer {layer.name!r}: {exc}") from None
+        f = cost.to_frame()
+        if isinstance(hardware, HardwareBatch) and len(hardware) > 1:
+            f.insert(1, "point", np.arange(len(f)))
+        frames.append(f)
+    out = pd.concat(frames, ignore_index=True)
+    if "point" in out.columns:
+        cols = [c for c in out.columns if c != "point"]
+        out = out[cols + ["point"]]
+    return out
+
+
+def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = False,
+                    technology: Technology = MAESTRO, include_dram: bool = False) -> pd.DataFrame:
+    """Run the engine on a MAESTRO mapping file, a row per layer (as ``maestro --DFSL_file=path``).
+
+    Each layer uses the dataflow written in its ``Dataflow`` block with the file's ``Constant`` values.
+
+    Raises:
+        FormatError: a malformed file (from :func:`cost_models.formats.maestro_m.read_mapping`).
+        DataflowError: a layer without a Dataflow block, or an illegal dataflow (names the layer and directive).
+    """
+    from cost_models.formats.maestro_m import read_mapping
+
+    mapping = read_mapping(path)
+    frames = []
+    for layer in mapping.network.layers:
+        text = mapping.dataflows.get(layer.name)
+        if text is None:
+            raise DataflowError(f"{path}: layer {layer.name!r} has no Dataflow block (MAESTRO crashes on that); "
+                                "use 'dse eval' with a built-in dataflow for model files")
+        try:
+            df = dataflow_mod.parse(text, mapping.constants, name=layer.name)
+            cost = analyze_layer(layer, df, hardware, compat=compat, technology=technology, include_dram=include_dram)
+        except DataflowError as exc:
+            raise DataflowError(f"{path}: layer {layer.name!r}: {exc}") from None
+        frames.append(cost.to_frame())
+    return pd.concat(frames, ignore_index=True)
