@@ -1,0 +1,219 @@
+"""The design document (``best.json``): the chosen accelerator, its per-layer assignment, metrics and raw point.
+
+Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN processor's
+``ProcessorConfig.from_design``)::
+
+    {"schema": "npu-dse/design", "version": 1, "network": "mnist_lstm", "platform": "edge", "mode": "LP",
+     "design": {"num_pes": 64, "l1_bytes": 1024, "l2_bytes": 65536, "noc_bw": 64, "offchip_bw": 16,
+                "simd_lanes": 1, "word_bytes": 1, "clock_mhz": 1000.0, "dataflow": "dla",
+                "constants": {"KTileSz": 4}},
+     "per_layer": [{"layer": "conv1", "num_pes": 16, "l1_bytes": 12, "l2_bytes": 300, "dataflow": "dla",
+                    "constants": {"KTileSz": 3}, "runtime_cycles": 1.2e5, "energy_pj": 3.4e6}, ...] | null,
+     "metrics": {"latency_cycles": ..., "energy_pj": ..., "area_mm2": ..., "power_mw": ..., ...},
+     "point": {"num_pes": [16, ...], "KTileSz": [3, ...]}}
+
+``design`` always describes the whole accelerator:
+
+- global designs (no per-layer parameter): the values themselves; ``per_layer`` is null;
+- ``LP`` (layer-pipelined: one sub-accelerator per layer): ``num_pes`` and ``l2_bytes`` are sums over the layers
+  (every sub-accelerator has its own PEs and global buffer); ``l1_bytes`` (per PE) and per-layer constants are the
+  largest any layer needs;
+- ``LS`` (layer-sequential: one accelerator sized for the largest layer): the maxima over layers.
+
+Unset buffer sizes are the cost model's requirements (``l1_req_bytes``, ``l2_req_bytes``: MAESTRO's convention,
+DESIGN.md §3); other unset hardware fields come from the space's ``fixed`` values, else the
+:class:`cost_models.hardware.Hardware` defaults.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+
+from cost_models.errors import FormatError
+
+DESIGN_SCHEMA = "npu-dse/design"
+DESIGN_VERSION = 1
+DESIGN_FIELDS: tuple[str, ...] = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes",
+                                  "word_bytes", "clock_mhz")
+"""Hardware fields of ``design`` (names and units of :class:`cost_models.hardware.Hardware`)."""
+DOCUMENT_KEYS: tuple[str, ...] = ("schema", "version", "network", "platform", "mode", "design", "per_layer",
+                                  "metrics", "point")
+
+
+def plain(value: Any) -> Any:
+    """``value`` with numpy scalars/arrays and tuples turned into JSON types (ints stay ints)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [plain(v) for v in value]
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        v = float(value)
+        return v
+    return value
+
+
+def _num(v: float) -> int | float:
+    """An integral value as int, else float."""
+    v = float(v)
+    return int(v) if v.is_integer() else v
+
+
+def design_document(problem, evaluation) -> dict[str, Any]:
+    """The ``best.json`` document of an evaluated design point (schema in the module docstring).
+
+    Args:
+        problem: the :class:`cost_models.evaluator.Problem` the point belongs to.
+        evaluation: its :class:`cost_models.evaluator.Evaluation` (``layers`` filled: per-layer arrays of shape
+            (num_layers,) for ``l1_req_bytes``, ``l2_req_bytes``, ``num_pes``, ``runtime_cycles``, ``energy_pj``).
+
+    Returns:
+        A JSON-serialisable dict with exactly :data:`DOCUMENT_KEYS`.
+    """
+    from cost_models import dataflow as dataflow_mod
+    from cost_models.hardware import Hardware
+
+    space = problem.space
+    layers = problem.network.layers
+    n = len(layers)
+    point = dict(evaluation.point)
+    params = [space.layer_params(point, i) for i in range(n)]
+    per = {p.name for p in space.per_layer}
+    lp = space.mode == "LP"
+    arr = {k: np.asarray(v, dtype=np.float64) for k, v in evaluation.layers.items()}
+    defaults = Hardware(num_pes=1).to_dict()
+
+    def layer_values(name: str) -> list[Any]:
+        out = []
+        for i, lp_ in enumerate(params):
+            v = lp_.get(name)
+            if v is None and name == "num_pes" and "num_pes" in arr:
+                v = arr["num_pes"][i]
+            if v is None and name in ("l1_bytes", "l2_bytes") and f"{name[:2]}_req_bytes" in arr:
+                v = arr[f"{name[:2]}_req_bytes"][i]
+            out.append(v)
+        return out
+
+    design: dict[str, Any] = {}
+    for name in DESIGN_FIELDS:
+        values = layer_values(name)
+        if all(v is None for v in values):
+            design[name] = defaults[name]
+            continue
+        nums = [float(v) for v in values if v is not None]
+        varies = name in per or name in ("l1_bytes", "l2_bytes") and name not in space.fixed and \
+            all(p.name != name for p in space.global_)
+        if not varies:
+            design[name] = _num(nums[0])
+        elif lp and name in ("num_pes", "l2_bytes"):
+            design[name] = _num(sum(nums))
+        else:
+            design[name] = _num(max(nums))
+    dataflows = [str(p.get("dataflow", space.dataflow)) for p in params]
+    design["dataflow"] = Counter(dataflows).most_common(1)[0][0]
+    const_names = sorted({k for p in params for k in p if k[:1].isupper()})
+    design["constants"] = {c: _num(max(float(p[c]) for p in params if c in p)) for c in const_names}
+
+    per_layer = None
+    if space.per_layer:
+        per_layer = []
+        pes = layer_values("num_pes")
+        l1 = layer_values("l1_bytes")
+        l2 = layer_values("l2_bytes")
+        for i, layer in enumerate(layers):
+            entry: dict[str, Any] = {"layer": layer.name, "num_pes": _num(pes[i]),
+                                     "l1_bytes": None if l1[i] is None else _num(l1[i]),
+                                     "l2_bytes": None if l2[i] is None else _num(l2[i]),
+                                     "dataflow": dataflows[i],
+                                     "constants": {c: _num(params[i][c]) for c in const_names if c in params[i]}}
+            for hw in ("noc_bw", "offchip_bw", "simd_lanes"):
+                if hw in per:
+                    entry[hw] = _num(params[i][hw])
+            if "ClusterSz" not in entry["constants"] and "ClusterSz" in dataflow_mod.get(dataflows[i]).constants:
+                entry["constants"]["ClusterSz"] = _num(pes[i])  # ConfuciuX: ClusterSz = the layer's PEs
+            for metric in ("runtime_cycles", "energy_pj"):
+                if metric in arr:
+                    entry[metric] = float(arr[metric][i])
+            per_layer.append(entry)
+    return {
+        "schema": DESIGN_SCHEMA,
+        "version": DESIGN_VERSION,
+        "network": problem.network.name,
+        "platform": problem.platform,
+        "mode": space.mode,
+        "design": plain(design),
+        "per_layer": plain(per_layer),
+        "metrics": {k: float(v) for k, v in evaluation.metrics.items()},
+        "point": plain(point),
+    }
+
+
+def check_document(doc: Any, source: str = "<design>") -> dict[str, Any]:
+    """Check that ``doc`` is a design document of a supported version.
+
+    Raises:
+        FormatError: not a mapping, wrong ``schema``, unsupported ``version``, or a missing key / design field.
+    """
+    if not isinstance(doc, Mapping):
+        raise FormatError(f"{source}: expected a JSON object (schema {DESIGN_SCHEMA!r})")
+    if doc.get("schema") != DESIGN_SCHEMA:
+        raise FormatError(f"{source}: field 'schema' is {doc.get('schema')!r}; allowed: {DESIGN_SCHEMA}")
+    if doc.get("version") != DESIGN_VERSION:
+        raise FormatError(f"{source}: field 'version' is {doc.get('version')!r}; allowed: {DESIGN_VERSION}")
+    missing = [k for k in DOCUMENT_KEYS if k not in doc]
+    if missing:
+        raise FormatError(f"{source}: missing field(s) {missing}; a design document has {', '.join(DOCUMENT_KEYS)}")
+    design = doc["design"]
+    if not isinstance(design, Mapping):
+        raise FormatError(f"{source}: field 'design' must be an object")
+    missing = [k for k in (*DESIGN_FIELDS, "dataflow", "constants") if k not in design]
+    if missing:
+        raise FormatError(f"{source}: design is missing field(s) {missing}")
+    if doc["per_layer"] is not None and not isinstance(doc["per_layer"], list):
+        raise FormatError(f"{source}: field 'per_layer' must be a list or null")
+    return dict(doc)
+
+
+def design_path(path: str | Path) -> Path:
+    """``best.json`` inside a run directory, or ``path`` itself when it is a file.
+
+    Raises:
+        FormatError: no such file, or a run directory without ``best.json`` (no feasible design).
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = path / "best.json"
+        if not path.exists():
+            raise FormatError(f"{path}: no best.json in the run directory (the run found no feasible design, "
+                              "or it is not a run directory)")
+    if not path.exists():
+        raise FormatError(f"{path}: no such file; expected a run directory or a best.json")
+    return path
+
+
+def load_design(path: str | Path) -> dict[str, Any]:
+    """Read and check a design document (a ``best.json`` or a run directory holding one).
+
+    Raises:
+        FormatError: see :func:`design_path` and :func:`check_document`; invalid JSON (with line).
+    """
+    path = design_path(path)
+    try:
+        doc = json.loads(path.read_text())
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return check_document(doc, str(path))
+
+
+__all__ = ["DESIGN_SCHEMA", "DESIGN_VERSION", "DESIGN_FIELDS", "DOCUMENT_KEYS", "design_document", "check_document",
+           "design_path", "load_design", "plain"]

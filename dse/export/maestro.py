@@ -1,0 +1,135 @@
+"""MAESTRO export: the hardware file (``--HW_file``) and the ``.m`` mapping of the chosen design.
+
+The mapping gives every layer its dataflow with the design's constants written in as numbers (MAESTRO's
+``Constant`` lines are global, but a per-layer design has per-layer ``KTileSz``/``ClusterSz``): ConfuciuX's
+convention ``ClusterSz`` = the layer's PE count (``CTileSz`` 1) applies where the design does not set them, and
+depthwise layers get the template's depthwise variant (:meth:`cost_models.dataflow.Dataflow.for_depthwise`), and
+GEMM layers get the directives in MAESTRO's GEMM dimensions (:func:`gemm_dataflow_text`).
+Files are written by :mod:`cost_models.formats.maestro_m`, which also reads them back: the layers equal
+:func:`~cost_models.formats.maestro_m.as_maestro_layer` of the network's, the hardware fields equal the design's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+from cost_models.errors import FormatError
+from cost_models.workload import Op
+
+
+def network_for(doc: Mapping[str, Any]):
+    """The network a design document describes: the zoo network by name, restricted to its per-layer names.
+
+    Raises:
+        FormatError: the network is not a zoo name, or per-layer names are not in it.
+    """
+    from cost_models import zoo
+    from cost_models.errors import WorkloadError
+    from cost_models.workload import Network
+
+    try:
+        net = zoo.load(str(doc["network"]))
+    except WorkloadError as exc:
+        raise FormatError(f"design network {doc['network']!r} is not built in ({exc}); export from the run "
+                          "directory (its config.yaml names the workload)") from None
+    if doc.get("per_layer"):
+        by_name = {layer.name: layer for layer in net.layers}
+        names = [e["layer"] for e in doc["per_layer"]]
+        missing = [n for n in names if n not in by_name]
+        if missing:
+            raise FormatError(f"design per_layer names {missing[:5]} are not layers of {net.name!r}")
+        net = Network(net.name, tuple(by_name[n] for n in names))
+    return net
+
+
+def layer_dataflow_text(dataflow: str, constants: Mapping[str, int], num_pes: int, depthwise: bool) -> str:
+    """Directive text of a built-in dataflow with its constants replaced by numbers."""
+    from cost_models import dataflow as dataflow_mod
+
+    df = dataflow_mod.get(dataflow)
+    if depthwise:
+        df = df.for_depthwise()
+    values = df.constant_defaults(num_pes)
+    values.update({k: int(v) for k, v in constants.items()})
+    text = " ".join(df.text().splitlines())
+    for name, value in values.items():
+        text = re.sub(rf"\b{re.escape(name)}\b", str(int(value)), text)
+    return " " + text + " "
+
+
+_GEMM_DIMS = {"K": "N", "C": "K", "Y": "M", "Y'": "M"}
+_GEMM_DROPPED = {"R", "S", "X", "X'"}
+
+
+def gemm_dataflow_text(text: str) -> str:
+    """A CONV-dimension directive text in MAESTRO's GEMM dimensions, for a GEMM layer our engine runs as a 1x1 CONV.
+
+    Our GEMM view is ``K`` = out features, ``C`` = in features, ``Y`` = rows (R = S = X = 1); MAESTRO's GEMM has
+    ``N`` = out features, ``K`` = in features, ``M`` = rows. Directives on R, S, X are dropped (size 1) and
+    ``Sz(R)``/``Sz(S)`` become 1.
+    """
+    out = []
+    for directive in (d.strip() for d in text.split(";")):
+        if not directive:
+            continue
+        if directive.startswith("Cluster"):
+            out.append(directive)
+            continue
+        head, dim = directive.rsplit(None, 1)
+        if dim in _GEMM_DROPPED:
+            continue
+        head = re.sub(r"Sz\(([A-Z]'?)\)",
+                      lambda m: "1" if m.group(1) in _GEMM_DROPPED else f"Sz({_GEMM_DIMS.get(m.group(1), m.group(1))})",
+                      head)
+        out.append(f"{head} {_GEMM_DIMS.get(dim, dim)}")
+    return " " + " ".join(f"{d};" for d in out) + " "
+
+
+def hardware_fields(doc: Mapping[str, Any]) -> dict[str, int]:
+    """MAESTRO hardware-file fields (``num_pes``, ``l1_size``, ``l2_size``, ``noc_bw``, ``offchip_bw``, ``noc_hops``)."""
+    d = doc["design"]
+    out = {"num_pes": int(d["num_pes"]), "l1_size": int(math.ceil(float(d["l1_bytes"]))),
+           "l2_size": int(math.ceil(float(d["l2_bytes"]))), "noc_bw": int(math.ceil(float(d["noc_bw"]))),
+           "offchip_bw": int(math.ceil(float(d["offchip_bw"]))), "noc_hops": int(d.get("noc_hops", 1))}
+    return out
+
+
+def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
+    """``{"mapping": <.m text>, "hardware": <hardware file text>}`` of a design document.
+
+    Args:
+        doc: the design document.
+        network: the network (default :func:`network_for`); its layer count must match ``per_layer``.
+
+    Raises:
+        FormatError: see :func:`network_for`; a layer MAESTRO cannot describe.
+    """
+    from cost_models.formats.maestro_m import write_hardware, write_mapping
+
+    net = network if network is not None else network_for(doc)
+    d = doc["design"]
+    per_layer = doc.get("per_layer")
+    if per_layer and len(per_layer) != len(net.layers):
+        raise FormatError(f"design has {len(per_layer)} per-layer entries, network {net.name!r} has "
+                          f"{len(net.layers)} layers")
+    dataflows = {}
+    for i, layer in enumerate(net.layers):
+        entry = per_layer[i] if per_layer else {}
+        pes = int(entry.get("num_pes", d["num_pes"]))
+        consts = dict(entry.get("constants", {})) if per_layer else dict(d.get("constants", {}))
+        text = layer_dataflow_text(str(entry.get("dataflow", d["dataflow"])), consts, pes, layer.op is Op.DWCONV)
+        dataflows[layer.name] = gemm_dataflow_text(text) if layer.op is Op.GEMM else text
+    with tempfile.TemporaryDirectory() as tmp:
+        mpath, hpath = Path(tmp) / "mapping.m", Path(tmp) / "hw.m"
+        write_mapping(mpath, net, dataflows)
+        write_hardware(hpath, **hardware_fields(doc))
+        header = (f"// Generated by npu-dse: network {doc['network']}, platform {doc['platform']}, "
+                  f"mode {doc['mode']}\n")
+        return {"mapping": header + mpath.read_text(), "hardware": header + hpath.read_text()}
+
+
+__all__ = ["maestro_files", "network_for", "layer_dataflow_text", "gemm_dataflow_text", "hardware_fields"]

@@ -1,0 +1,194 @@
+"""Run outputs, written atomically: history tables, ``best.json``, ``summary.json``, ``pareto.csv``, sweep tables.
+
+Every file is written to a temporary file in the same directory and then renamed over the target
+(:func:`os.replace`, atomic on POSIX), so an interrupted run never leaves a half-written file (DESIGN.md §6).
+
+A run directory holds::
+
+    config.yaml        the fully resolved experiment config
+    history.parquet    one row per evaluation (dse.search.pipeline.SearchResult.history)
+    history.csv        the same, as CSV
+    best.json          the chosen design (dse.design, schema npu-dse/design v1); absent when nothing was feasible
+    summary.json       best_design, best_metrics, feasible, evaluations, wall_s, exact_optimum, gap_to_exact, ...
+    pareto.csv         the Pareto front (multi-objective runs)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform as platform_mod
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from dse.design import plain
+
+SUMMARY_METRICS: tuple[str, ...] = ("latency_cycles", "energy_pj", "area_mm2", "power_mw")
+"""Metrics ``summary.json``'s ``best_metrics`` always holds (plus every other metric of the evaluation)."""
+VERSIONED_PACKAGES: tuple[str, ...] = ("npu-dse", "numpy", "pandas", "torch", "gymnasium", "stable-baselines3",
+                                      "sb3-contrib", "deap", "pydantic")
+
+
+# ---------------------------------------------------------------------------------------------------- atomic
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` via a temporary file in the same directory and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Atomically write UTF-8 text (see :func:`atomic_write_bytes`)."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_json(path: str | Path, obj: Any) -> Path:
+    """Atomically write ``obj`` as indented JSON (numpy values converted)."""
+    return atomic_write_text(path, json.dumps(plain(obj), indent=2, allow_nan=True) + "\n")
+
+
+def _atomic_via(path: Path, writer) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        writer(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
+    """Atomically write a DataFrame as parquet (``.parquet``) or CSV (anything else), without the index."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        return _atomic_via(path, lambda tmp: df.to_parquet(tmp, index=False))
+    return _atomic_via(path, lambda tmp: df.to_csv(tmp, index=False))
+
+
+def append_rows(path: str | Path, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Append rows to a parquet table atomically (read, concatenate, write a temporary file, rename).
+
+    Columns are the union of the old and new ones. Returns the whole table after the append.
+    """
+    path = Path(path)
+    new = pd.DataFrame([dict(r) for r in rows])
+    old = pd.read_parquet(path) if path.exists() else None
+    table = new if old is None or old.empty else pd.concat([old, new], ignore_index=True)
+    write_table(table, path)
+    return table
+
+
+# ---------------------------------------------------------------------------------------------------- runs
+def versions() -> dict[str, str]:
+    """Python and package versions for ``summary.json``."""
+    out = {"python": platform_mod.python_version()}
+    for pkg in VERSIONED_PACKAGES:
+        try:
+            out[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def pareto_table(evaluations: Iterable[Any], objectives: Iterable[str]) -> pd.DataFrame:
+    """The Pareto front as a table: one row per design, objective columns first, then metrics and the design JSON."""
+    objectives = list(objectives)
+    rows = []
+    for ev in evaluations:
+        row = {o: float(ev.metrics[o]) for o in objectives}
+        row.update({k: float(v) for k, v in ev.metrics.items() if k not in row})
+        row["design"] = json.dumps(plain(ev.point), sort_keys=True)
+        rows.append(row)
+    df = pd.DataFrame(rows)
+    return df.sort_values(objectives[0], ignore_index=True) if not df.empty else df
+
+
+def summary_document(result: Any, best_doc: Mapping[str, Any] | None, *, name: str, network: str,
+                     platform: str | None, objectives: Iterable[str], seed: int) -> dict[str, Any]:
+    """``summary.json`` of a run.
+
+    Args:
+        result: the :class:`dse.search.pipeline.SearchResult`.
+        best_doc: the design document of the best feasible design, or None.
+
+    Returns:
+        Keys ``name``, ``network``, ``platform``, ``objectives``, ``seed``, ``best_design`` (the document's
+        ``design`` or None), ``best_metrics`` (with at least :data:`SUMMARY_METRICS`, or None), ``feasible``,
+        ``evaluations``, ``cost_model_calls``, ``wall_s``, ``exact_optimum``, ``exact_is_bound``, ``gap_to_exact``,
+        ``hypervolume``, ``pareto_size``, ``versions``.
+    """
+    return plain({
+        "name": name,
+        "network": network,
+        "platform": platform,
+        "objectives": list(objectives),
+        "seed": seed,
+        "best_design": None if best_doc is None else best_doc["design"],
+        "best_metrics": None if best_doc is None else best_doc["metrics"],
+        "feasible": best_doc is not None,
+        "evaluations": int(result.evaluations),
+        "cost_model_calls": int(getattr(result, "cost_model_calls", 0) or 0),
+        "wall_s": float(result.wall_s),
+        "exact_optimum": result.exact_optimum,
+        "exact_is_bound": bool(getattr(result, "exact_is_bound", False)),
+        "gap_to_exact": result.gap_to_exact,
+        "hypervolume": result.hypervolume,
+        "pareto_size": len(result.pareto or []),
+        "versions": versions(),
+    })
+
+
+def read_summary(run_dir: str | Path) -> dict[str, Any]:
+    """``summary.json`` of a run directory."""
+    return json.loads((Path(run_dir) / "summary.json").read_text())
+
+
+def sweep_row(run_id: str, params: Mapping[str, Any], seed: int, run_dir: str | Path,
+              summary: Mapping[str, Any]) -> dict[str, Any]:
+    """One row of a sweep's ``results.parquet``: run id, grid values (JSON), seed, network, platform, best metrics."""
+    row: dict[str, Any] = {
+        "run_id": run_id,
+        "params": json.dumps(plain(dict(params)), sort_keys=True),
+        "seed": int(seed),
+        "network": summary.get("network"),
+        "platform": summary.get("platform") or "",
+        "objectives": ",".join(summary.get("objectives") or []),
+        "feasible": bool(summary.get("feasible")),
+        "evaluations": int(summary.get("evaluations") or 0),
+        "wall_s": float(summary.get("wall_s") or 0.0),
+        "exact_optimum": summary.get("exact_optimum"),
+        "gap_to_exact": summary.get("gap_to_exact"),
+        "run_dir": str(run_dir),
+    }
+    for key, value in plain(dict(params)).items():
+        row[f"param.{key}"] = value if isinstance(value, str) else json.dumps(value)
+    for metric, value in (summary.get("best_metrics") or {}).items():
+        row[metric] = float(value)
+    design = summary.get("best_design") or {}
+    for key in ("num_pes", "l1_bytes", "l2_bytes", "dataflow"):
+        if key in design:
+            row[f"design.{key}"] = design[key]
+    return row
+
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "write_json", "write_table", "append_rows", "versions",
+           "pareto_table", "summary_document", "read_summary", "sweep_row", "SUMMARY_METRICS"]
