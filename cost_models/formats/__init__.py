@@ -31,7 +31,9 @@ def load_network(path: str | Path) -> Network:
     path = Path(path)
     ext = path.suffix.lower()
     if ext not in EXTENSIONS:
-        raise FormatError(f"{path}: unknown model file type {path.suffix or '(none)'!r}; allowed: {', '.join(EXTENSIONS)}")
+        raise FormatError(
+            f"{path}: unknown model file type {path.suffix or '(none)'!r}; allowed: {', '.join(EXTENSIONS)}"
+        )
     if not path.is_file():
         raise FormatError(f"{path}: no such file")
     if ext == ".onnx":
