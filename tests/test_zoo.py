@@ -132,6 +132,9 @@ def test_googlenet_inception_has_four_branches_and_resnet_shortcuts():
     assert len(adds) == 16 and all(len(preds[n]) == 2 for n in adds)
     assert sorted(preds["res3a"]) == ["res3a_branch1", "res3a_branch2c"]
     assert sorted(succs["res3a"]) == ["res3b", "res3b_branch2a"]  # identity shortcut and main path
+    preds, _ = _graph(zoo.load("mobilenet_v2"))
+    adds = [n for n in preds if n.endswith("_add")]
+    assert len(adds) == 10 and all(len(preds[n]) == 2 for n in adds)  # stride-1 blocks with equal channels
 
 
 @pytest.mark.parametrize(
