@@ -175,25 +175,30 @@ class Dataflow:
         object.__setattr__(self, "directives", tuple(self.directives))
         object.__setattr__(self, "defaults", dict(self.defaults))
         _check_structure(self.directives, self.name)
+        names: set[str] = set()
+        for d in self.directives:
+            names |= d.size.constants() | (d.offset.constants() if isinstance(d, Map) else set())
+        if self.depthwise is not None and self.depthwise is not self:
+            names |= self.depthwise.constants
+        object.__setattr__(self, "_constants", frozenset(names))
+        object.__setattr__(self, "_key", (self.name, self.directives, tuple(sorted(self.defaults.items()))))
+
+    @property
+    def key(self) -> tuple:
+        """A hashable identity of the template (name, directives, defaults), for caches."""
+        return self._key  # type: ignore[attr-defined]
 
     @property
     def constants(self) -> set[str]:
         """Named constants the template uses (including its depthwise variant's)."""
-        names: set[str] = set()
-        for d in self.directives:
-            if isinstance(d, Map):
-                names |= d.size.constants() | d.offset.constants()
-            else:
-                names |= d.size.constants()
-        if self.depthwise is not None and self.depthwise is not self:
-            names |= self.depthwise.constants
-        return names
+        return set(self._constants)  # type: ignore[attr-defined]
 
     def constant_defaults(self, num_pes: int) -> dict[str, int]:
         """Default constant values for ``num_pes`` PEs (ConfuciuX: ClusterSz = PEs, CTileSz = KTileSz = 1)."""
         out = {"ClusterSz": int(num_pes), "CTileSz": 1, "KTileSz": 1}
         out.update(self.defaults)
-        return {k: v for k, v in out.items() if k in self.constants or k in self.defaults}
+        used = self._constants  # type: ignore[attr-defined]
+        return {k: v for k, v in out.items() if k in used or k in self.defaults}
 
     def for_depthwise(self) -> "Dataflow":
         """The variant depthwise layers use."""

@@ -176,24 +176,42 @@ def _select(layer: Layer, dataflow: "str | Dataflow") -> Dataflow:
     return df.for_depthwise() if layer.op is Op.DWCONV else df
 
 
-def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pes: int, compat: bool) -> Structure:
-    dims = problem.dim_map
-    resolved = df.resolve(dims, consts, num_pes)
-    key = (problem, tuple(resolved), num_pes, compat)
-    st = _CACHE.get(key)
-    if st is not None:
+def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pes: int, compat: bool
+               ) -> tuple[Structure, np.ndarray]:
+    """The compiled structure and its static result vector ``[macs, l1_req, l2_req, *COUNT_NAMES]`` (cached)."""
+    fast = (problem, df.key, tuple(sorted(consts.items())), num_pes, compat)
+    hit = _CACHE.get(fast)
+    if hit is not None:
         _STATS["hits"] += 1
-        _CACHE.move_to_end(key)
-        return st
+        return hit
     _STATS["misses"] += 1
+    resolved = df.resolve(problem.dim_map, consts, num_pes)
     try:
         st = compile_structure(problem, resolved, num_pes, compat)
     except DataflowError as exc:
         raise DataflowError(f"dataflow {df.name!r}: {exc}") from None
-    _CACHE[key] = st
+    top = st.top
+    static = np.array([top.macs, top.l1_req, sum(top.req_l2.values())] + [top.counts[c] for c in COUNT_NAMES],
+                      dtype=np.float64)
+    _CACHE[fast] = (st, static)
     if len(_CACHE) > _CACHE_MAX:
         _CACHE.popitem(last=False)
-    return st
+    return st, static
+
+
+def _groups(keys: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Distinct rows of the key columns: (key values, indices of the points having them; None = all)."""
+    n = keys[0].shape[0]
+    if n == 1 or all(k.min() == k.max() for k in keys):
+        return [(np.array([k[0] for k in keys]), None)]
+    code = np.zeros(n, dtype=np.int64)
+    for k in keys:
+        u, inv = np.unique(k, return_inverse=True)
+        code = code * len(u) + inv.reshape(-1)
+    order = np.argsort(code, kind="stable")
+    sc = code[order]
+    cuts = np.nonzero(np.diff(sc))[0] + 1
+    return [(np.array([k[idx[0]] for k in keys]), idx) for idx in np.split(order, cuts)]
 
 
 def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
@@ -223,7 +241,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     n = len(hw)
     df = _select(layer, dataflow)
     problem, mult = problem_for(layer, df)
-    cnames = sorted(constants) if constants else []
+    cnames = sorted(c for c in constants if c in df.constants) if constants else []
     carr = {}
     for c in cnames:
         a = np.asarray(constants[c])
@@ -232,40 +250,26 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         if a.shape != (n,):
             raise HardwareError(f"constant {c!r} has shape {a.shape}, expected ({n},) or a scalar")
         carr[c] = a.astype(np.int64)
-    keys = np.stack([hw.num_pes] + [carr[c] for c in cnames], axis=1)
-    if n == 1 or np.all(keys == keys[0]):
-        groups = [(keys[0], None)]
-    else:
-        uniq, inv = np.unique(keys, axis=0, return_inverse=True)
-        inv = inv.reshape(-1)
-        groups = [(uniq[g], np.nonzero(inv == g)[0]) for g in range(len(uniq))]
-
     raw_rt = np.empty(n)
     peak = np.empty(n)
-    raw_macs = np.empty(n)
-    l1_req = np.empty(n)
-    l2_req = np.empty(n)
-    counts = {c: np.empty(n) for c in COUNT_NAMES}
-    for key, idx in groups:
+    static = np.empty((n, 3 + len(COUNT_NAMES)))
+    lat_all = (hw.noc_hops * hw.noc_hop_latency).astype(np.float64)
+    simd_all = hw.simd_lanes.astype(np.float64)
+    for key, idx in _groups([hw.num_pes] + [carr[c] for c in cnames]):
         P = int(key[0])
         consts = {c: int(key[i + 1]) for i, c in enumerate(cnames)}
-        st = _structure(problem, df, consts, P, compat)
-        sl = slice(None) if idx is None else idx
-        sub = hw if idx is None else hw.take(idx)
-        rt, pk = runtime_cycles(st, sub.noc_bw, sub.offchip_bw, (sub.noc_hops * sub.noc_hop_latency).astype(float),
-                                sub.simd_lanes.astype(float), compat=compat)
-        raw_rt[sl] = rt
-        peak[sl] = pk
-        top = st.top
-        raw_macs[sl] = top.macs
-        l1_req[sl] = top.l1_req
-        l2_req[sl] = sum(top.req_l2.values())
-        for c in COUNT_NAMES:
-            counts[c][sl] = top.counts[c]
+        st, svec = _structure(problem, df, consts, P, compat)
+        if idx is None:
+            rt, pk = runtime_cycles(st, hw.noc_bw, hw.offchip_bw, lat_all, simd_all, compat=compat)
+            raw_rt[:], peak[:], static[:] = rt, pk, svec
+        else:
+            rt, pk = runtime_cycles(st, hw.noc_bw[idx], hw.offchip_bw[idx], lat_all[idx], simd_all[idx],
+                                    compat=compat)
+            raw_rt[idx], peak[idx], static[idx] = rt, pk, svec
+    raw_macs, l1_req, l2_req = static[:, 0], static[:, 1], static[:, 2]
+    counts = {c: static[:, 3 + i] * mult for i, c in enumerate(COUNT_NAMES)}
     P = hw.num_pes.astype(np.float64)
     simd = hw.simd_lanes.astype(np.float64)
-    for c in COUNT_NAMES:
-        counts[c] *= mult
     maestro_rt = raw_rt * mult
     maestro_macs = raw_macs * mult
     if compat:
