@@ -1,1 +1,146 @@
-"""dse CLI commands: experiment (filled in by its issue)."""
+"""dse CLI commands for experiments: ``run``, ``sweep``, ``validate``, ``plot``, ``export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from dse.cli.app import app
+
+
+def _print_summary(summary: dict, run_dir: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{summary['name']}: {summary['network']} on {summary['platform'] or 'no platform'}")
+    table.add_column("quantity")
+    table.add_column("value", justify="right")
+    metrics = summary.get("best_metrics") or {}
+    for key in ("latency_cycles", "energy_pj", "edp", "throughput", "area_mm2", "power_mw", "total_pes",
+                "buffer_bytes"):
+        if key in metrics:
+            table.add_row(key, f"{metrics[key]:.6g}")
+    design = summary.get("best_design") or {}
+    for key in ("num_pes", "l1_bytes", "l2_bytes", "dataflow"):
+        if key in design:
+            table.add_row(f"design.{key}", str(design[key]))
+    table.add_row("feasible", str(summary["feasible"]))
+    table.add_row("evaluations", str(summary["evaluations"]))
+    table.add_row("wall_s", f"{summary['wall_s']:.1f}")
+    if summary.get("exact_optimum") is not None:
+        label = "exact lower bound" if summary.get("exact_is_bound") else "exact optimum"
+        table.add_row(label, f"{summary['exact_optimum']:.6g}")
+        if summary.get("gap_to_exact") is not None:
+            table.add_row("gap_to_exact", f"{100 * summary['gap_to_exact']:.2f} %")
+    if summary.get("hypervolume") is not None:
+        table.add_row("hypervolume", f"{summary['hypervolume']:.6g}")
+    console = Console()
+    console.print(table)
+    console.print(f"run directory: {run_dir}")
+
+
+@app.command("run")
+def run(
+    config: Path = typer.Argument(..., help="Experiment YAML file."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Run directory (default <output.root>/<name>-<time>)."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Override the config's seed."),
+    set_: List[str] = typer.Option([], "--set", help="Override a field: dotted.path=value (repeatable)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Run one experiment: search, then write config.yaml, history, best.json, summary.json and plots."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dse.config import load_experiment, parse_overrides
+    from dse.run import run_experiment
+
+    overrides = parse_overrides(set_)
+    if seed is not None:
+        overrides["seed"] = seed
+    cfg = load_experiment(config, overrides)
+    if quiet:
+        outcome = run_experiment(cfg, out)
+    else:
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), transient=False) as bar:
+            task = bar.add_task(f"{cfg.name}", total=cfg.search.budget)
+
+            def progress(done: int, total: int) -> None:
+                if done % 25 == 0 or done >= total:
+                    bar.update(task, completed=done, total=total)
+
+            outcome = run_experiment(cfg, out, progress=progress)
+            bar.update(task, completed=outcome.summary["evaluations"])
+    _print_summary(outcome.summary, outcome.run_dir)
+    if not outcome.summary["feasible"]:
+        typer.echo("warning: no feasible design found; best.json not written", err=True)
+
+
+@app.command("sweep")
+def sweep(
+    config: Path = typer.Argument(..., help="Sweep YAML file (base, grid, seeds)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel workers (one torch thread each)."),
+    backend: str = typer.Option("local", "--backend", help="local (process pool) or ray."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (ray backend)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip runs already in results.parquet."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Sweep directory (default <output.root>/<name>)."),
+) -> None:
+    """Run every run of a sweep grid in parallel; append each finished run to results.parquet."""
+    from dse.sweep import run_sweep
+
+    def report(row: dict) -> None:
+        status = "ok" if row.get("feasible") else "no feasible design"
+        typer.echo(f"finished {row['run_id']} ({status}, {row.get('wall_s', 0):.1f} s)")
+
+    outcome = run_sweep(config, jobs=jobs, backend=backend, address=address, resume=resume, out_dir=out,
+                        on_result=report)
+    typer.echo(f"sweep {outcome.name}: {outcome.ran} run(s) done, {outcome.skipped} skipped (already finished), "
+               f"{outcome.total} in the grid; results: {outcome.results_path}")
+
+
+@app.command("validate")
+def validate(config: Path = typer.Argument(..., help="Experiment or sweep YAML file.")) -> None:
+    """Check an experiment or sweep file without running it."""
+    from dse.config import validate_file
+
+    typer.echo(validate_file(config))
+
+
+@app.command("plot")
+def plot(path: Path = typer.Argument(..., help="A run directory or a sweep directory.")) -> None:
+    """Make the convergence and Pareto plots of a run or sweep directory again."""
+    from dse.plots import replot
+
+    for p in replot(path):
+        typer.echo(str(p))
+
+
+@app.command("export")
+def export(
+    source: Path = typer.Argument(..., help="A run directory or a best.json."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, yaml, verilog, gemmini or maestro."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Output file (maestro: the .m mapping; the hardware file is "
+                                               "<stem>_hw.m). Default: standard output."),
+) -> None:
+    """Turn the chosen design into inputs for hardware generators."""
+    from dse import export as export_mod
+    from dse.config import build_network, load_experiment
+    from dse.design import design_path, load_design
+
+    doc = load_design(source)
+    network = None
+    if fmt == "maestro":
+        cfg_path = design_path(source).parent / "config.yaml"
+        if cfg_path.exists():
+            network = build_network(load_experiment(cfg_path).workload)
+    if output is None:
+        texts = export_mod.render(doc, fmt, network)
+        for role, text in texts.items():
+            if len(texts) > 1:
+                typer.echo(f"// ---- {role} file ----")
+            typer.echo(text, nl=False)
+        return
+    for p in export_mod.write(doc, fmt, output, network):
+        typer.echo(str(p))
