@@ -205,7 +205,7 @@ class OutputConfig(_Strict):
 class ExperimentConfig(_Strict):
     """One experiment (``dse run``): see the module docstring for the file layout."""
 
-    name: str = Field(pattern=r"^[A-Za-z0-9_.\-]+$")
+    name: str = Field(pattern=r"^[A-Za-z0-9_.=\-]+$")
     seed: int = Field(default=0, ge=0)
     workload: WorkloadConfig
     platform: str | None = None
@@ -274,7 +274,7 @@ class ExperimentConfig(_Strict):
 class SweepConfig(_Strict):
     """A grid of experiments (``dse sweep``): a base experiment x grid values x seeds."""
 
-    name: str = Field(pattern=r"^[A-Za-z0-9_.\-]+$")
+    name: str = Field(pattern=r"^[A-Za-z0-9_.=\-]+$")
     base: str | dict[str, Any]
     grid: dict[str, list[Any]] = Field(default_factory=dict)
     seeds: list[int] = Field(default_factory=lambda: [0], min_length=1)

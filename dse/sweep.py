@@ -1,0 +1,219 @@
+"""Sweeps (``dse sweep``): a grid of experiments run in parallel, each finished run appended to ``results.parquet``.
+
+A sweep directory (default ``<output.root of the base>/<sweep name>``) holds::
+
+    sweep.yaml          the sweep file as given
+    results.parquet     one row per finished run (dse.results.sweep_row), appended atomically after each run
+    runs/<run_id>/      each run's directory (dse.run)
+
+Backends:
+
+- ``local``: runs in this process when ``jobs == 1``, else a :class:`concurrent.futures.ProcessPoolExecutor`
+  (spawn context) of ``jobs`` workers; every worker uses one torch thread (``torch.set_num_threads(1)``).
+- ``ray``: one Ray task per run (``num_cpus=1``) on ``ray.init(address=...)``; without an address a local Ray
+  instance with ``jobs`` CPUs is started and stopped. Workers write run directories at the same absolute paths,
+  so on a multi-machine cluster the sweep directory must be on a shared file system. Needs the ``distributed``
+  extra (``pip install -e ".[distributed]"``).
+
+Resuming (``resume=True``) skips runs whose id is already in ``results.parquet``; a run that finished (its
+``summary.json`` exists) but was not yet appended is appended without running again. So an interrupted sweep
+that is resumed loses nothing and repeats nothing. Without ``resume``, a directory that already has results is
+refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+from dse.config import ConfigError, SweepConfig, SweepRun, load_sweep
+
+log = logging.getLogger(__name__)
+
+BACKENDS: tuple[str, ...] = ("local", "ray")
+
+
+@dataclass
+class SweepOutcome:
+    """What :func:`run_sweep` did.
+
+    Attributes:
+        name: the sweep's name. sweep_dir: its directory. results_path: ``results.parquet``.
+        total: runs in the grid. ran: runs executed now. skipped: runs already finished before.
+        results: the whole results table after the sweep.
+    """
+
+    name: str
+    sweep_dir: Path
+    results_path: Path
+    total: int
+    ran: int
+    skipped: int
+    results: pd.DataFrame
+
+
+def _run_one(run_id: str, params: dict[str, Any], seed: int, cfg_data: dict[str, Any], run_dir: str) -> dict[str, Any]:
+    """Worker: run one experiment with one torch thread and return its results row."""
+    import torch
+
+    from dse.config import ExperimentConfig
+    from dse.results import sweep_row
+    from dse.run import run_experiment
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        cfg = ExperimentConfig.model_validate(cfg_data)
+        outcome = run_experiment(cfg, run_dir)
+        return sweep_row(run_id, params, seed, run_dir, outcome.summary)
+    finally:
+        torch.set_num_threads(previous)
+
+
+def _init_worker() -> None:
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def sweep_dir_for(sweep: SweepConfig, runs: list[SweepRun], out_dir: str | Path | None = None) -> Path:
+    """The sweep directory: ``out_dir``, else ``<output.root of the first run>/<sweep name>``."""
+    if out_dir is not None:
+        return Path(out_dir)
+    root = runs[0].config.output.root if runs else "experiments/runs"
+    return Path(root) / sweep.name
+
+
+def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", address: str | None = None,
+              resume: bool = False, out_dir: str | Path | None = None,
+              on_result: Callable[[dict[str, Any]], None] | None = None) -> SweepOutcome:
+    """Run a sweep file's grid.
+
+    Args:
+        sweep_path: the sweep YAML (:func:`dse.config.load_sweep`).
+        jobs: parallel workers (local) or CPUs of a local Ray instance.
+        backend: ``local`` or ``ray``.
+        address: Ray cluster address (``ray`` only; None starts a local instance).
+        resume: skip runs already in ``results.parquet``.
+        out_dir: the sweep directory (see :func:`sweep_dir_for`).
+        on_result: called with each new results row after it is appended.
+
+    Returns:
+        The :class:`SweepOutcome`.
+
+    Raises:
+        ConfigError: a bad sweep file, an unknown backend, ``jobs < 1``, existing results without ``resume``,
+            ``ray`` not installed.
+    """
+    from dse.results import append_rows, atomic_write_text, read_summary, sweep_row
+    from dse.run import is_finished
+
+    if backend not in BACKENDS:
+        raise ConfigError(f"--backend {backend!r}: allowed: {', '.join(BACKENDS)}")
+    if jobs < 1:
+        raise ConfigError(f"--jobs {jobs}: must be >= 1")
+    sweep_path = Path(sweep_path)
+    sweep, runs = load_sweep(sweep_path)
+    sweep_dir = sweep_dir_for(sweep, runs, out_dir).resolve()
+    results_path = sweep_dir / "results.parquet"
+    done: set[str] = set()
+    if results_path.exists():
+        existing = pd.read_parquet(results_path)
+        if len(existing) and not resume:
+            raise ConfigError(f"{results_path}: the sweep already has {len(existing)} finished run(s); "
+                              "use --resume to continue it or --out for a new directory")
+        done = set(existing["run_id"]) if "run_id" in existing else set()
+    sweep_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(sweep_dir / "sweep.yaml", sweep_path.read_text())
+
+    skipped = sum(1 for r in runs if r.run_id in done)
+    todo: list[SweepRun] = []
+    for r in runs:
+        if r.run_id in done:
+            continue
+        run_dir = sweep_dir / "runs" / r.run_id
+        if resume and is_finished(run_dir):  # finished but not yet appended: append, do not repeat
+            row = sweep_row(r.run_id, r.params, r.seed, run_dir, read_summary(run_dir))
+            append_rows(results_path, [row])
+            done.add(r.run_id)
+            skipped += 1
+            if on_result is not None:
+                on_result(row)
+            continue
+        todo.append(r)
+    log.info("sweep %s: %d runs, %d already finished, %d to run (%s, %d jobs)", sweep.name, len(runs), skipped,
+             len(todo), backend, jobs)
+
+    ran = 0
+
+    def accept(row: dict[str, Any]) -> None:
+        nonlocal ran
+        append_rows(results_path, [row])
+        ran += 1
+        if on_result is not None:
+            on_result(row)
+
+    tasks = [(r.run_id, r.params, r.seed, r.config.model_dump(mode="json"), str(sweep_dir / "runs" / r.run_id))
+             for r in todo]
+    if backend == "ray":
+        _run_ray(tasks, jobs, address, accept)
+    elif jobs == 1 or len(tasks) <= 1:
+        for task in tasks:
+            accept(_run_one(*task))
+    else:
+        _run_pool(tasks, jobs, accept)
+    results = pd.read_parquet(results_path) if results_path.exists() else pd.DataFrame()
+    return SweepOutcome(sweep.name, sweep_dir, results_path, len(runs), ran, skipped, results)
+
+
+def _run_pool(tasks: list[tuple], jobs: int, accept: Callable[[dict[str, Any]], None]) -> None:
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    ctx = mp.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx, initializer=_init_worker)
+    try:
+        pending = {pool.submit(_run_one, *t) for t in tasks}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                accept(fut.result())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _run_ray(tasks: list[tuple], jobs: int, address: str | None, accept: Callable[[dict[str, Any]], None]) -> None:
+    try:
+        import ray
+    except ImportError:
+        raise ConfigError("--backend ray needs Ray: pip install -e \".[distributed]\"") from None
+    started = False
+    if not ray.is_initialized():
+        if address is None:
+            ray.init(num_cpus=jobs, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(address=address, log_to_driver=False)
+        started = True
+    pending: list = []
+    try:
+        remote = ray.remote(num_cpus=1)(_run_one)
+        pending = [remote.remote(*t) for t in tasks]
+        while pending:
+            finished, pending = ray.wait(pending, num_returns=1)
+            accept(ray.get(finished[0]))
+    except BaseException:
+        for ref in pending:
+            ray.cancel(ref, force=True)
+        raise
+    finally:
+        if started:
+            ray.shutdown()
+
+
+__all__ = ["run_sweep", "sweep_dir_for", "SweepOutcome", "BACKENDS"]
