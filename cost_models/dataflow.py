@@ -103,7 +103,7 @@ class Map:
     offset: Expr
     dim: str
     spatial: bool
-    line: int = 0
+    line: int = field(default=0, compare=False)
 
     @property
     def keyword(self) -> str:
@@ -118,7 +118,7 @@ class ClusterDirective:
     """A ``Cluster(size)`` directive: the levels below are clusters of ``size`` units."""
 
     size: Expr
-    line: int = 0
+    line: int = field(default=0, compare=False)
 
     def __str__(self) -> str:
         return f"Cluster({self.size})"

@@ -9,7 +9,9 @@ evaluates for many hardware points at once.
 
 Integer semantics follow MAESTRO (C++ truncating division, ALGORITHM.md §1.3). With ``compat=False`` two
 corrections apply here: a tile larger than its dimension with an offset that fits (``o <= D < m``) is clipped to
-the dimension (MAESTRO bug ALGORITHM.md §14.5), and a NoC transfer of 0 elements costs 0 cycles (§14.13).
+the dimension (MAESTRO bug ALGORITHM.md §14.5); a NoC transfer of 0 elements costs 0 cycles (§14.13); and where a
+sub-level's static table calls a TemporalMap unrolled while an edge tile from above makes it iterate (MAESTRO exits,
+§13, a consequence of §14.11), the iteration fetches a whole new tile instead of raising.
 """
 
 from __future__ import annotations
@@ -305,7 +307,7 @@ class _Compiler:
         innermost = li == len(self.levels) - 1
         dirs = lv.dirs
         states = [self._states(sp, m, o, D[v], lv.nc) for sp, m, o, v in dirs]
-        ctx = _LevelCtx(lv, self.overlap, self.tin, self.tw, self.tout)
+        ctx = _LevelCtx(lv, self.overlap, self.tin, self.tw, self.tout, self.compat)
         req_l2 = {"input": 0, "filter": 0, "output": 0}
         req_l1 = {"input": 0, "filter": 0, "output": 0}
         counts = {f"{t}_{m}_{a}": 0 for t in TENSOR_NAMES for m in ("l1", "l2") for a in ("read", "write")}
@@ -390,8 +392,9 @@ def arr_occ(merged: dict) -> np.ndarray:
 class _LevelCtx:
     """Reuse and traffic formulas of one level for the current case (ALGORITHM.md §7)."""
 
-    def __init__(self, lv: Level, overlap: dict[str, str], tin, tw, tout):
+    def __init__(self, lv: Level, overlap: dict[str, str], tin, tw, tout, compat: bool = True):
         self.lv = lv
+        self.compat = compat
         self.overlap = overlap
         self.tout = tout
         self.var_idx = {d[3]: j for j, d in enumerate(lv.dirs)}
@@ -449,7 +452,9 @@ class _LevelCtx:
                     f = lv.Me[v] if self.is_edge(st) else lv.M[v]
                 elif j == js and not reinit:
                     f = lv.U[v]
-                    if f == 0:
+                    if f == 0 and not self.compat:
+                        f = lv.M[v]  # correction: the static table says unrolled, the case iterates: a new tile
+                    elif f == 0:
                         raise DataflowError(
                             f"directive on {v} at cluster level: the tile handed down is larger than the "
                             f"dimension, so the unrolled TemporalMap({m},{o}) {v} would iterate (MAESTRO exits here)")
@@ -568,8 +573,8 @@ def compile_structure(problem: Problem, directives: list, num_pes: int, compat: 
 
     Raises:
         DataflowError: more PEs per cluster than the hardware has, a directive on a dimension the layer type does
-            not have, ``Y'``/``X'`` without R/S in the level, or an unrolled TemporalMap that would have to iterate
-            (the conditions on which MAESTRO crashes or exits, ALGORITHM.md §13).
+            not have, ``Y'``/``X'`` without R/S in the level, or (``compat=True`` only) an unrolled TemporalMap that
+            would have to iterate (the conditions on which MAESTRO crashes or exits, ALGORITHM.md §13).
     """
     comp = _Compiler(problem, directives, int(num_pes), compat)
     d0 = comp._dims0()
