@@ -320,10 +320,13 @@ def confuciux_space(dataflow: str = "dla", mode: Mode = "LP", fine: bool = True)
 
 
 def global_space(dataflows: Sequence[str] = ("kcp_ws", "yxp_os", "rs", "xp_ws")) -> DesignSpace:
-    """A global (one accelerator for the whole network, LS) space over PEs, L1, L2, NoC bandwidth and dataflow."""
+    """A global (one accelerator for the whole network, LS) space over PEs, L1, L2, NoC bandwidth and dataflow.
+
+    PE counts start at 64 because ``kcp_ws`` clusters 64 PEs (MAESTRO's ``Cluster(64)``).
+    """
     return DesignSpace(
         parameters=(
-            Parameter("num_pes", (16, 32, 64, 128, 256, 512, 1024, 2048, 4096), (16, 4096, 16)),
+            Parameter("num_pes", (64, 128, 256, 512, 1024, 2048, 4096), (64, 4096, 64)),
             Parameter("l1_bytes", (64, 128, 256, 512, 1024, 2048, 4096, 8192), (32, 8192, 32)),
             Parameter("l2_bytes", tuple(2**k * 1024 for k in range(4, 13)), (16 * 1024, 4096 * 1024, 16 * 1024)),
             Parameter("noc_bw", (8, 16, 32, 64, 128, 256, 512, 1024), (8, 1024, 8)),

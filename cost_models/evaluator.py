@@ -1,0 +1,496 @@
+"""Problems and the :class:`Evaluator`: objectives, constraints, platform budgets, cached batched evaluation.
+
+A :class:`Problem` is a network, a :class:`~cost_models.space.DesignSpace`, one or more objectives and constraints.
+An :class:`Evaluator` turns design points into metrics with the MAESTRO-style engine
+(:func:`cost_models.maestro.analyze_layer`), vectorised over the points of a batch and cached per
+(layer shape, parameter values). Searches and environments share it, so they all count evaluations the same way.
+
+Metrics of a design point (DESIGN.md §4), from per-layer costs:
+
+====================  ==========================================  ==========================================
+metric                LP (layer-pipelined)                        LS (layer-sequential)
+====================  ==========================================  ==========================================
+``latency_cycles``    sum of layer runtimes                       sum of layer runtimes
+``energy_pj``         sum                                         sum
+``edp``               ``energy_pj * latency_cycles`` (pJ·cycles)  same
+``throughput``        inferences/s = clock / slowest stage        inferences/s = clock / latency
+``area_mm2``          sum of the sub-accelerators' areas          largest per-layer area
+``power_mw``          sum                                         largest
+``total_pes``         sum of per-layer PEs                        largest
+``buffer_bytes``      sum of per-PE L1 bytes                      largest
+====================  ==========================================  ==========================================
+
+``buffer_bytes`` follows ConfuciuX's "Bufs" (seed_tables.md): the per-PE L1 scratchpad bytes of each
+(sub-)accelerator — the provisioned ``l1_bytes`` when the design sets it, else MAESTRO's L1 requirement.
+A design point is feasible when every constraint holds and, on every layer, provisioned L1/L2 cover the
+requirement.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from cost_models.errors import InfeasibleError, NpuDseError, SpaceError
+from cost_models.space import DesignSpace, preset
+from cost_models.workload import Layer, Network
+
+log = logging.getLogger(__name__)
+
+OBJECTIVES: dict[str, str] = {
+    "latency_cycles": "min",
+    "energy_pj": "min",
+    "edp": "min",
+    "area_mm2": "min",
+    "power_mw": "min",
+    "throughput": "max",
+}
+"""Objective names and their sense."""
+
+CONSTRAINT_METRICS: tuple[str, ...] = ("total_pes", "buffer_bytes", "area_mm2", "power_mw")
+"""Metrics a constraint may bound (upper limits)."""
+
+LAYER_METRICS: tuple[str, ...] = (
+    "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "l1_req_bytes", "l2_req_bytes", "buffer_bytes",
+    "num_pes", "buffers_ok",
+)
+"""Per-layer quantities the evaluator keeps for each (layer, parameters) pair."""
+
+_HW_KEYS = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "noc_hops", "noc_hop_latency",
+            "simd_lanes", "word_bytes", "clock_mhz")
+
+
+@dataclass(frozen=True)
+class Platform:
+    """A platform preset: the budgets an architect states for a target.
+
+    ``total_pes`` and ``buffer_bytes`` are ConfuciuX's cloud/edge budgets (seed talk, seed_tables.md); ``iot`` is
+    ours. ``area_mm2`` and ``power_mw`` are the area and power of the platform's reference accelerator under
+    the technology model (:func:`platform_area_power`); they bind only when a problem lists them.
+    """
+
+    name: str
+    total_pes: int
+    buffer_bytes: int
+    description: str
+
+    @property
+    def area_mm2(self) -> float:
+        """Area budget (mm²) from the technology model."""
+        return platform_area_power(self)[0]
+
+    @property
+    def power_mw(self) -> float:
+        """Power budget (mW) from the technology model."""
+        return platform_area_power(self)[1]
+
+
+PLATFORMS: dict[str, Platform] = {
+    "cloud": Platform("cloud", 4096, 8 * 1024, "Cloud FPGA of the ConfuciuX talk: 4,096 PEs, 8 KiB of L1 in all"),
+    "edge": Platform("edge", 256, 4 * 1024, "Edge FPGA of the ConfuciuX talk: 256 PEs, 4 KiB of L1 in all"),
+    "iot": Platform("iot", 64, 1024, "A microcontroller-class NPU: 64 PEs, 1 KiB of L1 in all"),
+}
+
+REFERENCE_NOC_BW = 64
+"""NoC bandwidth (elements/cycle) of the platforms' reference accelerators (area/power budgets)."""
+
+
+def platform_area_power(platform: Platform) -> tuple[float, float]:
+    """Area (mm²) and power (mW) of a platform's reference accelerator.
+
+    The reference is one accelerator with ``total_pes`` PEs sharing ``buffer_bytes`` of L1, an L2 of 64 times
+    that, and a NoC of :data:`REFERENCE_NOC_BW` elements/cycle, priced by :mod:`cost_models.technology`'s constants
+    (MAESTRO's area/power coefficients, :func:`cost_models.maestro.evaluate.area_power`).
+    """
+    from cost_models.maestro.evaluate import area_power
+
+    pes = platform.total_pes
+    out = area_power(np.array([pes]), np.array([1]), np.array([float(REFERENCE_NOC_BW)]),
+                     np.array([platform.buffer_bytes / pes]), np.array([64.0 * platform.buffer_bytes]))
+    area_um2, power_mw = out["area_um2"][0], out["power_mw"][0]
+    return float(area_um2) / 1e6, float(power_mw)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """An upper limit on a metric: absolute (``limit``) or ConfuciuX-style (``ratio``).
+
+    With ``ratio`` r, the limit is ``min + r * (max - min)`` over ConfuciuX's four corner designs (every
+    per-layer parameter at its lowest/highest level, in the four combinations of the first two parameters;
+    ConfuciuX ``src/ConfX/main.py``).
+    """
+
+    metric: str
+    limit: float | None = None
+    ratio: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.metric not in CONSTRAINT_METRICS:
+            raise SpaceError(
+                f"constraint {self.metric!r}: unknown metric; allowed: {', '.join(CONSTRAINT_METRICS)}"
+            )
+        if (self.limit is None) == (self.ratio is None):
+            raise SpaceError(f"constraint {self.metric!r}: give exactly one of 'limit' and 'ratio'")
+        if self.limit is not None and not (self.limit > 0 and math.isfinite(self.limit)):
+            raise SpaceError(f"constraint {self.metric!r}: field 'limit' must be a positive number, got {self.limit}")
+        if self.ratio is not None and not 0 <= self.ratio <= 1:
+            raise SpaceError(f"constraint {self.metric!r}: field 'ratio' must be in [0, 1], got {self.ratio}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What to search: a network, a design space, objectives and constraints.
+
+    Build one with :meth:`build` from names (``model="resnet50", platform="edge"``).
+    """
+
+    network: Network
+    space: DesignSpace
+    objectives: tuple[str, ...] = ("latency_cycles",)
+    constraints: tuple[Constraint, ...] = ()
+    platform: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "objectives", tuple(self.objectives))
+        object.__setattr__(self, "constraints", tuple(self.constraints))
+        if not self.objectives:
+            raise SpaceError("problem: field 'objectives' is empty")
+        for o in self.objectives:
+            if o not in OBJECTIVES:
+                raise SpaceError(f"problem: unknown objective {o!r}; allowed: {', '.join(OBJECTIVES)}")
+
+    @property
+    def num_layers(self) -> int:
+        return len(self.network.layers)
+
+    @classmethod
+    def build(
+        cls,
+        model: str | Network,
+        platform: str | None = None,
+        space: str | DesignSpace = "confuciux",
+        objective: str | Sequence[str] = "latency_cycles",
+        constraints: Mapping[str, Any] | None = None,
+        **space_kwargs: Any,
+    ) -> "Problem":
+        """A problem from names.
+
+        Args:
+            model: a zoo name, a model file path (``cost_models.formats.load_network``), or a :class:`Network`.
+            platform: ``cloud``, ``edge``, ``iot`` or None; sets ``total_pes`` and ``buffer_bytes`` limits.
+            space: a preset name (``confuciux``, ``global``) or a :class:`DesignSpace`.
+            objective: one objective name or several (multi-objective).
+            constraints: metric -> limit (number), ``{"ratio": r}``, or ``"platform"`` (the preset's budget);
+                these override the platform's.
+            **space_kwargs: passed to the space preset (e.g. ``dataflow="shi"``, ``mode="LS"``).
+
+        Raises:
+            WorkloadError: unknown model. SpaceError: unknown platform, space, objective or constraint.
+        """
+        network = model if isinstance(model, Network) else _load_model(model)
+        if isinstance(space, str):
+            space = preset(space, **space_kwargs)
+        objectives = (objective,) if isinstance(objective, str) else tuple(objective)
+        specs: dict[str, Any] = {}
+        plat = None
+        if platform is not None:
+            if platform not in PLATFORMS:
+                raise SpaceError(f"unknown platform {platform!r}; allowed: {', '.join(PLATFORMS)}")
+            plat = PLATFORMS[platform]
+            specs = {"total_pes": plat.total_pes, "buffer_bytes": plat.buffer_bytes}
+        for metric, spec in (constraints or {}).items():
+            if spec == "platform":
+                if plat is None:
+                    raise SpaceError(f"constraint {metric!r}: 'platform' needs a platform")
+                spec = getattr(plat, metric)
+            specs[metric] = spec
+        cons = []
+        for metric, spec in specs.items():
+            if isinstance(spec, Mapping):
+                cons.append(Constraint(metric, limit=spec.get("limit"), ratio=spec.get("ratio")))
+            else:
+                cons.append(Constraint(metric, limit=float(spec)))
+        return cls(network, space, objectives, tuple(cons), platform)
+
+
+def _load_model(name: str) -> Network:
+    from pathlib import Path
+
+    from cost_models import zoo
+
+    if Path(name).suffix and Path(name).exists():
+        from cost_models.formats import load_network
+
+        return load_network(name)
+    return zoo.load(name)
+
+
+@dataclass
+class Evaluation:
+    """The result of evaluating one design point.
+
+    Attributes:
+        point: the design point.
+        metrics: every metric of the module table (floats; units in the names; ``throughput`` in inferences/s).
+        feasible: all constraints hold and provisioned buffers cover every layer's requirement.
+        violations: names of the failed constraints (``buffers`` for an uncovered L1/L2 requirement).
+        layers: per-layer arrays (shape (num_layers,)) of :data:`LAYER_METRICS`.
+    """
+
+    point: dict[str, Any]
+    metrics: dict[str, float]
+    feasible: bool
+    violations: tuple[str, ...]
+    layers: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+
+    def objective(self, name: str) -> float:
+        """The value of objective ``name`` as a cost to minimise (throughput negated)."""
+        v = self.metrics[name]
+        return -v if OBJECTIVES[name] == "max" else v
+
+
+class Evaluator:
+    """Evaluates design points of a :class:`Problem`, caching per (layer shape, parameters) and counting.
+
+    Args:
+        problem: the problem.
+        cache: keep per-layer costs (a search sees the cached rate).
+        check_budget: raise :class:`InfeasibleError` at construction when no design point can meet a constraint.
+
+    Attributes:
+        n_evaluations: design points evaluated (the search-budget unit).
+        n_cost_model_calls: layer evaluations computed by the cost model (cache misses).
+        n_cache_hits: layer evaluations answered from the cache.
+        limits: resolved absolute constraint limits, metric -> value.
+
+    Raises:
+        InfeasibleError: the budget cannot be met (message names the constraint, its limit and the smallest
+            achievable value). SpaceError: a space parameter does not apply (e.g. unknown dataflow).
+    """
+
+    def __init__(self, problem: Problem, cache: bool = True, check_budget: bool = True) -> None:
+        from cost_models import dataflow as dataflow_mod
+
+        self.problem = problem
+        self.space = problem.space
+        self.network = problem.network
+        self.layers: tuple[Layer, ...] = problem.network.layers
+        self.num_layers = len(self.layers)
+        self.cache_enabled = cache
+        self._cache: dict[tuple, tuple[float, ...]] = {}
+        self._layer_keys = [_layer_key(layer) for layer in self.layers]
+        self.n_evaluations = 0
+        self.n_cost_model_calls = 0
+        self.n_cache_hits = 0
+        known = set(dataflow_mod.names())
+        dataflows = {self.space.dataflow}
+        for p in self.space.parameters:
+            if p.is_categorical:
+                dataflows |= set(p.values)
+        bad = sorted(dataflows - known)
+        if bad:
+            raise SpaceError(f"unknown dataflow(s) {bad}; allowed: {', '.join(sorted(known))}")
+        self.limits: dict[str, float] = {}
+        for c in problem.constraints:
+            self.limits[c.metric] = c.limit if c.limit is not None else self._ratio_limit(c)
+        if check_budget:
+            self.check_budget()
+
+    # ------------------------------------------------------------------ per-layer costs
+    def layer_costs(self, layer: int, params: Sequence[Mapping[str, Any]]) -> dict[str, np.ndarray]:
+        """Costs of one layer under many parameter sets, vectorised and cached.
+
+        Args:
+            layer: layer index.
+            params: parameter dicts (hardware fields, ``dataflow``, constants) as :meth:`DesignSpace.layer_params`
+                gives them.
+
+        Returns:
+            :data:`LAYER_METRICS` -> array of shape (len(params),).
+        """
+        rows = self._layer_rows([(layer, p) for p in params])
+        arr = np.asarray(rows, dtype=np.float64).reshape(len(params), len(LAYER_METRICS))
+        return {m: arr[:, i] for i, m in enumerate(LAYER_METRICS)}
+
+    def _layer_rows(self, requests: Sequence[tuple[int, Mapping[str, Any]]]) -> list[tuple[float, ...]]:
+        keys = [(self._layer_keys[i], _params_key(p)) for i, p in requests]
+        out: list[tuple[float, ...] | None] = [None] * len(keys)
+        misses: dict[tuple, list[int]] = {}
+        for j, key in enumerate(keys):
+            hit = self._cache.get(key) if self.cache_enabled else None
+            if hit is not None:
+                out[j] = hit
+                self.n_cache_hits += 1
+            else:
+                misses.setdefault(key, []).append(j)
+        if misses:
+            # group the distinct misses by (layer, dataflow) and call the engine once per group
+            groups: dict[tuple, list[tuple]] = {}
+            for key, js in misses.items():
+                layer_idx, params = requests[js[0]]
+                groups.setdefault((layer_idx, params.get("dataflow", self.space.dataflow)), []).append(key)
+            for (layer_idx, dataflow), gkeys in groups.items():
+                plist = [requests[misses[k][0]][1] for k in gkeys]
+                rows = self._compute(self.layers[layer_idx], dataflow, plist)
+                for k, row in zip(gkeys, rows):
+                    if self.cache_enabled:
+                        self._cache[k] = row
+                    for j in misses[k]:
+                        out[j] = row
+        return out  # type: ignore[return-value]
+
+    def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]) -> list[tuple[float, ...]]:
+        from cost_models.hardware import HardwareBatch
+        from cost_models.maestro import analyze_layer
+
+        n = len(plist)
+        hw_fields: dict[str, Any] = {}
+        for key in _HW_KEYS:
+            vals = [p.get(key) for p in plist]
+            if all(v is None for v in vals):
+                continue
+            if any(v is None for v in vals):
+                raise SpaceError(f"hardware field {key!r} set for some design points and not for others")
+            hw_fields[key] = np.asarray(vals)
+        const_names = sorted({k for p in plist for k in p if k[:1].isupper()})
+        constants = {c: np.asarray([int(p[c]) for p in plist]) for c in const_names}
+        try:
+            hw = HardwareBatch.from_arrays(**hw_fields)
+            cost = analyze_layer(layer, dataflow, hw, constants=constants or None)
+        except NpuDseError as exc:
+            raise type(exc)(f"{exc} (layer {layer.name!r}, design {dict(plist[0])})") from exc
+        self.n_cost_model_calls += n
+        l1_req = np.asarray(cost.l1_req_bytes, dtype=np.float64)
+        l1 = hw_fields.get("l1_bytes")
+        buffer = l1_req if l1 is None else l1.astype(np.float64)
+        cols = (
+            np.asarray(cost.runtime_cycles, dtype=np.float64),
+            np.asarray(cost.energy_pj, dtype=np.float64),
+            np.asarray(cost.area_um2, dtype=np.float64) / 1e6,
+            np.asarray(cost.power_mw, dtype=np.float64),
+            l1_req,
+            np.asarray(cost.l2_req_bytes, dtype=np.float64),
+            buffer,
+            np.asarray(hw.num_pes, dtype=np.float64) * np.ones(n),
+            np.asarray(cost.feasible, dtype=np.float64),
+        )
+        table = np.stack([np.broadcast_to(c, (n,)) for c in cols], axis=1)
+        if not np.all(np.isfinite(table)):
+            bad = int(np.argmax(~np.all(np.isfinite(table), axis=1)))
+            raise NpuDseError(f"cost model returned a non-finite value for layer {layer.name!r}, design {plist[bad]}")
+        return [tuple(row) for row in table.tolist()]
+
+    # ------------------------------------------------------------------ design points
+    def evaluate(self, point: Mapping[str, Any]) -> Evaluation:
+        """Evaluate one design point (see :meth:`evaluate_batch`)."""
+        return self.evaluate_batch([point])[0]
+
+    def evaluate_batch(self, points: Sequence[Mapping[str, Any]], validate: bool = True) -> list[Evaluation]:
+        """Evaluate design points; each counts once towards :attr:`n_evaluations`.
+
+        Raises:
+            SpaceError: a point is not in the space (fine ranges allowed).
+        """
+        L = self.num_layers
+        if validate:
+            for p in points:
+                self.space.validate_point(p, L, fine=True)
+        requests = [(i, self.space.layer_params(p, i)) for p in points for i in range(L)]
+        rows = np.asarray(self._layer_rows(requests), dtype=np.float64).reshape(len(points), L, len(LAYER_METRICS))
+        self.n_evaluations += len(points)
+        return [self._aggregate(dict(p), rows[k], self._clock_mhz(p)) for k, p in enumerate(points)]
+
+    def _clock_mhz(self, point: Mapping[str, Any]) -> float:
+        return float(point.get("clock_mhz", self.space.fixed.get("clock_mhz", 1000.0)))
+
+    def aggregate_metrics(self, layer_table: np.ndarray, clock_mhz: float = 1000.0) -> dict[str, float]:
+        """Network metrics from per-layer rows (shape (num_layers, len(LAYER_METRICS))), per the module table."""
+        col = {m: layer_table[:, i] for i, m in enumerate(LAYER_METRICS)}
+        latency = float(col["runtime_cycles"].sum())
+        energy = float(col["energy_pj"].sum())
+        red = np.sum if self.space.mode == "LP" else np.max
+        stage = float(col["runtime_cycles"].max()) if self.space.mode == "LP" else latency
+        return {
+            "latency_cycles": latency,
+            "energy_pj": energy,
+            "edp": energy * latency,
+            "throughput": clock_mhz * 1e6 / stage,
+            "area_mm2": float(red(col["area_mm2"])),
+            "power_mw": float(red(col["power_mw"])),
+            "total_pes": float(red(col["num_pes"])),
+            "buffer_bytes": float(red(col["buffer_bytes"])),
+        }
+
+    def _aggregate(self, point: dict[str, Any], table: np.ndarray, clock_mhz: float) -> Evaluation:
+        metrics = self.aggregate_metrics(table, clock_mhz)
+        violations = [m for m, lim in self.limits.items() if metrics[m] > lim * (1 + 1e-12)]
+        if not np.all(table[:, LAYER_METRICS.index("buffers_ok")] > 0):
+            violations.append("buffers")
+        layers = {m: table[:, i].copy() for i, m in enumerate(LAYER_METRICS)}
+        return Evaluation(point, metrics, not violations, tuple(violations), layers)
+
+    # ------------------------------------------------------------------ budgets
+    def _corner_metrics(self, which: Mapping[str, str] | str) -> dict[str, float]:
+        corner = self.space.corner(self.num_layers, which)
+        requests = [(i, self.space.layer_params(corner, i)) for i in range(self.num_layers)]
+        table = np.asarray(self._layer_rows(requests), dtype=np.float64)
+        return self.aggregate_metrics(table, self._clock_mhz(corner))
+
+    def _ratio_limit(self, c: Constraint) -> float:
+        params = [p.name for p in self.space.parameters if not p.is_categorical][:2]
+        combos = [dict(zip(params, sides)) for sides in itertools.product(("min", "max"), repeat=len(params))]
+        values = [self._corner_metrics(w)[c.metric] for w in combos] or [self._corner_metrics("min")[c.metric]]
+        lo, hi = min(values), max(values)
+        return lo + (hi - lo) * float(c.ratio)  # type: ignore[arg-type]
+
+    def lower_bounds(self, max_options: int = 4096) -> dict[str, float]:
+        """Smallest achievable value of each constraint metric (a proven bound where stated).
+
+        When each layer's coarse options (the product of all parameters' levels) number at most ``max_options``,
+        every option of every layer is evaluated: the bound is exact per layer (sum for LP, max for LS).
+        Otherwise the all-minimum corner design is used, which assumes the metrics grow with every parameter.
+        """
+        per_layer_opts = 1
+        for p in self.space.parameters:
+            per_layer_opts *= p.n_levels
+        metrics = ("num_pes", "buffer_bytes", "area_mm2", "power_mw")
+        names = dict(zip(metrics, ("total_pes", "buffer_bytes", "area_mm2", "power_mw")))
+        if per_layer_opts > max_options:
+            m = self._corner_metrics("min")
+            return {names[k]: m[names[k]] for k in metrics}
+        options = [dict(zip([p.name for p in self.space.parameters], combo))
+                   for combo in itertools.product(*[p.values for p in self.space.parameters])]
+        mins = {k: [] for k in metrics}
+        for i in range(self.num_layers):
+            base = self.space.layer_params(self.space.corner(self.num_layers, "min"), i)
+            costs = self.layer_costs(i, [{**base, **o} for o in options])
+            for k in metrics:
+                mins[k].append(float(costs[k].min()))
+        red = sum if self.space.mode == "LP" else max
+        return {names[k]: float(red(v)) for k, v in mins.items()}
+
+    def check_budget(self) -> None:
+        """Raise :class:`InfeasibleError` if some constraint is below its smallest achievable value."""
+        if not self.limits:
+            return
+        bounds = self.lower_bounds()
+        for metric, limit in self.limits.items():
+            if bounds[metric] > limit * (1 + 1e-12):
+                raise InfeasibleError(
+                    f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the smallest design of "
+                    f"this space needs {bounds[metric]:g} ({self.space.mode}, network {self.network.name!r})"
+                )
+
+
+def _layer_key(layer: Layer) -> tuple:
+    return (layer.op.value, layer.N, layer.K, layer.C, layer.Y, layer.X, layer.R, layer.S, layer.stride,
+            layer.padding, layer.groups, layer.repeat)
+
+
+def _params_key(params: Mapping[str, Any]) -> tuple:
+    return tuple(sorted((k, v) for k, v in params.items()))

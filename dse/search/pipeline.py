@@ -1,0 +1,192 @@
+"""Chain search stages under one evaluation budget: e.g. ``rl(ppo) -> ga``.
+
+Each stage is a method of :data:`METHODS` with its share of the budget; stages hand their elite (best distinct
+feasible designs) to the next one, and every evaluation lands in one history. Afterwards the pipeline reports the
+Pareto front of the problem's objectives and, where the problem has one, the exact optimum of the first objective
+and the gap to it (:mod:`dse.search.exact`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import pandas as pd
+
+from cost_models.errors import SpaceError
+from cost_models.evaluator import Evaluation, Evaluator, Problem
+from dse.search.context import SearchContext
+
+log = logging.getLogger(__name__)
+
+METHODS: dict[str, tuple[str, str]] = {
+    "ppo": ("dse.search.rl", "ppo"),
+    "a2c": ("dse.search.rl", "a2c"),
+    "dqn": ("dse.search.rl", "dqn"),
+    "maskable_ppo": ("dse.search.rl", "maskable_ppo"),
+    "recurrent_ppo": ("dse.search.rl", "recurrent_ppo"),
+    "reinforce": ("dse.search.reinforce", "reinforce"),
+    "ga": ("dse.search.ga", "ga"),
+    "random": ("dse.search.baselines", "random_search"),
+    "anneal": ("dse.search.baselines", "simulated_annealing"),
+    "bayes": ("dse.search.baselines", "bayesian"),
+    "exhaustive": ("dse.search.baselines", "exhaustive"),
+    "uniform": ("dse.search.baselines", "uniform_split"),
+    "nsga2": ("dse.search.nsga2", "nsga2"),
+}
+"""Method name -> (module, function). Every function has the signature
+``fn(ctx: SearchContext, seed: int, elite: list[Evaluation], **options) -> None`` and evaluates only through
+``ctx`` until its budget is used (``BudgetExhausted``) or it has nothing more to try."""
+
+
+@dataclass
+class StageSpec:
+    """One stage of a pipeline.
+
+    Args:
+        method: a name of :data:`METHODS`.
+        budget: evaluations for this stage (an integer >= 1), a fraction of the total (0 < budget < 1), or None
+            for an equal share of what the earlier stages left.
+        options: the method's hyper-parameters.
+
+    Raises:
+        SpaceError: unknown method (lists the allowed ones) or a bad budget.
+    """
+
+    method: str
+    budget: float | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise SpaceError(f"unknown search method {self.method!r}; allowed: {', '.join(METHODS)}")
+        if self.budget is not None and not self.budget > 0:
+            raise SpaceError(f"stage {self.method!r}: field 'budget' must be > 0, got {self.budget}")
+
+
+@dataclass
+class SearchResult:
+    """What a pipeline found.
+
+    Attributes:
+        best: best feasible design by the first objective (None if no feasible design was seen).
+        history: one row per evaluation (:meth:`SearchContext.history`).
+        elite: best distinct feasible designs, best first.
+        pareto: non-dominated feasible designs over the problem's objectives ([best] for one objective).
+        hypervolume: of the Pareto front (multi-objective problems), else None.
+        exact_optimum: the true optimum of the first objective (or a proven lower bound, see ``exact_is_bound``)
+            where :mod:`dse.search.exact` applies, else None.
+        gap_to_exact: ``best / exact_optimum - 1``.
+        evaluations: design points evaluated. wall_s: wall time in seconds.
+    """
+
+    best: Evaluation | None
+    history: pd.DataFrame
+    elite: list[Evaluation]
+    pareto: list[Evaluation]
+    hypervolume: float | None
+    exact_optimum: float | None
+    gap_to_exact: float | None
+    evaluations: int
+    wall_s: float
+    exact_is_bound: bool = False
+    cost_model_calls: int = 0
+
+
+def method_function(name: str) -> Callable[..., None]:
+    """The search function registered as ``name``."""
+    if name not in METHODS:
+        raise SpaceError(f"unknown search method {name!r}; allowed: {', '.join(METHODS)}")
+    module, fn = METHODS[name]
+    return getattr(importlib.import_module(module), fn)
+
+
+def stage_budgets(stages: Sequence[StageSpec], budget: int) -> list[int]:
+    """Split ``budget`` over the stages: fixed counts and fractions first, the rest shared equally."""
+    out: list[int | None] = []
+    for s in stages:
+        if s.budget is None:
+            out.append(None)
+        elif s.budget < 1:
+            out.append(max(1, int(round(s.budget * budget))))
+        else:
+            out.append(int(s.budget))
+    fixed = sum(b for b in out if b is not None)
+    free = [i for i, b in enumerate(out) if b is None]
+    left = max(0, budget - fixed)
+    for k, i in enumerate(free):
+        out[i] = left // len(free) + (1 if k < left % len(free) else 0)
+    return [int(b) for b in out]  # type: ignore[arg-type]
+
+
+def run_pipeline(
+    problem: Problem,
+    stages: Sequence[StageSpec],
+    budget: int,
+    seed: int = 0,
+    evaluator: Evaluator | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    exact: bool = True,
+) -> SearchResult:
+    """Run ``stages`` in order on ``problem`` under ``budget`` evaluations; same seed, same result.
+
+    Args:
+        problem: what to search.
+        stages: the stages (at least one).
+        budget: total evaluations (design points).
+        seed: base seed; stage k uses ``seed + 7919 * k``.
+        evaluator: share an evaluator (its cache); a new one otherwise.
+        progress: called as ``progress(evaluations_done, budget)`` after every evaluation.
+        exact: compute the exact optimum where the problem allows it.
+
+    Raises:
+        SpaceError: no stages, or a stage that does not apply to the problem.
+        InfeasibleError: the budget cannot be met (before any search).
+    """
+    if not stages:
+        raise SpaceError("a search pipeline needs at least one stage")
+    t0 = time.perf_counter()
+    evaluator = evaluator if evaluator is not None else Evaluator(problem)
+    ctx = SearchContext(evaluator, budget)
+    ctx.progress = progress
+    for k, (stage, limit) in enumerate(zip(stages, stage_budgets(stages, budget))):
+        fn = method_function(stage.method)
+        log.info("stage %d: %s with %d evaluations", k, stage.method, limit)
+        with ctx.stage_budget(stage.method, limit):
+            fn(ctx, seed=seed + 7919 * k, elite=list(ctx.elite), **stage.options)
+    if len(problem.objectives) > 1:
+        from dse.search.pareto import hypervolume, pareto_front
+
+        feasible = ctx.feasible_evaluations()
+        front = pareto_front(feasible, problem.objectives)
+        hv = hypervolume(front, problem.objectives) if front else None
+    else:
+        front, hv = ([ctx.best] if ctx.best is not None else []), None
+    exact_value, is_bound = None, False
+    if exact:
+        from dse.search.exact import NotApplicable, exact_optimum
+
+        try:
+            res = exact_optimum(evaluator)
+            exact_value, is_bound = res.value, res.is_bound
+        except NotApplicable as why:
+            log.info("no exact optimum: %s", why)
+    gap = None
+    if exact_value is not None and ctx.best is not None and exact_value > 0:
+        gap = ctx.cost(ctx.best) / exact_value - 1.0
+    return SearchResult(
+        best=ctx.best,
+        history=ctx.history(),
+        elite=list(ctx.elite),
+        pareto=front,
+        hypervolume=hv,
+        exact_optimum=exact_value,
+        gap_to_exact=gap,
+        evaluations=ctx.used,
+        wall_s=time.perf_counter() - t0,
+        exact_is_bound=is_bound,
+        cost_model_calls=evaluator.n_cost_model_calls,
+    )

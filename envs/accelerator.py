@@ -1,0 +1,160 @@
+"""``npu-dse/AcceleratorConfig-v0``: one accelerator for the whole network, one parameter per step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+from gymnasium import spaces
+
+from cost_models.errors import SpaceError
+from cost_models.evaluator import OBJECTIVES, Evaluator, Problem
+from envs.layerwise import make_problem
+
+
+class AcceleratorConfig(gym.Env):
+    """Choose a global accelerator configuration (PEs, L1, L2, NoC bandwidth, dataflow, ...) step by step.
+
+    ## Description
+    Every searched parameter of the space must be ``global``. The agent picks one parameter's level per step, in
+    the space's order; after the last one the design is evaluated on every layer of the network (layer-
+    sequential: one accelerator runs all layers) through the shared :class:`~cost_models.evaluator.Evaluator`.
+
+    ## Action Space
+    ``Discrete(max_levels)``: the level index of the current parameter. A parameter with fewer levels takes
+    ``min(action, n_levels - 1)``; :meth:`action_masks` offers only its real levels.
+
+    ## Observation Space
+    ``Box(0, 1, (2 * n_params + n_params,), float32)``: for each parameter its chosen level divided by
+    ``n_levels - 1`` and a chosen flag, then a one-hot of the parameter being decided.
+
+    ## Rewards
+    0 until the last step. Then, for a feasible design, ``ref / objective`` (``objective / ref`` for
+    throughput), where ``ref`` is the objective of the design with every parameter at its median level: positive,
+    higher is better, 1 at the reference. An infeasible design gets ``-(1 + overshoot)`` with ``overshoot`` the
+    largest relative excess over a limit (1 when only buffer coverage fails), so it always scores below every
+    feasible design. Always finite; a cost-model failure raises an error naming the design point.
+
+    ## Starting State
+    Nothing chosen; the first parameter is being decided.
+
+    ## Episode End
+    Terminated after the last parameter. Never truncated.
+
+    ## Info
+    Every step: ``parameter`` and ``value``. At the end: ``design``, ``metrics``, ``feasible``, ``violations``.
+
+    ## Arguments
+    ``problem`` (a :class:`Problem`, with a space whose parameters are all global) or the keywords of
+    :meth:`Problem.build` (default space ``global``); ``evaluator`` to share an evaluator.
+
+    ## Version History
+    v0: first version.
+    """
+
+    metadata = {"render_modes": []}
+
+    def __init__(self, problem: Problem | None = None, evaluator: Evaluator | None = None, **kwargs: Any) -> None:
+        super().__init__()
+        if evaluator is not None:
+            problem = evaluator.problem
+        if problem is None:
+            kwargs.setdefault("space", "global")
+        self.problem = make_problem(problem, kwargs)
+        self.evaluator = evaluator if evaluator is not None else Evaluator(self.problem)
+        space = self.problem.space
+        if space.per_layer:
+            raise SpaceError(
+                f"AcceleratorConfig decides global parameters only; {[p.name for p in space.per_layer]} are "
+                "per_layer (use LayerwiseAssignment)"
+            )
+        self.params = space.parameters
+        self.n_levels = np.array([p.n_levels for p in self.params], dtype=np.int64)
+        self.objective = self.problem.objectives[0]
+        n = len(self.params)
+        self.observation_space = spaces.Box(0.0, 1.0, shape=(3 * n,), dtype=np.float32)
+        self.action_space = spaces.Discrete(int(self.n_levels.max()))
+        median = {p.name: p.values[p.n_levels // 2] for p in self.params}
+        self._ref = abs(self.evaluator.evaluate(median).metrics[self.objective]) or 1.0
+        self._levels = np.full(n, -1, dtype=np.int64)
+        self._k = 0
+
+    def reset(self, *, seed: int | None = None, options: dict | None = None):
+        super().reset(seed=seed)
+        self._levels[:] = -1
+        self._k = 0
+        return self._obs(), {"parameter": self.params[0].name}
+
+    def _obs(self) -> np.ndarray:
+        n = len(self.params)
+        chosen = self._levels >= 0
+        lv = np.where(chosen, self._levels, 0) / np.maximum(self.n_levels - 1, 1)
+        onehot = np.zeros(n)
+        if self._k < n:
+            onehot[self._k] = 1.0
+        return np.concatenate([lv, chosen.astype(float), onehot]).astype(np.float32)
+
+    def _point(self, levels: np.ndarray) -> dict[str, Any]:
+        return {p.name: p.values[int(lv)] for p, lv in zip(self.params, levels)}
+
+    def step(self, action):
+        a = int(np.asarray(action).reshape(()))
+        if not 0 <= a < self.action_space.n:
+            raise SpaceError(f"action {action!r} is not in {self.action_space}")
+        p = self.params[self._k]
+        self._levels[self._k] = min(a, p.n_levels - 1)
+        info: dict[str, Any] = {"parameter": p.name, "value": p.values[self._levels[self._k]]}
+        self._k += 1
+        if self._k < len(self.params):
+            return self._obs(), 0.0, False, False, info
+        ev = self.evaluator.evaluate(self._point(self._levels))
+        info.update(design=ev.point, metrics=ev.metrics, feasible=ev.feasible, violations=ev.violations)
+        if ev.feasible:
+            v = ev.metrics[self.objective]
+            reward = v / self._ref if OBJECTIVES[self.objective] == "max" else self._ref / max(v, 1e-300)
+        else:
+            over = [(ev.metrics[m] - lim) / lim for m, lim in self.evaluator.limits.items() if m in ev.violations]
+            reward = -(1.0 + (max(over) if over else 1.0))
+        return self._obs(), float(reward), True, False, info
+
+    def action_masks(self) -> np.ndarray:
+        """Levels of the current parameter that keep every budget reachable (bool, length ``action_space.n``).
+
+        A level is allowed when the design made of the choices so far, this level, and every later parameter at
+        its lowest level (every value, for a categorical one) meets every limit — a lower bound when the budget
+        metrics grow with each parameter, as PEs, buffers, area and power do in the technology model. At least
+        the lowest level is always offered.
+        """
+        k = min(self._k, len(self.params) - 1)
+        mask = np.zeros(self.action_space.n, dtype=bool)
+        p = self.params[k]
+        if not self.evaluator.limits:
+            mask[: p.n_levels] = True
+            return mask
+        rest = [q for q in self.params[k + 1:] if q.is_categorical]
+        cat_choices = [dict(zip([q.name for q in rest], combo)) for combo in _product([q.values for q in rest])]
+        points = []
+        for lv in range(p.n_levels):
+            base = {q.name: q.values[int(self._levels[j])] for j, q in enumerate(self.params[:k])}
+            base[p.name] = p.values[lv]
+            for q in self.params[k + 1:]:
+                base[q.name] = q.values[0]
+            points.extend({**base, **c} for c in cat_choices)
+        counted = self.evaluator.n_evaluations
+        evs = self.evaluator.evaluate_batch(points, validate=False)
+        self.evaluator.n_evaluations = counted  # bounds for masking are not search evaluations
+        per = len(cat_choices)
+        for lv in range(p.n_levels):
+            group = evs[lv * per:(lv + 1) * per]
+            mask[lv] = any(all(e.metrics[m] <= lim * (1 + 1e-12) for m, lim in self.evaluator.limits.items())
+                           for e in group)
+        if not mask.any():
+            mask[0] = True
+        return mask
+
+
+def _product(lists: list[tuple]) -> list[tuple]:
+    import itertools
+
+    return list(itertools.product(*lists)) if lists else [()]

@@ -1,0 +1,280 @@
+"""``npu-dse/LayerwiseAssignment-v0``: ConfuciuX's per-layer resource assignment as a gymnasium environment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+from gymnasium import spaces
+
+from cost_models.errors import SpaceError
+from cost_models.evaluator import LAYER_METRICS, OBJECTIVES, Evaluator, Problem
+from cost_models.workload import Op
+
+_CONSTRAINT_COLUMN = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes", "area_mm2": "area_mm2",
+                      "power_mw": "power_mw"}
+_ADDITIVE = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}
+_SHAPE_FIELDS = ("K", "C", "Y", "X", "R", "S", "stride")
+
+
+def make_problem(problem: Problem | None, kwargs: dict[str, Any]) -> Problem:
+    """The problem an environment was given: a ready :class:`Problem`, or :meth:`Problem.build` keywords."""
+    if problem is not None:
+        if kwargs:
+            raise SpaceError(f"give either a Problem or keyword arguments, not both (got {sorted(kwargs)})")
+        return problem
+    return Problem.build(**kwargs)
+
+
+class LayerwiseAssignment(gym.Env):
+    """Assign each layer its own parameter levels, one layer per step (ConfuciuX, Kao et al. MICRO 2020).
+
+    ## Description
+    The agent walks the network's layers in order. At each step it picks the levels of the space's per-layer
+    parameters (ConfuciuX: PEs and ``KTileSz``) for the layer shown in the observation. Costs come from the
+    MAESTRO-style engine through a shared :class:`~cost_models.evaluator.Evaluator`; every layer's options are
+    evaluated once at construction (vectorised), so steps are table look-ups.
+
+    ## Action Space
+    ``MultiDiscrete(nvec)`` with one entry per per-layer parameter: the index of its coarse level. Wrap with
+    :class:`envs.wrappers.FlattenAction` for agents that need ``Discrete`` (DQN).
+
+    ## Observation Space
+    ``Box(0, 1, (11 + n_constraints + n_params,), float32)``: the layer being decided — K, C, Y, X, R, S, stride
+    each divided by its maximum over the network; op type one-hot (CONV, DWCONV, GEMM); position ``i / L`` —
+    then the remaining fraction of each budget ``(limit - used) / limit`` clipped to [0, 1], then the previous
+    action's levels divided by ``n_levels - 1``.
+
+    ## Rewards
+    Additive objectives (``latency_cycles``, ``energy_pj``): each step gives ``-cost_i / ref`` where ``ref`` is the
+    network total when every layer takes its median-cost option; an episode of typical designs returns about
+    ``-1``. Other objectives: 0 per step and, at the end, ``-objective / ref`` (``+throughput / ref``), ``ref``
+    being the same median design's value. Breaking a budget (possible only without masking) ends the episode
+    with ``-(worst / ref + 1 + rest + overshoot)``, where ``worst`` bounds every feasible design's cost, ``rest``
+    is the worst cost the layers not yet decided could add (for non-additive objectives, the fraction of layers
+    left) and ``overshoot`` is the largest relative excess. So every infeasible episode scores below every
+    feasible one, and breaking a budget later never scores below breaking it earlier.
+    Rewards are always finite; a cost-model failure raises an error that names the design point.
+
+    ## Starting State
+    The first layer, full budgets, previous action zero.
+
+    ## Episode End
+    Terminated after the last layer, or when a budget is broken. Never truncated.
+
+    ## Info
+    Every step: ``layer`` (name), ``values`` (parameter -> value for that layer). At the end: ``design`` (the
+    design point), ``metrics``, ``feasible``, ``violations``.
+
+    ## Arguments
+    ``problem`` (a :class:`Problem`) or the keywords of :meth:`Problem.build` (``model``, ``platform``, ``space``,
+    ``objective``, ``constraints``, ...); ``evaluator`` to share an evaluator (cache and counters).
+
+    ## Version History
+    v0: first version.
+    """
+
+    metadata = {"render_modes": []}
+
+    def __init__(self, problem: Problem | None = None, evaluator: Evaluator | None = None, **kwargs: Any) -> None:
+        super().__init__()
+        if evaluator is not None:
+            problem = evaluator.problem
+        self.problem = make_problem(problem, kwargs)
+        self.evaluator = evaluator if evaluator is not None else Evaluator(self.problem)
+        space = self.problem.space
+        multi = [p.name for p in space.global_ if p.n_levels > 1]
+        if multi:
+            raise SpaceError(
+                f"LayerwiseAssignment decides per-layer parameters only; global parameters {multi} have several "
+                "values (use AcceleratorConfig, or fix them)"
+            )
+        self.params = space.per_layer
+        if not self.params:
+            raise SpaceError("LayerwiseAssignment needs at least one per_layer parameter")
+        self.nvec = np.array([p.n_levels for p in self.params], dtype=np.int64)
+        self.network = self.problem.network
+        self.L = len(self.network.layers)
+        self.objective = self.problem.objectives[0]
+        self.limits = dict(self.evaluator.limits)
+        self._build_tables()
+        n_obs = len(_SHAPE_FIELDS) + 3 + 1 + len(self.limits) + len(self.params)
+        self.observation_space = spaces.Box(0.0, 1.0, shape=(n_obs,), dtype=np.float32)
+        self.action_space = spaces.MultiDiscrete(self.nvec)
+        self._i = 0
+        self._prev = np.zeros(len(self.params), dtype=np.int64)
+        self._combos: list[int] = []
+        self._used = {m: 0.0 for m in self.limits}
+
+    # ------------------------------------------------------------------ set-up
+    def _build_tables(self) -> None:
+        space = self.problem.space
+        grid = np.stack(np.unravel_index(np.arange(int(np.prod(self.nvec))), self.nvec), axis=1)
+        self._grid = grid
+        base_point = space.corner(self.L, "min")
+        tables = []
+        for i in range(self.L):
+            base = space.layer_params(base_point, i)
+            plist = [{**base, **{p.name: p.values[lv] for p, lv in zip(self.params, row)}} for row in grid]
+            costs = self.evaluator.layer_costs(i, plist)
+            tables.append(np.stack([costs[m] for m in LAYER_METRICS], axis=1))
+        self._tables = np.stack(tables)  # (L, n_combos, n_metrics)
+        col = {m: k for k, m in enumerate(LAYER_METRICS)}
+        self._col = col
+        # budgets: per-layer minimum of each constrained metric, and the suffix bound of what is still to come
+        self._cons_cols = {m: col[_CONSTRAINT_COLUMN[m]] for m in self.limits}
+        self._min_rest = {}
+        for m, c in self._cons_cols.items():
+            mins = self._tables[:, :, c].min(axis=1)
+            rest = np.zeros(self.L + 1)
+            for i in range(self.L - 1, -1, -1):
+                rest[i] = rest[i + 1] + mins[i] if self.problem.space.mode == "LP" else max(rest[i + 1], mins[i])
+            self._min_rest[m] = rest
+        # reward normalisation: the median-cost option of every layer
+        key = _ADDITIVE.get(self.objective, "runtime_cycles")
+        med_idx = [int(np.argsort(t[:, col[key]])[len(t) // 2]) for t in self._tables]
+        median_rows = self._tables[np.arange(self.L), med_idx]
+        worst_rows = self._tables.max(axis=1)
+        clock = self.evaluator._clock_mhz(base_point)
+        self._clock = clock
+        ref_metrics = self.evaluator.aggregate_metrics(median_rows, clock)
+        worst_metrics = self.evaluator.aggregate_metrics(worst_rows, clock)
+        self._ref = abs(ref_metrics[self.objective]) or 1.0
+        worst_cost = worst_metrics[self.objective] / self._ref if OBJECTIVES[self.objective] == "min" else 0.0
+        self._penalty_base = worst_cost + 1.0
+        # what the layers after step i could still cost at worst: breaking a budget later never scores worse
+        if self.objective in _ADDITIVE:
+            per_layer_worst = worst_rows[:, col[_ADDITIVE[self.objective]]] / self._ref
+        else:
+            per_layer_worst = np.full(self.L, 1.0 / self.L)
+        self._rest_worst = np.concatenate([np.cumsum(per_layer_worst[::-1])[::-1], [0.0]])
+        shape = np.array([[getattr(layer, f) for f in _SHAPE_FIELDS] for layer in self.network.layers], dtype=float)
+        self._shape_obs = shape / shape.max(axis=0)
+        ops = [Op.CONV, Op.DWCONV, Op.GEMM]
+        self._op_obs = np.array([[float(layer.op is o) for o in ops] for layer in self.network.layers])
+
+    # ------------------------------------------------------------------ gym API
+    def reset(self, *, seed: int | None = None, options: dict | None = None):
+        super().reset(seed=seed)
+        self._i = 0
+        self._prev = np.zeros(len(self.params), dtype=np.int64)
+        self._combos = []
+        self._used = {m: 0.0 for m in self.limits}
+        return self._obs(), {"layer": self.network.layers[0].name}
+
+    def _obs(self) -> np.ndarray:
+        i = min(self._i, self.L - 1)
+        remaining = [np.clip((lim - self._used[m]) / lim, 0.0, 1.0) for m, lim in self.limits.items()]
+        prev = [lv / max(n - 1, 1) for lv, n in zip(self._prev, self.nvec)]
+        obs = np.concatenate([self._shape_obs[i], self._op_obs[i], [i / self.L], remaining, prev])
+        return obs.astype(np.float32)
+
+    def _combine(self, used: float, value: np.ndarray | float) -> np.ndarray | float:
+        return used + value if self.problem.space.mode == "LP" else np.maximum(used, value)
+
+    def step(self, action):
+        levels = np.asarray(action, dtype=np.int64).reshape(-1)
+        if levels.shape != self.nvec.shape or np.any(levels < 0) or np.any(levels >= self.nvec):
+            raise SpaceError(f"action {action!r} is not in {self.action_space}")
+        i = self._i
+        combo = int(np.ravel_multi_index(tuple(levels), tuple(self.nvec)))
+        row = self._tables[i, combo]
+        self._combos.append(combo)
+        values = {p.name: p.values[lv] for p, lv in zip(self.params, levels)}
+        info: dict[str, Any] = {"layer": self.network.layers[i].name, "values": values}
+        reward = 0.0
+        if self.objective in _ADDITIVE:
+            reward = -float(row[self._col[_ADDITIVE[self.objective]]]) / self._ref
+        overshoot = 0.0
+        for m, c in self._cons_cols.items():
+            self._used[m] = float(self._combine(self._used[m], row[c]))
+            overshoot = max(overshoot, (self._used[m] - self.limits[m]) / self.limits[m])
+        buffers_ok = row[self._col["buffers_ok"]] > 0
+        self._prev = levels
+        self._i += 1
+        broken = overshoot > 1e-12 or not buffers_ok
+        done = broken or self._i == self.L
+        if broken:
+            reward = -(self._penalty_base + self._rest_worst[self._i] + max(overshoot, 0.0))
+        if done:
+            info.update(self._finish(broken))
+            if not broken and self.objective not in _ADDITIVE:
+                v = info["metrics"][self.objective] / self._ref
+                reward = v if OBJECTIVES[self.objective] == "max" else -v
+        return self._obs(), float(reward), bool(done), False, info
+
+    def _finish(self, broken: bool) -> dict[str, Any]:
+        self.evaluator.n_evaluations += 1
+        if broken:
+            done_rows = self._tables[np.arange(len(self._combos)), self._combos]
+            used = {m: float(v) for m, v in self._used.items()}
+            return {"design": None, "metrics": used, "feasible": False,
+                    "violations": tuple(m for m in self.limits if self._used[m] > self.limits[m]) or ("buffers",),
+                    "partial_layers": len(done_rows)}
+        point = self.design_point(self._combos)
+        table = self._tables[np.arange(self.L), self._combos]
+        metrics = self.evaluator.aggregate_metrics(table, self._clock)
+        violations = tuple(m for m, lim in self.limits.items() if metrics[m] > lim * (1 + 1e-12))
+        return {"design": point, "metrics": metrics, "feasible": not violations, "violations": violations}
+
+    def design_point(self, combos: list[int]) -> dict[str, Any]:
+        """The design point of a full list of per-layer combo indices."""
+        space = self.problem.space
+        point: dict[str, Any] = {p.name: p.values[0] for p in space.global_}
+        for k, p in enumerate(self.params):
+            point[p.name] = tuple(p.values[int(self._grid[c, k])] for c in combos)
+        return point
+
+    # ------------------------------------------------------------------ masking
+    def feasible_combos(self) -> np.ndarray:
+        """Boolean (n_combos,): options of the current layer that keep every budget reachable.
+
+        An option is allowed when the budget used so far, plus the option, plus the smallest possible use of the
+        layers still to come stays within every limit, and provisioned buffers cover the layer's requirement.
+        """
+        i = min(self._i, self.L - 1)
+        ok = self._tables[i, :, self._col["buffers_ok"]] > 0
+        for m, c in self._cons_cols.items():
+            total = self._combine(self._combine(self._used[m], self._tables[i, :, c]), self._min_rest[m][i + 1])
+            ok &= total <= self.limits[m] * (1 + 1e-12)
+        return ok
+
+    def action_masks(self) -> np.ndarray:
+        """Mask for sb3-contrib's MaskablePPO: concatenated per-parameter booleans (length ``sum(nvec)``).
+
+        Masks of a ``MultiDiscrete`` space are per dimension, so the allowed set is a product of per-parameter
+        value sets. It is chosen inside :meth:`feasible_combos`: starting from the values that appear in some
+        feasible option, the value involved in the most infeasible products is dropped until every product is
+        feasible. If no option is feasible, only the least-using option is offered (the episode then ends with
+        the penalty).
+        """
+        ok = self.feasible_combos().reshape(tuple(self.nvec))
+        allowed = [np.ones(n, dtype=bool) for n in self.nvec]
+        if not ok.any():
+            i = min(self._i, self.L - 1)
+            use = sum(self._tables[i, :, c] / self.limits[m] for m, c in self._cons_cols.items())
+            best = np.unravel_index(int(np.argmin(use)) if np.ndim(use) else 0, tuple(self.nvec))
+            for d, b in enumerate(best):
+                allowed[d][:] = False
+                allowed[d][b] = True
+            return np.concatenate(allowed)
+        # protect one feasible option (the one with the most feasible options in line with it) so the product
+        # never empties
+        line = sum(np.broadcast_to(ok.sum(axis=d, keepdims=True), ok.shape) for d in range(ok.ndim))
+        keep = np.unravel_index(int(np.argmax(np.where(ok, line, -1))), ok.shape)
+        for d in range(len(self.nvec)):
+            allowed[d] = np.moveaxis(ok, d, 0).reshape(self.nvec[d], -1).any(axis=1)
+        while True:
+            sub = ok[np.ix_(*allowed)]
+            if sub.all():
+                break
+            worst, worst_count = None, 0
+            for d in range(len(self.nvec)):
+                bad = np.moveaxis(~sub, d, 0).reshape(sub.shape[d], -1).sum(axis=1)
+                idx = np.flatnonzero(allowed[d])
+                for k in range(len(idx) - 1, -1, -1):  # ties: drop the larger level
+                    if idx[k] != keep[d] and bad[k] > worst_count:
+                        worst, worst_count = (d, idx[k]), int(bad[k])
+            allowed[worst[0]][worst[1]] = False
+        return np.concatenate(allowed)

@@ -1,0 +1,149 @@
+"""Gymnasium environments: checkers, training with SB3 agents, masking, rewards."""
+
+import gymnasium as gym
+import numpy as np
+import pytest
+import torch
+from gymnasium.utils.env_checker import check_env
+from hypothesis import given, settings, strategies as st
+from stable_baselines3.common.env_checker import check_env as sb3_check_env
+
+import envs  # noqa: F401  (registers the ids)
+from cost_models.errors import SpaceError
+from cost_models.evaluator import Evaluator, Problem
+from cost_models.space import DesignSpace, Parameter
+from cost_models.workload import Layer, Network, Op
+from envs import AcceleratorConfig, FlattenAction, LayerwiseAssignment
+
+torch.set_num_threads(1)
+
+SMALL_GLOBAL = DesignSpace(
+    (
+        Parameter("num_pes", (64, 128, 256)),
+        Parameter("l1_bytes", (256, 1024, 4096)),
+        Parameter("l2_bytes", (2**20, 2**22)),
+        Parameter("noc_bw", (32, 256)),
+        Parameter("dataflow", ("kcp_ws", "xp_ws")),
+    ),
+    mode="LS", dataflow="kcp_ws", fixed={"offchip_bw": 64},
+)
+
+
+@pytest.mark.parametrize("platform", ["cloud", "edge", "iot"])
+def test_layerwise_env_passes_both_checkers(platform):
+    env = gym.make("npu-dse/LayerwiseAssignment-v0", model="lenet5", platform=platform)
+    check_env(env.unwrapped, skip_render_check=True)
+    sb3_check_env(env.unwrapped)
+
+
+@pytest.mark.parametrize("platform", ["edge", "iot"])
+def test_accelerator_env_passes_both_checkers(platform):
+    env = gym.make("npu-dse/AcceleratorConfig-v0", problem=Problem.build("lenet5", platform=platform,
+                                                                           space=SMALL_GLOBAL))
+    check_env(env.unwrapped, skip_render_check=True)
+    sb3_check_env(env.unwrapped)
+
+
+def test_layerwise_episode_info_and_finite_rewards():
+    env = LayerwiseAssignment(model="lenet5", platform="edge")
+    obs, info = env.reset(seed=3)
+    assert info["layer"] == env.network.layers[0].name
+    assert obs.shape == env.observation_space.shape and obs.dtype == np.float32
+    total, done, steps = 0.0, False, 0
+    while not done:
+        obs, r, done, trunc, info = env.step(np.zeros(2, dtype=np.int64))  # smallest PEs and tile: feasible
+        assert np.isfinite(r) and not trunc
+        total += r
+        steps += 1
+    assert steps == len(env.network.layers)
+    assert info["feasible"] and info["design"]["num_pes"] == (1,) * steps
+    assert info["metrics"]["total_pes"] == steps
+    # the reward of an additive objective is minus the latency over the reference
+    assert total == pytest.approx(-info["metrics"]["latency_cycles"] / env._ref)
+
+
+def test_breaking_a_budget_ends_the_episode_below_every_feasible_one():
+    env = LayerwiseAssignment(model="lenet5", platform="iot")  # 64 PEs in all
+    env.reset(seed=0)
+    obs, r, done, _, info = env.step(np.array([11, 0]))  # 128 PEs on the first layer
+    assert done and not info["feasible"] and "total_pes" in info["violations"]
+    assert r < -env._penalty_base  # below the worst feasible episode's return
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), platform=st.sampled_from(["edge", "iot"]))
+def test_masking_never_offers_an_action_that_breaks_a_budget(seed, platform):
+    env = _masked_env(platform)
+    rng = np.random.default_rng(seed)
+    env.reset(seed=seed)
+    done = False
+    while not done:
+        parts = np.split(env.action_masks(), np.cumsum(env.nvec)[:-1])
+        action = np.array([rng.choice(np.flatnonzero(p)) for p in parts])
+        _, r, done, _, info = env.step(action)
+        assert np.isfinite(r)
+    assert info["feasible"], info["violations"]
+
+
+_ENVS: dict = {}
+
+
+def _masked_env(platform):
+    if platform not in _ENVS:
+        _ENVS[platform] = LayerwiseAssignment(model="squeezenet1_0", platform=platform)
+    return _ENVS[platform]
+
+
+def test_flatten_wrapper_maps_actions_and_masks():
+    env = FlattenAction(LayerwiseAssignment(model="lenet5", platform="iot"))
+    assert env.action_space.n == 144
+    np.testing.assert_array_equal(env.action(13), [1, 1])
+    env.reset(seed=0)
+    joint = env.action_masks()
+    parts = np.split(env.unwrapped.action_masks(), [12])
+    np.testing.assert_array_equal(joint, np.logical_and.outer(*parts).reshape(-1))
+
+
+def test_accelerator_env_rewards_and_masks():
+    env = AcceleratorConfig(problem=Problem.build("lenet5", platform="iot", space=SMALL_GLOBAL))
+    env.reset(seed=0)
+    mask = env.action_masks()
+    assert mask.shape == (3,) and mask[0]
+    # 64 PEs x l1 256 B ... fits the iot budget of 64 PEs / 1 KiB L1 per PE
+    for a in (0, 0, 0, 0, 0):
+        obs, r, done, _, info = env.step(a)
+    assert done and info["feasible"] and r > 0 and np.isfinite(r)
+    env.reset()
+    for a in (2, 2, 1, 1, 1):  # 256 PEs breaks the iot PE budget
+        obs, r, done, _, info = env.step(a)
+    assert not info["feasible"] and r < 0
+
+
+def test_layerwise_refuses_global_choices_and_accelerator_refuses_per_layer():
+    with pytest.raises(SpaceError, match="per-layer parameters only"):
+        LayerwiseAssignment(problem=Problem.build("lenet5", space=SMALL_GLOBAL))
+    with pytest.raises(SpaceError, match="global parameters only"):
+        AcceleratorConfig(problem=Problem.build("lenet5", platform="edge"))
+    with pytest.raises(SpaceError, match="either a Problem or keyword"):
+        LayerwiseAssignment(problem=Problem.build("lenet5"), model="lenet5")
+
+
+@pytest.mark.parametrize("algo", ["ppo", "maskable_ppo", "a2c", "dqn", "recurrent_ppo"])
+def test_short_training_runs_and_finds_a_feasible_design(algo):
+    from dse.search.pipeline import StageSpec, run_pipeline
+
+    problem = Problem.build("lenet5", platform="cloud")
+    result = run_pipeline(problem, [StageSpec(algo)], budget=60, seed=0, exact=False)
+    assert result.evaluations == 60 == len(result.history)
+    assert result.best is not None and result.best.feasible
+    assert result.best.metrics["total_pes"] <= 4096
+
+
+@pytest.mark.parametrize("algo", ["ppo", "maskable_ppo"])
+def test_short_training_on_the_global_env(algo):
+    from dse.search.pipeline import StageSpec, run_pipeline
+
+    problem = Problem.build("lenet5", platform="edge", space=SMALL_GLOBAL)
+    result = run_pipeline(problem, [StageSpec(algo, options={"n_steps": 64, "batch_size": 32})], budget=40,
+                          seed=0, exact=False)
+    assert result.evaluations == 40 and result.best is not None and result.best.feasible

@@ -1,0 +1,108 @@
+"""Evaluator: LP/LS totals by hand, cache and counters, constraints, infeasible budgets, bad parameters."""
+
+import numpy as np
+import pytest
+
+from cost_models.errors import InfeasibleError, SpaceError
+from cost_models.evaluator import PLATFORMS, Constraint, Evaluator, Problem
+from cost_models.hardware import Hardware
+from cost_models.maestro import analyze_layer
+from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter, confuciux_space
+from cost_models.workload import Layer, Network, Op
+
+TWO = Network("two", (
+    Layer("conv", Op.CONV, K=16, C=8, Y=14, X=14, R=3, S=3, padding=1),
+    Layer("fc", Op.GEMM, K=10, C=256),
+))
+
+
+def _by_hand(layer, pes, ktile):
+    hw = Hardware(num_pes=pes, **{k: v for k, v in CONFUCIUX_FIXED_HARDWARE.items()})
+    return analyze_layer(layer, "dla", hw, constants={"KTileSz": ktile, "CTileSz": 1, "ClusterSz": pes})
+
+
+@pytest.mark.parametrize("mode", ["LP", "LS"])
+def test_lp_and_ls_totals_match_per_layer_costs_by_hand(mode):
+    problem = Problem(TWO, confuciux_space(mode=mode))
+    ev = Evaluator(problem)
+    point = {"num_pes": (8, 4), "KTileSz": (2, 3)}
+    res = ev.evaluate(point)
+    a, b = _by_hand(TWO.layers[0], 8, 2), _by_hand(TWO.layers[1], 4, 3)
+    lat = float(a.runtime_cycles[0] + b.runtime_cycles[0])
+    assert res.metrics["latency_cycles"] == pytest.approx(lat, rel=1e-12)
+    assert res.metrics["energy_pj"] == pytest.approx(float(a.energy_pj[0] + b.energy_pj[0]), rel=1e-12)
+    assert res.metrics["edp"] == pytest.approx(res.metrics["energy_pj"] * lat, rel=1e-12)
+    combine = np.add if mode == "LP" else np.maximum
+    assert res.metrics["total_pes"] == combine(8, 4)
+    assert res.metrics["buffer_bytes"] == pytest.approx(float(combine(a.l1_req_bytes[0], b.l1_req_bytes[0])))
+    assert res.metrics["area_mm2"] == pytest.approx(float(combine(a.area_um2[0], b.area_um2[0])) / 1e6)
+    assert res.metrics["power_mw"] == pytest.approx(float(combine(a.power_mw[0], b.power_mw[0])))
+    stage = max(a.runtime_cycles[0], b.runtime_cycles[0]) if mode == "LP" else lat
+    assert res.metrics["throughput"] == pytest.approx(1000e6 / float(stage))
+    assert res.feasible and res.violations == ()
+    np.testing.assert_allclose(res.layers["runtime_cycles"], [a.runtime_cycles[0], b.runtime_cycles[0]])
+
+
+def test_cache_and_counters():
+    ev = Evaluator(Problem(TWO, confuciux_space()))
+    point = {"num_pes": (8, 4), "KTileSz": (2, 3)}
+    ev.evaluate(point)
+    assert ev.n_evaluations == 1 and ev.n_cost_model_calls == 2 and ev.n_cache_hits == 0
+    ev.evaluate_batch([point, {"num_pes": (8, 8), "KTileSz": (2, 3)}])
+    assert ev.n_evaluations == 3
+    assert ev.n_cost_model_calls == 3  # only (fc, 8 PEs, KTileSz 3) was new
+    assert ev.n_cache_hits == 3
+    cold = Evaluator(Problem(TWO, confuciux_space()), cache=False)
+    cold.evaluate(point)
+    cold.evaluate(point)
+    assert cold.n_cost_model_calls == 4 and cold.n_cache_hits == 0
+
+
+def test_constraints_mark_points_infeasible_and_name_the_metric():
+    problem = Problem(TWO, confuciux_space(), constraints=(Constraint("total_pes", limit=10),))
+    ev = Evaluator(problem)
+    assert ev.evaluate({"num_pes": (8, 2), "KTileSz": (1, 1)}).feasible
+    bad = ev.evaluate({"num_pes": (8, 4), "KTileSz": (1, 1)})
+    assert not bad.feasible and bad.violations == ("total_pes",)
+
+
+def test_ratio_constraint_is_between_the_corner_designs():
+    ev = Evaluator(Problem(TWO, confuciux_space(), constraints=(Constraint("total_pes", ratio=0.5),)))
+    # corners: 1 PE per layer (2 in all) and 128 per layer (256): half-way is 129
+    assert ev.limits["total_pes"] == pytest.approx(2 + 0.5 * (256 - 2))
+
+
+def test_infeasible_budget_is_reported_before_search():
+    with pytest.raises(InfeasibleError, match="'total_pes' = 1 cannot be met.*needs 2"):
+        Evaluator(Problem(TWO, confuciux_space(), constraints=(Constraint("total_pes", limit=1),)))
+
+
+def test_platform_presets_and_bad_names():
+    p = Problem.build(TWO, platform="edge")
+    assert {c.metric: c.limit for c in p.constraints} == {"total_pes": 256, "buffer_bytes": 4096}
+    assert PLATFORMS["cloud"].total_pes == 4096 and PLATFORMS["iot"].buffer_bytes == 1024
+    assert PLATFORMS["edge"].area_mm2 > PLATFORMS["iot"].area_mm2 > 0
+    with pytest.raises(SpaceError, match="allowed: cloud, edge, iot"):
+        Problem.build(TWO, platform="mars")
+    with pytest.raises(SpaceError, match="unknown objective 'speed'"):
+        Problem.build(TWO, objective="speed")
+    with pytest.raises(SpaceError, match="unknown metric; allowed: total_pes"):
+        Constraint("bananas", limit=1)
+    with pytest.raises(SpaceError, match="unknown dataflow"):
+        Evaluator(Problem(TWO, DesignSpace((Parameter("num_pes", (1, 2), scope="per_layer"),), dataflow="nope")))
+    ev = Evaluator(Problem(TWO, confuciux_space(fine=False)))
+    with pytest.raises(SpaceError, match="'num_pes': value 3 not allowed"):
+        ev.evaluate({"num_pes": (3, 4), "KTileSz": (1, 1)})
+
+
+def test_provisioned_buffers_below_requirement_are_infeasible():
+    space = DesignSpace(
+        (Parameter("num_pes", (64,)), Parameter("l1_bytes", (1, 4096)), Parameter("l2_bytes", (10**7,))),
+        mode="LS", dataflow="kcp_ws", fixed={"noc_bw": 64, "offchip_bw": 64},
+    )
+    ev = Evaluator(Problem(TWO, space))
+    small = ev.evaluate({"num_pes": 64, "l1_bytes": 1, "l2_bytes": 10**7})
+    big = ev.evaluate({"num_pes": 64, "l1_bytes": 4096, "l2_bytes": 10**7})
+    assert not small.feasible and "buffers" in small.violations
+    assert big.feasible
+    assert big.metrics["buffer_bytes"] == 4096  # provisioned, not required
