@@ -1,0 +1,219 @@
+"""Design document and hardware export: every format from a real evaluated design. The SystemVerilog package is
+compiled and simulated with Icarus Verilog; the MAESTRO files are read back by our parser."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from cost_models import dataflow as dataflow_mod
+from cost_models.errors import FormatError
+from cost_models.evaluator import Evaluator, Problem
+from cost_models.formats.maestro_m import as_maestro_layer, read_hardware, read_mapping
+from cost_models.workload import Network, Op
+from dse import export
+from dse.design import DOCUMENT_KEYS, check_document, design_document, load_design
+from dse.export.gemmini import gemmini_config
+from dse.export.maestro import gemm_dataflow_text
+from dse.export.verilog import array_shape, constant_param
+
+
+@pytest.fixture(scope="module")
+def lenet_lp():
+    """A per-layer (ConfuciuX, LP) design of LeNet-5 with distinct per-layer values."""
+    problem = Problem.build("lenet5", platform="cloud")
+    ev = Evaluator(problem)
+    n = problem.num_layers
+    point = {"num_pes": (8, 16, 12, 4, 2), "KTileSz": (3, 4, 2, 5, 1)}
+    assert n == 5
+    return problem, ev.evaluate(point)
+
+
+@pytest.fixture(scope="module")
+def global_design():
+    """A global (one accelerator, LS) design of LeNet-5 with provisioned buffers."""
+    problem = Problem.build("lenet5", space="global", dataflows=("kcp_ws", "yxp_os"))
+    ev = Evaluator(problem)
+    point = {"num_pes": 64, "l1_bytes": 512, "l2_bytes": 65536, "noc_bw": 32, "dataflow": "yxp_os"}
+    return problem, ev.evaluate(point)
+
+
+def test_document_describes_lp_design(lenet_lp) -> None:
+    problem, ev = lenet_lp
+    doc = design_document(problem, ev)
+    assert tuple(doc) == DOCUMENT_KEYS
+    assert doc["schema"] == "npu-dse/design" and doc["version"] == 1
+    assert doc["network"] == "lenet5" and doc["platform"] == "cloud" and doc["mode"] == "LP"
+    d = doc["design"]
+    assert d["num_pes"] == 8 + 16 + 12 + 4 + 2  # LP: sum of the sub-accelerators' PEs
+    assert d["l1_bytes"] == int(ev.layers["l1_req_bytes"].max())  # L1 per PE the largest layer needs
+    assert d["l2_bytes"] == int(ev.layers["l2_req_bytes"].sum())
+    assert d["noc_bw"] == 81_920_000 and d["offchip_bw"] == 70_000  # ConfuciuX's fixed flags
+    assert d["word_bytes"] == 1 and d["clock_mhz"] == 1000.0 and d["dataflow"] == "dla"
+    assert d["constants"] == {"CTileSz": 1, "KTileSz": 5}
+    assert [e["layer"] for e in doc["per_layer"]] == [l.name for l in problem.network.layers]
+    assert [e["num_pes"] for e in doc["per_layer"]] == [8, 16, 12, 4, 2]
+    assert [e["constants"]["KTileSz"] for e in doc["per_layer"]] == [3, 4, 2, 5, 1]
+    assert [e["constants"]["ClusterSz"] for e in doc["per_layer"]] == [8, 16, 12, 4, 2]
+    assert sum(e["runtime_cycles"] for e in doc["per_layer"]) == pytest.approx(ev.metrics["latency_cycles"])
+    assert doc["metrics"] == pytest.approx(ev.metrics)
+    assert doc["point"] == {"num_pes": [8, 16, 12, 4, 2], "KTileSz": [3, 4, 2, 5, 1]}
+    json.dumps(doc)  # serialisable
+
+
+def test_document_ls_takes_maxima(lenet_lp) -> None:
+    problem = Problem.build("lenet5", platform="cloud", mode="LS")
+    ev = Evaluator(problem).evaluate(lenet_lp[1].point)
+    d = design_document(problem, ev)["design"]
+    assert d["num_pes"] == 16 and d["l2_bytes"] == int(ev.layers["l2_req_bytes"].max())
+
+
+def test_document_of_global_design(global_design) -> None:
+    problem, ev = global_design
+    doc = design_document(problem, ev)
+    assert doc["per_layer"] is None and doc["mode"] == "LS"
+    assert {k: doc["design"][k] for k in ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "dataflow")} == {
+        "num_pes": 64, "l1_bytes": 512, "l2_bytes": 65536, "noc_bw": 32, "offchip_bw": 64, "dataflow": "yxp_os"}
+
+
+def test_load_design_checks_schema(tmp_path: Path, lenet_lp) -> None:
+    doc = design_document(*lenet_lp)
+    (tmp_path / "best.json").write_text(json.dumps(doc))
+    assert load_design(tmp_path) == doc
+    for change, needle in (({"schema": "other"}, "field 'schema'"), ({"version": 2}, "field 'version'")):
+        (tmp_path / "bad.json").write_text(json.dumps({**doc, **change}))
+        with pytest.raises(FormatError, match=needle):
+            load_design(tmp_path / "bad.json")
+    (tmp_path / "broken.json").write_text("{\n  'x': 1")
+    with pytest.raises(FormatError, match=r"broken.json:\d+: invalid JSON"):
+        load_design(tmp_path / "broken.json")
+    with pytest.raises(FormatError, match="no such file"):
+        load_design(tmp_path / "nothing")
+    (tmp_path / "empty_run").mkdir()
+    with pytest.raises(FormatError, match="no best.json"):
+        load_design(tmp_path / "empty_run")
+    with pytest.raises(FormatError, match="missing field"):
+        check_document({"schema": "npu-dse/design", "version": 1})
+
+
+def test_json_and_yaml_exports_round_trip(lenet_lp) -> None:
+    doc = design_document(*lenet_lp)
+    assert json.loads(export.render(doc, "json")["main"]) == doc
+    assert yaml.safe_load(export.render(doc, "yaml")["main"]) == doc
+    with pytest.raises(FormatError, match="allowed: json, yaml, verilog, gemmini, maestro"):
+        export.render(doc, "vhdl")
+
+
+@pytest.mark.parametrize("pes,shape", [(1, (1, 1)), (64, (8, 8)), (42, (6, 7)), (13, (1, 13)), (256, (16, 16))])
+def test_array_shape_is_most_square(pes, shape) -> None:
+    assert array_shape(pes) == shape
+
+
+def _simulate_sv(tmp_path: Path, package_text: str, exprs: dict[str, str]) -> dict[str, str]:
+    """Compile the package with a test bench printing ``exprs`` and run it; name -> printed value."""
+    pkg = re.search(r"^package (\w+);", package_text, re.M).group(1)
+    displays = "\n".join(f'    $display("{k}=%0d", {v});' for k, v in exprs.items())
+    (tmp_path / "design.sv").write_text(package_text)
+    (tmp_path / "tb.sv").write_text(f"module tb;\n  import {pkg}::*;\n  initial begin\n{displays}\n  end\nendmodule\n")
+    subprocess.run(["iverilog", "-g2012", "-o", str(tmp_path / "sim"), str(tmp_path / "design.sv"),
+                    str(tmp_path / "tb.sv")], check=True, capture_output=True, text=True)
+    out = subprocess.run(["vvp", "-n", str(tmp_path / "sim")], check=True, capture_output=True, text=True).stdout
+    return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+
+
+@pytest.mark.skipif(shutil.which("iverilog") is None, reason="Icarus Verilog (iverilog) is not installed; "
+                    ".ci/run installs it with apt-get")
+def test_systemverilog_package_compiles_and_holds_the_design(tmp_path: Path, lenet_lp) -> None:
+    doc = design_document(*lenet_lp)
+    text = export.render(doc, "verilog")["main"]
+    d = doc["design"]
+    exprs = {"NUM_PES": "NUM_PES", "ROWS": "ARRAY_ROWS", "COLS": "ARRAY_COLS", "L1": "L1_BYTES", "L2": "L2_BYTES",
+             "NOC": "NOC_BW_ELEMS", "DF": "DATAFLOW", "KT": "KTILE_SZ", "NL": "NUM_LAYERS"}
+    exprs.update({f"PE{i}": f"layer_num_pes({i})" for i in range(5)})
+    exprs.update({f"KT{i}": f"layer_ktile_sz({i})" for i in range(5)})
+    got = _simulate_sv(tmp_path, text, exprs)
+    rows, cols = array_shape(d["num_pes"])
+    assert got["NUM_PES"] == str(d["num_pes"]) and (got["ROWS"], got["COLS"]) == (str(rows), str(cols))
+    assert got["L1"] == str(d["l1_bytes"]) and got["L2"] == str(d["l2_bytes"]) and got["NOC"] == "81920000"
+    assert got["DF"] == "5" and got["KT"] == "5" and got["NL"] == "5"
+    assert [got[f"PE{i}"] for i in range(5)] == ["8", "16", "12", "4", "2"]
+    assert [got[f"KT{i}"] for i in range(5)] == ["3", "4", "2", "5", "1"]
+
+
+@pytest.mark.skipif(shutil.which("iverilog") is None, reason="Icarus Verilog (iverilog) is not installed")
+def test_systemverilog_global_design_compiles(tmp_path: Path, global_design) -> None:
+    doc = design_document(*global_design)
+    got = _simulate_sv(tmp_path, export.render(doc, "verilog")["main"],
+                       {"N": "NUM_PES", "L1": "L1_BYTES", "D": "L1_DEPTH", "DF": "DATAFLOW", "W": "NOC_WIDTH_BITS"})
+    assert got == {"N": "64", "L1": "512", "D": "512", "DF": "1", "W": str(32 * 8)}
+    assert "NUM_LAYERS" not in export.render(doc, "verilog")["main"]
+
+
+def test_constant_param_names() -> None:
+    assert constant_param("KTileSz") == "KTILE_SZ"
+    assert constant_param("ClusterSz") == "CLUSTER_SZ"
+
+
+def test_gemmini_config_fields(lenet_lp, global_design) -> None:
+    doc = design_document(*global_design)
+    text = gemmini_config(doc)
+    fields = dict(re.findall(r"^\s+(\w+) = (.+?),", text, re.M))
+    assert fields["meshRows"] == "8" and fields["meshColumns"] == "8"
+    assert fields["sp_capacity"] == "CapacityInKilobytes(64)"  # 65536 B of L2
+    assert fields["acc_capacity"] == "CapacityInKilobytes(32)"  # 64 PEs x 512 B of L1
+    assert fields["dataflow"] == "Dataflow.OS"  # yxp_os is output-stationary
+    assert text.count("(") == text.count(")") and text.count("{") == text.count("}")
+    assert "Dataflow.WS" in gemmini_config(design_document(*lenet_lp))
+
+
+def test_maestro_export_round_trips_through_our_parser(tmp_path: Path, lenet_lp) -> None:
+    problem, ev = lenet_lp
+    doc = design_document(problem, ev)
+    paths = export.write(doc, "maestro", tmp_path / "lenet.m")
+    assert [p.name for p in paths] == ["lenet.m", "lenet_hw.m"]
+    mapping = read_mapping(tmp_path / "lenet.m")
+    assert list(mapping.network.layers) == [as_maestro_layer(l) for l in problem.network.layers]
+    hw = read_hardware(tmp_path / "lenet_hw.m")
+    d = doc["design"]
+    assert hw == {"num_pes": d["num_pes"], "l1_size": d["l1_bytes"], "l2_size": d["l2_bytes"], "noc_bw": 81_920_000,
+                  "offchip_bw": 70_000, "noc_hops": 1}
+    for layer, entry in zip(problem.network.layers, doc["per_layer"]):
+        parsed = dataflow_mod.parse(mapping.dataflows[layer.name])
+        first = parsed.directives[0]
+        if layer.op is Op.GEMM:
+            assert str(first) == f"SpatialMap({entry['constants']['KTileSz']},{entry['constants']['KTileSz']}) N"
+        else:
+            assert str(first) == f"SpatialMap({entry['constants']['KTileSz']},{entry['constants']['KTileSz']}) K"
+        cluster = [d for d in parsed.directives if type(d).__name__ == "ClusterDirective"]
+        assert [str(c) for c in cluster] == [f"Cluster({entry['num_pes']})"]
+
+
+def test_maestro_export_of_depthwise_and_gemm_layers(tmp_path: Path) -> None:
+    from cost_models import zoo
+
+    net = zoo.load("mobilenet_v2")
+    layers = [l for l in net.layers if l.op is Op.DWCONV][:2] + [l for l in net.layers if l.op is Op.GEMM][:1]
+    problem = Problem.build(Network("mbv2_part", tuple(layers)))
+    ev = Evaluator(problem).evaluate({"num_pes": (4, 8, 16), "KTileSz": (2, 3, 4)})
+    doc = design_document(problem, ev)
+    texts = export.render(doc, "maestro", problem.network)
+    (tmp_path / "m.m").write_text(texts["mapping"])
+    mapping = read_mapping(tmp_path / "m.m")
+    assert list(mapping.network.layers) == [as_maestro_layer(l) for l in layers]
+    assert mapping.layer_types[layers[0].name] == "DSCONV" and mapping.layer_types[layers[2].name] == "GEMM"
+    dw = dataflow_mod.parse(mapping.dataflows[layers[0].name])
+    assert str(dw.directives[0]) == "SpatialMap(2,2) C"  # ConfuciuX's depthwise template, KTileSz 2
+    gemm = dataflow_mod.parse(mapping.dataflows[layers[2].name])
+    assert {d.dim for d in gemm.directives if hasattr(d, "dim")} <= {"M", "N", "K"}
+
+
+def test_gemm_dataflow_translation() -> None:
+    text = "SpatialMap(4,4) K; TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),Sz(S)) S; Cluster(8); SpatialMap(1,1) C;"
+    assert gemm_dataflow_text(text).strip() == "SpatialMap(4,4) N; TemporalMap(1,1) M; Cluster(8); SpatialMap(1,1) K;"
