@@ -1,0 +1,170 @@
+"""Pareto fronts and hypervolume over a problem's objectives.
+
+Objectives are compared as *costs* to minimise: :meth:`cost_models.evaluator.Evaluation.objective` gives the metric
+itself for minimised objectives and its negation for ``throughput``. Design A dominates design B when A is no worse
+on every objective and strictly better on at least one (Deb et al., "A fast and elitist multiobjective genetic
+algorithm: NSGA-II", IEEE TEVC 6(2), 2002).
+
+The hypervolume is the Lebesgue measure of the region dominated by the front and bounded by a reference point
+(Zitzler & Thiele 1998). It is computed exactly, in a space *normalised* so that objectives with very different
+units (cycles, pJ, mm²) weigh the same: each cost c becomes ``(c - ideal) / (reference - ideal)``, so the result is
+the fraction of the box ``[ideal, reference]`` the front dominates, in [0, 1]. Defaults: ``ideal`` = the front's
+best cost per objective and ``reference`` = ``ideal + 1.1 * (worst - ideal)`` (1.1 x the front's worst in the
+normalised space; a degenerate objective with worst == ideal uses a range of ``max(|worst|, 1)``). To compare
+fronts (e.g. across generations), pass the same ``reference`` and ``ideal`` to every call.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from cost_models.errors import SpaceError
+from cost_models.evaluator import OBJECTIVES, Evaluation
+
+
+def objective_costs(evaluations: Sequence[Evaluation], objectives: Sequence[str]) -> np.ndarray:
+    """Cost matrix of shape (len(evaluations), len(objectives)); throughput negated.
+
+    Raises:
+        SpaceError: an unknown objective name (lists the allowed ones).
+    """
+    for o in objectives:
+        if o not in OBJECTIVES:
+            raise SpaceError(f"unknown objective {o!r}; allowed: {', '.join(OBJECTIVES)}")
+    return np.asarray([[ev.objective(o) for o in objectives] for ev in evaluations], dtype=np.float64).reshape(
+        len(evaluations), len(objectives)
+    )
+
+
+def non_dominated_mask(costs: np.ndarray) -> np.ndarray:
+    """Boolean mask of the rows of ``costs`` (shape (n, m), minimised) that no other row dominates.
+
+    Of rows with identical costs only the first is kept. O(n² m), vectorised per row.
+    """
+    costs = np.asarray(costs, dtype=np.float64)
+    n = len(costs)
+    keep = np.ones(n, dtype=bool)
+    for i in range(n):
+        if not keep[i]:
+            continue
+        c = costs[i]
+        le = np.all(costs <= c, axis=1)
+        lt = np.any(costs < c, axis=1)
+        dominated_by = le & lt
+        same = np.all(costs == c, axis=1)
+        same[: i + 1] = False  # later duplicates of row i go
+        if np.any(dominated_by):
+            keep[i] = False
+        keep &= ~same
+        # rows that row i dominates go too
+        ge = np.all(costs >= c, axis=1) & np.any(costs > c, axis=1)
+        keep &= ~ge
+    return keep
+
+
+def pareto_front(evaluations: Sequence[Evaluation], objectives: Sequence[str]) -> list[Evaluation]:
+    """The non-dominated feasible evaluations over ``objectives``, sorted by the first objective's cost.
+
+    Infeasible evaluations are ignored; of designs with identical costs the first is kept.
+
+    Args:
+        evaluations: evaluated designs (e.g. :meth:`dse.search.context.SearchContext.feasible_evaluations`).
+        objectives: objective names of :data:`cost_models.evaluator.OBJECTIVES`.
+
+    Raises:
+        SpaceError: an unknown objective name.
+    """
+    feasible = [ev for ev in evaluations if ev.feasible]
+    if not feasible:
+        return []
+    costs = objective_costs(feasible, objectives)
+    finite = np.all(np.isfinite(costs), axis=1)
+    idx = np.flatnonzero(finite)
+    mask = non_dominated_mask(costs[idx])
+    chosen = idx[mask]
+    order = np.lexsort(costs[chosen].T[::-1])
+    return [feasible[i] for i in chosen[order]]
+
+
+def default_reference(costs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(ideal, reference) of the module docstring for a cost matrix of shape (n, m), n >= 1."""
+    ideal = costs.min(axis=0)
+    worst = costs.max(axis=0)
+    span = worst - ideal
+    span = np.where(span > 0, span, np.maximum(np.abs(worst), 1.0))
+    return ideal, ideal + 1.1 * span
+
+
+def hypervolume(
+    front: Sequence[Evaluation],
+    objectives: Sequence[str],
+    reference: Sequence[float] | None = None,
+    ideal: Sequence[float] | None = None,
+) -> float:
+    """Exact hypervolume of ``front`` in the normalised cost space of the module docstring.
+
+    Args:
+        front: evaluations (need not be non-dominated; dominated points add nothing).
+        objectives: objective names; costs as :func:`objective_costs`.
+        reference: reference point in cost units (throughput negated), one value per objective; default
+            ``ideal + 1.1 * (worst - ideal)`` of ``front``.
+        ideal: the point mapped to the origin of the normalised space; default the front's best per objective.
+
+    Returns:
+        The dominated fraction of the box ``[ideal, reference]``, in [0, 1]; 0.0 for an empty front.
+        Points not strictly better than ``reference`` on every objective contribute nothing.
+
+    Raises:
+        SpaceError: unknown objective, or ``reference``/``ideal`` of the wrong length or with
+            ``reference <= ideal`` somewhere.
+    """
+    if not front:
+        return 0.0
+    costs = objective_costs(front, objectives)
+    d_ideal, d_ref = default_reference(costs)
+    ideal_a = d_ideal if ideal is None else np.asarray(ideal, dtype=np.float64)
+    ref_a = d_ref if reference is None else np.asarray(reference, dtype=np.float64)
+    m = len(objectives)
+    if ideal_a.shape != (m,) or ref_a.shape != (m,):
+        raise SpaceError(f"hypervolume: 'reference' and 'ideal' need {m} values (one per objective)")
+    if np.any(ref_a <= ideal_a):
+        raise SpaceError(f"hypervolume: reference {ref_a.tolist()} must exceed ideal {ideal_a.tolist()}")
+    norm = (costs - ideal_a) / (ref_a - ideal_a)
+    norm = norm[np.all(norm < 1.0, axis=1)]
+    if len(norm) == 0:
+        return 0.0
+    norm = np.maximum(norm, 0.0)  # points beyond a given ideal are clipped to the box
+    norm = norm[non_dominated_mask(norm)]
+    return float(_hv(norm, np.ones(m)))
+
+
+def _hv(points: np.ndarray, ref: np.ndarray) -> float:
+    """Exact hypervolume of minimised ``points`` (shape (n, m)) below ``ref`` by slicing (HSO, While et al. 2006)."""
+    n, m = points.shape
+    if n == 0:
+        return 0.0
+    if m == 1:
+        return float(ref[0] - points[:, 0].min())
+    if m == 2:
+        p = points[np.argsort(points[:, 0], kind="stable")]
+        vol, best_y = 0.0, ref[1]
+        for k in range(n):
+            x_next = p[k + 1, 0] if k + 1 < n else ref[0]
+            best_y = min(best_y, p[k, 1])
+            vol += (x_next - p[k, 0]) * (ref[1] - best_y)
+        return vol
+    # slice along the last objective: between consecutive levels the dominated region is a (m-1)-D front
+    order = np.argsort(points[:, -1], kind="stable")
+    p = points[order]
+    vol = 0.0
+    for k in range(n):
+        z_next = p[k + 1, -1] if k + 1 < n else ref[-1]
+        depth = z_next - p[k, -1]
+        if depth <= 0:
+            continue
+        sub = p[: k + 1, :-1]
+        sub = sub[non_dominated_mask(sub)]
+        vol += depth * _hv(sub, ref[:-1])
+    return vol
