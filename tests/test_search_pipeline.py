@@ -1,0 +1,97 @@
+"""Search pipeline, GA and RL stages: known optimum, determinism, budget accounting, elite hand-off."""
+
+import itertools
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from cost_models.errors import SpaceError
+from cost_models.evaluator import Constraint, Evaluator, Problem
+from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
+from cost_models.workload import Layer, Network, Op
+from dse.search.pipeline import METHODS, StageSpec, run_pipeline, stage_budgets
+
+torch.set_num_threads(1)
+
+NET = Network("tiny", (
+    Layer("c1", Op.CONV, K=16, C=8, Y=16, X=16, R=3, S=3, padding=1),
+    Layer("c2", Op.CONV, K=32, C=16, Y=8, X=8, R=3, S=3, padding=1),
+    Layer("fc", Op.GEMM, K=10, C=512),
+))
+SPACE = DesignSpace(
+    (Parameter("num_pes", (1, 2, 4, 8, 16), (1, 16, 1), "per_layer"), Parameter("KTileSz", (1, 2, 4), None, "per_layer")),
+    mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1},
+)
+PROBLEM = Problem(NET, SPACE, constraints=(Constraint("total_pes", limit=20),))
+
+
+def _optimum(fine: bool) -> float:
+    ev = Evaluator(PROBLEM)
+    pes = SPACE.parameters[0].fine_values() if fine else SPACE.parameters[0].values
+    best = np.inf
+    options = list(itertools.product(pes, SPACE.parameters[1].values))
+    for combo in itertools.product(options, repeat=3):
+        if sum(p for p, _ in combo) > 20:
+            continue
+        point = {"num_pes": tuple(p for p, _ in combo), "KTileSz": tuple(k for _, k in combo)}
+        best = min(best, ev.evaluate(point).metrics["latency_cycles"])
+    return best
+
+
+@pytest.fixture(scope="module")
+def fine_optimum():
+    return _optimum(fine=True)
+
+
+def test_ga_alone_finds_the_fine_optimum_of_a_small_problem(fine_optimum):
+    res = run_pipeline(PROBLEM, [StageSpec("ga")], budget=1500, seed=0, exact=False)
+    assert res.best.metrics["latency_cycles"] == pytest.approx(fine_optimum)
+    assert res.best.metrics["total_pes"] <= 20
+
+
+def test_rl_then_ga_finds_the_optimum_and_hands_over_the_elite(fine_optimum):
+    res = run_pipeline(PROBLEM, [StageSpec("maskable_ppo", 0.3), StageSpec("ga")], budget=1500, seed=1)
+    assert res.best.metrics["latency_cycles"] == pytest.approx(fine_optimum)
+    h = res.history
+    assert list(h.stage.unique()) == ["maskable_ppo", "ga"]
+    assert (h.stage == "maskable_ppo").sum() == 450 and len(h) == 1500 == res.evaluations
+    # the GA starts from the RL elite: its first generation (mutated elite) lies near the RL stage's best,
+    # unlike a stand-alone GA's first generation of random designs
+    rl_best = h[h.stage == "maskable_ppo"].objective.min()
+    seeded_first = h[h.stage == "ga"].objective.iloc[:31].min()
+    alone = run_pipeline(PROBLEM, [StageSpec("ga")], budget=31, seed=1, exact=False).history.objective.min()
+    assert seeded_first <= 1.05 * rl_best < alone
+    assert h.best_so_far.is_monotonic_decreasing or h.best_so_far.dropna().diff().max() <= 0
+    # best.json-style consistency: the best design equals the best feasible row of the history
+    feasible = h[h.feasible]
+    row = feasible.loc[feasible.objective.idxmin()]
+    assert row.latency_cycles == res.best.metrics["latency_cycles"]
+    assert json.loads(row.design)["num_pes"] == list(res.best.point["num_pes"])
+
+
+@pytest.mark.parametrize("stages", [[StageSpec("reinforce")], [StageSpec("ppo"), StageSpec("ga")]])
+def test_seeded_runs_repeat_exactly(stages):
+    a = run_pipeline(PROBLEM, stages, budget=120, seed=7, exact=False)
+    b = run_pipeline(PROBLEM, stages, budget=120, seed=7, exact=False)
+    cols = ["design", "latency_cycles", "feasible"]
+    assert a.history[cols].equals(b.history[cols])
+
+
+@pytest.mark.parametrize("method", ["ppo", "a2c", "dqn", "maskable_ppo", "recurrent_ppo", "reinforce", "ga"])
+def test_budget_is_never_exceeded(method):
+    res = run_pipeline(PROBLEM, [StageSpec(method)], budget=37, seed=0, exact=False)
+    assert res.evaluations == len(res.history) == 37
+    assert res.history["index"].tolist() == list(range(37))
+
+
+def test_stage_budget_split_and_errors():
+    assert stage_budgets([StageSpec("ppo", 0.25), StageSpec("ga")], 1000) == [250, 750]
+    assert stage_budgets([StageSpec("ppo", 100), StageSpec("ga"), StageSpec("random")], 301) == [100, 101, 100]
+    assert set(METHODS) >= {"ppo", "a2c", "dqn", "maskable_ppo", "recurrent_ppo", "reinforce", "ga", "random",
+                            "anneal", "bayes", "exhaustive", "nsga2"}
+    with pytest.raises(SpaceError, match="unknown search method 'sgd'; allowed: ppo"):
+        StageSpec("sgd")
+    with pytest.raises(SpaceError, match="at least one stage"):
+        run_pipeline(PROBLEM, [], budget=10)
