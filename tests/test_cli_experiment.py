@@ -1,0 +1,151 @@
+"""CLI commands run, sweep, validate, plot and export through typer's CliRunner: outputs and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from dse.cli import app
+
+BASE = {
+    "name": "cli",
+    "seed": 0,
+    "workload": {"model": "lenet5"},
+    "platform": "edge",
+    "space": {"preset": "confuciux"},
+    "objectives": ["latency_cycles", "energy_pj"],
+    "search": {"budget": 30, "stages": [{"method": "random", "budget": 0.5}, {"method": "ga"}], "exact": False},
+}
+runner = CliRunner()
+
+
+def one_error_line(output: str) -> str:
+    lines = [l for l in output.splitlines() if l.strip()]
+    assert len(lines) == 1, output
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def pareto_run(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("cli")
+    (tmp / "exp.yaml").write_text(yaml.safe_dump(BASE))
+    res = runner.invoke(app, ["run", str(tmp / "exp.yaml"), "--out", str(tmp / "run"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    return tmp / "run"
+
+
+def test_multi_objective_run_writes_pareto_files(pareto_run: Path) -> None:
+    for name in ("pareto.csv", "pareto.png", "convergence.png", "best.json", "summary.json"):
+        assert (pareto_run / name).stat().st_size > 0
+    front = pd.read_csv(pareto_run / "pareto.csv")
+    hist = pd.read_parquet(pareto_run / "history.parquet")
+    feas = hist[hist["feasible"]]
+    assert len(front) >= 1 and list(front.columns[:2]) == ["latency_cycles", "energy_pj"]
+    lat, en = front["latency_cycles"].to_numpy(), front["energy_pj"].to_numpy()
+    for _, row in feas.iterrows():  # no feasible evaluation dominates a front member
+        dominated = (row["latency_cycles"] <= lat) & (row["energy_pj"] <= en) & (
+            (row["latency_cycles"] < lat) | (row["energy_pj"] < en))
+        assert not dominated.any()
+    for _, f in front.iterrows():  # every front member was evaluated
+        assert ((feas["latency_cycles"] == f["latency_cycles"]) & (feas["energy_pj"] == f["energy_pj"])).any()
+    summary = json.loads((pareto_run / "summary.json").read_text())
+    assert summary["pareto_size"] == len(front) and summary["objectives"] == ["latency_cycles", "energy_pj"]
+
+
+def test_plot_remakes_the_plots(pareto_run: Path) -> None:
+    for name in ("convergence.png", "pareto.png"):
+        (pareto_run / name).unlink()
+    res = runner.invoke(app, ["plot", str(pareto_run)])
+    assert res.exit_code == 0, res.output
+    for name in ("convergence.png", "pareto.png"):
+        assert (pareto_run / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "verilog", "gemmini", "maestro"])
+def test_export_every_format_from_run_dir(pareto_run: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"design.{fmt}"
+    res = runner.invoke(app, ["export", str(pareto_run), "--format", fmt, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    best = json.loads((pareto_run / "best.json").read_text())
+    text = out.read_text()
+    if fmt == "json":
+        assert json.loads(text) == best
+    elif fmt == "yaml":
+        assert yaml.safe_load(text) == best
+    elif fmt == "verilog":
+        assert f"localparam int NUM_PES = {best['design']['num_pes']};" in text
+    elif fmt == "gemmini":
+        assert "GemminiConfigs.defaultConfig.copy(" in text
+    else:
+        from cost_models.formats.maestro_m import read_hardware, read_mapping
+
+        assert read_hardware(tmp_path / f"design_hw.m")["num_pes"] == best["design"]["num_pes"]
+        assert [l.name for l in read_mapping(out).network.layers] == [e["layer"] for e in best["per_layer"]]
+
+
+def test_export_to_stdout_from_best_json(pareto_run: Path) -> None:
+    res = runner.invoke(app, ["export", str(pareto_run / "best.json"), "--format", "verilog"])
+    assert res.exit_code == 0 and re.search(r"^package npu_dse_lenet5_pkg;", res.output, re.M)
+    res = runner.invoke(app, ["export", str(pareto_run / "best.json"), "--format", "maestro"])
+    assert res.exit_code == 0 and "// ---- hardware file ----" in res.output and "Network lenet5" in res.output
+
+
+def test_export_errors_are_one_line(pareto_run: Path, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["export", str(pareto_run), "--format", "vhdl"])
+    assert res.exit_code == 2 and "allowed: json, yaml, verilog, gemmini, maestro" in one_error_line(res.output)
+    res = runner.invoke(app, ["export", str(tmp_path / "missing"), "--format", "json"])
+    assert res.exit_code == 2 and "no such file" in one_error_line(res.output)
+
+
+@pytest.mark.parametrize("change,needle", [
+    ({"search": {"budget": 10, "stages": [{"method": "random"}, {"method": "dream"}]}},
+     "search.stages[1].method: unknown method 'dream'; allowed: ppo"),
+    ({"workload": {"model": "nonet"}}, "workload.model: unknown model 'nonet'; allowed: lenet5"),
+    ({"objectives": ["latency"]}, "objectives: unknown objective 'latency'; allowed: latency_cycles"),
+    ({"constraints": {"total_pes": 1}}, "infeasible budget"),
+])
+def test_run_errors_are_one_line_exit_2(tmp_path: Path, change, needle) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump({**BASE, **change}))
+    res = runner.invoke(app, ["run", str(path), "--out", str(tmp_path / "r"), "--quiet"])
+    assert res.exit_code == 2
+    assert needle in one_error_line(res.output)
+
+
+def test_run_set_error_names_the_override(tmp_path: Path) -> None:
+    path = tmp_path / "exp.yaml"
+    path.write_text(yaml.safe_dump(BASE))
+    res = runner.invoke(app, ["run", str(path), "--set", "search.stages[0].method=nope", "--quiet"])
+    assert res.exit_code == 2 and "search.stages[0].method" in one_error_line(res.output)
+    res = runner.invoke(app, ["run", str(path), "--set", "search.budget", "--quiet"])
+    assert res.exit_code == 2 and "key=value" in one_error_line(res.output)
+
+
+def test_sweep_and_resume_through_cli(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text(yaml.safe_dump({**BASE, "objectives": ["latency_cycles"],
+                                                        "search": {**BASE["search"], "budget": 16}}))
+    (tmp_path / "sweep.yaml").write_text(yaml.safe_dump({"name": "s", "base": "base.yaml", "seeds": [0, 1]}))
+    out = tmp_path / "sw"
+    res = runner.invoke(app, ["sweep", str(tmp_path / "sweep.yaml"), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "2 run(s) done, 0 skipped" in res.output
+    res = runner.invoke(app, ["sweep", str(tmp_path / "sweep.yaml"), "--out", str(out)])
+    assert res.exit_code == 2 and "--resume" in one_error_line(res.output)
+    res = runner.invoke(app, ["sweep", str(tmp_path / "sweep.yaml"), "--out", str(out), "--resume"])
+    assert res.exit_code == 0 and "0 run(s) done, 2 skipped" in res.output
+    res = runner.invoke(app, ["plot", str(out)])
+    assert res.exit_code == 0 and (out / "pareto_fronts.png").exists()
+    res = runner.invoke(app, ["sweep", str(tmp_path / "sweep.yaml"), "--backend", "mpi"])
+    assert res.exit_code == 2 and "allowed: local, ray" in one_error_line(res.output)
+
+
+def test_plot_of_unknown_directory_fails(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["plot", str(tmp_path)])
+    assert res.exit_code == 2 and "neither a run directory" in one_error_line(res.output)

@@ -1,0 +1,103 @@
+"""The quickstart end to end through the CLI on a small budget: every output file present and consistent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from cost_models.evaluator import OBJECTIVES
+from dse.cli import app
+from dse.config import load_experiment
+from dse.run import RUN_FILES
+
+QUICKSTART = Path(__file__).resolve().parents[1] / "configs" / "quickstart.yaml"
+# small budget, and the first eight layers of the quickstart's network, so the test stays fast
+SMALL = ["search.budget=60", "workload.layers=0:8", "search.exact=true"]
+
+
+@pytest.fixture(scope="module")
+def quickstart_run(tmp_path_factory) -> Path:
+    run_dir = tmp_path_factory.mktemp("runs") / "quickstart"
+    args = ["run", str(QUICKSTART), "--out", str(run_dir), "--seed", "1"]
+    for s in SMALL:
+        args += ["--set", s]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert "latency_cycles" in res.output and "evaluations" in res.output  # the final summary table
+    return run_dir
+
+
+def test_every_output_file_is_present(quickstart_run: Path) -> None:
+    for name in RUN_FILES:
+        assert (quickstart_run / name).stat().st_size > 0, name
+    assert not list(quickstart_run.glob(".*.tmp"))  # atomic writes leave no temporary file
+
+
+def test_config_yaml_is_fully_resolved(quickstart_run: Path) -> None:
+    resolved = yaml.safe_load((quickstart_run / "config.yaml").read_text())
+    assert resolved["seed"] == 1 and resolved["search"]["budget"] == 60
+    assert resolved["workload"] == {"model": "mobilenet_v2", "layers": "0:8"}
+    assert resolved["output"] == {"root": "experiments/runs"} and resolved["search"]["exact"] is True
+    again = load_experiment(quickstart_run / "config.yaml")  # a resolved config is itself a valid experiment
+    assert again.model_dump() == load_experiment(QUICKSTART, {**{k: yaml.safe_load(v) for k, v in
+                                                                 (s.split("=", 1) for s in SMALL)},
+                                                              "seed": 1}).model_dump()
+
+
+def test_history_tables_agree(quickstart_run: Path) -> None:
+    pq = pd.read_parquet(quickstart_run / "history.parquet")
+    csv = pd.read_csv(quickstart_run / "history.csv")
+    assert len(pq) == len(csv) == 60
+    assert list(pq.columns) == list(csv.columns)
+    for col in ("latency_cycles", "energy_pj", "area_mm2", "power_mw", "objective"):
+        assert pq[col].to_numpy() == pytest.approx(csv[col].to_numpy())
+    assert set(pq["stage"]) == {"ppo", "ga"}
+    best = pq["best_so_far"].to_numpy()
+    finite = best[pd.notna(best) & (best < float("inf"))]
+    assert (finite[1:] <= finite[:-1]).all()  # best so far never gets worse
+
+
+def test_best_json_equals_best_feasible_history_row(quickstart_run: Path) -> None:
+    best = json.loads((quickstart_run / "best.json").read_text())
+    hist = pd.read_parquet(quickstart_run / "history.parquet")
+    feas = hist[hist["feasible"]]
+    row = feas.loc[feas["objective"].idxmin()]
+    for metric in OBJECTIVES:
+        assert best["metrics"][metric] == pytest.approx(row[metric], rel=1e-12)
+    assert best["point"] == json.loads(row["design"])
+    assert best["schema"] == "npu-dse/design" and best["network"] == "mobilenet_v2" and best["mode"] == "LP"
+    assert len(best["per_layer"]) == 8
+    assert best["design"]["num_pes"] == sum(e["num_pes"] for e in best["per_layer"]) <= 256  # edge budget
+    assert best["metrics"]["buffer_bytes"] <= 4096
+
+
+def test_summary_json_keys_and_values(quickstart_run: Path) -> None:
+    summary = json.loads((quickstart_run / "summary.json").read_text())
+    best = json.loads((quickstart_run / "best.json").read_text())
+    for key in ("best_design", "best_metrics", "feasible", "evaluations", "wall_s", "versions"):
+        assert key in summary
+    for metric in ("latency_cycles", "energy_pj", "area_mm2", "power_mw"):
+        assert summary["best_metrics"][metric] == best["metrics"][metric]
+    assert summary["best_design"] == best["design"]
+    assert summary["feasible"] is True and summary["evaluations"] == 60 and summary["wall_s"] > 0
+    assert summary["versions"]["npu-dse"] and summary["versions"]["python"]
+    if summary["exact_optimum"] is not None:  # the exact optimum bounds the search from below
+        assert summary["exact_optimum"] <= best["metrics"]["latency_cycles"] * (1 + 1e-9)
+        assert summary["gap_to_exact"] == pytest.approx(
+            best["metrics"]["latency_cycles"] / summary["exact_optimum"] - 1)
+
+
+def test_same_seed_same_result(quickstart_run: Path, tmp_path: Path) -> None:
+    args = ["run", str(QUICKSTART), "--out", str(tmp_path / "again"), "--seed", "1", "--quiet"]
+    for s in SMALL:
+        args += ["--set", s]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    a = pd.read_parquet(quickstart_run / "history.parquet")
+    b = pd.read_parquet(tmp_path / "again" / "history.parquet")
+    assert a["design"].tolist() == b["design"].tolist()
+    assert a["latency_cycles"].tolist() == b["latency_cycles"].tolist()
