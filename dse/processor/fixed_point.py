@@ -151,13 +151,12 @@ def round_shift(x: np.ndarray, shift: int, rounding: Rounding | str) -> np.ndarr
     rounding = Rounding(rounding)
     if shift <= 0:
         return x << (-shift)
-    q = x >> shift
     if rounding is Rounding.TRUNCATE:
-        return q
-    rem = x - (q << shift)  # in [0, 2**shift)
+        return x >> shift
+    # floor((x + half - 1 + lsb(floor(x / 2**shift))) / 2**shift): rounds up when the remainder exceeds half, and
+    # on an exact tie only when the truncated quotient is odd (ties to even)
     half = np.int64(1) << (shift - 1)
-    up = (rem > half) | ((rem == half) & ((q & 1) == 1))
-    return q + up.astype(np.int64)
+    return (x + (half - 1) + ((x >> shift) & 1)) >> shift
 
 
 def saturate(x: np.ndarray, word_bits: int) -> np.ndarray:

@@ -260,6 +260,13 @@ class _State:
             shape = (batch, *b.shape) if b.batched else b.shape
             self.data[b.name] = np.zeros(shape, dtype=np.int64)
         self.batch = batch
+        sizes: dict[str, tuple[int, int]] = {}
+        for ins in (*program.setup, *program.sequence):
+            if ins.opcode is Opcode.DMA_OUT:
+                n, m = sizes.get(ins.dst.name, (0, 0))
+                sizes[ins.dst.name] = (max(n, ins.dst.index + 1), max(m, ins.dst.stop))
+        for name, (n, m) in sizes.items():
+            self.outputs[name] = np.zeros((n, batch, m), dtype=np.int64)
         self.f64: dict[tuple, np.ndarray] = {}
         self.units = {Opcode.SIGMOID: config.activation_unit("sigmoid"), Opcode.TANH: config.activation_unit("tanh")}
 
@@ -289,17 +296,8 @@ class _State:
             return arr[ref.start:ref.stop, ref.col_start:ref.col_stop]
         return arr[ref.start:ref.stop]
 
-    def write_offchip(self, ref: OffchipRef, value: np.ndarray, n_total: int) -> None:
-        out = self.outputs.get(ref.name)
-        if out is None or out.shape[0] <= ref.index or out.shape[2] < ref.stop:
-            shape = (max(ref.index + 1, 0 if out is None else out.shape[0]), self.batch,
-                     max(ref.stop, 0 if out is None else out.shape[2]))
-            grown = np.zeros(shape, dtype=np.int64)
-            if out is not None:
-                grown[: out.shape[0], :, : out.shape[2]] = out
-            out = grown
-            self.outputs[ref.name] = out
-        out[ref.index][:, ref.start:ref.stop] = value
+    def write_offchip(self, ref: OffchipRef, value: np.ndarray) -> None:
+        self.outputs[ref.name][ref.index][:, ref.start:ref.stop] = value
 
     def execute(self, ins: Instruction) -> None:
         cfg = self.cfg
@@ -308,7 +306,7 @@ class _State:
         if op is Opcode.DMA_IN:
             self.write(ins.dst, self.read_offchip(ins.a))
         elif op is Opcode.DMA_OUT:
-            self.write_offchip(ins.dst, self.read(ins.a), 0)
+            self.write_offchip(ins.dst, self.read(ins.a))
         elif op in (Opcode.WAIT, Opcode.BARRIER):
             return
         elif op is Opcode.MVM:
