@@ -264,6 +264,9 @@ def _scale(t: _Tables, k: int) -> tuple[list[np.ndarray], int] | None:
     mins = [int(round(r[:, k].min())) for r in t.resource]
     offs = [np.round(r[:, k]).astype(np.int64) - m for r, m in zip(t.resource, mins)]
     cap = math.floor(t.limits[k] * _TOL) - sum(mins)
+    if cap < 0:
+        raise InfeasibleError(f"no design meets the constraint {t.metrics[k]!r} = {t.limits[k]:g}: the layers need at "
+                              f"least {sum(mins)} together")
     if sum(int(o.max()) for o in offs) <= cap:
         return None
     g = 0
