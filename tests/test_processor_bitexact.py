@@ -186,3 +186,15 @@ def test_no_bias_cells_bit_exact():
     cfg = ProcessorConfig.for_word_bits(10, lanes=4)
     for mode in GATES:
         _run_both(mode, cfg, seed=3, layers=1, bias=False)
+
+
+@settings(max_examples=25, deadline=None)
+@given(mode=st.sampled_from(list(GATES)), bits=st.integers(6, 16), lanes=st.integers(1, 9),
+       input_size=st.integers(1, 5), hidden=st.integers(1, 6), layers=st.integers(1, 2),
+       rnd=st.sampled_from(ROUNDINGS), ovf=st.sampled_from(OVERFLOWS), method=st.sampled_from(["pwl", "lut"]),
+       stream=st.booleans(), seed=st.integers(0, 2**31))
+def test_random_cells_and_configs_equal_scalar_reference(mode, bits, lanes, input_size, hidden, layers, rnd, ovf,
+                                                         method, stream, seed):
+    cfg = ProcessorConfig.for_word_bits(bits, lanes=lanes, rounding=rnd, overflow=ovf, activation_method=method,
+                                        activation_entries=32, weight_residency="stream" if stream else "resident")
+    _run_both(mode, cfg, seed, layers=layers, batch=2, steps=2, input_size=input_size, hidden=hidden)
