@@ -95,8 +95,9 @@ def test_run_finished_but_not_appended_is_appended_not_rerun(tmp_path: Path) -> 
     assert (out_dir / "runs" / rid / "summary.json").stat().st_mtime_ns == stamp
 
 
+@pytest.mark.slow
 def test_process_pool_matches_in_process_results(tmp_path: Path) -> None:
-    path = make_sweep(tmp_path)
+    path = make_sweep(tmp_path, seeds=(0,))
     a = run_sweep(path, out_dir=tmp_path / "a").results.sort_values("run_id", ignore_index=True)
     b = run_sweep(path, jobs=2, out_dir=tmp_path / "b").results.sort_values("run_id", ignore_index=True)
     cols = ["run_id", "seed", "platform", "latency_cycles", "energy_pj", "total_pes", "buffer_bytes"]
@@ -111,6 +112,7 @@ def test_bad_backend_and_jobs(tmp_path: Path) -> None:
         run_sweep(path, jobs=0, out_dir=tmp_path / "x")
 
 
+@pytest.mark.slow
 def test_ray_backend_on_a_local_instance(tmp_path: Path) -> None:
     pytest.importorskip("ray", reason="ray is not installed (the 'distributed' extra)")
     path = make_sweep(tmp_path, seeds=(0,))
