@@ -210,11 +210,12 @@ def simulated_annealing(
     ctx: SearchContext,
     seed: int,
     elite: list[Evaluation],
-    chains: int = 16,
+    chains: int = 8,
     t_start: float = 0.1,
     t_end: float = 1e-4,
     max_step: int = 2,
     genes_per_move: int = 1,
+    start: str = "corner",
 ) -> None:
     """Simulated annealing: ``chains`` independent chains, one proposal each per evaluator batch.
 
@@ -226,15 +227,23 @@ def simulated_annealing(
 
     Args:
         ctx: search context. seed: seeds a ``numpy.random.Generator``.
-        elite: chains start from these designs (snapped to coarse levels), the rest from random designs.
+        elite: chains start from these designs (snapped to coarse levels); the others from ``start``.
         chains: parallel chains (batch size). t_start, t_end: temperature schedule. max_step: largest level move.
         genes_per_move: genes changed per proposal.
+        start: ``corner`` (every gene at its lowest level: the cheapest design, feasible whenever any design of
+            the smallest resources is; tight budgets such as 256 PEs over 53 layers leave random designs
+            infeasible) or ``random``.
+
+    Raises:
+        ValueError: unknown ``start``.
     """
     rng = np.random.default_rng(seed)
     genes = Genes(ctx)
     n_genes = len(genes)
     chains = max(1, min(chains, ctx.remaining))
-    current = genes.random(rng, chains)
+    if start not in ("corner", "random"):
+        raise ValueError(f"simulated_annealing: start {start!r}; allowed: corner, random")
+    current = genes.random(rng, chains) if start == "random" else np.zeros((chains, len(genes)), dtype=np.int64)
     for k, ev in enumerate(elite[:chains]):
         current[k] = genes.levels_of(ev.point)
     evs = ctx.evaluate(genes.points(current))
