@@ -131,7 +131,6 @@ def exact_optimum(
     reals = [k for k in range(n_con) if k not in integer]
     scaled = {k: _scale(tables, k) for k in integer}  # k -> (per-layer int weights, cap) or None if non-binding
     binding = [k for k in integer if scaled[k] is not None]
-    non_binding = [k for k in integer if scaled[k] is None]
     cells = {k: scaled[k][1] + 1 for k in binding}
     total_opts = sum(counts)
 
@@ -151,7 +150,6 @@ def exact_optimum(
         return ExactResult(primal, point_of(choice), False, f"mckp-dp {names}", primal, counts)
 
     # Lagrangian relaxation: index the largest set of budgets that fits, relax the rest; try each such choice.
-    del non_binding
     candidates = []
     for r in range(len(binding), -1, -1):
         for dims in itertools.combinations(binding, r):
