@@ -59,6 +59,7 @@ def main() -> None:
         ("float back-end (torch ops)", ProcessorConfig(), "float"),
     ]
     rows = []
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     for name, cfg, backend in cases:
         r = measure(cfg, backend, args.sequences, args.batch, args.seed)
         rows.append((name, r))
@@ -70,7 +71,8 @@ def main() -> None:
         f"--seed {args.seed}`: {args.sequences} LSTM sequences, 28 steps, input 28, hidden 128, 16-bit words, "
         "64 lanes; one torch/BLAS thread.",
         f"Host: {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-        f"torch {torch.__version__}.",
+        f"torch {torch.__version__}; {os.cpu_count()} cores shared with other jobs, load average {load:.1f} at the "
+        "start (wall times are upper bounds).",
         "",
         "| case | host wall time | sequences / s | simulated cycles | simulated time at 100 MHz |",
         "|---|---|---|---|---|",
