@@ -180,3 +180,7 @@ def test_from_design_errors_name_file_and_field(tmp_path):
         ProcessorConfig.from_design(p)
     with pytest.raises(HardwareError, match="rounding"):
         ProcessorConfig(rounding="stochastic")
+    wide = dict(DESIGN, design=dict(DESIGN["design"], word_bytes=4))
+    with pytest.raises(FormatError, match="'design.word_bytes' = 4 gives 32-bit words"):
+        ProcessorConfig.from_design(wide)
+    assert ProcessorConfig.from_design(wide, word_bits=16).weight.word_bytes == 2

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from cost_models.errors import FormatError, HardwareError
+from dse.processor.activation import ActivationUnit
 from dse.processor.fixed_point import FixedFormat, Overflow, Rounding
 
 __all__ = ["ProcessorConfig", "CycleCosts", "DESIGN_DEFAULTS"]
@@ -167,10 +168,8 @@ class ProcessorConfig:
         """The accumulator format ``Q(acc_bits, acc_frac_bits)``."""
         return FixedFormat(self.acc_bits, self.acc_frac_bits)
 
-    def activation_unit(self, func: str):
+    def activation_unit(self, func: str) -> ActivationUnit:
         """The :class:`~dse.processor.activation.ActivationUnit` for ``func`` (state format in, activation out)."""
-        from dse.processor.activation import ActivationUnit
-
         return _unit_cache(self, func, ActivationUnit)
 
     @classmethod
@@ -259,6 +258,11 @@ class ProcessorConfig:
                 raise FormatError(f"{source}: field 'design.{key}' = {vals[key]!r}; allowed: a positive integer")
             vals[key] = int(vals[key])
         bits = 8 * vals["word_bytes"] if word_bits is None else word_bits
+        if word_bits is None and not 6 <= bits <= 24:
+            raise FormatError(
+                f"{source}: field 'design.word_bytes' = {vals['word_bytes']} gives {bits}-bit words; the processor "
+                "simulator supports 6..24 bits: pass word_bits (dse simulate --bits)"
+            )
         fields: dict[str, Any] = dict(
             lanes=vals["num_pes"] * vals["simd_lanes"],
             weight_mem_bytes=vals["l2_bytes"],
