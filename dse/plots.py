@@ -115,8 +115,13 @@ def plot_pareto(history: pd.DataFrame, objectives: Sequence[str], path: str | Pa
                    label="infeasible")
         ax.scatter(history.loc[feas, a], history.loc[feas, b], s=5, alpha=0.35, color="tab:blue", label="feasible")
         if front is not None and len(front):
-            f = front.sort_values(a)
-            ax.plot(f[a], f[b], "o-", color="tab:red", ms=4, label="Pareto front")
+            ax.scatter(front[a], front[b], s=18, color="tab:red", zorder=3,
+                       label="Pareto front" if len(objectives) == 2 else "Pareto front (all objectives)")
+            if a != b:  # the front of this pair alone, as a staircase
+                pair = front[[a, b]].to_numpy(dtype=np.float64)
+                cost = np.stack([_as_cost(pair[:, 0], a), _as_cost(pair[:, 1], b)], axis=1)
+                f = front[non_dominated(cost)].sort_values(a)
+                ax.plot(f[a], f[b], "-", color="tab:red", drawstyle="steps-post", alpha=0.8)
         for axis, name in ((ax.set_xscale, a), (ax.set_yscale, b)):
             vals = history[name].to_numpy(dtype=np.float64)
             vals = vals[np.isfinite(vals) & (vals > 0)]
