@@ -555,86 +555,6 @@ def validate_file(path: str | Path) -> str:
             f"objectives {', '.join(cfg.objectives)}, stages [{stages}], budget {cfg.search.budget}")
 
 
-# ---------------------------------------------------------------------------------------------------- problems
-def build_network(cfg: WorkloadConfig):
-    """The :class:`~cost_models.workload.Network` of a workload, restricted to ``layers`` when given.
-
-    Raises:
-        ConfigError: a layer name not in the network (lists the names) or an empty slice.
-    """
-    from cost_models import zoo
-    from cost_models.formats import load_network
-    from cost_models.workload import Network
-
-    net = load_network(cfg.model) if Path(cfg.model).suffix and Path(cfg.model).exists() else zoo.load(cfg.model)
-    if cfg.layers is None:
-        return net
-    if isinstance(cfg.layers, str):
-        start, stop = (int(x) if x.strip() else None for x in cfg.layers.split(":"))
-        layers = net.layers[slice(start, stop)]
-        if not layers:
-            raise ConfigError(f"workload.layers: slice {cfg.layers!r} selects no layer of {len(net.layers)}")
-    else:
-        by_name = {layer.name: layer for layer in net.layers}
-        missing = [n for n in cfg.layers if n not in by_name]
-        if missing:
-            names = [layer.name for layer in net.layers]
-            shown = names if len(names) <= 12 else names[:12] + ["..."]
-            raise ConfigError(f"workload.layers: unknown layer(s) {missing}; allowed: {', '.join(shown)}")
-        layers = tuple(by_name[n] for n in cfg.layers)
-    return Network(net.name, tuple(layers))
-
-
-def build_space(cfg: SpaceConfig):
-    """The :class:`~cost_models.space.DesignSpace` of a space section."""
-    from cost_models.space import DesignSpace, Parameter, preset
-
-    if cfg.parameters is not None:
-        params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
-                  for p in cfg.parameters]
-        return DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed)
-    kwargs: dict[str, Any] = {}
-    if cfg.preset == "confuciux":
-        kwargs = {k: v for k, v in (("dataflow", cfg.dataflow), ("mode", cfg.mode), ("fine", cfg.fine))
-                  if v is not None}
-    elif cfg.dataflows is not None:
-        kwargs = {"dataflows": tuple(cfg.dataflows)}
-    space = preset(cfg.preset, **kwargs)
-    changes: dict[str, Any] = {}
-    if cfg.mode is not None and cfg.mode != space.mode:
-        changes["mode"] = cfg.mode
-    if cfg.fixed:
-        changes["fixed"] = {**space.fixed, **cfg.fixed}
-    return dataclasses.replace(space, **changes) if changes else space
-
-
-def build_problem(cfg: ExperimentConfig):
-    """The :class:`~cost_models.evaluator.Problem` an experiment describes.
-
-    Raises:
-        ConfigError: bad layers subset; SpaceError/WorkloadError from the cost model (with the field named).
-    """
-    from cost_models.evaluator import Problem
-
-    try:
-        network = build_network(cfg.workload)
-        space = build_space(cfg.space)
-        constraints = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cfg.constraints.items()}
-        return Problem.build(network, platform=cfg.platform, space=space, objective=list(cfg.objectives),
-                             constraints=constraints)
-    except ConfigError:
-        raise
-    except NpuDseError as exc:
-        raise ConfigError(f"{cfg.name}: {exc}") from None
-
-
-def stage_specs(cfg: ExperimentConfig) -> list:
-    """The search stages as ``dse.search.pipeline.StageSpec`` objects."""
-    from dse.search.pipeline import StageSpec
-
-    return [StageSpec(method=s.method, budget=s.budget, options=dict(s.options)) for s in cfg.search.stages]
-
-
 def dump_config(cfg: ExperimentConfig) -> str:
     """The fully resolved config as YAML text (what ``config.yaml`` of a run holds)."""
     return yaml.safe_dump(cfg.model_dump(mode="json"), sort_keys=False)
@@ -643,6 +563,6 @@ def dump_config(cfg: ExperimentConfig) -> str:
 __all__ = [
     "ConfigError", "ExperimentConfig", "SweepConfig", "SweepRun", "WorkloadConfig", "SpaceConfig", "StageConfig",
     "SearchConfig", "ParameterConfig", "OutputConfig", "load_experiment", "load_sweep", "validate_file",
-    "experiment_from_dict", "parse_overrides", "set_path", "read_yaml", "build_network", "build_space",
-    "build_problem", "stage_specs", "dump_config", "make_run_id", "search_methods",
+    "experiment_from_dict", "parse_overrides", "set_path", "read_yaml", "dump_config", "make_run_id",
+    "search_methods",
 ]

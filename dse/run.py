@@ -1,5 +1,9 @@
 """One experiment end to end (``dse run``): config -> problem -> search pipeline -> run directory.
 
+:func:`build_problem` turns an :class:`~dse.config.ExperimentConfig` into a
+:class:`~cost_models.evaluator.Problem` (network, optionally a subset of its layers; design space; objectives;
+constraints) and :func:`stage_specs` its search section into pipeline stages.
+
 :func:`run_experiment` builds the :class:`~cost_models.evaluator.Problem` of an
 :class:`~dse.config.ExperimentConfig`, runs :func:`dse.search.pipeline.run_pipeline` with the config's stages,
 budget and seed, and writes the run directory (:mod:`dse.results` lists its files; every file is written
@@ -8,6 +12,7 @@ atomically and ``summary.json`` last, so a directory with ``summary.json`` holds
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import logging
 from dataclasses import dataclass
@@ -16,13 +21,93 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from dse.config import ExperimentConfig, build_problem, dump_config, stage_specs
+from cost_models.errors import NpuDseError
+from dse.config import ConfigError, ExperimentConfig, SpaceConfig, WorkloadConfig, dump_config
 
 log = logging.getLogger(__name__)
 
 RUN_FILES: tuple[str, ...] = ("config.yaml", "history.parquet", "history.csv", "best.json", "summary.json",
                               "convergence.png")
 """Files of every run directory with a feasible result (multi-objective runs add ``pareto.png``, ``pareto.csv``)."""
+
+
+def build_network(cfg: WorkloadConfig):
+    """The :class:`~cost_models.workload.Network` of a workload, restricted to ``layers`` when given.
+
+    Raises:
+        ConfigError: a layer name not in the network (lists the names) or an empty slice.
+    """
+    from cost_models import zoo
+    from cost_models.formats import load_network
+    from cost_models.workload import Network
+
+    net = load_network(cfg.model) if Path(cfg.model).suffix and Path(cfg.model).exists() else zoo.load(cfg.model)
+    if cfg.layers is None:
+        return net
+    if isinstance(cfg.layers, str):
+        start, stop = (int(x) if x.strip() else None for x in cfg.layers.split(":"))
+        layers = net.layers[slice(start, stop)]
+        if not layers:
+            raise ConfigError(f"workload.layers: slice {cfg.layers!r} selects no layer of {len(net.layers)}")
+    else:
+        by_name = {layer.name: layer for layer in net.layers}
+        missing = [n for n in cfg.layers if n not in by_name]
+        if missing:
+            names = [layer.name for layer in net.layers]
+            shown = names if len(names) <= 12 else names[:12] + ["..."]
+            raise ConfigError(f"workload.layers: unknown layer(s) {missing}; allowed: {', '.join(shown)}")
+        layers = tuple(by_name[n] for n in cfg.layers)
+    return Network(net.name, tuple(layers))
+
+
+def build_space(cfg: SpaceConfig):
+    """The :class:`~cost_models.space.DesignSpace` of a space section."""
+    from cost_models.space import DesignSpace, Parameter, preset
+
+    if cfg.parameters is not None:
+        params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
+                  for p in cfg.parameters]
+        return DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed)
+    kwargs: dict[str, Any] = {}
+    if cfg.preset == "confuciux":
+        kwargs = {k: v for k, v in (("dataflow", cfg.dataflow), ("mode", cfg.mode), ("fine", cfg.fine))
+                  if v is not None}
+    elif cfg.dataflows is not None:
+        kwargs = {"dataflows": tuple(cfg.dataflows)}
+    space = preset(cfg.preset, **kwargs)
+    changes: dict[str, Any] = {}
+    if cfg.mode is not None and cfg.mode != space.mode:
+        changes["mode"] = cfg.mode
+    if cfg.fixed:
+        changes["fixed"] = {**space.fixed, **cfg.fixed}
+    return dataclasses.replace(space, **changes) if changes else space
+
+
+def build_problem(cfg: ExperimentConfig):
+    """The :class:`~cost_models.evaluator.Problem` an experiment describes.
+
+    Raises:
+        ConfigError: bad layers subset; SpaceError/WorkloadError from the cost model (with the field named).
+    """
+    from cost_models.evaluator import Problem
+
+    try:
+        network = build_network(cfg.workload)
+        space = build_space(cfg.space)
+        constraints = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cfg.constraints.items()}
+        return Problem.build(network, platform=cfg.platform, space=space, objective=list(cfg.objectives),
+                             constraints=constraints)
+    except ConfigError:
+        raise
+    except NpuDseError as exc:
+        raise ConfigError(f"{cfg.name}: {exc}") from None
+
+
+def stage_specs(cfg: ExperimentConfig) -> list:
+    """The search stages as ``dse.search.pipeline.StageSpec`` objects."""
+    from dse.search.pipeline import StageSpec
+
+    return [StageSpec(method=s.method, budget=s.budget, options=dict(s.options)) for s in cfg.search.stages]
 
 
 @dataclass
@@ -119,4 +204,5 @@ def is_finished(run_dir: str | Path) -> bool:
     return (Path(run_dir) / "summary.json").exists()
 
 
-__all__ = ["run_experiment", "default_run_dir", "is_finished", "RunOutcome", "RUN_FILES"]
+__all__ = ["run_experiment", "default_run_dir", "is_finished", "RunOutcome", "RUN_FILES", "build_network",
+           "build_space", "build_problem", "stage_specs"]

@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 from cost_models.evaluator import OBJECTIVES, PLATFORMS
 from dse.cli import app
 from dse.config import (
-    ConfigError, build_network, build_problem, load_experiment, load_sweep, make_run_id, parse_overrides, set_path,
+    ConfigError, load_experiment, load_sweep, make_run_id, parse_overrides, set_path,
     validate_file,
 )
+from dse.run import build_network, build_problem
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
 

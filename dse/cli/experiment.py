@@ -126,7 +126,8 @@ def export(
 ) -> None:
     """Turn the chosen design into inputs for hardware generators."""
     from dse import export as export_mod
-    from dse.config import build_network, load_experiment
+    from dse.config import load_experiment
+    from dse.run import build_network
     from dse.design import design_path, load_design
 
     doc = load_design(source)
