@@ -12,6 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cost_models import dataflow as dataflow_mod
 from cost_models.errors import FormatError
@@ -217,3 +219,37 @@ def test_maestro_export_of_depthwise_and_gemm_layers(tmp_path: Path) -> None:
 def test_gemm_dataflow_translation() -> None:
     text = "SpatialMap(4,4) K; TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),Sz(S)) S; Cluster(8); SpatialMap(1,1) C;"
     assert gemm_dataflow_text(text).strip() == "SpatialMap(4,4) N; TemporalMap(1,1) M; Cluster(8); SpatialMap(1,1) K;"
+
+
+def test_maestro_export_of_global_design(tmp_path: Path, global_design) -> None:
+    problem, ev = global_design
+    doc = design_document(problem, ev)
+    export.write(doc, "maestro", tmp_path / "g.m")
+    mapping = read_mapping(tmp_path / "g.m")
+    assert list(mapping.network.layers) == [as_maestro_layer(l) for l in problem.network.layers]
+    conv = next(l for l in problem.network.layers if l.op is Op.CONV)
+    expected = dataflow_mod.get("yxp_os").directives
+    assert [str(d) for d in dataflow_mod.parse(mapping.dataflows[conv.name]).directives] == [str(d) for d in expected]
+    assert read_hardware(tmp_path / "g_hw.m") == {"num_pes": 64, "l1_size": 512, "l2_size": 65536, "noc_bw": 32,
+                                                  "offchip_bw": 64, "noc_hops": 1}
+
+_PES = (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128)
+
+
+@given(st.lists(st.sampled_from(_PES), min_size=5, max_size=5), st.lists(st.integers(1, 12), min_size=5, max_size=5),
+       st.sampled_from(["LP", "LS"]))
+@settings(max_examples=25, deadline=None)
+def test_document_invariants_for_random_points(pes, ktile, mode) -> None:
+    problem = _PROBLEMS.setdefault(mode, Problem.build("lenet5", platform="cloud", mode=mode))
+    ev = _EVALUATORS.setdefault(mode, Evaluator(problem)).evaluate({"num_pes": tuple(pes), "KTileSz": tuple(ktile)})
+    doc = design_document(problem, ev)
+    d = doc["design"]
+    assert d["num_pes"] == (sum(pes) if mode == "LP" else max(pes))
+    assert d["constants"]["KTileSz"] == max(ktile)
+    assert d["l1_bytes"] == max(e["l1_bytes"] for e in doc["per_layer"])
+    assert [e["num_pes"] for e in doc["per_layer"]] == pes
+    assert doc["metrics"]["total_pes"] == d["num_pes"]
+    rows, cols = array_shape(d["num_pes"])
+    assert rows * cols == d["num_pes"] and rows <= cols
+    assert json.loads(export.render(doc, "json")["main"]) == doc
+
