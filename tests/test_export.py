@@ -233,6 +233,7 @@ def test_maestro_export_of_global_design(tmp_path: Path, global_design) -> None:
     assert read_hardware(tmp_path / "g_hw.m") == {"num_pes": 64, "l1_size": 512, "l2_size": 65536, "noc_bw": 32,
                                                   "offchip_bw": 64, "noc_hops": 1}
 
+
 _PROBLEMS: dict = {}
 _EVALUATORS: dict = {}
 _PES = (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128)
