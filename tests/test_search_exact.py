@@ -98,7 +98,7 @@ def test_lagrangian_relaxation_brackets_the_optimum(case):
     best, _ = _brute_force(evaluator)
     if best == float("inf"):
         return
-    result = exact_optimum(evaluator, fine=False, max_cells=1)  # nothing may be indexed: relax every budget
+    result = exact_optimum(evaluator, fine=False, max_cells=0.5)  # nothing may be indexed: relax every budget
     assert result.method.startswith("lagrangian") or result.method == "mckp-dp []"  # [] : no budget binds
     assert result.value <= best * (1 + 1e-9)
     if result.point is not None:

@@ -135,6 +135,8 @@ def exact_optimum(
     total_opts = sum(counts)
 
     def fits(dims: list[int]) -> bool:
+        if not dims:
+            return True  # no indexed budget: the DP is a per-layer minimum
         n = math.prod(cells[k] for k in dims)
         return n <= max_cells and n * total_opts <= max_work and n * L * 2 <= _MAX_CHOICE_BYTES
 
