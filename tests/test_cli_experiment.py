@@ -149,3 +149,22 @@ def test_sweep_and_resume_through_cli(tmp_path: Path) -> None:
 def test_plot_of_unknown_directory_fails(tmp_path: Path) -> None:
     res = runner.invoke(app, ["plot", str(tmp_path)])
     assert res.exit_code == 2 and "neither a run directory" in one_error_line(res.output)
+
+
+def test_run_without_feasible_design_writes_no_best_json(tmp_path: Path) -> None:
+    # LeNet-5 (5 layers, LP) with at most 5 PEs in all: only the all-ones PE assignment is feasible, which a
+    # 6-sample random search is all but certain to miss (probability about 6 / 12**5)
+    cfg = {**BASE, "objectives": ["latency_cycles"], "constraints": {"total_pes": 5},
+           "search": {"budget": 6, "stages": [{"method": "random"}], "exact": False}}
+    (tmp_path / "exp.yaml").write_text(yaml.safe_dump(cfg))
+    res = runner.invoke(app, ["run", str(tmp_path / "exp.yaml"), "--out", str(tmp_path / "run"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    assert "no feasible design found" in res.output
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text())
+    assert summary["feasible"] is False and summary["best_design"] is None and summary["best_metrics"] is None
+    assert summary["evaluations"] == 6
+    assert not (tmp_path / "run" / "best.json").exists()
+    hist = pd.read_parquet(tmp_path / "run" / "history.parquet")
+    assert len(hist) == 6 and not hist["feasible"].any()
+    res = runner.invoke(app, ["export", str(tmp_path / "run"), "--format", "json"])
+    assert res.exit_code == 2 and "no best.json" in one_error_line(res.output)
