@@ -21,7 +21,10 @@ NET = Network("tiny", (
     Layer("fc", Op.GEMM, K=10, C=512),
 ))
 SPACE = DesignSpace(
-    (Parameter("num_pes", (1, 2, 4, 8, 16), (1, 16, 1), "per_layer"), Parameter("KTileSz", (1, 2, 4), None, "per_layer")),
+    (
+        Parameter("num_pes", (1, 2, 4, 8, 16), (1, 16, 1), "per_layer"),
+        Parameter("KTileSz", (1, 2, 4), None, "per_layer"),
+    ),
     mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1},
 )
 PROBLEM = Problem(NET, SPACE, constraints=(Constraint("total_pes", limit=20),))
@@ -95,3 +98,9 @@ def test_stage_budget_split_and_errors():
         StageSpec("sgd")
     with pytest.raises(SpaceError, match="at least one stage"):
         run_pipeline(PROBLEM, [], budget=10)
+
+
+def test_stand_alone_ga_finds_feasible_designs_under_a_tight_budget():
+    tight = Problem(NET, SPACE, constraints=(Constraint("total_pes", limit=3),))  # 1 PE per layer only
+    res = run_pipeline(tight, [StageSpec("ga")], budget=64, seed=0, exact=False)
+    assert res.best is not None and res.best.metrics["total_pes"] == 3

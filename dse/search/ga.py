@@ -137,6 +137,9 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
             seeds.append(ind)
     pop: list[Any] = list(seeds)
     fresh: list[Any] = []
+    if not seeds:
+        # stand-alone: the cheapest corner design (feasible under any budget that can be met) and random designs
+        fresh.append(Individual1(genome.from_point(ctx.problem.space.corner(genome.L, "min"))))
     while len(pop) + len(fresh) < population:
         if seeds:
             child = Individual1(list(seeds[len(fresh) % len(seeds)]))
