@@ -134,7 +134,8 @@ def summary_document(result: Any, best_doc: Mapping[str, Any] | None, *, name: s
         Keys ``name``, ``network``, ``platform``, ``objectives``, ``seed``, ``best_design`` (the document's
         ``design`` or None), ``best_metrics`` (with at least :data:`SUMMARY_METRICS`, or None), ``feasible``,
         ``evaluations``, ``cost_model_calls``, ``wall_s``, ``exact_optimum``, ``exact_is_bound``, ``gap_to_exact``,
-        ``hypervolume``, ``pareto_size``, ``versions``.
+        ``hypervolume``, ``pareto_size``, ``stage_best`` (stage -> the best feasible first-objective cost the stage
+        itself evaluated, None if none: ConfuciuX's table columns baseline / RL / RL + GA), ``versions``.
     """
     return plain({
         "name": name,
@@ -153,8 +154,28 @@ def summary_document(result: Any, best_doc: Mapping[str, Any] | None, *, name: s
         "gap_to_exact": result.gap_to_exact,
         "hypervolume": result.hypervolume,
         "pareto_size": len(result.pareto or []),
+        "stage_best": stage_best(result.history),
         "versions": versions(),
     })
+
+
+def stage_best(history: pd.DataFrame) -> dict[str, float | None]:
+    """Stage name -> the lowest ``objective`` among that stage's feasible rows (None if it found none), in stage
+    order. Stages that run twice are told apart by their order (``ga``, ``ga#2``)."""
+    out: dict[str, float | None] = {}
+    if history is None or not len(history) or "stage" not in history:
+        return out
+    stages = history["stage"].astype(str)
+    run_id = (stages != stages.shift()).cumsum()
+    for _, block in history.groupby(run_id, sort=True):
+        name = str(block["stage"].iloc[0])
+        key, k = name, 1
+        while key in out:
+            k += 1
+            key = f"{name}#{k}"
+        feas = block[block["feasible"].astype(bool)]["objective"].dropna()
+        out[key] = float(feas.min()) if len(feas) else None
+    return out
 
 
 def read_summary(run_dir: str | Path) -> dict[str, Any]:
@@ -187,8 +208,10 @@ def sweep_row(run_id: str, params: Mapping[str, Any], seed: int, run_dir: str | 
     for key in ("num_pes", "l1_bytes", "l2_bytes", "dataflow"):
         if key in design:
             row[f"design.{key}"] = design[key]
+    for stage, value in (summary.get("stage_best") or {}).items():
+        row[f"stage_best.{stage}"] = value
     return row
 
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "write_json", "write_table", "append_rows", "versions",
-           "pareto_table", "summary_document", "read_summary", "sweep_row", "SUMMARY_METRICS"]
+           "pareto_table", "summary_document", "read_summary", "sweep_row", "stage_best", "SUMMARY_METRICS"]

@@ -88,7 +88,18 @@ def test_summary_json_keys_and_values(quickstart_run: Path) -> None:
     assert summary["best_design"] == best["design"]
     assert summary["feasible"] is True and summary["evaluations"] == 60 and summary["wall_s"] > 0
     assert summary["versions"]["npu-dse"] and summary["versions"]["python"]
+    assert list(summary["stage_best"]) == ["uniform", "ppo", "ga"]
+    found = [v for v in summary["stage_best"].values() if v is not None]
+    assert min(found) == best["metrics"]["latency_cycles"]  # the best design came from one of the stages
     if summary["exact_optimum"] is not None:  # the exact optimum bounds the search from below
         assert summary["exact_optimum"] <= best["metrics"]["latency_cycles"] * (1 + 1e-9)
         assert summary["gap_to_exact"] == pytest.approx(
             best["metrics"]["latency_cycles"] / summary["exact_optimum"] - 1)
+
+
+def test_stage_best_tells_repeated_stages_apart() -> None:
+    from dse.results import stage_best
+
+    hist = pd.DataFrame({"stage": ["ga", "ga", "ppo", "ga", "ga"], "feasible": [True, False, False, True, True],
+                         "objective": [5.0, 1.0, 2.0, 7.0, 6.0]})
+    assert stage_best(hist) == {"ga": 5.0, "ppo": None, "ga#2": 6.0}

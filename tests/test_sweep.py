@@ -46,6 +46,8 @@ def test_sweep_runs_every_grid_point_once(tmp_path: Path) -> None:
     for _, row in res.iterrows():
         summary = json.loads((Path(row["run_dir"]) / "summary.json").read_text())
         assert row["latency_cycles"] == summary["best_metrics"]["latency_cycles"]
+        assert row["stage_best.random"] == summary["stage_best"]["random"]
+        assert min(row["stage_best.random"], row["stage_best.ga"]) == row["latency_cycles"]
         assert json.loads(row["params"]) == {"platform": row["platform"]}
         assert row["total_pes"] <= {"edge": 256, "cloud": 4096}[row["platform"]]
     assert (tmp_path / "out" / "sweep.yaml").read_text() == path.read_text()
