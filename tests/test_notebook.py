@@ -36,6 +36,8 @@ def test_pareto_notebook_executes_on_a_small_sweep(tmp_path: Path, monkeypatch) 
     assert (sweep_dir / "pareto_fronts_notebook.png").read_bytes()[:4] == b"\x89PNG"
     outputs = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "4 runs, 4 with a feasible design" in outputs
+    stage_table = nb.cells[-1]["outputs"][0]["data"]["text/plain"]
+    assert "random" in stage_table and "lenet5" in stage_table  # the per-stage table of the sweep's runs
     summary = pd.read_csv(sweep_dir / "pareto_summary.csv")
     results = pd.read_parquet(sweep_dir / "results.parquet")
     assert sorted(summary["platform"]) == ["cloud", "edge"]
