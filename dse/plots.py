@@ -208,10 +208,10 @@ def replot(path: str | Path) -> list[Path]:
     if (path / "results.parquet").exists():
         results = pd.read_parquet(path / "results.parquet")
         out = [plot_sweep_pareto(results, path / "pareto_fronts.png")]
-        for run_dir in results.get("run_dir", pd.Series(dtype=str)):
+        for run_dir, run_id in zip(results.get("run_dir", []), results.get("run_id", [])):
             rd = Path(run_dir)
-            if not rd.is_absolute() and not rd.exists():
-                rd = path / rd
+            if not rd.exists():  # the sweep directory was moved: its runs are in runs/<run_id>
+                rd = path / "runs" / str(run_id)
             if (rd / "history.parquet").exists() or (rd / "history.csv").exists():
                 out.extend(plot_run(rd))
         return out

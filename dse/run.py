@@ -83,24 +83,34 @@ def build_space(cfg: SpaceConfig):
     return dataclasses.replace(space, **changes) if changes else space
 
 
-def build_problem(cfg: ExperimentConfig):
+def build_problem(cfg: ExperimentConfig, source: str | None = None):
     """The :class:`~cost_models.evaluator.Problem` an experiment describes.
 
+    Args:
+        cfg: the experiment.
+        source: what to name in error messages (the config file); default ``experiment '<name>'``.
+
     Raises:
-        ConfigError: bad layers subset; SpaceError/WorkloadError from the cost model (with the field named).
+        ConfigError: a bad layer subset (``workload.layers``), a space the cost model rejects (``space``), or
+            another problem error, as one line starting with ``source``.
     """
     from cost_models.evaluator import Problem
 
+    where = source or f"experiment {cfg.name!r}"
     try:
         network = build_network(cfg.workload)
+    except NpuDseError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    try:
         space = build_space(cfg.space)
+    except NpuDseError as exc:
+        raise ConfigError(f"{where}: space: {exc}") from None
+    try:
         constraints = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cfg.constraints.items()}
         return Problem.build(network, platform=cfg.platform, space=space, objective=list(cfg.objectives),
                              constraints=constraints)
-    except ConfigError:
-        raise
     except NpuDseError as exc:
-        raise ConfigError(f"{cfg.name}: {exc}") from None
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def stage_specs(cfg: ExperimentConfig) -> list:
@@ -140,7 +150,8 @@ def default_run_dir(cfg: ExperimentConfig, root: str | Path | None = None) -> Pa
 
 
 def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
-                   progress: Callable[[int, int], None] | None = None, plots: bool = True) -> RunOutcome:
+                   progress: Callable[[int, int], None] | None = None, plots: bool = True,
+                   source: str | None = None) -> RunOutcome:
     """Run one experiment and write its run directory.
 
     Args:
@@ -148,6 +159,7 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
         out_dir: the run directory (created); default :func:`default_run_dir`.
         progress: called as ``progress(evaluations_done, budget)`` during the search.
         plots: write ``convergence.png`` (and ``pareto.png`` for several objectives).
+        source: the config file, for error messages.
 
     Returns:
         The :class:`RunOutcome`.
@@ -161,7 +173,7 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
     from dse.results import atomic_write_text, pareto_table, summary_document, write_json, write_table
     from dse.search.pipeline import run_pipeline
 
-    problem = build_problem(cfg)
+    problem = build_problem(cfg, source)
     run_dir = Path(out_dir) if out_dir is not None else default_run_dir(cfg)
     run_dir.mkdir(parents=True, exist_ok=True)
     atomic_write_text(run_dir / "config.yaml", dump_config(cfg))

@@ -168,3 +168,14 @@ def test_run_without_feasible_design_writes_no_best_json(tmp_path: Path) -> None
     assert len(hist) == 6 and not hist["feasible"].any()
     res = runner.invoke(app, ["export", str(tmp_path / "run"), "--format", "json"])
     assert res.exit_code == 2 and "no best.json" in one_error_line(res.output)
+
+
+def test_plot_of_a_moved_sweep_directory(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text(yaml.safe_dump({**BASE, "search": {**BASE["search"], "budget": 12}}))
+    (tmp_path / "sweep.yaml").write_text(yaml.safe_dump({"name": "s", "base": "base.yaml", "seeds": [0]}))
+    assert runner.invoke(app, ["sweep", str(tmp_path / "sweep.yaml"), "--out", str(tmp_path / "a")]).exit_code == 0
+    (tmp_path / "a").rename(tmp_path / "b")
+    res = runner.invoke(app, ["plot", str(tmp_path / "b")])
+    assert res.exit_code == 0, res.output
+    run_dir = next((tmp_path / "b" / "runs").iterdir())
+    assert str(run_dir / "pareto.png") in res.output and (tmp_path / "b" / "pareto_fronts.png").exists()

@@ -230,3 +230,16 @@ def test_cli_validate_ok_and_error_exit_code(tmp_path: Path) -> None:
     assert res.exit_code == 2
     lines = [l for l in res.output.splitlines() if l.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"error: {bad}: search.stages[0].method: unknown method 'foo'")
+
+
+def test_validate_builds_the_problem(tmp_path: Path) -> None:
+    bad_layers = write(tmp_path, {**BASE, "workload": {"model": "lenet5", "layers": ["c1", "zz"]}})
+    with pytest.raises(ConfigError) as info:
+        validate_file(bad_layers)
+    assert str(info.value).startswith(f"{bad_layers}: workload.layers: unknown layer(s) ['zz']; allowed: c1, c3")
+    clash = write(tmp_path, {**BASE, "space": {"preset": "confuciux", "fixed": {"num_pes": 4}}}, "clash.yaml")
+    with pytest.raises(ConfigError, match=r"clash.yaml: space: design space: \['num_pes'\] both searched and fixed"):
+        validate_file(clash)
+    empty = write(tmp_path, {**BASE, "workload": {"model": "lenet5", "layers": "7:9"}}, "empty.yaml")
+    with pytest.raises(ConfigError, match="selects no layer of 5"):
+        validate_file(empty)

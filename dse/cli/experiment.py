@@ -60,7 +60,7 @@ def run(
         overrides["seed"] = seed
     cfg = load_experiment(config, overrides)
     if quiet:
-        outcome = run_experiment(cfg, out)
+        outcome = run_experiment(cfg, out, source=str(config))
     else:
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), transient=False) as bar:
@@ -70,7 +70,7 @@ def run(
                 if done % 25 == 0 or done >= total:
                     bar.update(task, completed=done, total=total)
 
-            outcome = run_experiment(cfg, out, progress=progress)
+            outcome = run_experiment(cfg, out, progress=progress, source=str(config))
             bar.update(task, completed=outcome.summary["evaluations"])
     _print_summary(outcome.summary, outcome.run_dir)
     if not outcome.summary["feasible"]:
