@@ -350,6 +350,26 @@ def _convert(exc: ValidationError, source: str, model: type[BaseModel]) -> Confi
     return ConfigError(f"{source}: {_format_loc(loc)}: {msg}{more}")
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader without YAML 1.1 base-60 integers, so a layer slice ``1:8`` stays the text ``1:8``."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:int"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+
+
+def load_yaml_text(text: str) -> Any:
+    """Parse YAML text safely (no base-60 integers: ``1:8`` is a string)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+
+
 def read_yaml(path: str | Path) -> dict[str, Any]:
     """Read a YAML mapping.
 
@@ -362,7 +382,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml_text(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -436,7 +456,7 @@ def parse_overrides(items: Sequence[str]) -> dict[str, Any]:
             raise ConfigError(f"--set {item!r}: expected key=value (e.g. search.budget=500)")
         key, raw = item.split("=", 1)
         try:
-            out[key.strip()] = yaml.safe_load(raw)
+            out[key.strip()] = load_yaml_text(raw)
         except yaml.YAMLError:
             out[key.strip()] = raw
     return out

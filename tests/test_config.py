@@ -243,3 +243,12 @@ def test_validate_builds_the_problem(tmp_path: Path) -> None:
     empty = write(tmp_path, {**BASE, "workload": {"model": "lenet5", "layers": "7:9"}}, "empty.yaml")
     with pytest.raises(ConfigError, match="selects no layer of 5"):
         validate_file(empty)
+
+
+def test_layer_slice_is_not_read_as_a_base_60_number(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: t\nworkload: {model: lenet5, layers: 1:3}\nsearch: {budget: 5, stages: [{method: ga}]}\n")
+    cfg = load_experiment(path)
+    assert cfg.workload.layers == "1:3"  # YAML 1.1 would read 1:3 as the integer 63
+    assert [l.name for l in build_network(cfg.workload).layers] == ["c3", "c5"]
+    assert load_experiment(path, ["workload.layers=2:4"]).workload.layers == "2:4"
+    assert load_experiment(path, ["search.budget=0x10", "seed=7"]).search.budget == 16
