@@ -49,3 +49,18 @@ def test_buffer_overflow_error_names_memory_buffer_and_sizes():
     with pytest.raises(HardwareError, match=r"'amem' overflows: buffer 'big' \(100 bytes.*ends at byte 300 but the "
                                             r"capacity is 256 bytes; the program needs 300 bytes"):
         Machine(ProcessorConfig(act_mem_bytes=256)).allocate(prog)
+
+
+def test_small_weight_memory_streams_shorter_tiles_with_identical_results():
+    roomy = ProcessorConfig(lanes=64, weight_residency="stream")
+    small = ProcessorConfig(lanes=64, weight_residency="stream", weight_mem_bytes=2 * 44 * 2 * 16 + 4 * 16 * 2)
+    p_roomy = compile_recurrent("LSTM", 28, 16, 1, 3, roomy)
+    p_small = compile_recurrent("LSTM", 28, 16, 1, 3, small)
+    tiles = {b.name: b.shape for b in p_small.buffers if b.name.startswith("wtile")}
+    assert tiles == {"wtile0": (16, 44), "wtile1": (16, 44)}  # 16 rows per MVM instead of the 64 lanes
+    Machine(small).allocate(p_small)  # fits: no HardwareError
+    r_roomy = Machine(roomy).run(p_roomy, _inputs(roomy, batch=1), 1)
+    r_small = Machine(small).run(p_small, _inputs(small, batch=1), 1)
+    for name in ("y", "hn", "cn"):
+        assert np.array_equal(r_roomy.outputs[name], r_small.outputs[name])
+    assert r_small.sequence.cycles > r_roomy.sequence.cycles  # four short MVMs cost more than one lane-high one

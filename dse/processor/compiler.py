@@ -4,7 +4,8 @@ The cell equations are PyTorch's (``torch.nn.RNN``/``GRU``/``LSTM`` documentatio
 LSTM i, f, g, o). Parameters are stored as one matrix ``W = [W_ih | W_hh]`` of shape (gates*H, I+H) per layer, so
 one matrix-vector product over the concatenated vector ``xh = [x_t ; h_{t-1}]`` gives every gate's
 pre-activation (the cost model's fused GEMM, :func:`cost_models.workload.recurrent_layers`). Matrix-vector
-products are tiled over the lanes: one ``MVM`` per block of ``lanes`` rows.
+products are tiled over the lanes: one ``MVM`` per block of ``lanes`` rows (fewer when streamed weight tiles
+must fit a small weight memory).
 
 Fixed-point dataflow of one time step (``acc`` has ``f_w + f_a`` fraction bits; ``->S``, ``->A`` mean
 requantised to the state / activation format; every arrow is one rounding then one overflow step):
@@ -149,6 +150,14 @@ class _Builder:
                 "weight tiles)"
             )
         self.stream = res == "stream" or (res == "auto" and need > config.weight_mem_bytes)
+        # rows per MVM: the lanes, or fewer when two streamed weight tiles (plus the resident biases) must share a
+        # weight memory too small for lane-high tiles
+        self.block = min(config.lanes, self.G * hidden_size)
+        if self.stream:
+            max_cols = max((input_size if k == 0 else hidden_size) + hidden_size for k in range(num_layers))
+            bias_bytes = need - weight_bytes(mode, input_size, hidden_size, num_layers, config, bias=False)
+            fit_rows = (config.weight_mem_bytes - bias_bytes) // (2 * max_cols * config.weight.word_bytes)
+            self.block = max(1, min(self.block, fit_rows))
         self.seq: list[Instruction] = []
 
     def in_size(self, layer: int) -> int:
@@ -181,7 +190,7 @@ class _Builder:
         if setup:
             setup.append(Instruction(Opcode.WAIT, tag="w"))
         if self.stream:
-            tile_rows = min(cfg.lanes, G * H)
+            tile_rows = self.block
             for k in range(2):
                 bufs.append(BufferSpec(f"wtile{k}", "wmem", (tile_rows, max_cols), fmt_w, batched=False))
         for layer in range(self.L):
@@ -212,9 +221,9 @@ class _Builder:
     def mvm(self, acc_start: int, layer: int, row0: int, row1: int, col0: int, col1: int, vec: Ref,
             bias: str | None, bias_off: int) -> None:
         """Tiled MVM: acc[acc_start + r - row0] = bias + W[r, col0:col1] . vec for r in [row0, row1)."""
-        lanes = self.cfg.lanes
-        for r in range(row0, row1, lanes):
-            r_end = min(r + lanes, row1)
+        block = self.block
+        for r in range(row0, row1, block):
+            r_end = min(r + block, row1)
             dst = Ref("acc", acc_start + r - row0, acc_start + r_end - row0)
             b = Ref(bias, bias_off + r - row0, bias_off + r_end - row0) if bias is not None else None
             self.emit(Opcode.MVM, dst, MatRef(f"W{layer}", r, r_end, col0, col1), vec, bias=b)
