@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from cost_models.errors import FormatError
+from dse.search.pareto import non_dominated_mask as non_dominated
 
 log = logging.getLogger(__name__)
 
@@ -41,20 +42,6 @@ def _save(fig, path: str | Path) -> Path:
                                               bbox_inches="tight"))
     _pyplot().close(fig)
     return path
-
-
-def non_dominated(values: np.ndarray) -> np.ndarray:
-    """Boolean mask of the non-dominated rows of ``values`` (shape (n, m), every column minimised)."""
-    values = np.asarray(values, dtype=np.float64)
-    n = len(values)
-    keep = np.ones(n, dtype=bool)
-    for i in range(n):
-        if not keep[i]:
-            continue
-        dominated = np.all(values <= values[i], axis=1) & np.any(values < values[i], axis=1)
-        if dominated.any():
-            keep[i] = False
-    return keep
 
 
 def plot_convergence(history: pd.DataFrame, path: str | Path, objective: str | None = None,
