@@ -140,8 +140,10 @@ def test_resident_weights_too_large_raise_and_auto_streams():
     y_res = m(x)[0]
     assert torch.equal(y_stream, y_res)  # same arithmetic
     assert stream_cycles > m.last_result.sequence.cycles  # weight traffic costs time
-    tiny = ProcessorConfig(weight_mem_bytes=4096, lanes=64)  # even two tiles of 64 x 156 words do not fit
-    m.config = tiny
+    m.config = ProcessorConfig(weight_mem_bytes=4096, lanes=64)  # two 64-row tiles do not fit: shorter tiles do
+    assert torch.equal(m(x)[0], y_res)
+    assert m.last_result.sequence.cycles > stream_cycles
+    m.config = ProcessorConfig(weight_mem_bytes=1100, lanes=64)  # biases leave no room for even one-row tiles
     with pytest.raises(HardwareError, match="wtile"):
         m(x)
 
