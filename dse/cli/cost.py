@@ -5,7 +5,7 @@ built-in dataflow). Both print a per-layer table (or write CSV with ``-o``) whos
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import pandas as pd
 import typer
@@ -74,21 +74,36 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str) -> None:
 _HW_HELP = "MAESTRO hardware file (num_pes, l1_size_cstr, ...); flags override it."
 
 
+# Options shared by `dse maestro` and `dse eval`.
+HwFile = Annotated[Optional[Path], typer.Option("--hw", help=_HW_HELP)]
+NumPes = Annotated[Optional[int], typer.Option("--num-pes", help="Number of PEs.")]
+L1Size = Annotated[Optional[int], typer.Option("--l1-size", help="Provisioned L1 per PE, bytes.")]
+L2Size = Annotated[Optional[int], typer.Option("--l2-size", help="Provisioned L2, bytes.")]
+NocBw = Annotated[Optional[float], typer.Option("--noc-bw", help="NoC bandwidth, elements/cycle.")]
+OffchipBw = Annotated[Optional[float], typer.Option("--offchip-bw", help="Off-chip bandwidth, elements/cycle.")]
+NocHops = Annotated[Optional[int], typer.Option("--noc-hops", help="NoC hops.")]
+NocHopLatency = Annotated[Optional[int], typer.Option("--noc-hop-latency", help="Cycles per NoC hop.")]
+SimdLanes = Annotated[Optional[int], typer.Option("--simd-lanes", help="SIMD lanes per PE.")]
+MaestroCompat = Annotated[bool, typer.Option("--maestro-compat", help="Report MAESTRO's numbers bug for bug.")]
+IncludeDram = Annotated[bool, typer.Option("--include-dram", help="Add DRAM energy to energy_pj.")]
+OutputCsv = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the full table as CSV.")]
+
+
 @app.command("maestro")
 def maestro(
     mapping: Path = typer.Argument(..., help="MAESTRO mapping file (.m) with a Dataflow block per layer."),
-    hw: Optional[Path] = typer.Option(None, "--hw", help=_HW_HELP),
-    num_pes: Optional[int] = typer.Option(None, "--num-pes", help="Number of PEs."),
-    l1_size: Optional[int] = typer.Option(None, "--l1-size", help="Provisioned L1 per PE, bytes."),
-    l2_size: Optional[int] = typer.Option(None, "--l2-size", help="Provisioned L2, bytes."),
-    noc_bw: Optional[float] = typer.Option(None, "--noc-bw", help="NoC bandwidth, elements/cycle."),
-    offchip_bw: Optional[float] = typer.Option(None, "--offchip-bw", help="Off-chip bandwidth, elements/cycle."),
-    noc_hops: Optional[int] = typer.Option(None, "--noc-hops", help="NoC hops."),
-    noc_hop_latency: Optional[int] = typer.Option(None, "--noc-hop-latency", help="Cycles per NoC hop."),
-    simd_lanes: Optional[int] = typer.Option(None, "--simd-lanes", help="SIMD lanes per PE."),
-    maestro_compat: bool = typer.Option(False, "--maestro-compat", help="Report MAESTRO's numbers bug for bug."),
-    include_dram: bool = typer.Option(False, "--include-dram", help="Add DRAM energy to energy_pj."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the full table as CSV."),
+    hw: HwFile = None,
+    num_pes: NumPes = None,
+    l1_size: L1Size = None,
+    l2_size: L2Size = None,
+    noc_bw: NocBw = None,
+    offchip_bw: OffchipBw = None,
+    noc_hops: NocHops = None,
+    noc_hop_latency: NocHopLatency = None,
+    simd_lanes: SimdLanes = None,
+    maestro_compat: MaestroCompat = False,
+    include_dram: IncludeDram = False,
+    output: OutputCsv = None,
 ) -> None:
     """Run the cost model on a MAESTRO mapping file, as MAESTRO would, and print a per-layer table."""
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes)
@@ -112,18 +127,18 @@ def evaluate(
     dataflow: str = typer.Option("kcp_ws", "--dataflow", "-d",
                                  help=f"Built-in dataflow: {', '.join(dataflow_mod.names())}."),
     constant: list[str] = typer.Option([], "--constant", "-c", help="Template constant NAME=VALUE (repeatable)."),
-    hw: Optional[Path] = typer.Option(None, "--hw", help=_HW_HELP),
-    num_pes: Optional[int] = typer.Option(None, "--num-pes", help="Number of PEs."),
-    l1_size: Optional[int] = typer.Option(None, "--l1-size", help="Provisioned L1 per PE, bytes."),
-    l2_size: Optional[int] = typer.Option(None, "--l2-size", help="Provisioned L2, bytes."),
-    noc_bw: Optional[float] = typer.Option(None, "--noc-bw", help="NoC bandwidth, elements/cycle."),
-    offchip_bw: Optional[float] = typer.Option(None, "--offchip-bw", help="Off-chip bandwidth, elements/cycle."),
-    noc_hops: Optional[int] = typer.Option(None, "--noc-hops", help="NoC hops."),
-    noc_hop_latency: Optional[int] = typer.Option(None, "--noc-hop-latency", help="Cycles per NoC hop."),
-    simd_lanes: Optional[int] = typer.Option(None, "--simd-lanes", help="SIMD lanes per PE."),
-    maestro_compat: bool = typer.Option(False, "--maestro-compat", help="Report MAESTRO's numbers bug for bug."),
-    include_dram: bool = typer.Option(False, "--include-dram", help="Add DRAM energy to energy_pj."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the full table as CSV."),
+    hw: HwFile = None,
+    num_pes: NumPes = None,
+    l1_size: L1Size = None,
+    l2_size: L2Size = None,
+    noc_bw: NocBw = None,
+    offchip_bw: OffchipBw = None,
+    noc_hops: NocHops = None,
+    noc_hop_latency: NocHopLatency = None,
+    simd_lanes: SimdLanes = None,
+    maestro_compat: MaestroCompat = False,
+    include_dram: IncludeDram = False,
+    output: OutputCsv = None,
 ) -> None:
     """Evaluate every layer of a network with a built-in dataflow and print a per-layer table."""
     from dse.cli.workload import resolve_network
