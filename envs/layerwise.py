@@ -205,15 +205,18 @@ class LayerwiseAssignment(gym.Env):
         return self._obs(), float(reward), bool(done), False, info
 
     def _finish(self, broken: bool) -> dict[str, Any]:
+        return self._episode_info(self._combos, self._used, broken)
+
+    def _episode_info(self, combos: list[int], used: dict[str, float], broken: bool) -> dict[str, Any]:
+        """End-of-episode info of the options ``combos`` (one per decided layer) with budgets ``used``; counts one
+        evaluation."""
         self.evaluator.n_evaluations += 1
         if broken:
-            done_rows = self._tables[np.arange(len(self._combos)), self._combos]
-            used = {m: float(v) for m, v in self._used.items()}
-            return {"design": None, "metrics": used, "feasible": False,
-                    "violations": tuple(m for m in self.limits if self._used[m] > self.limits[m]) or ("buffers",),
-                    "partial_layers": len(done_rows)}
-        point = self.design_point(self._combos)
-        table = self._tables[np.arange(self.L), self._combos]
+            return {"design": None, "metrics": {m: float(v) for m, v in used.items()}, "feasible": False,
+                    "violations": tuple(m for m in self.limits if used[m] > self.limits[m]) or ("buffers",),
+                    "partial_layers": len(combos)}
+        point = self.design_point(combos)
+        table = self._tables[np.arange(self.L), combos]
         metrics = self.evaluator.aggregate_metrics(table, self._clock)
         violations = tuple(m for m, lim in self.limits.items() if metrics[m] > lim * (1 + 1e-12))
         return {"design": point, "metrics": metrics, "feasible": not violations, "violations": violations}
@@ -249,32 +252,53 @@ class LayerwiseAssignment(gym.Env):
         feasible. If no option is feasible, only the least-using option is offered (the episode then ends with
         the penalty).
         """
+        i = min(self._i, self.L - 1)
         ok = self.feasible_combos().reshape(tuple(self.nvec))
-        allowed = [np.ones(n, dtype=bool) for n in self.nvec]
-        if not ok.any():
-            i = min(self._i, self.L - 1)
-            use = sum(self._tables[i, :, c] / self.limits[m] for m, c in self._cons_cols.items())
-            best = np.unravel_index(int(np.argmin(use)) if np.ndim(use) else 0, tuple(self.nvec))
-            for d, b in enumerate(best):
-                allowed[d][:] = False
-                allowed[d][b] = True
-            return np.concatenate(allowed)
-        # protect one feasible option (the one with the most feasible options in line with it) so the product
-        # never empties
-        line = sum(np.broadcast_to(ok.sum(axis=d, keepdims=True), ok.shape) for d in range(ok.ndim))
-        keep = np.unravel_index(int(np.argmax(np.where(ok, line, -1))), ok.shape)
-        for d in range(len(self.nvec)):
-            allowed[d] = np.moveaxis(ok, d, 0).reshape(self.nvec[d], -1).any(axis=1)
-        while True:
-            sub = ok[np.ix_(*allowed)]
-            if sub.all():
-                break
-            worst, worst_count = None, 0
-            for d in range(len(self.nvec)):
-                bad = np.moveaxis(~sub, d, 0).reshape(sub.shape[d], -1).sum(axis=1)
-                idx = np.flatnonzero(allowed[d])
-                for k in range(len(idx) - 1, -1, -1):  # ties: drop the larger level
-                    if idx[k] != keep[d] and bad[k] > worst_count:
-                        worst, worst_count = (d, idx[k]), int(bad[k])
-            allowed[worst[0]][worst[1]] = False
+        return rectangle_mask(ok, None if ok.any() else self._use_fraction(i))
+
+    def _use_fraction(self, i: int) -> np.ndarray:
+        """(n_combos,): each option of layer ``i``'s summed fraction of the constrained budgets."""
+        return sum((self._tables[i, :, c] / self.limits[m] for m, c in self._cons_cols.items()),
+                   np.zeros(self._tables.shape[1]))
+
+
+def rectangle_mask(ok: np.ndarray, use: np.ndarray | None) -> np.ndarray:
+    """Per-parameter masks whose product lies inside the feasible options ``ok``.
+
+    Args:
+        ok: boolean array of shape ``nvec`` (one axis per parameter): the feasible options.
+        use: shape (prod(nvec),): each option's budget use, needed only when no option is feasible: then only the
+            least-using one is offered.
+
+    Returns:
+        Concatenated per-parameter booleans, length ``sum(nvec)``; their product is non-empty and (when ``ok`` has a
+        True) contains only feasible options. Starting from the values that appear in some feasible option, the value
+        involved in the most infeasible products is dropped until every product is feasible.
+    """
+    nvec = ok.shape
+    allowed = [np.ones(n, dtype=bool) for n in nvec]
+    if not ok.any():
+        best = np.unravel_index(int(np.argmin(use)) if use is not None else 0, nvec)
+        for d, b in enumerate(best):
+            allowed[d][:] = False
+            allowed[d][b] = True
         return np.concatenate(allowed)
+    # protect one feasible option (the one with the most feasible options in line with it) so the product
+    # never empties
+    line = sum(np.broadcast_to(ok.sum(axis=d, keepdims=True), ok.shape) for d in range(ok.ndim))
+    keep = np.unravel_index(int(np.argmax(np.where(ok, line, -1))), ok.shape)
+    for d in range(len(nvec)):
+        allowed[d] = np.moveaxis(ok, d, 0).reshape(nvec[d], -1).any(axis=1)
+    while True:
+        sub = ok[np.ix_(*allowed)]
+        if sub.all():
+            break
+        worst, worst_count = None, 0
+        for d in range(len(nvec)):
+            bad = np.moveaxis(~sub, d, 0).reshape(sub.shape[d], -1).sum(axis=1)
+            idx = np.flatnonzero(allowed[d])
+            for k in range(len(idx) - 1, -1, -1):  # ties: drop the larger level
+                if idx[k] != keep[d] and bad[k] > worst_count:
+                    worst, worst_count = (d, idx[k]), int(bad[k])
+        allowed[worst[0]][worst[1]] = False
+    return np.concatenate(allowed)

@@ -7,9 +7,10 @@ Following Kao et al., "ConfuciuX" (MICRO 2020) and its ``src/ConfX/rl_confx.py``
   (Linear-ReLU-Linear-softmax) over its levels;
 - one update per finished episode: rewards z-normalised within the episode, discounted returns with
   ``gamma = 0.9``, returns z-normalised again, loss ``-sum(log_prob * return)``, Adam with learning rate 1e-3,
-  gradient norms clipped to 100 (whole model) and 10 (LSTM).
+  gradient norms clipped to 100 (whole model) and 10 (LSTM). Option ``episodes_per_update`` samples several
+  episodes together and sums their losses into one update (faster; 1, the default, is the original).
 
-It runs on :class:`envs.LayerwiseAssignment`, so unlike the original it sees the layer being decided (not the
+It runs on :class:`envs.LayerwiseAssignment` (through :class:`envs.LayerwiseAssignmentVector`), so unlike the original it sees the layer being decided (not the
 previous one), and broken budgets end the episode with the environment's documented penalty.
 """
 
@@ -24,7 +25,7 @@ from torch import nn
 from cost_models.errors import SpaceError
 from cost_models.evaluator import Evaluation
 from dse.search.context import SearchContext
-from envs import LayerwiseAssignment
+from envs import LayerwiseAssignmentVector
 
 GAMMA = 0.9
 LEARNING_RATE = 1e-3
@@ -54,48 +55,72 @@ class LstmPolicy(nn.Module):
 
 
 def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: int = 128,
-              learning_rate: float = LEARNING_RATE, gamma: float = GAMMA) -> None:
+              learning_rate: float = LEARNING_RATE, gamma: float = GAMMA, episodes_per_update: int = 1) -> None:
     """Train ConfuciuX's agent until the stage budget is used, recording every episode.
 
+    Args:
+        ctx, seed, elite: as every search method (:data:`dse.search.pipeline.METHODS`).
+        hidden: width of the MLP and the LSTM.
+        learning_rate, gamma: Adam's learning rate and the discount.
+        episodes_per_update: episodes sampled together (one batched policy call per layer) before one update whose
+            loss is the sum of their losses; 1 is ConfuciuX's one update per episode.
+
     Raises:
-        SpaceError: the space has no per-layer parameters (the agent assigns per layer).
+        SpaceError: the space has no per-layer parameters (the agent assigns per layer), or
+            ``episodes_per_update < 1``.
     """
     if not ctx.problem.space.per_layer:
         raise SpaceError("reinforce (ConfuciuX's agent) needs per-layer parameters; use ppo/dqn for global spaces")
+    if episodes_per_update < 1:
+        raise SpaceError(f"reinforce: option 'episodes_per_update' must be >= 1, got {episodes_per_update}")
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    env = LayerwiseAssignment(evaluator=ctx.evaluator)
-    policy = LstmPolicy(env.observation_space.shape[0], [int(n) for n in env.nvec], hidden)
+    B = int(episodes_per_update)
+    venv = LayerwiseAssignmentVector(B, evaluator=ctx.evaluator, autoreset="disabled")
+    policy = LstmPolicy(venv.single_observation_space.shape[0], [int(n) for n in venv.nvec], hidden)
     opt = torch.optim.Adam(policy.parameters(), lr=learning_rate)
     gen = torch.Generator().manual_seed(int(rng.integers(2**31)))
     while ctx.remaining > 0:
-        obs, _ = env.reset(seed=int(rng.integers(2**31)))
+        obs, _ = venv.reset(seed=int(rng.integers(2**31)))
         state = None
-        log_probs: list[torch.Tensor] = []
-        rewards: list[float] = []
-        done = False
-        info: dict[str, Any] = {}
-        while not done:
-            dists, state = policy(torch.as_tensor(obs).unsqueeze(0), state)
-            actions = [torch.multinomial(d.probs, 1, generator=gen).reshape(1) for d in dists]
+        log_probs: list[torch.Tensor] = []  # per step: (B,)
+        rewards: list[np.ndarray] = []  # per step: (B,)
+        live: list[np.ndarray] = []  # per step: which episodes were still running
+        finals: list[dict[str, Any] | None] = [None] * B
+        running = np.ones(B, dtype=bool)
+        while running.any():
+            dists, state = policy(torch.as_tensor(obs), state)
+            actions = [torch.multinomial(d.probs, 1, generator=gen).reshape(B) for d in dists]
             log_probs.append(sum(d.log_prob(a) for d, a in zip(dists, actions)))
-            obs, r, done, _, info = env.step(np.array([int(a) for a in actions]))
+            obs, r, terminated, _, info = venv.step(torch.stack(actions, dim=1).numpy())
             rewards.append(r)
-        ctx.record(info)
-        _update(policy, opt, log_probs, rewards, gamma)
+            live.append(running.copy())
+            if "final_info" in info:
+                for k in np.flatnonzero(info["_final_info"]):
+                    finals[k] = info["final_info"][k]
+            running = ~terminated
+        for fi in finals:
+            if ctx.remaining == 0:
+                break
+            ctx.record(fi)
+        _update(policy, opt, torch.stack(log_probs, dim=1), np.stack(rewards, axis=1), np.stack(live, axis=1),
+                gamma)
 
 
-def _update(policy: LstmPolicy, opt: torch.optim.Optimizer, log_probs: list[torch.Tensor], rewards: list[float],
-            gamma: float) -> None:
-    r = np.asarray(rewards, dtype=np.float64)
-    r = (r - r.mean()) / (r.std() + EPS)
-    returns = np.zeros_like(r)
-    acc = 0.0
-    for t in range(len(r) - 1, -1, -1):
-        acc = r[t] + gamma * acc
-        returns[t] = acc
-    returns = (returns - returns.mean()) / (returns.std() + EPS)
-    loss = -(torch.cat(log_probs) * torch.as_tensor(returns, dtype=torch.float32)).sum()
+def _update(policy: LstmPolicy, opt: torch.optim.Optimizer, log_probs: torch.Tensor, rewards: np.ndarray,
+            live: np.ndarray, gamma: float) -> None:
+    """One Adam step on ``-sum(log_prob * normalised return)`` over the episodes' own steps ((B, T) arrays)."""
+    weights = np.zeros(rewards.shape, dtype=np.float64)
+    for b in range(rewards.shape[0]):
+        r = rewards[b, live[b]]
+        r = (r - r.mean()) / (r.std() + EPS)
+        returns = np.zeros_like(r)
+        acc = 0.0
+        for t in range(len(r) - 1, -1, -1):
+            acc = r[t] + gamma * acc
+            returns[t] = acc
+        weights[b, live[b]] = (returns - returns.mean()) / (returns.std() + EPS)
+    loss = -(log_probs * torch.as_tensor(weights, dtype=torch.float32)).sum()
     opt.zero_grad()
     loss.backward()
     nn.utils.clip_grad_norm_(policy.parameters(), CLIP_MODEL)

@@ -1,7 +1,8 @@
 """Global search with stable-baselines3 / sb3-contrib agents: PPO, A2C, DQN, MaskablePPO, RecurrentPPO.
 
 The agent trains on the problem's environment — :class:`envs.LayerwiseAssignment` when the space has per-layer
-parameters, else :class:`envs.AcceleratorConfig` — sharing the pipeline's evaluator. A callback
+parameters (``n_envs`` episodes at once through :class:`envs.LayerwiseAssignmentVector`), else
+:class:`envs.AcceleratorConfig` — sharing the pipeline's evaluator. A callback
 (:class:`RecordEpisodes`) records every finished episode into the :class:`~dse.search.context.SearchContext` and
 stops training when the stage's budget is used, so the stage's result is the best feasible design evaluated during
 training plus the elite set, not the final policy's greedy action (DESIGN.md §4). SB3 code is not modified.
@@ -12,26 +13,35 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import gymnasium as gym
 from stable_baselines3.common.callbacks import BaseCallback
 
 from cost_models.evaluator import Evaluation
 from dse.search.context import SearchContext
-from envs import AcceleratorConfig, FlattenAction, LayerwiseAssignment
+from cost_models.errors import SpaceError
+from envs import AcceleratorConfig, LayerwiseAssignmentVector
 
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, dict[str, Any]] = {
-    "ppo": {"n_steps": 512, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4, "gamma": 0.99,
+    "ppo": {"n_steps": 64, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4, "gamma": 0.99,
             "ent_coef": 0.01},
-    "maskable_ppo": {"n_steps": 512, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4, "gamma": 0.99,
+    "maskable_ppo": {"n_steps": 64, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4, "gamma": 0.99,
                      "ent_coef": 0.01},
-    "recurrent_ppo": {"n_steps": 256, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4},
-    "a2c": {"n_steps": 16, "learning_rate": 7e-4, "ent_coef": 0.01},
+    "recurrent_ppo": {"n_steps": 32, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4},
+    "a2c": {"n_steps": 4, "learning_rate": 7e-4, "ent_coef": 0.01},
     "dqn": {"learning_rate": 1e-3, "buffer_size": 50_000, "learning_starts": 500, "exploration_fraction": 0.3,
-            "train_freq": 4, "target_update_interval": 500},
+            "train_freq": 1, "target_update_interval": 64},
 }
-"""Hyper-parameters used unless a stage's options override them (tuned for episodes of tens of steps)."""
+"""Hyper-parameters used unless a stage's options override them (tuned for episodes of tens of steps). ``n_steps``
+and ``train_freq`` count calls of the vectorised environment: each is :data:`N_ENVS` environment steps."""
+
+N_ENVS = 8
+"""Episodes stepped together on per-layer problems (option ``n_envs``): one policy call serves all of them."""
+
+FLATTEN = {"dqn": True, "maskable_ppo": True}
+"""Agents that act on joint options ``Discrete(prod(nvec))`` by default (option ``flatten``): DQN needs a discrete
+space; MaskablePPO's joint mask is then exactly the feasible options (a ``MultiDiscrete`` mask can only be a
+product of per-parameter sets)."""
 
 
 class RecordEpisodes(BaseCallback):
@@ -50,28 +60,32 @@ class RecordEpisodes(BaseCallback):
         return self.ctx.remaining > 0
 
 
-def make_env(ctx: SearchContext, flatten: bool = False) -> gym.Env:
-    """The environment of the context's problem (sharing its evaluator)."""
-    space = ctx.problem.space
-    env: gym.Env
-    if space.per_layer:
-        env = LayerwiseAssignment(evaluator=ctx.evaluator)
-        if flatten:
-            env = FlattenAction(env)
-    else:
-        env = AcceleratorConfig(evaluator=ctx.evaluator)
-    return env
+def make_env(ctx: SearchContext, flatten: bool = False, n_envs: int = N_ENVS) -> tuple[Any, int]:
+    """The environment of the context's problem, sharing its evaluator, and its steps per episode.
+
+    Per-layer spaces: ``n_envs`` episodes of :class:`envs.LayerwiseAssignmentVector` as an SB3 ``VecEnv``
+    (joint actions with ``flatten``). Global spaces: one :class:`envs.AcceleratorConfig` (``flatten`` applies to
+    per-layer spaces only).
+    """
+    if ctx.problem.space.per_layer:
+        from dse.search.vec_adapter import Sb3LayerwiseVecEnv
+
+        venv = LayerwiseAssignmentVector(n_envs, evaluator=ctx.evaluator, flatten=flatten)
+        return Sb3LayerwiseVecEnv(venv), venv.env.L
+    from stable_baselines3.common.monitor import Monitor
+
+    env = AcceleratorConfig(evaluator=ctx.evaluator)
+    return Monitor(env), len(env.params)
 
 
 def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
-    from stable_baselines3.common.monitor import Monitor
-
     opts = {**DEFAULTS[algo], **options}
     policy_kwargs = opts.pop("policy_kwargs", None)
-    env = make_env(ctx, flatten=(algo == "dqn"))
-    steps_per_episode = env.unwrapped.L if isinstance(env.unwrapped, LayerwiseAssignment) else len(
-        env.unwrapped.params)
-    env = Monitor(env)
+    n_envs = int(opts.pop("n_envs", N_ENVS))
+    if n_envs < 1:
+        raise SpaceError(f"{algo}: option 'n_envs' must be >= 1, got {n_envs}")
+    env, steps_per_episode = make_env(ctx, flatten=bool(opts.pop("flatten", FLATTEN.get(algo, False))),
+                                      n_envs=n_envs)
     if algo == "ppo":
         from stable_baselines3 import PPO as Algo
         policy = "MlpPolicy"
@@ -92,7 +106,7 @@ def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) ->
     kwargs = {"policy_kwargs": policy_kwargs} if policy_kwargs else {}
     model = Algo(policy, env, seed=seed, verbose=0, device="cpu", **opts, **kwargs)
     # enough timesteps for the whole stage budget; the callback stops at the budget
-    total = (ctx.remaining + 2) * steps_per_episode
+    total = (ctx.remaining + 2 * getattr(env, "num_envs", 1)) * steps_per_episode
     log.info("%s: up to %d episodes (%d timesteps)", algo, ctx.remaining, total)
     model.learn(total_timesteps=total, callback=RecordEpisodes(ctx))
 
@@ -108,12 +122,13 @@ def a2c(ctx: SearchContext, seed: int, elite: list[Evaluation], **options: Any) 
 
 
 def dqn(ctx: SearchContext, seed: int, elite: list[Evaluation], **options: Any) -> None:
-    """DQN (Mnih et al. 2015) on the flattened action space (:class:`envs.FlattenAction`)."""
+    """DQN (Mnih et al. 2015) on joint per-layer options (``Discrete(prod(nvec))``)."""
     _train(ctx, seed, "dqn", options)
 
 
 def maskable_ppo(ctx: SearchContext, seed: int, elite: list[Evaluation], **options: Any) -> None:
-    """sb3-contrib MaskablePPO: never offered actions that would break a budget (``action_masks()``)."""
+    """sb3-contrib MaskablePPO: never offered an option that would break a budget (``action_masks()``; exact on
+    joint options, the default)."""
     _train(ctx, seed, "maskable_ppo", options)
 
 
