@@ -7,10 +7,17 @@ stage's elite; alone it starts from random coarse designs.
 Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_toolbox`):
 
 - ``mate``: uniform crossover of whole layers (all per-layer genes of a layer move together) and of global genes;
-- ``mutate``: each gene moves a few fine steps up or down with probability ``mutpb_gene``; for per-layer
-  parameters, a *transfer* moves one layer's value up and another layer's down, which keeps LP sums
-  (PEs, buffers) nearly constant;
+- ``mutate``: a few moves (one, then each further one with probability ``more_moves``). A move is either a
+  *point* move — one gene steps 1..``max_step`` fine steps up or down (a categorical gene takes a random value) —
+  or, for numeric per-layer parameters, a *transfer*: one layer's value goes up and another's down by the same
+  step, which keeps LP sums (PEs, buffers) nearly constant. Half the transfers are *guided* when the objective is
+  additive over layers (latency, energy): the layer that gains is drawn in proportion to its share of the
+  parent's objective and the layer that gives in inverse proportion, so resources flow to bottleneck layers;
 - ``select``: tournament of size 3, with the best individual always kept (elitism).
+
+Fitness is (cost, budget use) compared lexicographically (:func:`budget_use`): of two designs of equal cost the
+one using less of the budgets wins, so parameters that do not change a layer's cost drift to their cheapest value
+and free budget for the layers where it pays.
 
 Constraint-aware as in ConfuciuX (``ga_confx.py``): a child that breaks a budget is reverted to its parent.
 Every child costs one evaluation of the search budget.
@@ -26,8 +33,18 @@ import numpy as np
 from deap import base, tools
 
 from cost_models.evaluator import Evaluation
-from dse.search._deap import Individual1
+from dse.search._deap import multi_objective_classes
 from dse.search.context import SearchContext
+
+
+_, Individual = multi_objective_classes(2)
+"""GA individuals: fitness (cost, budget use), compared lexicographically (DEAP compares weighted tuples)."""
+
+
+def budget_use(ctx: SearchContext, ev: Evaluation) -> float:
+    """Sum over the problem's constraints of metric / limit: the GA's tie-breaker between designs of equal cost, so
+    parameters that do not change the cost drift to the cheapest value and free budget for the others."""
+    return float(sum(ev.metrics[m] / lim for m, lim in ctx.evaluator.limits.items()))
 
 
 class _Genome:
@@ -58,15 +75,21 @@ class _Genome:
         return [rng.choice(c) for c in self.coarse]
 
 
-def build_toolbox(genome: _Genome, rng: random.Random, mutpb_gene: float, max_step: int) -> base.Toolbox:
+def build_toolbox(genome: _Genome, rng: random.Random, more_moves: float, max_step: int) -> base.Toolbox:
     """DEAP toolbox of the operators in the module docstring, drawing from ``rng``."""
     tb = base.Toolbox()
 
     def mate(a: list[int], b: list[int]) -> tuple[list[int], list[int]]:
-        for block in genome.layer_blocks + [[g] for g in genome.global_genes]:
+        la, lb = getattr(a, "layer_cost", None), getattr(b, "layer_cost", None)
+        for i, block in enumerate(genome.layer_blocks):
             if rng.random() < 0.5:
                 for k in block:
                     a[k], b[k] = b[k], a[k]
+                if la is not None and lb is not None:
+                    la[i], lb[i] = lb[i], la[i]
+        for g in genome.global_genes:
+            if rng.random() < 0.5:
+                a[g], b[g] = b[g], a[g]
         return a, b
 
     def step() -> int:
@@ -75,16 +98,30 @@ def build_toolbox(genome: _Genome, rng: random.Random, mutpb_gene: float, max_st
     def clip(k: int, i: int) -> int:
         return min(max(i, 0), len(genome.fine[k]) - 1)
 
+    categorical_genes = [g.parameter.is_categorical for g in genome.genes]
+    transfer_params = [genes for genes in genome.per_layer_param_genes
+                       if len(genes) > 1 and not categorical_genes[genes[0]]]
+
     def mutate(ind: list[int]) -> tuple[list[int]]:
-        categorical = [g.parameter.is_categorical for g in genome.genes]
-        for k in range(len(ind)):
-            if rng.random() < mutpb_gene:
-                ind[k] = rng.randrange(len(genome.fine[k])) if categorical[k] else clip(k, ind[k] + step())
-        for genes in genome.per_layer_param_genes:
-            if len(genes) > 1 and not categorical[genes[0]] and rng.random() < 0.5:
-                up, down = rng.sample(genes, 2)
+        n_moves = 1
+        while rng.random() < more_moves:
+            n_moves += 1
+        for _ in range(n_moves):
+            if transfer_params and rng.random() < 0.5:
+                genes = rng.choice(transfer_params)
+                lc = getattr(ind, "layer_cost", None)
+                if lc is not None and rng.random() < 0.5:
+                    up = rng.choices(genes, weights=lc)[0]
+                    down = rng.choices(genes, weights=1.0 / np.maximum(lc, 1e-30))[0]
+                    if up == down:
+                        continue
+                else:
+                    up, down = rng.sample(genes, 2)
                 s = abs(step())
                 ind[up], ind[down] = clip(up, ind[up] + s), clip(down, ind[down] - s)
+            else:
+                k = rng.randrange(len(ind))
+                ind[k] = rng.randrange(len(genome.fine[k])) if categorical_genes[k] else clip(k, ind[k] + step())
         return (ind,)
 
     tb.register("mate", mate)
@@ -100,7 +137,7 @@ def ga(
     population: int = 32,
     cxpb: float = 0.5,
     mutpb: float = 0.9,
-    mutpb_gene: float | None = None,
+    more_moves: float = 0.5,
     max_step: int = 3,
 ) -> None:
     """Run the GA until the stage budget is used.
@@ -112,13 +149,13 @@ def ga(
         elite: designs to start from (the previous stage's best); empty for the stand-alone baseline.
         population: population size.
         cxpb, mutpb: probability that a child is crossed over / mutated.
-        mutpb_gene: per-gene mutation probability (default ``2 / n_genes``).
-        max_step: largest move of a mutation, in fine steps.
+        more_moves: probability of each further move of a mutation (moves per mutation: 1 / (1 - more_moves) on
+            average).
+        max_step: largest step of a move, in fine steps.
     """
     rng = random.Random(seed)
     genome = _Genome(ctx)
-    n = len(genome.genes)
-    tb = build_toolbox(genome, rng, mutpb_gene if mutpb_gene is not None else min(1.0, 2.0 / n), max_step)
+    tb = build_toolbox(genome, rng, more_moves, max_step)
     saved = random.getstate()
     random.seed(rng.random())
     try:
@@ -132,20 +169,21 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
     seeds = []
     for e in elite[:population]:
         if e.feasible:
-            ind = Individual1(genome.from_point(e.point))
-            ind.fitness.values = (ctx.cost(e),)
+            ind = Individual(genome.from_point(e.point))
+            ind.fitness.values = (ctx.cost(e), budget_use(ctx, e))
+            _set_layer_cost(ctx, ind, e)
             seeds.append(ind)
     pop: list[Any] = list(seeds)
     fresh: list[Any] = []
     if not seeds:
         # stand-alone: the cheapest corner design (feasible under any budget that can be met) and random designs
-        fresh.append(Individual1(genome.from_point(ctx.problem.space.corner(genome.L, "min"))))
+        fresh.append(Individual(genome.from_point(ctx.problem.space.corner(genome.L, "min"))))
     while len(pop) + len(fresh) < population:
         if seeds:
-            child = Individual1(list(seeds[len(fresh) % len(seeds)]))
+            child = Individual(list(seeds[len(fresh) % len(seeds)]))
             tb.mutate(child)
         else:
-            child = Individual1(genome.random_coarse(rng))
+            child = Individual(genome.random_coarse(rng))
         fresh.append(child)
     _evaluate(ctx, genome, fresh, parents=None)
     pop.extend(fresh)
@@ -171,9 +209,22 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
         if not np.isfinite(cost) and parents is not None:
             child[:] = parents[k]
             child.fitness.values = parents[k].fitness.values
+            if hasattr(parents[k], "layer_cost"):
+                child.layer_cost = parents[k].layer_cost.copy()
         else:
-            child.fitness.values = (cost,)
+            child.fitness.values = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
+            _set_layer_cost(ctx, child, ev)
     if len(evs) < len(children):  # the budget ran out part-way
         from dse.search.context import BudgetExhausted
 
         raise BudgetExhausted(ctx.stage)
+
+
+_LAYER_OBJECTIVE = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}
+
+
+def _set_layer_cost(ctx: SearchContext, ind: Any, ev: Evaluation) -> None:
+    """Attach the per-layer share of an additive objective (for the guided transfer), when there is one."""
+    col = _LAYER_OBJECTIVE.get(ctx.objective)
+    if col is not None and col in ev.layers:
+        ind.layer_cost = np.asarray(ev.layers[col], dtype=float).copy()

@@ -23,9 +23,9 @@ from envs import AcceleratorConfig, LayerwiseAssignmentVector
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, dict[str, Any]] = {
-    "ppo": {"n_steps": 64, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4, "gamma": 0.99,
+    "ppo": {"n_steps": 64, "batch_size": 128, "n_epochs": 4, "learning_rate": 1e-3, "gamma": 0.99,
             "ent_coef": 0.01},
-    "maskable_ppo": {"n_steps": 64, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4, "gamma": 0.99,
+    "maskable_ppo": {"n_steps": 64, "batch_size": 128, "n_epochs": 4, "learning_rate": 1e-3, "gamma": 0.99,
                      "ent_coef": 0.01},
     "recurrent_ppo": {"n_steps": 32, "batch_size": 128, "n_epochs": 4, "learning_rate": 3e-4},
     "a2c": {"n_steps": 4, "learning_rate": 7e-4, "ent_coef": 0.01},
