@@ -19,14 +19,17 @@ warm after the reference computation). A second table sets the ConfuciuX seed ta
 RL (``reinforce``, ConfuciuX's agent) and RL + GA latencies and their improvement ratios.
 
 Run: ``python benchmarks/search_quality.py [--budget 20000] [--seeds 5] [--problems ...] [--methods ...]``;
-writes ``benchmarks/results/search_quality.{md,csv}``. A full run is long (hours on 2 cores): use ``--problems``,
-``--methods``, ``--budget`` and ``--seeds`` to run parts.
+writes ``benchmarks/results/search_quality.{md,csv}`` (atomically, after every run) and resumes: runs already in the
+CSV are not repeated. A full run is long (hours on 2 cores): run parts with ``--problems``/``--methods`` and
+``--out NAME`` in two processes, then merge them with ``--parts NAME ...`` (runs in the parts count as done).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import math
 import os
 import platform
 import statistics
@@ -56,7 +59,7 @@ PROBLEMS: dict[str, dict] = {
 }
 METHODS: tuple[str, ...] = (
     "uniform", "random", "anneal", "ga", "nsga2", "ppo", "a2c", "dqn", "maskable_ppo", "recurrent_ppo",
-    "reinforce", "ppo+ga", "maskable_ppo+ga", "reinforce+ga",
+    "reinforce", "maskable_ppo:0.2+ga", "ppo:0.2+ga", "reinforce:0.2+ga",
 )
 TALK: dict[str, tuple[float, float, float]] = {
     "resnet50-cloud": (2.352e8, 2.346e8, 2.2e8),
@@ -95,45 +98,79 @@ def reference(name: str, problem: Problem, exhaustive_limit: int) -> tuple[float
     return None, "best design found by any run"
 
 
-def evals_to_within(history: pd.DataFrame, target: float | None, tol: float = 0.01) -> float:
-    """First evaluation count (1-based) at which best-so-far <= (1 + tol) * target; inf if never."""
+def evals_to_within(curve: list[tuple[int, float]], target: float | None, tol: float = 0.01) -> float:
+    """First evaluation count (1-based) at which best-so-far <= (1 + tol) * target; inf if never.
+
+    ``curve``: the improvements of best-so-far as (0-based evaluation index, value) pairs (:func:`best_curve`).
+    """
     if target is None:
         return float("inf")
-    hit = np.flatnonzero(history["best_so_far"].to_numpy() <= target * (1 + tol))
-    return float(hit[0] + 1) if len(hit) else float("inf")
+    for index, value in curve:
+        if value <= target * (1 + tol):
+            return float(index + 1)
+    return float("inf")
 
 
-def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaustive_limit: int) -> pd.DataFrame:
+def best_curve(history: pd.DataFrame) -> list[tuple[int, float]]:
+    """The evaluations at which best-so-far improved, as (index, value) pairs (a compact history for the CSV)."""
+    best = history["best_so_far"].to_numpy()
+    out, last = [], math.inf
+    for i, v in enumerate(best):
+        if np.isfinite(v) and v < last:
+            out.append((i, float(v)))
+            last = v
+    return out
+
+
+def _write_atomic(df: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    df.to_csv(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaustive_limit: int,
+        csv_path: Path, parts: list[Path] = ()) -> pd.DataFrame:
+    """Run every (problem, method, seed) not already in ``csv_path`` or ``parts`` (resuming; parts are CSVs of runs
+    made elsewhere, e.g. by a second process), writing ``csv_path`` atomically after each run."""
     import torch
 
     torch.set_num_threads(1)
-    rows = []
+    frames = [pd.read_csv(f) for f in [csv_path, *parts] if f.exists()]
+    done = pd.concat(frames, ignore_index=True).drop_duplicates(["problem", "method", "seed", "budget"]) if frames \
+        else pd.DataFrame()
+    rows = done.to_dict("records")
+    have = {(r["problem"], r["method"], int(r["seed"]), int(r["budget"])) for r in rows}
     for pname in problems:
+        todo = [(m, s) for m in methods for s in range(seeds) if (pname, m, s, budget) not in have]
+        if not todo:
+            continue
         problem = Problem.build(**PROBLEMS[pname])
         t0 = time.perf_counter()
         ref, ref_kind = reference(pname, problem, exhaustive_limit)
         log.info("%s: reference %s (%s) in %.1f s", pname, ref, ref_kind, time.perf_counter() - t0)
-        for method in methods:
-            for seed in range(seeds):
-                t1 = time.perf_counter()
-                evaluator = Evaluator(problem, check_budget=False)
-                result = run_pipeline(problem, stages(method), budget, seed=seed, evaluator=evaluator, exact=False)
-                wall = time.perf_counter() - t1
-                best = result.best.metrics["latency_cycles"] if result.best is not None else float("nan")
-                rows.append({"problem": pname, "method": method, "seed": seed, "budget": budget,
-                             "evaluations": result.evaluations, "best_latency_cycles": best, "reference": ref,
-                             "reference_kind": ref_kind, "evals_to_1pct": evals_to_within(result.history, ref),
-                             "wall_s": wall, "history_best": result.history["best_so_far"].to_numpy()})
-                log.info("%s %s seed %d: %.6g in %.1f s", pname, method, seed, best, wall)
+        for method, seed in todo:
+            t1 = time.perf_counter()
+            evaluator = Evaluator(problem, check_budget=False)
+            result = run_pipeline(problem, stages(method), budget, seed=seed, evaluator=evaluator, exact=False)
+            wall = time.perf_counter() - t1
+            best = result.best.metrics["latency_cycles"] if result.best is not None else float("nan")
+            curve = best_curve(result.history)
+            rows.append({"problem": pname, "method": method, "seed": seed, "budget": budget,
+                         "evaluations": result.evaluations, "best_latency_cycles": best, "reference": ref,
+                         "reference_kind": ref_kind, "evals_to_1pct": evals_to_within(curve, ref),
+                         "wall_s": wall, "best_curve": json.dumps(curve)})
+            _write_atomic(pd.DataFrame(rows), csv_path)
+            log.info("%s %s seed %d: %.6g in %.1f s", pname, method, seed, best, wall)
     df = pd.DataFrame(rows)
+    df = df[df["problem"].isin(problems) & df["method"].isin(methods) & (df["budget"] == budget)
+            & (df["seed"] < seeds)].copy()
     for pname in problems:  # problems without a reference: the best of all runs
         sel = df["problem"] == pname
-        if df.loc[sel, "reference"].isna().all():
+        if sel.any() and df.loc[sel, "reference"].isna().all():
             best = df.loc[sel, "best_latency_cycles"].min()
             df.loc[sel, "reference"] = best
-            df.loc[sel, "evals_to_1pct"] = [evals_to_within(pd.DataFrame({"best_so_far": h}), best)
-                                            for h in df.loc[sel, "history_best"]]
-    return df.drop(columns=["history_best"])
+            df.loc[sel, "evals_to_1pct"] = [evals_to_within(json.loads(c), best) for c in df.loc[sel, "best_curve"]]
+    return df
 
 
 def _median_evals(values: pd.Series) -> str:
@@ -164,7 +201,7 @@ def markdown(df: pd.DataFrame, budget: int, seeds: int) -> str:
     if seed_rows:
         lines += ["## ConfuciuX seed table beside ours", "",
                   "Talk: baseline-dla / RL / RL+GA latencies from seed_tables.md. Ours: uniform split, `reinforce` "
-                  "(ConfuciuX's agent) and `reinforce+ga` medians at the budget above. Improvement = baseline / "
+                  "(ConfuciuX's agent) and `reinforce:0.2+ga` medians at the budget above. Improvement = baseline / "
                   "method. Our layers are ConfuciuX's tables through our cost model; its baselines reproduce "
                   "MAESTRO's to the cycle (tests), RL and GA are our re-implementations.", "",
                   "| problem | talk baseline | talk RL | talk RL+GA | talk RL+GA gain | ours baseline | ours RL | "
@@ -177,7 +214,7 @@ def markdown(df: pd.DataFrame, budget: int, seeds: int) -> str:
                 return statistics.median(v) if len(v) else float("nan")
 
             tb, tr, tg = TALK[p]
-            ob, orl, org = med("uniform"), med("reinforce"), med("reinforce+ga")
+            ob, orl, org = med("uniform"), med("reinforce"), med("reinforce:0.2+ga")
             lines.append(f"| {p} | {tb:.4g} | {tr:.4g} | {tg:.4g} | {tb / tg:.2f}x | {ob:.4g} | {orl:.4g} | "
                          f"{org:.4g} | {ob / orl:.2f}x | {ob / org:.2f}x |")
         lines.append("")
@@ -192,14 +229,19 @@ def main() -> None:
     ap.add_argument("--methods", nargs="+", default=list(METHODS))
     ap.add_argument("--exhaustive-limit", type=int, default=25_000)
     ap.add_argument("--out", default="search_quality")
+    ap.add_argument("--parts", nargs="*", default=[], help="names of other result CSVs (in benchmarks/results) whose "
+                    "runs count as done and are merged into --out")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     for m in args.methods:
         stages(m)  # fail early on an unknown method name
-    df = run(args.problems, args.methods, args.budget, args.seeds, args.exhaustive_limit)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    df.to_csv(RESULTS / f"{args.out}.csv", index=False)
-    (RESULTS / f"{args.out}.md").write_text(markdown(df, args.budget, args.seeds) + "\n")
+    df = run(args.problems, args.methods, args.budget, args.seeds, args.exhaustive_limit, RESULTS / f"{args.out}.csv",
+             [RESULTS / f"{name}.csv" for name in args.parts])
+    md = RESULTS / f"{args.out}.md"
+    tmp = md.with_suffix(".tmp")
+    tmp.write_text(markdown(df, args.budget, args.seeds) + "\n")
+    os.replace(tmp, md)
     print(f"wrote {RESULTS / (args.out + '.md')}")
 
 

@@ -124,9 +124,11 @@ class SearchContext:
             The evaluations done (possibly fewer than ``points`` when the budget runs out).
 
         Raises:
-            BudgetExhausted: no evaluation is left for this stage when called.
+            BudgetExhausted: no evaluation is left for this stage when called (with at least one point).
             SpaceError: a point outside the space.
         """
+        if not points:
+            return []
         n = min(len(points), self.remaining)
         if n == 0:
             raise BudgetExhausted(self.stage)

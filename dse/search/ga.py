@@ -7,12 +7,17 @@ stage's elite; alone it starts from random coarse designs.
 Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_toolbox`):
 
 - ``mate``: uniform crossover of whole layers (all per-layer genes of a layer move together) and of global genes;
-- ``mutate``: a few moves (one, then each further one with probability ``more_moves``). A move is either a
-  *point* move — one gene steps 1..``max_step`` fine steps up or down (a categorical gene takes a random value) —
-  or, for numeric per-layer parameters, a *transfer*: one layer's value goes up and another's down by the same
-  step, which keeps LP sums (PEs, buffers) nearly constant. Half the transfers are *guided* when the objective is
-  additive over layers (latency, energy): the layer that gains is drawn in proportion to its share of the
-  parent's objective and the layer that gives in inverse proportion, so resources flow to bottleneck layers;
+- ``mutate``: a few moves (one, then each further one with probability ``more_moves``), all of one kind:
+  *steps* (a numeric gene moves 1..max(``max_step``, value index / 4) fine steps, log-uniformly, up or down) or
+  *jumps* (a numeric gene moves to the next coarse level up or down: the RL levels are where the cost model's
+  plateaus end, e.g. PE counts that divide the channels, so a jump crosses a plateau a run of steps cannot). A
+  categorical gene takes a random value. Half the moves on per-layer numeric parameters are *transfers*: one
+  layer's value goes up and another's down by the same amount, which keeps LP sums (PEs, buffers) nearly constant.
+  Half the transfers are *guided* when the objective is additive over layers (latency, energy): the layer that
+  gains is drawn in proportion to its share of the parent's objective times the observed rate at which raising
+  it lowered its cost, the layer that gives in inverse proportion to its share;
+- adaptation: the kind of a mutation is a jump with a probability that follows the two kinds' observed success
+  rates (child better than parent), kept within [0.1, 0.9];
 - ``select``: tournament of size 3, with the best individual always kept (elitism).
 
 Fitness is (cost, budget use) compared lexicographically (:func:`budget_use`): of two designs of equal cost the
@@ -26,6 +31,7 @@ Every child costs one evaluation of the search budget.
 from __future__ import annotations
 
 import copy
+import math
 import random
 from typing import Any
 
@@ -63,6 +69,40 @@ class _Genome:
         self.layer_blocks = [list(range(n_glob + i * n_per, n_glob + (i + 1) * n_per)) for i in range(self.L)]
         self.global_genes = list(range(n_glob))
         self.per_layer_param_genes = [[n_glob + i * n_per + j for i in range(self.L)] for j in range(n_per)]
+        self.gene_layer = {k: i for i, block in enumerate(self.layer_blocks) for k in block}
+        # how often raising a gene lowered its layer's cost (observed on evaluated children; guides transfers)
+        self.raise_tries = np.zeros(len(self.genes))
+        self.raise_hits = np.zeros(len(self.genes))
+        # mutations of fine steps [0] and of coarse-level jumps [1]: tried, and gave a better child
+        self.kind_tries = np.zeros(2)
+        self.kind_hits = np.zeros(2)
+
+    def learn_raises(self, child: list[int], parent: list[int], child_cost: np.ndarray,
+                     parent_cost: np.ndarray) -> None:
+        """Record, for each per-layer gene the child raised (its layer otherwise unchanged), whether that layer's
+        cost fell."""
+        diff = np.asarray(child) - np.asarray(parent)
+        for k in np.flatnonzero(diff > 0):
+            i = self.gene_layer.get(int(k))
+            if i is None or np.count_nonzero(diff[self.layer_blocks[i]]) != 1:
+                continue
+            self.raise_tries[k] += 1
+            self.raise_hits[k] += float(child_cost[i] < parent_cost[i])
+
+    def learn_kind(self, jumped: bool, improved: bool) -> None:
+        """Record whether a mutation of coarse-level jumps (or of fine steps) gave a child better than its parent."""
+        self.kind_tries[int(jumped)] += 1
+        self.kind_hits[int(jumped)] += float(improved)
+
+    def jump_probability(self) -> float:
+        """Probability that a mutation jumps between coarse levels: in proportion to the two kinds' observed success
+        rates (Laplace rule), kept within [0.1, 0.9]."""
+        rate = (self.kind_hits + 1.0) / (self.kind_tries + 2.0)
+        return float(np.clip(rate[1] / rate.sum(), 0.1, 0.9))
+
+    def raise_pays(self, genes: list[int]) -> np.ndarray:
+        """(len(genes),): estimated probability that raising each gene lowers its layer's cost (Laplace rule)."""
+        return (self.raise_hits[genes] + 1.0) / (self.raise_tries[genes] + 2.0)
 
     def point(self, ind: list[int]) -> dict[str, Any]:
         return self.space.point_from_genes([self.fine[k][i] for k, i in enumerate(ind)], self.L)
@@ -92,8 +132,12 @@ def build_toolbox(genome: _Genome, rng: random.Random, more_moves: float, max_st
                 a[g], b[g] = b[g], a[g]
         return a, b
 
-    def step() -> int:
-        return rng.randint(1, max_step) * (1 if rng.random() < 0.5 else -1)
+    def step(i: int) -> int:
+        """A signed step from fine index ``i``: 1..max(max_step, (i + 1) // 4) fine steps, log-uniform (small steps
+        most often; larger values take larger steps)."""
+        big = max(max_step, (i + 1) // 4)
+        size = int(math.exp(rng.uniform(0.0, math.log(big + 1))))
+        return max(1, min(size, big)) * (1 if rng.random() < 0.5 else -1)
 
     def clip(k: int, i: int) -> int:
         return min(max(i, 0), len(genome.fine[k]) - 1)
@@ -102,26 +146,44 @@ def build_toolbox(genome: _Genome, rng: random.Random, more_moves: float, max_st
     transfer_params = [genes for genes in genome.per_layer_param_genes
                        if len(genes) > 1 and not categorical_genes[genes[0]]]
 
+    def level_jump(k: int, i: int, direction: int) -> int:
+        """The fine index of gene ``k``'s nearest coarse level above (``direction`` +1) or below (-1) index ``i``
+        (``i`` itself when there is none)."""
+        levels = genome.coarse[k]
+        if direction > 0:
+            return next((c for c in levels if c > i), i)
+        return next((c for c in reversed(levels) if c < i), i)
+
     def mutate(ind: list[int]) -> tuple[list[int]]:
         n_moves = 1
         while rng.random() < more_moves:
             n_moves += 1
+        jump = rng.random() < genome.jump_probability()
+        ind.jumped = jump
         for _ in range(n_moves):
             if transfer_params and rng.random() < 0.5:
                 genes = rng.choice(transfer_params)
                 lc = getattr(ind, "layer_cost", None)
                 if lc is not None and rng.random() < 0.5:
-                    up = rng.choices(genes, weights=lc)[0]
+                    up = rng.choices(genes, weights=lc * genome.raise_pays(genes))[0]
                     down = rng.choices(genes, weights=1.0 / np.maximum(lc, 1e-30))[0]
                     if up == down:
                         continue
                 else:
                     up, down = rng.sample(genes, 2)
-                s = abs(step())
+                if jump:
+                    s = max(1, level_jump(up, ind[up], +1) - ind[up])
+                else:
+                    s = abs(step(max(ind[up], ind[down])))
                 ind[up], ind[down] = clip(up, ind[up] + s), clip(down, ind[down] - s)
             else:
                 k = rng.randrange(len(ind))
-                ind[k] = rng.randrange(len(genome.fine[k])) if categorical_genes[k] else clip(k, ind[k] + step())
+                if categorical_genes[k]:
+                    ind[k] = rng.randrange(len(genome.fine[k]))
+                elif jump:
+                    ind[k] = level_jump(k, ind[k], 1 if rng.random() < 0.5 else -1)
+                else:
+                    ind[k] = clip(k, ind[k] + step(ind[k]))
         return (ind,)
 
     tb.register("mate", mate)
@@ -151,7 +213,7 @@ def ga(
         cxpb, mutpb: probability that a child is crossed over / mutated.
         more_moves: probability of each further move of a mutation (moves per mutation: 1 / (1 - more_moves) on
             average).
-        max_step: largest step of a move, in fine steps.
+        max_step: largest step of a move from a small value, in fine steps.
     """
     rng = random.Random(seed)
     genome = _Genome(ctx)
@@ -206,6 +268,10 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
     evs = ctx.evaluate([genome.point(c) for c in children])
     for k, (child, ev) in enumerate(zip(children, evs)):
         cost = ctx.cost(ev)
+        if parents is not None and hasattr(child, "jumped"):
+            new = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
+            genome.learn_kind(child.jumped, new < parents[k].fitness.values)
+            del child.jumped
         if not np.isfinite(cost) and parents is not None:
             child[:] = parents[k]
             child.fitness.values = parents[k].fitness.values
@@ -214,6 +280,8 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
         else:
             child.fitness.values = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
             _set_layer_cost(ctx, child, ev)
+            if parents is not None and hasattr(child, "layer_cost") and hasattr(parents[k], "layer_cost"):
+                genome.learn_raises(child, parents[k], child.layer_cost, parents[k].layer_cost)
     if len(evs) < len(children):  # the budget ran out part-way
         from dse.search.context import BudgetExhausted
 
