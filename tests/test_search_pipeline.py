@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from cost_models.errors import SpaceError
-from cost_models.evaluator import Constraint, Evaluator, Problem
+from cost_models.evaluator import Constraint, Evaluation, Evaluator, Problem
 from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
 from cost_models.workload import Layer, Network, Op
 from dse.search.pipeline import METHODS, StageSpec, run_pipeline, stage_budgets
@@ -104,3 +104,69 @@ def test_stand_alone_ga_finds_feasible_designs_under_a_tight_budget():
     tight = Problem(NET, SPACE, constraints=(Constraint("total_pes", limit=3),))  # 1 PE per layer only
     res = run_pipeline(tight, [StageSpec("ga")], budget=64, seed=0, exact=False)
     assert res.best is not None and res.best.metrics["total_pes"] == 3
+
+
+def test_masked_agent_never_breaks_a_budget_where_random_choices_do():
+    """MaskablePPO acts on joint options with exact masks: every episode it records is feasible, on a problem where
+    most unmasked episodes break the PE budget (lenet5 on the iot platform)."""
+    from dse.search.context import SearchContext
+    from dse.search.rl import maskable_ppo, ppo
+
+    problem = Problem.build("lenet5", platform="iot")
+    masked = SearchContext(Evaluator(problem), 200)
+    with masked.stage_budget("maskable_ppo", 200):
+        maskable_ppo(masked, seed=0, elite=[])
+    history = masked.history()
+    assert len(history) == 200 and history["feasible"].all()
+    unmasked = SearchContext(Evaluator(problem), 200)
+    with unmasked.stage_budget("ppo", 200):
+        ppo(unmasked, seed=0, elite=[])
+    assert unmasked.history()["feasible"].mean() < 0.5
+
+
+def test_ga_fitness_prefers_the_design_using_less_budget_at_equal_cost():
+    """The GA's fitness is (cost, budget use), compared lexicographically by DEAP."""
+    from dse.search.context import SearchContext
+    from dse.search.ga import Individual, budget_use
+
+    ctx = SearchContext(Evaluator(PROBLEM), 10)
+    small = Evaluation({}, {"total_pes": 10.0}, True, ())
+    large = Evaluation({}, {"total_pes": 20.0}, True, ())
+    assert budget_use(ctx, small) == 0.5 and budget_use(ctx, large) == 1.0
+    a, b, c = Individual([0]), Individual([1]), Individual([2])
+    a.fitness.values = (100.0, budget_use(ctx, small))
+    b.fitness.values = (100.0, budget_use(ctx, large))
+    c.fitness.values = (99.0, budget_use(ctx, large))
+    assert a.fitness > b.fitness and c.fitness > a.fitness
+
+
+def test_ga_learns_which_raises_pay_and_which_mutation_kind_succeeds():
+    from dse.search.context import SearchContext
+    from dse.search.ga import _Genome
+
+    genome = _Genome(SearchContext(Evaluator(PROBLEM), 10))
+    pe = genome.per_layer_param_genes[0]
+    parent = [0] * len(genome.genes)
+    child = list(parent)
+    child[pe[0]] = 3  # layer 0 raised alone: its cost fell
+    genome.learn_raises(child, parent, np.array([1.0, 5.0, 5.0]), np.array([2.0, 5.0, 5.0]))
+    child2 = list(parent)
+    child2[pe[1]] = 3  # layer 1 raised alone: no gain
+    genome.learn_raises(child2, parent, np.array([2.0, 5.0, 5.0]), np.array([2.0, 5.0, 5.0]))
+    both = list(parent)
+    both[pe[2]] = 3
+    both[genome.layer_blocks[2][1]] = 1  # two genes of layer 2 changed: not attributable, not counted
+    genome.learn_raises(both, parent, np.array([2.0, 5.0, 1.0]), np.array([2.0, 5.0, 5.0]))
+    np.testing.assert_allclose(genome.raise_pays(pe), [2 / 3, 1 / 3, 1 / 2])
+    assert genome.jump_probability() == 0.5
+    for _ in range(20):
+        genome.learn_kind(jumped=True, improved=True)
+        genome.learn_kind(jumped=False, improved=False)
+    assert genome.jump_probability() == 0.9  # clipped
+
+
+def test_evaluating_no_points_costs_nothing():
+    from dse.search.context import SearchContext
+
+    ctx = SearchContext(Evaluator(PROBLEM), 1)
+    assert ctx.evaluate([]) == [] and ctx.used == 0
