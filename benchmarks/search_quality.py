@@ -184,7 +184,7 @@ def markdown(df: pd.DataFrame, budget: int, seeds: int) -> str:
              f"Machine: {platform.machine()}, Python {platform.python_version()}, budget {budget:,} evaluations, "
              f"{seeds} seeds (0..{seeds - 1}). Latency in cycles (lower is better); ratio = median best / reference; "
              "evals to 1 % = median evaluations until best-so-far <= 1.01 x reference ('-': not reached by half the "
-             "seeds). Wall time is per run, one thread.", ""]
+             "seeds). Wall time is per run, one thread, two runs sharing the 2 cores.", ""]
     for pname, g in df.groupby("problem", sort=False):
         ref, kind = g["reference"].iloc[0], g["reference_kind"].iloc[0]
         lines += [f"## {pname}", "", f"Reference: {ref:,.0f} cycles — {kind}.", "",
@@ -215,8 +215,14 @@ def markdown(df: pd.DataFrame, budget: int, seeds: int) -> str:
 
             tb, tr, tg = TALK[p]
             ob, orl, org = med("uniform"), med("reinforce"), med("reinforce:0.2+ga")
-            lines.append(f"| {p} | {tb:.4g} | {tr:.4g} | {tg:.4g} | {tb / tg:.2f}x | {ob:.4g} | {orl:.4g} | "
-                         f"{org:.4g} | {ob / orl:.2f}x | {ob / org:.2f}x |")
+            def num(v: float) -> str:
+                return f"{v:.4g}" if np.isfinite(v) else "not run"
+
+            def gain(v: float) -> str:
+                return f"{ob / v:.2f}x" if np.isfinite(v) and np.isfinite(ob) else "-"
+
+            lines.append(f"| {p} | {tb:.4g} | {tr:.4g} | {tg:.4g} | {tb / tg:.2f}x | {num(ob)} | {num(orl)} | "
+                         f"{num(org)} | {gain(orl)} | {gain(org)} |")
         lines.append("")
     return "\n".join(lines)
 
