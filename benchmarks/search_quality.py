@@ -162,6 +162,8 @@ def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaus
             _write_atomic(pd.DataFrame(rows), csv_path)
             log.info("%s %s seed %d: %.6g in %.1f s", pname, method, seed, best, wall)
     df = pd.DataFrame(rows)
+    if len(df):
+        _write_atomic(df, csv_path)  # also when nothing ran: merges the parts into csv_path
     df = df[df["problem"].isin(problems) & df["method"].isin(methods) & (df["budget"] == budget)
             & (df["seed"] < seeds)].copy()
     for pname in problems:  # problems without a reference: the best of all runs
