@@ -43,6 +43,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from cost_models.evaluator import Evaluator, Problem  # noqa: E402
+from dse.results import atomic_write_text, write_table  # noqa: E402
 from dse.search.context import SearchContext  # noqa: E402
 from dse.search.exact import NotApplicable, exact_optimum  # noqa: E402
 from dse.search.pipeline import StageSpec, run_pipeline  # noqa: E402
@@ -122,12 +123,6 @@ def best_curve(history: pd.DataFrame) -> list[tuple[int, float]]:
     return out
 
 
-def _write_atomic(df: pd.DataFrame, path: Path) -> None:
-    tmp = path.with_suffix(".tmp")
-    df.to_csv(tmp, index=False)
-    os.replace(tmp, path)
-
-
 def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaustive_limit: int,
         csv_path: Path, parts: list[Path] = ()) -> pd.DataFrame:
     """Run every (problem, method, seed) not already in ``csv_path`` or ``parts`` (resuming; parts are CSVs of runs
@@ -159,11 +154,11 @@ def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaus
                          "evaluations": result.evaluations, "best_latency_cycles": best, "reference": ref,
                          "reference_kind": ref_kind, "evals_to_1pct": evals_to_within(curve, ref),
                          "wall_s": wall, "best_curve": json.dumps(curve)})
-            _write_atomic(pd.DataFrame(rows), csv_path)
+            write_table(pd.DataFrame(rows), csv_path)
             log.info("%s %s seed %d: %.6g in %.1f s", pname, method, seed, best, wall)
     df = pd.DataFrame(rows)
     if len(df):
-        _write_atomic(df, csv_path)  # also when nothing ran: merges the parts into csv_path
+        write_table(df, csv_path)  # also when nothing ran: merges the parts into csv_path
     df = df[df["problem"].isin(problems) & df["method"].isin(methods) & (df["budget"] == budget)
             & (df["seed"] < seeds)].copy()
     for pname in problems:  # problems without a reference: the best of all runs
@@ -246,10 +241,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     df = run(args.problems, args.methods, args.budget, args.seeds, args.exhaustive_limit, RESULTS / f"{args.out}.csv",
              [RESULTS / f"{name}.csv" for name in args.parts])
-    md = RESULTS / f"{args.out}.md"
-    tmp = md.with_suffix(".tmp")
-    tmp.write_text(markdown(df, args.budget, args.seeds) + "\n")
-    os.replace(tmp, md)
+    atomic_write_text(RESULTS / f"{args.out}.md", markdown(df, args.budget, args.seeds) + "\n")
     print(f"wrote {RESULTS / (args.out + '.md')}")
 
 

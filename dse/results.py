@@ -36,20 +36,14 @@ VERSIONED_PACKAGES: tuple[str, ...] = ("npu-dse", "numpy", "pandas", "torch", "g
 # ---------------------------------------------------------------------------------------------------- atomic
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same directory and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+
+    return _atomic_via(Path(path), write)
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:

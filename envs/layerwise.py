@@ -9,12 +9,12 @@ import numpy as np
 from gymnasium import spaces
 
 from cost_models.errors import SpaceError
-from cost_models.evaluator import LAYER_METRICS, OBJECTIVES, Evaluator, Problem
+from cost_models.evaluator import LAYER_METRICS, OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator, Problem
 from cost_models.workload import Op
 
 _CONSTRAINT_COLUMN = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes", "area_mm2": "area_mm2",
                       "power_mw": "power_mw"}
-_ADDITIVE = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}
+_ADDITIVE = SUMMED_OVER_LAYERS
 _SHAPE_FIELDS = ("K", "C", "Y", "X", "R", "S", "stride")
 
 

@@ -16,6 +16,7 @@ from gymnasium import spaces
 from gymnasium.vector import AutoresetMode, VectorEnv
 from gymnasium.vector.utils import batch_space
 
+from cost_models.errors import SpaceError
 from cost_models.evaluator import OBJECTIVES, Evaluator, Problem
 from envs.layerwise import _ADDITIVE, LayerwiseAssignment, rectangle_mask
 
@@ -121,8 +122,6 @@ class LayerwiseAssignmentVector(VectorEnv):
         Raises:
             SpaceError: an action outside the single action space.
         """
-        from cost_models.errors import SpaceError
-
         e = self.env
         acts = np.asarray(actions, dtype=np.int64)
         if self.flatten:

@@ -232,9 +232,7 @@ def add(
     overflow: Overflow | str,
 ) -> np.ndarray:
     """``a + b`` aligned exactly at ``max(frac_a, frac_b)`` fraction bits, then requantised to ``fmt``."""
-    f = max(frac_a, frac_b)
-    exact = (_as_int(a) << (f - frac_a)) + (_as_int(b) << (f - frac_b))
-    return requantize(exact, f, fmt, rounding, overflow)
+    return _aligned_sum(a, frac_a, b, frac_b, 1, fmt, rounding, overflow)
 
 
 def sub(
@@ -247,8 +245,15 @@ def sub(
     overflow: Overflow | str,
 ) -> np.ndarray:
     """``a - b`` aligned exactly at ``max(frac_a, frac_b)`` fraction bits, then requantised to ``fmt``."""
+    return _aligned_sum(a, frac_a, b, frac_b, -1, fmt, rounding, overflow)
+
+
+def _aligned_sum(a: np.ndarray, frac_a: int, b: np.ndarray, frac_b: int, sign: int, fmt: FixedFormat,
+                 rounding: Rounding | str, overflow: Overflow | str) -> np.ndarray:
+    """``a + sign * b`` exactly at ``max(frac_a, frac_b)`` fraction bits, then one :func:`requantize`."""
     f = max(frac_a, frac_b)
-    exact = (_as_int(a) << (f - frac_a)) - (_as_int(b) << (f - frac_b))
+    aligned_b = _as_int(b) << (f - frac_b)
+    exact = (_as_int(a) << (f - frac_a)) + (aligned_b if sign > 0 else -aligned_b)
     return requantize(exact, f, fmt, rounding, overflow)
 
 

@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 from deap import base, tools
 
-from cost_models.evaluator import Evaluation
+from cost_models.evaluator import SUMMED_OVER_LAYERS, Evaluation
 from dse.search._deap import multi_objective_classes
 from dse.search.context import SearchContext
 
@@ -268,9 +268,9 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
     evs = ctx.evaluate([genome.point(c) for c in children])
     for k, (child, ev) in enumerate(zip(children, evs)):
         cost = ctx.cost(ev)
+        fitness = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
         if parents is not None and hasattr(child, "jumped"):
-            new = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
-            genome.learn_kind(child.jumped, new < parents[k].fitness.values)
+            genome.learn_kind(child.jumped, fitness < parents[k].fitness.values)
             del child.jumped
         if not np.isfinite(cost) and parents is not None:
             child[:] = parents[k]
@@ -278,7 +278,7 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
             if hasattr(parents[k], "layer_cost"):
                 child.layer_cost = parents[k].layer_cost.copy()
         else:
-            child.fitness.values = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
+            child.fitness.values = fitness
             _set_layer_cost(ctx, child, ev)
             if parents is not None and hasattr(child, "layer_cost") and hasattr(parents[k], "layer_cost"):
                 genome.learn_raises(child, parents[k], child.layer_cost, parents[k].layer_cost)
@@ -288,11 +288,8 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
         raise BudgetExhausted(ctx.stage)
 
 
-_LAYER_OBJECTIVE = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}
-
-
 def _set_layer_cost(ctx: SearchContext, ind: Any, ev: Evaluation) -> None:
     """Attach the per-layer share of an additive objective (for the guided transfer), when there is one."""
-    col = _LAYER_OBJECTIVE.get(ctx.objective)
+    col = SUMMED_OVER_LAYERS.get(ctx.objective)
     if col is not None and col in ev.layers:
         ind.layer_cost = np.asarray(ev.layers[col], dtype=float).copy()
