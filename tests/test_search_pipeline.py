@@ -170,3 +170,26 @@ def test_evaluating_no_points_costs_nothing():
 
     ctx = SearchContext(Evaluator(PROBLEM), 1)
     assert ctx.evaluate([]) == [] and ctx.used == 0
+
+
+def test_reinforce_sequence_log_prob_equals_the_stepped_policy():
+    """ConfuciuX's agent samples step by step (LSTM cell) and re-evaluates the episode in one sequence call for its
+    update: both must be the same function of the weights, values and gradients."""
+    from dse.search.reinforce import LstmPolicy
+
+    torch.manual_seed(0)
+    policy = LstmPolicy(obs_size=6, nvec=[5, 3], hidden=16)
+    T, B = 7, 3
+    obs = torch.randn(T, B, 6)
+    actions = torch.stack([torch.randint(0, 5, (T, B)), torch.randint(0, 3, (T, B))], dim=-1)
+    state, stepped = None, []
+    for t in range(T):
+        probs, state = policy(obs[t], state)
+        stepped.append(sum(torch.log(p.gather(-1, actions[t, :, i:i + 1]).squeeze(-1)) for i, p in enumerate(probs)))
+    stepped = torch.stack(stepped)
+    batched = policy.log_prob(obs, actions)
+    assert batched.shape == (T, B)
+    torch.testing.assert_close(batched, stepped, rtol=1e-5, atol=1e-5)
+    g1 = torch.autograd.grad(stepped.sum(), policy.lstm.weight_hh_l0)[0]
+    g2 = torch.autograd.grad(batched.sum(), policy.lstm.weight_hh_l0)[0]
+    torch.testing.assert_close(g1, g2, rtol=1e-4, atol=1e-5)

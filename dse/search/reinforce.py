@@ -35,7 +35,13 @@ EPS = 2.0**-12
 
 
 class LstmPolicy(nn.Module):
-    """MLP encoder -> LSTMCell -> one softmax head per parameter."""
+    """MLP encoder -> one-layer LSTM -> one softmax head per parameter.
+
+    :meth:`forward` takes one step ``obs (B, obs_size)`` through the LSTM's cell (ConfuciuX's ``LSTMCell``; used
+    for sampling, no gradients needed); :meth:`log_prob` re-evaluates whole episodes ``obs (T, B, obs_size)`` in one
+    sequence call with the same weights, which is how the update gets the same gradients as a per-step graph at a
+    fraction of the cost.
+    """
 
     def __init__(self, obs_size: int, nvec: list[int], hidden: int = 128) -> None:
         super().__init__()
@@ -44,14 +50,26 @@ class LstmPolicy(nn.Module):
             nn.Linear(hidden, hidden), nn.ReLU(),
             nn.Linear(hidden, hidden), nn.ReLU(),
         )
-        self.lstm = nn.LSTMCell(hidden, hidden)
+        self.lstm = nn.LSTM(hidden, hidden)
         self.heads = nn.ModuleList(
             nn.Sequential(nn.Linear(hidden, n), nn.ReLU(), nn.Linear(n, n)) for n in nvec
         )
 
     def forward(self, obs: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor] | None):
-        h, c = self.lstm(self.encoder(obs), state)
-        return [torch.distributions.Categorical(logits=head(h)) for head in self.heads], (h, c)
+        """One step: ``obs (B, obs_size)`` -> per-parameter probabilities ``[(B, levels)]``, LSTM state."""
+        x = self.encoder(obs)
+        if state is None:
+            state = (x.new_zeros(x.shape), x.new_zeros(x.shape))
+        lstm = self.lstm
+        h, c = torch.lstm_cell(x, state, lstm.weight_ih_l0, lstm.weight_hh_l0, lstm.bias_ih_l0, lstm.bias_hh_l0)
+        return [torch.softmax(head(h), dim=-1) for head in self.heads], (h, c)
+
+    def log_prob(self, obs: torch.Tensor, actions: torch.Tensor) -> torch.Tensor:
+        """Summed log-probability of ``actions (T, B, n_params)`` (int64) given ``obs (T, B, obs_size)`` ->
+        ``(T, B)``."""
+        h, _ = self.lstm(self.encoder(obs))
+        return sum(torch.log_softmax(head(h), dim=-1).gather(-1, actions[..., i:i + 1]).squeeze(-1)
+                   for i, head in enumerate(self.heads))
 
 
 def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: int = 128,
@@ -83,16 +101,19 @@ def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: in
     while ctx.remaining > 0:
         obs, _ = venv.reset(seed=int(rng.integers(2**31)))
         state = None
-        log_probs: list[torch.Tensor] = []  # per step: (B,)
+        observations: list[torch.Tensor] = []  # per step: (B, obs_size)
+        chosen: list[torch.Tensor] = []  # per step: (B, n_params)
         rewards: list[np.ndarray] = []  # per step: (B,)
         live: list[np.ndarray] = []  # per step: which episodes were still running
         finals: list[dict[str, Any] | None] = [None] * B
         running = np.ones(B, dtype=bool)
         while running.any():
-            dists, state = policy(torch.as_tensor(obs), state)
-            actions = [torch.multinomial(d.probs, 1, generator=gen).reshape(B) for d in dists]
-            log_probs.append(sum(d.log_prob(a) for d, a in zip(dists, actions)))
-            obs, r, terminated, _, info = venv.step(torch.stack(actions, dim=1).numpy())
+            observations.append(torch.as_tensor(obs))
+            with torch.no_grad():
+                probs, state = policy(observations[-1], state)
+                actions = torch.stack([torch.multinomial(p, 1, generator=gen).reshape(B) for p in probs], dim=1)
+            chosen.append(actions)
+            obs, r, terminated, _, info = venv.step(actions.numpy())
             rewards.append(r)
             live.append(running.copy())
             if "final_info" in info:
@@ -103,8 +124,8 @@ def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: in
             if ctx.remaining == 0:
                 break
             ctx.record(fi)
-        _update(policy, opt, torch.stack(log_probs, dim=1), np.stack(rewards, axis=1), np.stack(live, axis=1),
-                gamma)
+        log_probs = policy.log_prob(torch.stack(observations), torch.stack(chosen)).T  # (B, T)
+        _update(policy, opt, log_probs, np.stack(rewards, axis=1), np.stack(live, axis=1), gamma)
 
 
 def _update(policy: LstmPolicy, opt: torch.optim.Optimizer, log_probs: torch.Tensor, rewards: np.ndarray,
