@@ -18,7 +18,7 @@ evaluator per run, so its result cache is part of the method's cost; the engine'
 warm after the reference computation). A second table sets the ConfuciuX seed table beside ours: uniform baseline,
 RL (``reinforce``, ConfuciuX's agent) and RL + GA latencies and their improvement ratios.
 
-Run: ``python benchmarks/search_quality.py [--budget 20000] [--seeds 5] [--problems ...] [--methods ...]``;
+Run: ``python benchmarks/search_quality.py [--budget N] [--seeds 5] [--problems ...] [--methods ...]``;
 writes ``benchmarks/results/search_quality.{md,csv}`` (atomically, after every run) and resumes: runs already in the
 CSV are not repeated. A full run is long (hours on 2 cores): run parts with ``--problems``/``--methods`` and
 ``--out NAME`` in two processes, then merge them with ``--parts NAME ...`` (runs in the parts count as done).
@@ -58,6 +58,9 @@ PROBLEMS: dict[str, dict] = {
     "mobilenet_v2-edge": {"model": "confuciux/mobilenet_v2", "platform": "edge"},
     "global-resnet50-edge": {"model": "resnet50", "platform": "edge", "space": "global"},
 }
+BUDGETS: dict[str, int] = {"global-resnet50-edge": 2_000}
+"""Evaluations per run where a problem differs from ``--budget`` (default 20,000): a global-space evaluation costs
+all ~50 layers of the zoo's ResNet-50 (tens of ms), and its coarse space holds 16,128 designs."""
 METHODS: tuple[str, ...] = (
     "uniform", "random", "anneal", "ga", "nsga2", "ppo", "a2c", "dqn", "maskable_ppo", "recurrent_ppo",
     "reinforce", "maskable_ppo:0.2+ga", "ppo:0.2+ga", "reinforce:0.2+ga",
@@ -123,10 +126,16 @@ def best_curve(history: pd.DataFrame) -> list[tuple[int, float]]:
     return out
 
 
-def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaustive_limit: int,
+def problem_budget(pname: str, budget: int | None) -> int:
+    """Evaluations per run on ``pname``: ``budget`` when given, else :data:`BUDGETS` or 20,000."""
+    return budget if budget is not None else BUDGETS.get(pname, 20_000)
+
+
+def run(problems: list[str], methods: list[str], budget: int | None, seeds: int, exhaustive_limit: int,
         csv_path: Path, parts: list[Path] = ()) -> pd.DataFrame:
     """Run every (problem, method, seed) not already in ``csv_path`` or ``parts`` (resuming; parts are CSVs of runs
-    made elsewhere, e.g. by a second process), writing ``csv_path`` atomically after each run."""
+    made elsewhere, e.g. by a second process), writing ``csv_path`` atomically after each run. ``budget``: evaluations
+    per run, None for each problem's own (:func:`problem_budget`)."""
     import torch
 
     torch.set_num_threads(1)
@@ -136,7 +145,8 @@ def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaus
     rows = done.to_dict("records")
     have = {(r["problem"], r["method"], int(r["seed"]), int(r["budget"])) for r in rows}
     for pname in problems:
-        todo = [(m, s) for m in methods for s in range(seeds) if (pname, m, s, budget) not in have]
+        n = problem_budget(pname, budget)
+        todo = [(m, s) for m in methods for s in range(seeds) if (pname, m, s, n) not in have]
         if not todo:
             continue
         problem = Problem.build(**PROBLEMS[pname])
@@ -146,11 +156,11 @@ def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaus
         for method, seed in todo:
             t1 = time.perf_counter()
             evaluator = Evaluator(problem, check_budget=False)
-            result = run_pipeline(problem, stages(method), budget, seed=seed, evaluator=evaluator, exact=False)
+            result = run_pipeline(problem, stages(method), n, seed=seed, evaluator=evaluator, exact=False)
             wall = time.perf_counter() - t1
             best = result.best.metrics["latency_cycles"] if result.best is not None else float("nan")
             curve = best_curve(result.history)
-            rows.append({"problem": pname, "method": method, "seed": seed, "budget": budget,
+            rows.append({"problem": pname, "method": method, "seed": seed, "budget": n,
                          "evaluations": result.evaluations, "best_latency_cycles": best, "reference": ref,
                          "reference_kind": ref_kind, "evals_to_1pct": evals_to_within(curve, ref),
                          "wall_s": wall, "best_curve": json.dumps(curve)})
@@ -159,8 +169,8 @@ def run(problems: list[str], methods: list[str], budget: int, seeds: int, exhaus
     df = pd.DataFrame(rows)
     if len(df):
         write_table(df, csv_path)  # also when nothing ran: merges the parts into csv_path
-    df = df[df["problem"].isin(problems) & df["method"].isin(methods) & (df["budget"] == budget)
-            & (df["seed"] < seeds)].copy()
+    own_budget = df["budget"] == [problem_budget(p, budget) for p in df["problem"]]
+    df = df[df["problem"].isin(problems) & df["method"].isin(methods) & own_budget & (df["seed"] < seeds)].copy()
     for pname in problems:  # problems without a reference: the best of all runs
         sel = df["problem"] == pname
         if sel.any() and df.loc[sel, "reference"].isna().all():
@@ -176,17 +186,24 @@ def _median_evals(values: pd.Series) -> str:
     return "-" if not np.isfinite(med) else f"{med:,.0f}"
 
 
-def markdown(df: pd.DataFrame, budget: int, seeds: int) -> str:
+def markdown(df: pd.DataFrame, seeds: int) -> str:
     lines = ["# Search quality at equal evaluation budgets", "",
-             f"Machine: {platform.machine()}, Python {platform.python_version()}, budget {budget:,} evaluations, "
-             f"{seeds} seeds (0..{seeds - 1}). Latency in cycles (lower is better); ratio = median best / reference; "
-             "evals to 1 % = median evaluations until best-so-far <= 1.01 x reference ('-': not reached by half the "
-             "seeds). Wall time is per run, one thread, two runs sharing the 2 cores.", ""]
+             f"Machine: {platform.machine()}, Python {platform.python_version()}; every method of a problem gets the "
+             f"same evaluation budget (given per problem), up to {seeds} seeds (0..{seeds - 1}). Latency in cycles "
+             "(lower is better); ratio = median best / reference; evals to 1 % = median evaluations until best-so-far "
+             "<= 1.01 x reference ('-': not reached by half the seeds). Wall time is per run, one thread, two runs sharing the 2 cores.", ""]
+
+    def order(names: list[str], col: pd.Series) -> pd.Series:  # listed order first, then the rest as they come
+        return col.map(lambda v: names.index(v) if v in names else len(names))
+
+    df = df.sort_values(["problem", "method"], key=lambda c: order(list(PROBLEMS if c.name == "problem" else METHODS),
+                                                                   c), kind="stable")
     for pname, g in df.groupby("problem", sort=False):
         ref, kind = g["reference"].iloc[0], g["reference_kind"].iloc[0]
-        lines += [f"## {pname}", "", f"Reference: {ref:,.0f} cycles — {kind}.", "",
+        lines += [f"## {pname}", "", f"Budget: {int(g['budget'].iloc[0]):,} evaluations per run. "
+                  f"Reference: {ref:,.0f} cycles — {kind}.", "",
                   "| method | median best latency | ratio to reference | evals to 1 % | median wall s "
-                  "| feasible runs |",
+                  "| feasible / runs |",
                   "|---|---|---|---|---|---|"]
         for method, m in g.groupby("method", sort=False):
             best = m["best_latency_cycles"].dropna()
@@ -194,12 +211,13 @@ def markdown(df: pd.DataFrame, budget: int, seeds: int) -> str:
             lines.append(f"| {method} | {med:,.0f} | {med / ref:.4f} | {_median_evals(m['evals_to_1pct'])} | "
                          f"{statistics.median(m['wall_s']):.1f} | {len(best)}/{len(m)} |")
         lines.append("")
+    lines += verdict(df)
     seed_rows = [p for p in TALK if p in set(df["problem"])]
     if seed_rows:
         lines += ["## ConfuciuX seed table beside ours", "",
                   "Talk: baseline-dla / RL / RL+GA latencies from seed_tables.md. Ours: uniform split, `reinforce` "
-                  "(ConfuciuX's agent) and `reinforce:0.2+ga` medians at the budget above. Improvement = baseline / "
-                  "method. Our layers are ConfuciuX's tables through our cost model; its baselines reproduce "
+                  "(ConfuciuX's agent) and `reinforce:0.2+ga` medians at the problem's budget. Improvement = baseline /"
+                  " method. Our layers are ConfuciuX's tables through our cost model; its baselines reproduce "
                   "MAESTRO's to the cycle (tests), RL and GA are our re-implementations.", "",
                   "| problem | talk baseline | talk RL | talk RL+GA | talk RL+GA gain | ours baseline | ours RL | "
                   "ours RL+GA | ours RL gain | ours RL+GA gain |", "|---|---|---|---|---|---|---|---|---|---|"]
@@ -224,9 +242,27 @@ def markdown(df: pd.DataFrame, budget: int, seeds: int) -> str:
     return "\n".join(lines)
 
 
+def verdict(df: pd.DataFrame) -> list[str]:
+    """Markdown lines: for each problem and each RL-then-GA pipeline (``*+ga``), its median ratio and the methods
+    whose median best latency it does not beat (strictly lower is a win; methods with no feasible run lose)."""
+    lines = ["## RL then GA against every other method", "",
+             "Each RL-then-GA pipeline's median against the median of every other method on the same problem and "
+             "budget (runs per method in the tables above).", "",
+             "| problem | pipeline | ratio to reference | not beaten by it |", "|---|---|---|---|"]
+    for pname, g in df.groupby("problem", sort=False):
+        med = {m: statistics.median(v) if len(v := x["best_latency_cycles"].dropna()) else math.inf
+               for m, x in g.groupby("method", sort=False)}
+        ref = g["reference"].iloc[0]
+        for pipe in [m for m in med if m.endswith("+ga")]:
+            others = [m for m in med if m != pipe and not m.endswith("+ga") and med[m] <= med[pipe]]
+            lines.append(f"| {pname} | {pipe} | {med[pipe] / ref:.4f} | {', '.join(others) or 'none: beats all'} |")
+    return lines + [""]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--budget", type=int, default=20_000)
+    ap.add_argument("--budget", type=int, default=None, help="evaluations per run (default: 20,000; 2,000 on the "
+                    "global problem)")
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--problems", nargs="+", default=list(PROBLEMS), choices=list(PROBLEMS))
     ap.add_argument("--methods", nargs="+", default=list(METHODS))
@@ -241,7 +277,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     df = run(args.problems, args.methods, args.budget, args.seeds, args.exhaustive_limit, RESULTS / f"{args.out}.csv",
              [RESULTS / f"{name}.csv" for name in args.parts])
-    atomic_write_text(RESULTS / f"{args.out}.md", markdown(df, args.budget, args.seeds) + "\n")
+    atomic_write_text(RESULTS / f"{args.out}.md", markdown(df, args.seeds) + "\n")
     print(f"wrote {RESULTS / (args.out + '.md')}")
 
 
