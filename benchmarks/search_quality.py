@@ -21,7 +21,8 @@ RL (``reinforce``, ConfuciuX's agent) and RL + GA latencies and their improvemen
 Run: ``python benchmarks/search_quality.py [--budget N] [--seeds 5] [--problems ...] [--methods ...]``;
 writes ``benchmarks/results/search_quality.{md,csv}`` (atomically, after every run) and resumes: runs already in the
 CSV are not repeated. A full run is long (hours on 2 cores): run parts with ``--problems``/``--methods`` and
-``--out NAME`` in two processes, then merge them with ``--parts NAME ...`` (runs in the parts count as done).
+``--out NAME`` in two processes, then merge them with ``--parts NAME ...`` (runs in the parts count as done;
+``--report-only`` merges and writes the tables without running what is missing).
 """
 
 from __future__ import annotations
@@ -132,10 +133,10 @@ def problem_budget(pname: str, budget: int | None) -> int:
 
 
 def run(problems: list[str], methods: list[str], budget: int | None, seeds: int, exhaustive_limit: int,
-        csv_path: Path, parts: list[Path] = ()) -> pd.DataFrame:
+        csv_path: Path, parts: list[Path] = (), report_only: bool = False) -> pd.DataFrame:
     """Run every (problem, method, seed) not already in ``csv_path`` or ``parts`` (resuming; parts are CSVs of runs
     made elsewhere, e.g. by a second process), writing ``csv_path`` atomically after each run. ``budget``: evaluations
-    per run, None for each problem's own (:func:`problem_budget`)."""
+    per run, None for each problem's own (:func:`problem_budget`). ``report_only``: run nothing, only merge."""
     import torch
 
     torch.set_num_threads(1)
@@ -147,7 +148,7 @@ def run(problems: list[str], methods: list[str], budget: int | None, seeds: int,
     for pname in problems:
         n = problem_budget(pname, budget)
         todo = [(m, s) for m in methods for s in range(seeds) if (pname, m, s, n) not in have]
-        if not todo:
+        if not todo or report_only:
             continue
         problem = Problem.build(**PROBLEMS[pname])
         t0 = time.perf_counter()
@@ -269,6 +270,8 @@ def main() -> None:
     ap.add_argument("--methods", nargs="+", default=list(METHODS))
     ap.add_argument("--exhaustive-limit", type=int, default=25_000)
     ap.add_argument("--out", default="search_quality")
+    ap.add_argument("--report-only", action="store_true", help="run nothing: merge --parts into --out and write the "
+                    "tables from the runs there are")
     ap.add_argument("--parts", nargs="*", default=[], help="names of other result CSVs (in benchmarks/results) whose "
                     "runs count as done and are merged into --out")
     args = ap.parse_args()
@@ -277,7 +280,7 @@ def main() -> None:
         stages(m)  # fail early on an unknown method name
     RESULTS.mkdir(parents=True, exist_ok=True)
     df = run(args.problems, args.methods, args.budget, args.seeds, args.exhaustive_limit, RESULTS / f"{args.out}.csv",
-             [RESULTS / f"{name}.csv" for name in args.parts])
+             [RESULTS / f"{name}.csv" for name in args.parts], args.report_only)
     atomic_write_text(RESULTS / f"{args.out}.md", markdown(df, args.seeds) + "\n")
     print(f"wrote {RESULTS / (args.out + '.md')}")
 
