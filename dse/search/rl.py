@@ -103,6 +103,8 @@ def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) ->
         policy = "MlpLstmPolicy"
     else:  # pragma: no cover - guarded by the pipeline's registry
         raise ValueError(algo)
+    if "batch_size" in opts and "n_steps" in opts:  # a minibatch no larger than the rollout (same updates, no warning)
+        opts["batch_size"] = min(int(opts["batch_size"]), int(opts["n_steps"]) * getattr(env, "num_envs", 1))
     kwargs = {"policy_kwargs": policy_kwargs} if policy_kwargs else {}
     model = Algo(policy, env, seed=seed, verbose=0, device="cpu", **opts, **kwargs)
     # enough timesteps for the whole stage budget; the callback stops at the budget
