@@ -49,7 +49,7 @@ from cost_models.evaluator import Evaluator, Problem  # noqa: E402
 from dse.results import atomic_write_text, write_table  # noqa: E402
 from dse.search.context import SearchContext  # noqa: E402
 from dse.search.exact import NotApplicable, exact_optimum  # noqa: E402
-from dse.search.pipeline import StageSpec, run_pipeline  # noqa: E402
+from dse.search.pipeline import METHODS as REGISTRY, StageSpec, run_pipeline  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results"
 log = logging.getLogger("search_quality")
@@ -201,8 +201,9 @@ def markdown(df: pd.DataFrame, seeds: int) -> str:
     def order(names: list[str], col: pd.Series) -> pd.Series:  # listed order first, then the rest as they come
         return col.map(lambda v: names.index(v) if v in names else len(names))
 
-    df = df.sort_values(["problem", "method"], key=lambda c: order(list(PROBLEMS if c.name == "problem" else METHODS),
-                                                                   c), kind="stable")
+    method_order = [*METHODS, *(m for m in REGISTRY if m not in METHODS)]
+    df = df.sort_values(["problem", "method"], kind="stable",
+                        key=lambda c: order(list(PROBLEMS) if c.name == "problem" else method_order, c))
     for pname, g in df.groupby("problem", sort=False):
         ref, kind = g["reference"].iloc[0], g["reference_kind"].iloc[0]
         lines += [f"## {pname}", "", f"Budget: {int(g['budget'].iloc[0]):,} evaluations per run. "
