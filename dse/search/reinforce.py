@@ -2,16 +2,17 @@
 
 Following Kao et al., "ConfuciuX" (MICRO 2020) and its ``src/ConfX/rl_confx.py`` (read, not copied):
 
-- policy: the observation goes through a 3-layer MLP (hidden 128, ReLU) into an ``LSTMCell(128)`` whose state
-  runs across the layers of an episode; each per-layer parameter (ConfuciuX: PEs and buffer) has its own head
-  (Linear-ReLU-Linear-softmax) over its levels;
+- policy: the observation goes through a 3-layer MLP (hidden 128, ReLU) into an LSTM (128, stepped as ConfuciuX's
+  ``LSTMCell``) whose state runs across the layers of an episode; each per-layer parameter (ConfuciuX: PEs and
+  buffer) has its own head (Linear-ReLU-Linear-softmax) over its levels;
 - one update per finished episode: rewards z-normalised within the episode, discounted returns with
   ``gamma = 0.9``, returns z-normalised again, loss ``-sum(log_prob * return)``, Adam with learning rate 1e-3,
   gradient norms clipped to 100 (whole model) and 10 (LSTM). Option ``episodes_per_update`` samples several
   episodes together and sums their losses into one update (faster; 1, the default, is the original).
 
-It runs on :class:`envs.LayerwiseAssignment` (through :class:`envs.LayerwiseAssignmentVector`), so unlike the original it sees the layer being decided (not the
-previous one), and broken budgets end the episode with the environment's documented penalty.
+It runs on :class:`envs.LayerwiseAssignment` (through :class:`envs.LayerwiseAssignmentVector`), so unlike the
+original it sees the layer being decided (not the previous one), and broken budgets end the episode with the
+environment's documented penalty.
 """
 
 from __future__ import annotations
