@@ -62,8 +62,10 @@ PROBLEMS: dict[str, dict] = {
     "global-resnet50-edge": {"model": "resnet50", "platform": "edge", "space": "global"},
     "global-resnet50-cloud": {"model": "resnet50", "platform": "cloud", "space": "global"},
 }
+DEFAULT_BUDGET = 20_000
+"""Evaluations per run unless ``--budget`` or :data:`BUDGETS` says otherwise."""
 BUDGETS: dict[str, int] = {"global-resnet50-edge": 2_000, "global-resnet50-cloud": 2_000}
-"""Evaluations per run where a problem differs from ``--budget`` (default 20,000): a global-space evaluation costs
+"""Evaluations per run where a problem differs from :data:`DEFAULT_BUDGET`: a global-space evaluation costs
 all ~50 layers of the zoo's ResNet-50 (tens of ms), and its coarse space holds 16,128 designs."""
 METHODS: tuple[str, ...] = (
     "uniform", "random", "anneal", "ga", "nsga2", "ppo", "a2c", "dqn", "maskable_ppo", "recurrent_ppo",
@@ -131,8 +133,8 @@ def best_curve(history: pd.DataFrame) -> list[tuple[int, float]]:
 
 
 def problem_budget(pname: str, budget: int | None) -> int:
-    """Evaluations per run on ``pname``: ``budget`` when given, else :data:`BUDGETS` or 20,000."""
-    return budget if budget is not None else BUDGETS.get(pname, 20_000)
+    """Evaluations per run on ``pname``: ``budget`` when given, else :data:`BUDGETS` or :data:`DEFAULT_BUDGET`."""
+    return budget if budget is not None else BUDGETS.get(pname, DEFAULT_BUDGET)
 
 
 def run(problems: list[str], methods: list[str], budget: int | None, seeds: int, exhaustive_limit: int,
@@ -148,6 +150,7 @@ def run(problems: list[str], methods: list[str], budget: int | None, seeds: int,
         else pd.DataFrame()
     rows = done.to_dict("records")
     have = {(r["problem"], r["method"], int(r["seed"]), int(r["budget"])) for r in rows}
+    ran = False
     for pname in problems:
         n = problem_budget(pname, budget)
         todo = [(m, s) for m in methods for s in range(seeds) if (pname, m, s, n) not in have]
@@ -169,10 +172,11 @@ def run(problems: list[str], methods: list[str], budget: int | None, seeds: int,
                          "reference_kind": ref_kind, "evals_to_1pct": evals_to_within(curve, ref),
                          "wall_s": wall, "best_curve": json.dumps(curve)})
             write_table(pd.DataFrame(rows), csv_path)
+            ran = True
             log.info("%s %s seed %d: %.6g in %.1f s", pname, method, seed, best, wall)
     df = pd.DataFrame(rows)
-    if len(df):
-        write_table(df, csv_path)  # also when nothing ran: merges the parts into csv_path
+    if len(df) and not ran:
+        write_table(df, csv_path)  # nothing ran: still merge the parts into csv_path
     own_budget = df["budget"] == [problem_budget(p, budget) for p in df["problem"]]
     df = df[df["problem"].isin(problems) & df["method"].isin(methods) & own_budget & (df["seed"] < seeds)].copy()
     for pname in problems:  # problems without a reference: the best of all runs
@@ -185,9 +189,14 @@ def run(problems: list[str], methods: list[str], budget: int | None, seeds: int,
 
 
 def _median_evals(values: pd.Series) -> str:
-    finite = sorted(values)
-    med = statistics.median(finite)
+    med = statistics.median(values)
     return "-" if not np.isfinite(med) else f"{med:,.0f}"
+
+
+def median_best(df: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """(problem, method) -> median best latency over the runs that found a feasible design (nan when none did)."""
+    return {key: statistics.median(v) if len(v := g["best_latency_cycles"].dropna()) else math.nan
+            for key, g in df.groupby(["problem", "method"], sort=False)}
 
 
 def markdown(df: pd.DataFrame, seeds: int) -> str:
@@ -205,6 +214,7 @@ def markdown(df: pd.DataFrame, seeds: int) -> str:
     method_order = [*METHODS, *(m for m in REGISTRY if m not in METHODS)]
     df = df.sort_values(["problem", "method"], kind="stable",
                         key=lambda c: order(list(PROBLEMS) if c.name == "problem" else method_order, c))
+    medians = median_best(df)
     for pname, g in df.groupby("problem", sort=False):
         ref, kind = g["reference"].iloc[0], g["reference_kind"].iloc[0]
         lines += [f"## {pname}", "", f"Budget: {int(g['budget'].iloc[0]):,} evaluations per run. "
@@ -213,12 +223,11 @@ def markdown(df: pd.DataFrame, seeds: int) -> str:
                   "| feasible / runs |",
                   "|---|---|---|---|---|---|"]
         for method, m in g.groupby("method", sort=False):
-            best = m["best_latency_cycles"].dropna()
-            med = statistics.median(best) if len(best) else float("nan")
+            med = medians[pname, method]
             lines.append(f"| {method} | {med:,.0f} | {med / ref:.4f} | {_median_evals(m['evals_to_1pct'])} | "
-                         f"{statistics.median(m['wall_s']):.1f} | {len(best)}/{len(m)} |")
+                         f"{statistics.median(m['wall_s']):.1f} | {m['best_latency_cycles'].notna().sum()}/{len(m)} |")
         lines.append("")
-    lines += verdict(df)
+    lines += verdict(df, medians)
     seed_rows = [p for p in TALK if p in set(df["problem"])]
     if seed_rows:
         lines += ["## ConfuciuX seed table beside ours", "",
@@ -229,14 +238,9 @@ def markdown(df: pd.DataFrame, seeds: int) -> str:
                   "| problem | talk baseline | talk RL | talk RL+GA | talk RL+GA gain | ours baseline | ours RL | "
                   "ours RL+GA | ours RL gain | ours RL+GA gain |", "|---|---|---|---|---|---|---|---|---|---|"]
         for p in seed_rows:
-            g = df[df["problem"] == p]
-
-            def med(method: str) -> float:
-                v = g.loc[g["method"] == method, "best_latency_cycles"].dropna()
-                return statistics.median(v) if len(v) else float("nan")
-
             tb, tr, tg = TALK[p]
-            ob, orl, org = med("uniform"), med("reinforce"), med("reinforce:0.2+ga")
+            ob, orl, org = (medians.get((p, m), math.nan) for m in ("uniform", "reinforce", "reinforce:0.2+ga"))
+
             def num(v: float) -> str:
                 return f"{v:.4g}" if np.isfinite(v) else "not run"
 
@@ -249,16 +253,16 @@ def markdown(df: pd.DataFrame, seeds: int) -> str:
     return "\n".join(lines)
 
 
-def verdict(df: pd.DataFrame) -> list[str]:
+def verdict(df: pd.DataFrame, medians: dict[tuple[str, str], float]) -> list[str]:
     """Markdown lines: for each problem and each RL-then-GA pipeline (``*+ga``), its median ratio and the methods
-    whose median best latency it does not beat (strictly lower is a win; methods with no feasible run lose)."""
+    whose median best latency (``medians``, :func:`median_best`) it does not beat (strictly lower is a win; methods
+    with no feasible run lose)."""
     lines = ["## RL then GA against every other method", "",
              "Each RL-then-GA pipeline's median against the median of every other method on the same problem and "
              "budget (runs per method in the tables above).", "",
              "| problem | pipeline | ratio to reference | not beaten by it |", "|---|---|---|---|"]
     for pname, g in df.groupby("problem", sort=False):
-        med = {m: statistics.median(v) if len(v := x["best_latency_cycles"].dropna()) else math.inf
-               for m, x in g.groupby("method", sort=False)}
+        med = {m: medians[pname, m] for m in g["method"].unique()}
         ref = g["reference"].iloc[0]
         for pipe in [m for m in med if m.endswith("+ga")]:
             others = [m for m in med if m != pipe and not m.endswith("+ga") and med[m] <= med[pipe]]
@@ -268,8 +272,8 @@ def verdict(df: pd.DataFrame) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--budget", type=int, default=None, help="evaluations per run (default: 20,000; 2,000 on the "
-                    "global problem)")
+    ap.add_argument("--budget", type=int, default=None, help=f"evaluations per run (default: {DEFAULT_BUDGET:,}; "
+                    "BUDGETS where a problem has its own)")
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--problems", nargs="+", default=list(PROBLEMS), choices=list(PROBLEMS))
     ap.add_argument("--methods", nargs="+", default=list(METHODS))

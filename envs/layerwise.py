@@ -14,7 +14,6 @@ from cost_models.workload import Op
 
 _CONSTRAINT_COLUMN = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes", "area_mm2": "area_mm2",
                       "power_mw": "power_mw"}
-_ADDITIVE = SUMMED_OVER_LAYERS
 _SHAPE_FIELDS = ("K", "C", "Y", "X", "R", "S", "stride")
 
 
@@ -132,7 +131,7 @@ class LayerwiseAssignment(gym.Env):
                 rest[i] = rest[i + 1] + mins[i] if self.problem.space.mode == "LP" else max(rest[i + 1], mins[i])
             self._min_rest[m] = rest
         # reward normalisation: the median-cost option of every layer
-        key = _ADDITIVE.get(self.objective, "runtime_cycles")
+        key = SUMMED_OVER_LAYERS.get(self.objective, "runtime_cycles")
         med_idx = [int(np.argsort(t[:, col[key]])[len(t) // 2]) for t in self._tables]
         median_rows = self._tables[np.arange(self.L), med_idx]
         worst_rows = self._tables.max(axis=1)
@@ -144,8 +143,8 @@ class LayerwiseAssignment(gym.Env):
         worst_cost = worst_metrics[self.objective] / self._ref if OBJECTIVES[self.objective] == "min" else 0.0
         self._penalty_base = worst_cost + 1.0
         # what the layers after step i could still cost at worst: breaking a budget later never scores worse
-        if self.objective in _ADDITIVE:
-            per_layer_worst = worst_rows[:, col[_ADDITIVE[self.objective]]] / self._ref
+        if self.objective in SUMMED_OVER_LAYERS:
+            per_layer_worst = worst_rows[:, col[SUMMED_OVER_LAYERS[self.objective]]] / self._ref
         else:
             per_layer_worst = np.full(self.L, 1.0 / self.L)
         self._rest_worst = np.concatenate([np.cumsum(per_layer_worst[::-1])[::-1], [0.0]])
@@ -184,8 +183,8 @@ class LayerwiseAssignment(gym.Env):
         values = {p.name: p.values[lv] for p, lv in zip(self.params, levels)}
         info: dict[str, Any] = {"layer": self.network.layers[i].name, "values": values}
         reward = 0.0
-        if self.objective in _ADDITIVE:
-            reward = -float(row[self._col[_ADDITIVE[self.objective]]]) / self._ref
+        if self.objective in SUMMED_OVER_LAYERS:
+            reward = -float(row[self._col[SUMMED_OVER_LAYERS[self.objective]]]) / self._ref
         overshoot = 0.0
         for m, c in self._cons_cols.items():
             self._used[m] = float(self._combine(self._used[m], row[c]))
@@ -199,7 +198,7 @@ class LayerwiseAssignment(gym.Env):
             reward = -(self._penalty_base + self._rest_worst[self._i] + max(overshoot, 0.0))
         if done:
             info.update(self._finish(broken))
-            if not broken and self.objective not in _ADDITIVE:
+            if not broken and self.objective not in SUMMED_OVER_LAYERS:
                 v = info["metrics"][self.objective] / self._ref
                 reward = v if OBJECTIVES[self.objective] == "max" else -v
         return self._obs(), float(reward), bool(done), False, info

@@ -17,8 +17,8 @@ from gymnasium.vector import AutoresetMode, VectorEnv
 from gymnasium.vector.utils import batch_space
 
 from cost_models.errors import SpaceError
-from cost_models.evaluator import OBJECTIVES, Evaluator, Problem
-from envs.layerwise import _ADDITIVE, LayerwiseAssignment, rectangle_mask
+from cost_models.evaluator import OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator, Problem
+from envs.layerwise import LayerwiseAssignment, rectangle_mask
 
 
 class LayerwiseAssignmentVector(VectorEnv):
@@ -75,7 +75,7 @@ class LayerwiseAssignmentVector(VectorEnv):
         self._min_rest = np.stack([e._min_rest[m] for m, _ in self._cons], axis=1) if self._cons else np.zeros(
             (e.L + 1, 0))
         self._lp = e.problem.space.mode == "LP"
-        self._additive_col = e._col[_ADDITIVE[e.objective]] if e.objective in _ADDITIVE else None
+        self._additive_col = e._col[SUMMED_OVER_LAYERS[e.objective]] if e.objective in SUMMED_OVER_LAYERS else None
         self._buffers_col = e._col["buffers_ok"]
         self._prev_scale = np.maximum(self.nvec - 1, 1).astype(np.float64)
         self._step = np.zeros(self.num_envs, dtype=np.int64)
@@ -168,7 +168,7 @@ class LayerwiseAssignmentVector(VectorEnv):
                 n = int(self._step[k])
                 used = {m: float(self._used[k, j]) for j, (m, _) in enumerate(self._cons)}
                 final[k] = fi = e._episode_info([int(c) for c in self._combos[k, :n]], used, bool(self._broken[k]))
-                if e.objective not in _ADDITIVE and fi["feasible"]:
+                if e.objective not in SUMMED_OVER_LAYERS and fi["feasible"]:
                     v = fi["metrics"][e.objective] / e._ref
                     rewards[k] = v if OBJECTIVES[e.objective] == "max" else -v
             info["final_info"], info["_final_info"] = final, mask
