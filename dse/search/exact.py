@@ -42,14 +42,14 @@ from typing import Any
 import numpy as np
 
 from cost_models.errors import InfeasibleError
-from cost_models.evaluator import Evaluator
+from cost_models.evaluator import SUMMED_OVER_LAYERS, Evaluator
 
 log = logging.getLogger(__name__)
 
 _LAYER_COLUMN = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes", "area_mm2": "area_mm2",
                  "power_mw": "power_mw"}
-_OBJECTIVE_COLUMN = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj", "area_mm2": "area_mm2",
-                     "power_mw": "power_mw"}
+# objectives additive per layer under LP: those summed in every mode, plus area and power (LP sums the layers' arrays)
+_OBJECTIVE_COLUMN = {**SUMMED_OVER_LAYERS, "area_mm2": "area_mm2", "power_mw": "power_mw"}
 _MAX_CHOICE_BYTES = 2e9  # back-pointers of the DP: one uint16 per cell and layer
 _TOL = 1 + 1e-12  # the evaluator's feasibility tolerance (metric <= limit * (1 + 1e-12))
 
@@ -187,7 +187,7 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
     problem = evaluator.problem
     space = problem.space
     objective = problem.objectives[0]
-    additive = {"latency_cycles", "energy_pj"} | ({"area_mm2", "power_mw"} if space.mode == "LP" else set())
+    additive = set(_OBJECTIVE_COLUMN) if space.mode == "LP" else set(SUMMED_OVER_LAYERS)
     if objective not in additive:
         raise NotApplicable(
             f"objective {objective!r} is not a sum over layers in {space.mode}; exact optimum needs one of "
