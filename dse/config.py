@@ -562,22 +562,24 @@ def validate_file(path: str | Path) -> str:
     """Validate an experiment or sweep file without running it; return a one-line description.
 
     Beyond the schema, every experiment's problem is built (network and layer subset, design space, objectives,
-    constraints: :func:`dse.run.build_problem`); the cost model is not run.
+    constraints: :func:`dse.run.build_problem`) and its search stages are checked against it (options, space:
+    :func:`dse.run.stage_specs`); the cost model is not run.
 
     Raises:
         ConfigError: the first error found.
     """
-    from dse.run import build_problem  # dse.run imports this module: import here
+    from dse.run import build_problem, stage_specs  # dse.run imports this module: import here
 
     path = Path(path)
     data = read_yaml(path)
     if "base" in data or "grid" in data:
         sweep, runs = load_sweep(path)
         for run in runs:
-            build_problem(run.config, f"{path}: grid run {run.run_id}")
+            where = f"{path}: grid run {run.run_id}"
+            stage_specs(run.config, build_problem(run.config, where), where)
         return f"{path}: valid sweep {sweep.name!r} with {len(runs)} run(s)"
     cfg = load_experiment(path)
-    build_problem(cfg, str(path))
+    stage_specs(cfg, build_problem(cfg, str(path)), str(path))
     stages = ", ".join(s.method for s in cfg.search.stages)
     return (f"{path}: valid experiment {cfg.name!r}: {cfg.workload.model} on {cfg.platform or 'no platform'}, "
             f"objectives {', '.join(cfg.objectives)}, stages [{stages}], budget {cfg.search.budget}")

@@ -113,11 +113,28 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
         raise ConfigError(f"{where}: {exc}") from None
 
 
-def stage_specs(cfg: ExperimentConfig) -> list:
-    """The search stages as ``dse.search.pipeline.StageSpec`` objects."""
-    from dse.search.pipeline import StageSpec
+def stage_specs(cfg: ExperimentConfig, problem=None, source: str | None = None) -> list:
+    """The search stages as ``dse.search.pipeline.StageSpec`` objects.
 
-    return [StageSpec(method=s.method, budget=s.budget, options=dict(s.options)) for s in cfg.search.stages]
+    Args:
+        cfg: the experiment.
+        problem: if given, every stage is checked against it (:func:`dse.search.pipeline.check_stage`: its
+            options and whether its method can search the space) before anything is evaluated.
+        source: what to name in error messages (the config file); default ``experiment '<name>'``.
+
+    Raises:
+        ConfigError: a stage that does not apply, as one line naming ``source`` and ``search.stages[k]``.
+    """
+    from dse.search.pipeline import StageSpec, check_stage
+
+    stages = [StageSpec(method=s.method, budget=s.budget, options=dict(s.options)) for s in cfg.search.stages]
+    if problem is not None:
+        for k, stage in enumerate(stages):
+            try:
+                check_stage(problem, stage)
+            except NpuDseError as exc:
+                raise ConfigError(f"{source or f'experiment {cfg.name!r}'}: search.stages[{k}]: {exc}") from None
+    return stages
 
 
 @dataclass
@@ -165,8 +182,8 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
         The :class:`RunOutcome`.
 
     Raises:
-        ConfigError: a config the problem builder rejects. InfeasibleError: a budget no design can meet.
-        SpaceError: a search stage that does not apply to the problem.
+        ConfigError: a config the problem builder rejects, or a search stage that does not apply to the problem.
+        InfeasibleError: a budget no design can meet.
     """
     from cost_models.evaluator import Evaluator
     from dse.design import design_document
@@ -174,13 +191,14 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
     from dse.search.pipeline import run_pipeline
 
     problem = build_problem(cfg, source)
+    stages = stage_specs(cfg, problem, source)
     run_dir = Path(out_dir) if out_dir is not None else default_run_dir(cfg)
     run_dir.mkdir(parents=True, exist_ok=True)
     atomic_write_text(run_dir / "config.yaml", dump_config(cfg))
     evaluator = Evaluator(problem)
     log.info("run %s: %s, %d layers, budget %d, stages %s", cfg.name, problem.network.name, problem.num_layers,
              cfg.search.budget, [s.method for s in cfg.search.stages])
-    result = run_pipeline(problem, stage_specs(cfg), cfg.search.budget, seed=cfg.seed, evaluator=evaluator,
+    result = run_pipeline(problem, stages, cfg.search.budget, seed=cfg.seed, evaluator=evaluator,
                           progress=progress, exact=cfg.search.exact)
     history: pd.DataFrame = result.history
     write_table(history, run_dir / "history.parquet")

@@ -110,6 +110,8 @@ def test_export_errors_are_one_line(pareto_run: Path, tmp_path: Path) -> None:
     ({"workload": {"model": "nonet"}}, "workload.model: unknown model 'nonet'; allowed: lenet5"),
     ({"objectives": ["latency"]}, "objectives: unknown objective 'latency'; allowed: latency_cycles"),
     ({"constraints": {"total_pes": 1}}, "infeasible budget"),
+    ({"search": {"budget": 10, "stages": [{"method": "ga", "options": {"popsize": 4}}]}},
+     "bad.yaml: search.stages[0]: stage 'ga': unknown option 'popsize'; allowed: cxpb, max_step"),
 ])
 def test_run_errors_are_one_line_exit_2(tmp_path: Path, change, needle) -> None:
     path = tmp_path / "bad.yaml"

@@ -240,6 +240,14 @@ def test_validate_builds_the_problem(tmp_path: Path) -> None:
     clash = write(tmp_path, {**BASE, "space": {"preset": "confuciux", "fixed": {"num_pes": 4}}}, "clash.yaml")
     with pytest.raises(ConfigError, match=r"clash.yaml: space: design space: \['num_pes'\] both searched and fixed"):
         validate_file(clash)
+    global_rf = write(tmp_path, {**BASE, "space": {"preset": "global"},
+                                 "search": {"budget": 5, "stages": [{"method": "reinforce"}]}}, "global_rf.yaml")
+    with pytest.raises(ConfigError, match=r"global_rf.yaml: search.stages\[0\]: reinforce .* needs per-layer"):
+        validate_file(global_rf)
+    option = write(tmp_path, {**BASE, "search": {"budget": 5, "stages": [{"method": "ga", "options": {"pop": 4}}]}},
+                   "option.yaml")
+    with pytest.raises(ConfigError, match=r"option.yaml: search.stages\[0\]: stage 'ga': unknown option 'pop'"):
+        validate_file(option)
     empty = write(tmp_path, {**BASE, "workload": {"model": "lenet5", "layers": "7:9"}}, "empty.yaml")
     with pytest.raises(ConfigError, match="selects no layer of 5"):
         validate_file(empty)

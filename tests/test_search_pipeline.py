@@ -11,7 +11,7 @@ from cost_models.errors import SpaceError
 from cost_models.evaluator import Constraint, Evaluation, Evaluator, Problem
 from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
 from cost_models.workload import Layer, Network, Op
-from dse.search.pipeline import METHODS, StageSpec, run_pipeline, stage_budgets
+from dse.search.pipeline import METHODS, StageSpec, check_stage, run_pipeline, stage_budgets
 
 torch.set_num_threads(1)
 
@@ -98,6 +98,38 @@ def test_stage_budget_split_and_errors():
         StageSpec("sgd")
     with pytest.raises(SpaceError, match="at least one stage"):
         run_pipeline(PROBLEM, [], budget=10)
+
+
+@pytest.mark.parametrize("method,option,allowed", [
+    ("ga", "popsize", "cxpb, max_step, more_moves, mutpb, population"),
+    ("ppo", "n_stepz", "batch_size, clip_range"),
+    ("uniform", "seed", "fine_pes"),  # the pipeline sets the seed; it is not an option
+])
+def test_unknown_stage_option_is_refused_before_any_evaluation(method, option, allowed):
+    evaluated = []
+    with pytest.raises(SpaceError, match=rf"stage '{method}': unknown option '{option}'; allowed: {allowed}"):
+        run_pipeline(PROBLEM, [StageSpec("random", 5), StageSpec(method, options={option: 3})], budget=10,
+                     progress=lambda done, total: evaluated.append(done))
+    assert evaluated == []  # refused before the first stage ran
+
+
+def test_every_method_takes_its_documented_options():
+    for method, options in [("ga", {"population": 8, "mutpb": 0.5}), ("maskable_ppo", {"n_envs": 4, "n_steps": 8}),
+                            ("dqn", {"flatten": True, "buffer_size": 100}), ("reinforce", {"hidden": 16}),
+                            ("recurrent_ppo", {"policy_kwargs": {}}), ("exhaustive", {"batch_size": 4})]:
+        check_stage(PROBLEM, StageSpec(method, options=options))
+
+
+def test_reinforce_on_a_global_space_is_refused_before_any_evaluation():
+    space = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
+                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1})
+    problem = Problem(NET, space)
+    evaluated = []
+    with pytest.raises(SpaceError, match="reinforce .* needs per-layer parameters"):
+        run_pipeline(problem, [StageSpec("random", 5), StageSpec("reinforce")], budget=10,
+                     progress=lambda done, total: evaluated.append(done))
+    assert evaluated == []
+    check_stage(problem, StageSpec("ppo"))
 
 
 def test_stand_alone_ga_finds_feasible_designs_under_a_tight_budget():

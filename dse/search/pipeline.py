@@ -9,6 +9,7 @@ and the gap to it (:mod:`dse.search.exact`).
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import time
 from dataclasses import dataclass, field
@@ -104,6 +105,32 @@ def method_function(name: str) -> Callable[..., None]:
     return getattr(importlib.import_module(module), fn)
 
 
+def check_stage(problem: Problem, stage: StageSpec) -> None:
+    """Check, without evaluating anything, that ``stage`` can run on ``problem``.
+
+    The stage's options must be arguments its method takes (an RL agent: ``n_envs``, ``flatten`` and the agent's
+    constructor arguments, :func:`dse.search.rl.option_names`), and the method must accept the problem's space
+    (a module's ``check_problem``, e.g. :func:`dse.search.reinforce.check_problem`).
+
+    Raises:
+        SpaceError: an unknown option (lists the allowed ones) or a space the method cannot search.
+    """
+    module_name, fn_name = METHODS[stage.method]
+    module = importlib.import_module(module_name)
+    params = inspect.signature(getattr(module, fn_name)).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        allowed = set(module.option_names(stage.method))
+    else:
+        allowed = set(params) - {"ctx", "seed", "elite"}
+    unknown = sorted(set(stage.options) - allowed)
+    if unknown:
+        raise SpaceError(f"stage {stage.method!r}: unknown option {unknown[0]!r}; allowed: "
+                         f"{', '.join(sorted(allowed)) or 'none'}")
+    check_problem = getattr(module, "check_problem", None)
+    if check_problem is not None:
+        check_problem(problem)
+
+
 def stage_budgets(stages: Sequence[StageSpec], budget: int) -> list[int]:
     """Split ``budget`` over the stages: fixed counts and fractions first, the rest shared equally."""
     out: list[int | None] = []
@@ -148,6 +175,8 @@ def run_pipeline(
     """
     if not stages:
         raise SpaceError("a search pipeline needs at least one stage")
+    for stage in stages:
+        check_stage(problem, stage)
     t0 = time.perf_counter()
     evaluator = evaluator if evaluator is not None else Evaluator(problem)
     ctx = SearchContext(evaluator, budget)

@@ -24,7 +24,7 @@ import torch
 from torch import nn
 
 from cost_models.errors import SpaceError
-from cost_models.evaluator import Evaluation
+from cost_models.evaluator import Evaluation, Problem
 from dse.search.context import SearchContext
 from envs import LayerwiseAssignmentVector
 
@@ -73,6 +73,12 @@ class LstmPolicy(nn.Module):
                    for i, head in enumerate(self.heads))
 
 
+def check_problem(problem: Problem) -> None:
+    """Raise :class:`SpaceError` unless ``problem``'s space has per-layer parameters (the agent assigns per layer)."""
+    if not problem.space.per_layer:
+        raise SpaceError("reinforce (ConfuciuX's agent) needs per-layer parameters; use ppo/dqn for global spaces")
+
+
 def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: int = 128,
               learning_rate: float = LEARNING_RATE, gamma: float = GAMMA, episodes_per_update: int = 1) -> None:
     """Train ConfuciuX's agent until the stage budget is used, recording every episode.
@@ -88,8 +94,7 @@ def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: in
         SpaceError: the space has no per-layer parameters (the agent assigns per layer), or
             ``episodes_per_update < 1``.
     """
-    if not ctx.problem.space.per_layer:
-        raise SpaceError("reinforce (ConfuciuX's agent) needs per-layer parameters; use ppo/dqn for global spaces")
+    check_problem(ctx.problem)
     if episodes_per_update < 1:
         raise SpaceError(f"reinforce: option 'episodes_per_update' must be >= 1, got {episodes_per_update}")
     torch.manual_seed(seed)

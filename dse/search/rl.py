@@ -10,6 +10,7 @@ training plus the elite set, not the final policy's greedy action (DESIGN.md §4
 
 from __future__ import annotations
 
+import inspect
 import logging
 from typing import Any
 
@@ -80,6 +81,31 @@ def make_env(ctx: SearchContext, flatten: bool = False, n_envs: int = N_ENVS) ->
     return Monitor(env), len(env.params)
 
 
+def algorithm(algo: str) -> tuple[type, str]:
+    """The stable-baselines3 / sb3-contrib class of ``algo`` (a key of :data:`DEFAULTS`) and its policy name."""
+    if algo == "ppo":
+        from stable_baselines3 import PPO as Algo
+    elif algo == "a2c":
+        from stable_baselines3 import A2C as Algo
+    elif algo == "dqn":
+        from stable_baselines3 import DQN as Algo
+    elif algo == "maskable_ppo":
+        from sb3_contrib import MaskablePPO as Algo
+    elif algo == "recurrent_ppo":
+        from sb3_contrib import RecurrentPPO as Algo
+    else:
+        raise SpaceError(f"unknown RL agent {algo!r}; allowed: {', '.join(DEFAULTS)}")
+    return Algo, ("MlpLstmPolicy" if algo == "recurrent_ppo" else "MlpPolicy")
+
+
+def option_names(algo: str) -> set[str]:
+    """The options a stage of ``algo`` takes: ``n_envs``, ``flatten`` and the agent's constructor arguments
+    (``learning_rate``, ``n_steps``, ``policy_kwargs``, ...), except those the stage sets itself."""
+    Algo, _ = algorithm(algo)
+    own = {"self", "policy", "env", "seed", "verbose", "device", "_init_setup_model"}
+    return {"n_envs", "flatten"} | {n for n in inspect.signature(Algo.__init__).parameters if n not in own}
+
+
 def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
     opts = {**DEFAULTS[algo], **options}
     policy_kwargs = opts.pop("policy_kwargs", None)
@@ -88,23 +114,7 @@ def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) ->
         raise SpaceError(f"{algo}: option 'n_envs' must be >= 1, got {n_envs}")
     env, steps_per_episode = make_env(ctx, flatten=bool(opts.pop("flatten", FLATTEN.get(algo, False))),
                                       n_envs=n_envs)
-    if algo == "ppo":
-        from stable_baselines3 import PPO as Algo
-        policy = "MlpPolicy"
-    elif algo == "a2c":
-        from stable_baselines3 import A2C as Algo
-        policy = "MlpPolicy"
-    elif algo == "dqn":
-        from stable_baselines3 import DQN as Algo
-        policy = "MlpPolicy"
-    elif algo == "maskable_ppo":
-        from sb3_contrib import MaskablePPO as Algo
-        policy = "MlpPolicy"
-    elif algo == "recurrent_ppo":
-        from sb3_contrib import RecurrentPPO as Algo
-        policy = "MlpLstmPolicy"
-    else:  # pragma: no cover - guarded by the pipeline's registry
-        raise ValueError(algo)
+    Algo, policy = algorithm(algo)
     if "batch_size" in opts and "n_steps" in opts:  # a minibatch no larger than the rollout (same updates, no warning)
         opts["batch_size"] = min(int(opts["batch_size"]), int(opts["n_steps"]) * getattr(env, "num_envs", 1))
     kwargs = {"policy_kwargs": policy_kwargs} if policy_kwargs else {}
