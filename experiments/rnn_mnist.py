@@ -20,12 +20,11 @@ import logging
 import time
 from pathlib import Path
 
-import numpy as np
 import torch
 
 from dse.processor.config import ProcessorConfig
 from dse.processor.data import load_mnist, write_idx
-from dse.processor.mnist import MODELS, build_model, evaluate, load_weights, train_model
+from dse.processor.mnist import MODELS, evaluate, load_weights, train_model
 
 log = logging.getLogger("rnn_mnist")
 ROOT = Path(__file__).resolve().parents[1]

@@ -86,7 +86,7 @@ def test_export_every_format_from_run_dir(pareto_run: Path, tmp_path: Path, fmt:
     else:
         from cost_models.formats.maestro_m import read_hardware, read_mapping
 
-        assert read_hardware(tmp_path / f"design_hw.m")["num_pes"] == best["design"]["num_pes"]
+        assert read_hardware(tmp_path / "design_hw.m")["num_pes"] == best["design"]["num_pes"]
         assert [l.name for l in read_mapping(out).network.layers] == [e["layer"] for e in best["per_layer"]]
 
 

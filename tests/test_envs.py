@@ -10,9 +10,8 @@ from stable_baselines3.common.env_checker import check_env as sb3_check_env
 
 import envs  # noqa: F401  (registers the ids)
 from cost_models.errors import SpaceError
-from cost_models.evaluator import Evaluator, Problem
+from cost_models.evaluator import Problem
 from cost_models.space import DesignSpace, Parameter
-from cost_models.workload import Layer, Network, Op
 from envs import AcceleratorConfig, FlattenAction, LayerwiseAssignment
 
 torch.set_num_threads(1)
