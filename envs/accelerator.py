@@ -10,7 +10,7 @@ from gymnasium import spaces
 
 from cost_models.errors import SpaceError
 from cost_models.evaluator import OBJECTIVES, Evaluator, Problem
-from envs.layerwise import make_problem
+from envs.layerwise import problem_and_evaluator
 
 
 class AcceleratorConfig(gym.Env):
@@ -57,12 +57,9 @@ class AcceleratorConfig(gym.Env):
 
     def __init__(self, problem: Problem | None = None, evaluator: Evaluator | None = None, **kwargs: Any) -> None:
         super().__init__()
-        if evaluator is not None:
-            problem = evaluator.problem
-        if problem is None:
+        if problem is None and evaluator is None:
             kwargs.setdefault("space", "global")
-        self.problem = make_problem(problem, kwargs)
-        self.evaluator = evaluator if evaluator is not None else Evaluator(self.problem)
+        self.problem, self.evaluator = problem_and_evaluator(problem, evaluator, kwargs)
         space = self.problem.space
         if space.per_layer:
             raise SpaceError(

@@ -17,13 +17,24 @@ _CONSTRAINT_COLUMN = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes", "a
 _SHAPE_FIELDS = ("K", "C", "Y", "X", "R", "S", "stride")
 
 
-def make_problem(problem: Problem | None, kwargs: dict[str, Any]) -> Problem:
-    """The problem an environment was given: a ready :class:`Problem`, or :meth:`Problem.build` keywords."""
+def problem_and_evaluator(problem: Problem | None, evaluator: Evaluator | None,
+                          kwargs: dict[str, Any]) -> tuple[Problem, Evaluator]:
+    """The problem an environment was given and the evaluator it uses.
+
+    The problem is the shared ``evaluator``'s, else ``problem``, else :meth:`Problem.build` of ``kwargs``; the
+    evaluator is ``evaluator``, else a new one.
+
+    Raises:
+        SpaceError: both a problem (or evaluator) and keyword arguments.
+    """
+    if evaluator is not None:
+        problem = evaluator.problem
     if problem is not None:
         if kwargs:
             raise SpaceError(f"give either a Problem or keyword arguments, not both (got {sorted(kwargs)})")
-        return problem
-    return Problem.build(**kwargs)
+    else:
+        problem = Problem.build(**kwargs)
+    return problem, (evaluator if evaluator is not None else Evaluator(problem))
 
 
 class LayerwiseAssignment(gym.Env):
@@ -78,10 +89,7 @@ class LayerwiseAssignment(gym.Env):
 
     def __init__(self, problem: Problem | None = None, evaluator: Evaluator | None = None, **kwargs: Any) -> None:
         super().__init__()
-        if evaluator is not None:
-            problem = evaluator.problem
-        self.problem = make_problem(problem, kwargs)
-        self.evaluator = evaluator if evaluator is not None else Evaluator(self.problem)
+        self.problem, self.evaluator = problem_and_evaluator(problem, evaluator, kwargs)
         space = self.problem.space
         multi = [p.name for p in space.global_ if p.n_levels > 1]
         if multi:
