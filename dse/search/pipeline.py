@@ -115,9 +115,8 @@ def check_stage(problem: Problem, stage: StageSpec) -> None:
     Raises:
         SpaceError: an unknown option (lists the allowed ones) or a space the method cannot search.
     """
-    module_name, fn_name = METHODS[stage.method]
-    module = importlib.import_module(module_name)
-    params = inspect.signature(getattr(module, fn_name)).parameters
+    module = importlib.import_module(METHODS[stage.method][0])
+    params = inspect.signature(method_function(stage.method)).parameters
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
         allowed = set(module.option_names(stage.method))
     else:
