@@ -52,7 +52,11 @@ OBJECTIVES: dict[str, str] = {
 }
 """Objective names and their sense."""
 
-CONSTRAINT_METRICS: tuple[str, ...] = ("total_pes", "buffer_bytes", "area_mm2", "power_mw")
+CONSTRAINT_LAYER_COLUMN: dict[str, str] = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes",
+                                           "area_mm2": "area_mm2", "power_mw": "power_mw"}
+"""Constraint metric -> the :data:`LAYER_METRICS` column it combines over layers (sum under LP, max under LS)."""
+
+CONSTRAINT_METRICS: tuple[str, ...] = tuple(CONSTRAINT_LAYER_COLUMN)
 """Metrics a constraint may bound (upper limits)."""
 
 LAYER_METRICS: tuple[str, ...] = (
@@ -423,10 +427,7 @@ class Evaluator:
             "energy_pj": energy,
             "edp": energy * latency,
             "throughput": clock_mhz * 1e6 / stage,
-            "area_mm2": float(red(col["area_mm2"])),
-            "power_mw": float(red(col["power_mw"])),
-            "total_pes": float(red(col["num_pes"])),
-            "buffer_bytes": float(red(col["buffer_bytes"])),
+            **{metric: float(red(col[c])) for metric, c in CONSTRAINT_LAYER_COLUMN.items()},
         }
 
     def _aggregate(self, point: dict[str, Any], table: np.ndarray, clock_mhz: float) -> Evaluation:
@@ -461,21 +462,19 @@ class Evaluator:
         per_layer_opts = 1
         for p in self.space.parameters:
             per_layer_opts *= p.n_levels
-        metrics = ("num_pes", "buffer_bytes", "area_mm2", "power_mw")
-        names = dict(zip(metrics, ("total_pes", "buffer_bytes", "area_mm2", "power_mw")))
         if per_layer_opts > max_options:
             m = self._corner_metrics("min")
-            return {names[k]: m[names[k]] for k in metrics}
+            return {k: m[k] for k in CONSTRAINT_METRICS}
         options = [dict(zip([p.name for p in self.space.parameters], combo))
                    for combo in itertools.product(*[p.values for p in self.space.parameters])]
-        mins = {k: [] for k in metrics}
+        mins: dict[str, list[float]] = {k: [] for k in CONSTRAINT_METRICS}
         for i in range(self.num_layers):
             base = self.space.layer_params(self.space.corner(self.num_layers, "min"), i)
             costs = self.layer_costs(i, [{**base, **o} for o in options])
-            for k in metrics:
-                mins[k].append(float(costs[k].min()))
+            for k, c in CONSTRAINT_LAYER_COLUMN.items():
+                mins[k].append(float(costs[c].min()))
         red = sum if self.space.mode == "LP" else max
-        return {names[k]: float(red(v)) for k, v in mins.items()}
+        return {k: float(red(v)) for k, v in mins.items()}
 
     def check_budget(self) -> None:
         """Raise :class:`InfeasibleError` if some constraint is below its smallest achievable value."""

@@ -9,11 +9,10 @@ import numpy as np
 from gymnasium import spaces
 
 from cost_models.errors import SpaceError
-from cost_models.evaluator import LAYER_METRICS, OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator, Problem
+from cost_models.evaluator import (CONSTRAINT_LAYER_COLUMN, LAYER_METRICS, OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator,
+                                   Problem)
 from cost_models.workload import Op
 
-_CONSTRAINT_COLUMN = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes", "area_mm2": "area_mm2",
-                      "power_mw": "power_mw"}
 _SHAPE_FIELDS = ("K", "C", "Y", "X", "R", "S", "stride")
 
 
@@ -130,7 +129,7 @@ class LayerwiseAssignment(gym.Env):
         col = {m: k for k, m in enumerate(LAYER_METRICS)}
         self._col = col
         # budgets: per-layer minimum of each constrained metric, and the suffix bound of what is still to come
-        self._cons_cols = {m: col[_CONSTRAINT_COLUMN[m]] for m in self.limits}
+        self._cons_cols = {m: col[CONSTRAINT_LAYER_COLUMN[m]] for m in self.limits}
         self._min_rest = {}
         for m, c in self._cons_cols.items():
             mins = self._tables[:, :, c].min(axis=1)

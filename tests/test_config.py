@@ -159,7 +159,7 @@ def test_overrides_set_nested_fields_and_lists(tmp_path: Path) -> None:
 
 
 @given(st.lists(st.integers(0, 5), min_size=1, max_size=4), st.integers(-100, 100))
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50)
 def test_set_path_then_read_back(indices, value) -> None:
     data: dict = {}
     key = "a.b"
@@ -213,7 +213,7 @@ def test_sweep_file_refused_by_run(tmp_path: Path) -> None:
 @given(st.dictionaries(st.sampled_from(["platform", "seed", "space.mode", "workload.model"]),
                        st.one_of(st.integers(0, 9), st.sampled_from(["edge", "LP", "confuciux/resnet50"])),
                        max_size=3), st.integers(0, 3))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 def test_run_ids_are_file_names_and_distinguish_runs(params, seed) -> None:
     rid = make_run_id(params, seed)
     assert "/" not in rid and " " not in rid and rid == make_run_id(dict(params), seed)

@@ -69,7 +69,7 @@ def test_breaking_a_budget_ends_the_episode_below_every_feasible_one():
     assert r < -env._penalty_base  # below the worst feasible episode's return
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(seed=st.integers(0, 10_000), platform=st.sampled_from(["edge", "iot"]))
 def test_masking_never_offers_an_action_that_breaks_a_budget(seed, platform):
     env = _masked_env(platform)

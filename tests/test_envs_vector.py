@@ -25,7 +25,7 @@ def _single_episode(env, actions):
     raise AssertionError("episode did not end")
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(platform=st.sampled_from(["edge", "iot"]), data=st.data(), flatten=st.booleans())
 def test_vector_env_replays_the_single_env(platform, data, flatten):
     ev = EVALUATORS[platform]

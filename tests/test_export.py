@@ -240,7 +240,7 @@ _PES = (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128)
 
 @given(st.lists(st.sampled_from(_PES), min_size=5, max_size=5), st.lists(st.integers(1, 12), min_size=5, max_size=5),
        st.sampled_from(["LP", "LS"]))
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 def test_document_invariants_for_random_points(pes, ktile, mode) -> None:
     problem = _PROBLEMS.setdefault(mode, Problem.build("lenet5", platform="cloud", mode=mode))
     ev = _EVALUATORS.setdefault(mode, Evaluator(problem)).evaluate({"num_pes": tuple(pes), "KTileSz": tuple(ktile)})

@@ -56,7 +56,7 @@ _layers = st.builds(
 )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50)
 @given(layers=st.lists(_layers, min_size=1, max_size=6))
 def test_round_trip_property_on_stride_one_unpadded_layers(layers, tmp_path_factory):
     net = Network("n", tuple(l.with_(name=f"layer{i}") for i, l in enumerate(layers)))

@@ -142,7 +142,7 @@ _layers = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(layer=_layers)
 def test_write_then_read_is_the_maestro_form_property(layer, tmp_path_factory):
     path = tmp_path_factory.mktemp("rt") / "p.m"

@@ -49,7 +49,7 @@ def hardware(draw):
         l2_bytes=np.array(draw(st.lists(st.integers(1, 1 << 20), min_size=n, max_size=n))))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(layer=layers(), hw=hardware(), dataflow=st.sampled_from(CONV_FLOWS), ktile=st.integers(1, 12))
 def test_invariants_hold_for_random_layers_and_hardware(layer, hw, dataflow, ktile):
     try:
@@ -68,7 +68,7 @@ def test_invariants_hold_for_random_layers_and_hardware(layer, hw, dataflow, kti
     assert (cost.energy_pj > 0).all() and (cost.area_um2 > 0).all() and (cost.power_mw > 0).all()
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(layer=layers(), hw=hardware(), dataflow=st.sampled_from(CONV_FLOWS))
 def test_batch_evaluation_equals_point_by_point(layer, hw, dataflow):
     try:

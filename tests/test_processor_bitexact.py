@@ -188,7 +188,7 @@ def test_no_bias_cells_bit_exact():
         _run_both(mode, cfg, seed=3, layers=1, bias=False)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(mode=st.sampled_from(list(GATES)), bits=st.integers(6, 16), lanes=st.integers(1, 9),
        input_size=st.integers(1, 5), hidden=st.integers(1, 6), layers=st.integers(1, 2),
        rnd=st.sampled_from(ROUNDINGS), ovf=st.sampled_from(OVERFLOWS), method=st.sampled_from(["pwl", "lut"]),

@@ -65,7 +65,7 @@ def problems(draw) -> tuple[Network, dict, str, str]:
     return Network("random", tuple(layers)), constraints, objective, mode
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_exact_dp_agrees_with_exhaustive_search_on_random_small_problems(case):
     network, constraints, objective, mode = case
@@ -88,7 +88,7 @@ def test_exact_dp_agrees_with_exhaustive_search_on_random_small_problems(case):
         assert result.point in optimal_points
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_lagrangian_relaxation_brackets_the_optimum(case):
     network, constraints, objective, mode = case

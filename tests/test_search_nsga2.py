@@ -156,7 +156,7 @@ def test_throughput_is_maximised_as_a_negated_cost():
 points_st = st.lists(st.tuples(*[st.integers(0, 20)] * 3), min_size=1, max_size=25)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(points_st, st.tuples(*[st.integers(0, 20)] * 3))
 def test_hypervolume_is_monotone_and_matches_grid_count(points, extra):
     objs = ("latency_cycles", "energy_pj", "area_mm2")

@@ -42,12 +42,10 @@ from typing import Any
 import numpy as np
 
 from cost_models.errors import InfeasibleError
-from cost_models.evaluator import SUMMED_OVER_LAYERS, Evaluator
+from cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, SUMMED_OVER_LAYERS, Evaluator
 
 log = logging.getLogger(__name__)
 
-_LAYER_COLUMN = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes", "area_mm2": "area_mm2",
-                 "power_mw": "power_mw"}
 # objectives additive per layer under LP: those summed in every mode, plus area and power (LP sums the layers' arrays)
 _OBJECTIVE_COLUMN = {**SUMMED_OVER_LAYERS, "area_mm2": "area_mm2", "power_mw": "power_mw"}
 _MAX_CHOICE_BYTES = 2e9  # back-pointers of the DP: one uint16 per cell and layer
@@ -217,7 +215,7 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
         params = [{**base, **{p.name: v for p, v in zip(per_layer, combo)}} for combo in combos]
         table = evaluator.layer_costs(i, params)
         cost = table[_OBJECTIVE_COLUMN[objective]]
-        res = np.stack([table[_LAYER_COLUMN[m]] for m in metrics], axis=1) if metrics else np.zeros((len(combos), 0))
+        res = np.stack([table[CONSTRAINT_LAYER_COLUMN[m]] for m in metrics], axis=1) if metrics else np.zeros((len(combos), 0))
         ok = table["buffers_ok"] > 0
         if space.mode == "LS":  # the budget bounds the largest layer: a per-layer filter, exact
             ok &= np.all(res <= limits * _TOL, axis=1)

@@ -10,6 +10,7 @@ training plus the elite set, not the final policy's greedy action (DESIGN.md §4
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import logging
 from typing import Any
@@ -81,21 +82,26 @@ def make_env(ctx: SearchContext, flatten: bool = False, n_envs: int = N_ENVS) ->
     return Monitor(env), len(env.params)
 
 
+AGENTS: dict[str, tuple[str, str, str]] = {
+    "ppo": ("stable_baselines3", "PPO", "MlpPolicy"),
+    "a2c": ("stable_baselines3", "A2C", "MlpPolicy"),
+    "dqn": ("stable_baselines3", "DQN", "MlpPolicy"),
+    "maskable_ppo": ("sb3_contrib", "MaskablePPO", "MlpPolicy"),
+    "recurrent_ppo": ("sb3_contrib", "RecurrentPPO", "MlpLstmPolicy"),
+}
+"""Agent name -> (package, class, policy)."""
+
+
 def algorithm(algo: str) -> tuple[type, str]:
-    """The stable-baselines3 / sb3-contrib class of ``algo`` (a key of :data:`DEFAULTS`) and its policy name."""
-    if algo == "ppo":
-        from stable_baselines3 import PPO as Algo
-    elif algo == "a2c":
-        from stable_baselines3 import A2C as Algo
-    elif algo == "dqn":
-        from stable_baselines3 import DQN as Algo
-    elif algo == "maskable_ppo":
-        from sb3_contrib import MaskablePPO as Algo
-    elif algo == "recurrent_ppo":
-        from sb3_contrib import RecurrentPPO as Algo
-    else:
-        raise SpaceError(f"unknown RL agent {algo!r}; allowed: {', '.join(DEFAULTS)}")
-    return Algo, ("MlpLstmPolicy" if algo == "recurrent_ppo" else "MlpPolicy")
+    """The stable-baselines3 / sb3-contrib class of ``algo`` (a key of :data:`AGENTS`) and its policy name.
+
+    Raises:
+        SpaceError: an unknown agent (lists the allowed ones).
+    """
+    if algo not in AGENTS:
+        raise SpaceError(f"unknown RL agent {algo!r}; allowed: {', '.join(AGENTS)}")
+    package, cls, policy = AGENTS[algo]
+    return getattr(importlib.import_module(package), cls), policy
 
 
 def option_names(algo: str) -> set[str]:
@@ -108,7 +114,6 @@ def option_names(algo: str) -> set[str]:
 
 def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
     opts = {**DEFAULTS[algo], **options}
-    policy_kwargs = opts.pop("policy_kwargs", None)
     n_envs = int(opts.pop("n_envs", N_ENVS))
     if n_envs < 1:
         raise SpaceError(f"{algo}: option 'n_envs' must be >= 1, got {n_envs}")
@@ -117,8 +122,7 @@ def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) ->
     Algo, policy = algorithm(algo)
     if "batch_size" in opts and "n_steps" in opts:  # a minibatch no larger than the rollout (same updates, no warning)
         opts["batch_size"] = min(int(opts["batch_size"]), int(opts["n_steps"]) * getattr(env, "num_envs", 1))
-    kwargs = {"policy_kwargs": policy_kwargs} if policy_kwargs else {}
-    model = Algo(policy, env, seed=seed, verbose=0, device="cpu", **opts, **kwargs)
+    model = Algo(policy, env, seed=seed, verbose=0, device="cpu", **opts)
     # enough timesteps for the whole stage budget; the callback stops at the budget
     total = (ctx.remaining + 2 * getattr(env, "num_envs", 1)) * steps_per_episode
     log.info("%s: up to %d episodes (%d timesteps)", algo, ctx.remaining, total)
