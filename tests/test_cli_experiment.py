@@ -112,6 +112,10 @@ def test_export_errors_are_one_line(pareto_run: Path, tmp_path: Path) -> None:
     ({"constraints": {"total_pes": 1}}, "infeasible budget"),
     ({"search": {"budget": 10, "stages": [{"method": "ga", "options": {"popsize": 4}}]}},
      "bad.yaml: search.stages[0]: stage 'ga': unknown option 'popsize'; allowed: cxpb, max_step"),
+    ({"search": {"budget": 10, "stages": [{"method": "ppo", "options": {"n_steps": -1}}]}},
+     "bad.yaml: search.stages[0]: stage 'ppo': PPO rejects n_steps=-1"),
+    ({"search": {"budget": 10, "stages": [{"method": "ga", "options": {"more_moves": 1}}]}},
+     "bad.yaml: search.stages[0]: stage 'ga': option 'more_moves' = 1: Input should be less than 1"),
 ])
 def test_run_errors_are_one_line_exit_2(tmp_path: Path, change, needle) -> None:
     path = tmp_path / "bad.yaml"

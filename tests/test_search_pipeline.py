@@ -113,6 +113,48 @@ def test_unknown_stage_option_is_refused_before_any_evaluation(method, option, a
     assert evaluated == []  # refused before the first stage ran
 
 
+@pytest.mark.parametrize("method,options,message", [
+    ("ga", {"population": 1}, "option 'population' = 1: Input should be greater than or equal to 2"),
+    ("ga", {"more_moves": 1.0}, "option 'more_moves' = 1.0: Input should be less than 1"),  # used to loop forever
+    ("ga", {"cxpb": "half"}, "option 'cxpb' = 'half': Input should be a valid number"),
+    ("random", {"batch_size": 0}, "option 'batch_size' = 0: Input should be greater than or equal to 1"),
+    ("anneal", {"start": "hot"}, "option 'start' = 'hot': Input should be 'corner' or 'random'"),
+    ("anneal", {"max_step": 0}, "option 'max_step' = 0: Input should be greater than or equal to 1"),
+    ("bayes", {"n_startup_trials": -1}, "option 'n_startup_trials' = -1: Input should be greater than or equal to 0"),
+    ("nsga2", {"indpb": 5.0}, "option 'indpb' = 5.0: Input should be less than or equal to 1"),
+    ("reinforce", {"gamma": "x"}, "option 'gamma' = 'x': Input should be a valid number"),
+    ("uniform", {"fine_pes": "no"}, "option 'fine_pes' = 'no': Input should be a valid boolean"),
+    ("ga", {"population": True}, "option 'population' = True: Input should be a valid integer"),
+    ("ppo", {"n_envs": 0}, "option 'n_envs' must be an integer >= 1, got 0"),
+    ("maskable_ppo", {"flatten": 1}, "option 'flatten' must be true or false, got 1"),
+    ("ppo", {"n_steps": -1}, r"PPO rejects n_steps=-1 \(arguments batch_size=-8, .*\): `batch_size` must be greater"),
+    ("dqn", {"learning_rate": "fast"}, "DQN rejects learning_rate='fast'"),
+])
+def test_bad_option_values_are_refused_before_any_evaluation(method, options, message):
+    evaluated = []
+    with pytest.raises(SpaceError, match=rf"stage '{method}': {message}"):
+        run_pipeline(PROBLEM, [StageSpec("random", 5), StageSpec(method, options=options)], budget=10,
+                     progress=lambda done, total: evaluated.append(done))
+    assert evaluated == []
+
+
+def test_checking_an_rl_stage_leaves_the_random_generators_as_they_were():
+    import random
+
+    random.seed(1), np.random.seed(1), torch.manual_seed(1)
+    expected = random.random(), np.random.random(), torch.rand(1).item()
+    random.seed(1), np.random.seed(1), torch.manual_seed(1)
+    for method in ("ppo", "dqn", "recurrent_ppo"):
+        check_stage(PROBLEM, StageSpec(method))
+    assert (random.random(), np.random.random(), torch.rand(1).item()) == expected
+
+
+def test_option_values_in_range_pass_and_none_is_allowed_where_documented():
+    for method, options in [("ga", {"population": 2, "cxpb": 0, "mutpb": 1}), ("nsga2", {"generations": None}),
+                            ("anneal", {"t_start": 1, "start": "random"}), ("bayes", {"n_startup_trials": 0})]:
+        check_stage(PROBLEM, StageSpec(method, options=options))
+
+
 def test_every_method_takes_its_documented_options():
     for method, options in [("ga", {"population": 8, "mutpb": 0.5}), ("maskable_ppo", {"n_envs": 4, "n_steps": 8}),
                             ("dqn", {"flatten": True, "buffer_size": 100}), ("reinforce", {"hidden": 16}),

@@ -19,13 +19,14 @@ import contextlib
 import itertools
 import logging
 import math
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Literal, Sequence
 
 import numpy as np
 
 from cost_models.evaluator import Evaluation
 from cost_models.space import DesignSpace, Gene
 from dse.search.context import SearchContext
+from dse.search.options import Count, NonNegativeCount, Positive
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def _quiet_optuna() -> Iterator[None]:
 
 
 # ---------------------------------------------------------------------- methods
-def random_search(ctx: SearchContext, seed: int, elite: list[Evaluation], batch_size: int = 256) -> None:
+def random_search(ctx: SearchContext, seed: int, elite: list[Evaluation], batch_size: Count = 256) -> None:
     """Uniform random coarse designs, evaluated ``batch_size`` at a time until the budget is used.
 
     Args:
@@ -125,7 +126,7 @@ def random_search(ctx: SearchContext, seed: int, elite: list[Evaluation], batch_
         ctx.evaluate(genes.points(genes.random(rng, min(batch_size, max(1, ctx.remaining)))))
 
 
-def exhaustive(ctx: SearchContext, seed: int, elite: list[Evaluation], batch_size: int = 4096) -> None:
+def exhaustive(ctx: SearchContext, seed: int, elite: list[Evaluation], batch_size: Count = 4096) -> None:
     """Every coarse design of the space, in batches, when the space fits in the stage budget.
 
     Designs are enumerated in mixed-radix order of their gene levels (first gene most significant). If the space
@@ -210,12 +211,12 @@ def simulated_annealing(
     ctx: SearchContext,
     seed: int,
     elite: list[Evaluation],
-    chains: int = 8,
-    t_start: float = 0.1,
-    t_end: float = 1e-4,
-    max_step: int = 2,
-    genes_per_move: int = 1,
-    start: str = "corner",
+    chains: Count = 8,
+    t_start: Positive = 0.1,
+    t_end: Positive = 1e-4,
+    max_step: Count = 2,
+    genes_per_move: Count = 1,
+    start: Literal["corner", "random"] = "corner",
 ) -> None:
     """Simulated annealing: ``chains`` independent chains, one proposal each per evaluator batch.
 
@@ -275,8 +276,8 @@ def bayesian(
     ctx: SearchContext,
     seed: int,
     elite: list[Evaluation],
-    batch_size: int = 16,
-    n_startup_trials: int = 32,
+    batch_size: Count = 16,
+    n_startup_trials: NonNegativeCount = 32,
 ) -> None:
     """Bayesian optimisation with optuna's TPE sampler (Bergstra et al., NeurIPS 2011), seeded.
 

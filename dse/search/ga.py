@@ -41,6 +41,7 @@ from deap import base, tools
 from cost_models.evaluator import SUMMED_OVER_LAYERS, Evaluation
 from dse.search._deap import multi_objective_classes
 from dse.search.context import SearchContext
+from dse.search.options import AtLeast2, BelowOne, Count, Probability
 
 
 _, Individual = multi_objective_classes(2)
@@ -196,11 +197,11 @@ def ga(
     ctx: SearchContext,
     seed: int,
     elite: list[Evaluation],
-    population: int = 32,
-    cxpb: float = 0.5,
-    mutpb: float = 0.9,
-    more_moves: float = 0.5,
-    max_step: int = 3,
+    population: AtLeast2 = 32,
+    cxpb: Probability = 0.5,
+    mutpb: Probability = 0.9,
+    more_moves: BelowOne = 0.5,
+    max_step: Count = 3,
 ) -> None:
     """Run the GA until the stage budget is used.
 

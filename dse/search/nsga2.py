@@ -24,6 +24,7 @@ from cost_models.evaluator import Evaluation
 from dse.search._deap import multi_objective_classes
 from dse.search.baselines import Genes
 from dse.search.context import BudgetExhausted, SearchContext
+from dse.search.options import Count, NonNegativeCount, Probability
 
 INFEASIBLE_COST = 1e30
 """Cost given to every objective of an infeasible design (times 1 + its relative constraint excess)."""
@@ -44,10 +45,10 @@ def nsga2(
     ctx: SearchContext,
     seed: int,
     elite: list[Evaluation],
-    population: int = 64,
-    generations: int | None = None,
-    cxpb: float = 0.9,
-    indpb: float | None = None,
+    population: Count = 64,
+    generations: NonNegativeCount | None = None,
+    cxpb: Probability = 0.9,
+    indpb: Probability | None = None,
 ) -> None:
     """NSGA-II until the stage budget is used (or ``generations`` generations are done).
 

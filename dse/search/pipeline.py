@@ -20,6 +20,7 @@ import pandas as pd
 from cost_models.errors import SpaceError
 from cost_models.evaluator import Evaluation, Evaluator, Problem
 from dse.search.context import SearchContext
+from dse.search.options import check_option_values, option_hints
 
 log = logging.getLogger(__name__)
 
@@ -108,26 +109,33 @@ def method_function(name: str) -> Callable[..., None]:
 def check_stage(problem: Problem, stage: StageSpec) -> None:
     """Check, without evaluating anything, that ``stage`` can run on ``problem``.
 
-    The stage's options must be arguments its method takes (an RL agent: ``n_envs``, ``flatten`` and the agent's
-    constructor arguments, :func:`dse.search.rl.option_names`), and the method must accept the problem's space
-    (a module's ``check_problem``, e.g. :func:`dse.search.reinforce.check_problem`).
+    The stage's options must be arguments its method takes, of the right type and in range
+    (:func:`dse.search.options.check_option_values` against the method's hints; an RL agent takes ``n_envs``,
+    ``flatten`` and the agent's constructor arguments, :func:`dse.search.rl.option_names`, and is built once on a
+    stand-in environment to try them, :func:`dse.search.rl.check_options`), and the method must accept the
+    problem's space (a module's ``check_problem``, e.g. :func:`dse.search.reinforce.check_problem`).
 
     Raises:
-        SpaceError: an unknown option (lists the allowed ones) or a space the method cannot search.
+        SpaceError: an unknown option (lists the allowed ones), a bad option value (names the option and the rule)
+            or a space the method cannot search.
     """
     module = importlib.import_module(METHODS[stage.method][0])
-    params = inspect.signature(method_function(stage.method)).parameters
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        allowed = set(module.option_names(stage.method))
-    else:
-        allowed = set(params) - {"ctx", "seed", "elite"}
+    fn = method_function(stage.method)
+    params = inspect.signature(fn).parameters
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    hints = {} if takes_any else option_hints(fn)
+    allowed = set(module.option_names(stage.method)) if takes_any else set(hints)
     unknown = sorted(set(stage.options) - allowed)
     if unknown:
         raise SpaceError(f"stage {stage.method!r}: unknown option {unknown[0]!r}; allowed: "
                          f"{', '.join(sorted(allowed)) or 'none'}")
+    check_option_values(stage.method, hints, stage.options)
     check_problem = getattr(module, "check_problem", None)
     if check_problem is not None:
         check_problem(problem)
+    check_options = getattr(module, "check_options", None)
+    if check_options is not None:
+        check_options(stage.method, dict(stage.options), problem)
 
 
 def stage_budgets(stages: Sequence[StageSpec], budget: int) -> list[int]:

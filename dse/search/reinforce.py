@@ -26,6 +26,7 @@ from torch import nn
 from cost_models.errors import SpaceError
 from cost_models.evaluator import Evaluation, Problem
 from dse.search.context import SearchContext
+from dse.search.options import Count, Positive, Probability
 from envs import LayerwiseAssignmentVector
 
 GAMMA = 0.9
@@ -79,8 +80,9 @@ def check_problem(problem: Problem) -> None:
         raise SpaceError("reinforce (ConfuciuX's agent) needs per-layer parameters; use ppo/dqn for global spaces")
 
 
-def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: int = 128,
-              learning_rate: float = LEARNING_RATE, gamma: float = GAMMA, episodes_per_update: int = 1) -> None:
+def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: Count = 128,
+              learning_rate: Positive = LEARNING_RATE, gamma: Probability = GAMMA,
+              episodes_per_update: Count = 1) -> None:
     """Train ConfuciuX's agent until the stage budget is used, recording every episode.
 
     Args:

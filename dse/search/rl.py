@@ -10,16 +10,21 @@ training plus the elite set, not the final policy's greedy action (DESIGN.md §4
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import logging
+import random
 from typing import Any
 
+import gymnasium as gym
+import numpy as np
+import torch
 from stable_baselines3.common.callbacks import BaseCallback
 
-from cost_models.evaluator import Evaluation
-from dse.search.context import SearchContext
 from cost_models.errors import SpaceError
+from cost_models.evaluator import Evaluation, Problem
+from dse.search.context import SearchContext
 from envs import AcceleratorConfig, LayerwiseAssignmentVector
 
 log = logging.getLogger(__name__)
@@ -112,17 +117,88 @@ def option_names(algo: str) -> set[str]:
     return {"n_envs", "flatten"} | {n for n in inspect.signature(Algo.__init__).parameters if n not in own}
 
 
-def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
+def agent_options(algo: str, options: dict[str, Any], per_layer: bool) -> tuple[dict[str, Any], int, bool]:
+    """A stage's options split into the agent's constructor arguments, ``n_envs`` and ``flatten``.
+
+    The constructor arguments are :data:`DEFAULTS` overridden by ``options``; PPO-like agents' ``batch_size`` is cut
+    to the rollout (``n_steps * n_envs``) when larger. ``n_envs`` and ``flatten`` apply to per-layer spaces only (a
+    global space has one environment).
+
+    Raises:
+        SpaceError: ``n_envs`` not an integer >= 1, or ``flatten`` not a boolean.
+    """
     opts = {**DEFAULTS[algo], **options}
-    n_envs = int(opts.pop("n_envs", N_ENVS))
-    if n_envs < 1:
-        raise SpaceError(f"{algo}: option 'n_envs' must be >= 1, got {n_envs}")
-    env, steps_per_episode = make_env(ctx, flatten=bool(opts.pop("flatten", FLATTEN.get(algo, False))),
-                                      n_envs=n_envs)
-    Algo, policy = algorithm(algo)
+    n_envs = opts.pop("n_envs", N_ENVS)
+    if isinstance(n_envs, bool) or not isinstance(n_envs, int) or n_envs < 1:
+        raise SpaceError(f"stage {algo!r}: option 'n_envs' must be an integer >= 1, got {n_envs!r}")
+    flatten = opts.pop("flatten", FLATTEN.get(algo, False))
+    if not isinstance(flatten, bool):
+        raise SpaceError(f"stage {algo!r}: option 'flatten' must be true or false, got {flatten!r}")
+    if not per_layer:
+        n_envs = 1
     if "batch_size" in opts and "n_steps" in opts:  # a minibatch no larger than the rollout (same updates, no warning)
-        opts["batch_size"] = min(int(opts["batch_size"]), int(opts["n_steps"]) * getattr(env, "num_envs", 1))
-    model = Algo(policy, env, seed=seed, verbose=0, device="cpu", **opts)
+        with contextlib.suppress(TypeError, ValueError):
+            opts["batch_size"] = min(int(opts["batch_size"]), int(opts["n_steps"]) * n_envs)
+    return opts, n_envs, flatten
+
+
+def build_agent(algo: str, env: Any, seed: int | None, opts: dict[str, Any], options: dict[str, Any]) -> Any:
+    """The stable-baselines3 / sb3-contrib agent ``algo`` on ``env`` with constructor arguments ``opts`` (from
+    :func:`agent_options` of the stage's ``options``).
+
+    Raises:
+        SpaceError: the agent rejects an argument (a wrong type, or a value such as ``n_steps: -1``), naming the
+            stage's options, the arguments they led to and the agent's own message.
+    """
+    Algo, policy = algorithm(algo)
+    try:
+        return Algo(policy, env, seed=seed, verbose=0, device="cpu", **opts)
+    except (AssertionError, TypeError, ValueError, RuntimeError) as exc:
+        given = ", ".join(f"{k}={v!r}" for k, v in sorted(options.items())) or "the defaults"
+        used = ", ".join(f"{k}={v!r}" for k, v in sorted(opts.items()))
+        raise SpaceError(f"stage {algo!r}: {Algo.__name__} rejects {given} (arguments {used}): {exc}") from None
+
+
+class _StandIn(gym.Env):
+    """A minimal environment with the kinds of spaces the real ones have, to try an agent's options on."""
+
+    def __init__(self, action_space: gym.Space) -> None:
+        self.observation_space = gym.spaces.Box(0.0, 1.0, shape=(4,), dtype=np.float32)
+        self.action_space = action_space
+
+    def reset(self, *, seed: int | None = None, options: dict | None = None):
+        return np.zeros(4, dtype=np.float32), {}
+
+    def step(self, action):
+        return np.zeros(4, dtype=np.float32), 0.0, True, False, {}
+
+
+def check_options(algo: str, options: dict[str, Any], problem: Problem) -> None:
+    """Try ``algo``'s options without evaluating anything: the agent is built on a stand-in environment with the
+    problem's kind of action space (per-layer: ``n_envs`` copies, joint ``Discrete`` with ``flatten``, else
+    ``MultiDiscrete``; global: one ``Discrete``).
+
+    Raises:
+        SpaceError: as :func:`agent_options` and :func:`build_agent`.
+    """
+    from stable_baselines3.common.vec_env import DummyVecEnv
+
+    per_layer = bool(problem.space.per_layer)
+    opts, n_envs, flatten = agent_options(algo, options, per_layer)
+    space = gym.spaces.MultiDiscrete([2, 2]) if per_layer and not flatten else gym.spaces.Discrete(4)
+    py_state, np_state = random.getstate(), np.random.get_state()
+    with torch.random.fork_rng(devices=[]):  # a check leaves every random generator as it was
+        try:
+            build_agent(algo, DummyVecEnv([lambda: _StandIn(space)] * n_envs), None, opts, options)
+        finally:
+            random.setstate(py_state)
+            np.random.set_state(np_state)
+
+
+def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
+    opts, n_envs, flatten = agent_options(algo, options, bool(ctx.problem.space.per_layer))
+    env, steps_per_episode = make_env(ctx, flatten=flatten, n_envs=n_envs)
+    model = build_agent(algo, env, seed, opts, options)
     # enough timesteps for the whole stage budget; the callback stops at the budget
     total = (ctx.remaining + 2 * getattr(env, "num_envs", 1)) * steps_per_episode
     log.info("%s: up to %d episodes (%d timesteps)", algo, ctx.remaining, total)
