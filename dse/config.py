@@ -65,6 +65,10 @@ def _allowed(values: Sequence[str]) -> str:
     return "allowed: " + ", ".join(str(v) for v in values)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 # ---------------------------------------------------------------------------------------------------- schema
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -211,7 +215,7 @@ class ExperimentConfig(_Strict):
     platform: str | None = None
     space: SpaceConfig = Field(default_factory=SpaceConfig)
     objectives: list[str] = Field(default_factory=lambda: ["latency_cycles"])
-    constraints: dict[str, float | str | dict[str, float]] = Field(default_factory=dict)
+    constraints: dict[str, Any] = Field(default_factory=dict)  # number | {ratio|limit: number} | platform
     search: SearchConfig
     output: OutputConfig = Field(default_factory=OutputConfig)
 
@@ -246,22 +250,29 @@ class ExperimentConfig(_Strict):
     def _constraints_known(cls, v: dict[str, Any]) -> dict[str, Any]:
         from cost_models.evaluator import CONSTRAINT_METRICS
 
+        out: dict[str, Any] = {}
         for metric, spec in v.items():
             if metric not in CONSTRAINT_METRICS:
                 raise ValueError(f"unknown constraint metric {metric!r}; {_allowed(CONSTRAINT_METRICS)}")
-            if isinstance(spec, str) and spec != "platform":
-                raise ValueError(f"constraint {metric!r}: {spec!r}; allowed: a number, {{ratio: r}}, "
-                                 "{limit: x}, platform")
-            if isinstance(spec, (int, float)) and not spec > 0:
-                raise ValueError(f"constraint {metric!r}: limit must be > 0, got {spec}")
-            if isinstance(spec, dict):
-                if set(spec) - {"ratio", "limit"} or len(spec) != 1:
-                    raise ValueError(f"constraint {metric!r}: {spec}; allowed: {{ratio: r}} or {{limit: x}}")
-                if "ratio" in spec and not 0 <= spec["ratio"] <= 1:
-                    raise ValueError(f"constraint {metric!r}: ratio must be in [0, 1], got {spec['ratio']}")
-                if "limit" in spec and not spec["limit"] > 0:
-                    raise ValueError(f"constraint {metric!r}: limit must be > 0, got {spec['limit']}")
-        return v
+            if _is_number(spec):
+                spec = float(spec)
+                if not spec > 0:
+                    raise ValueError(f"constraint {metric!r}: limit must be > 0, got {spec}")
+            elif isinstance(spec, dict) and len(spec) == 1 and set(spec) <= {"ratio", "limit"}:
+                ((key, value),) = spec.items()
+                if not _is_number(value):
+                    raise ValueError(f"constraint {metric!r}: {key} {value!r} is not a number")
+                value = float(value)
+                if key == "ratio" and not 0 <= value <= 1:
+                    raise ValueError(f"constraint {metric!r}: ratio must be in [0, 1], got {value}")
+                if key == "limit" and not value > 0:
+                    raise ValueError(f"constraint {metric!r}: limit must be > 0, got {value}")
+                spec = {key: value}
+            elif spec != "platform":
+                raise ValueError(f"constraint {metric!r}: {spec!r}; allowed: a number, {{ratio: r}}, {{limit: x}}, "
+                                 "platform")
+            out[metric] = spec
+        return out
 
     @model_validator(mode="after")
     def _platform_constraints(self) -> "ExperimentConfig":
