@@ -111,7 +111,7 @@ class LayerwiseAssignment(gym.Env):
         self._i = 0
         self._prev = np.zeros(len(self.params), dtype=np.int64)
         self._combos: list[int] = []
-        self._used = {m: 0.0 for m in self.limits}
+        self._used = np.zeros(len(self.limits))
 
     # ------------------------------------------------------------------ set-up
     def _build_tables(self) -> None:
@@ -127,16 +127,18 @@ class LayerwiseAssignment(gym.Env):
             tables.append(np.stack([costs[m] for m in LAYER_METRICS], axis=1))
         self._tables = np.stack(tables)  # (L, n_combos, n_metrics)
         col = {m: k for k, m in enumerate(LAYER_METRICS)}
-        self._col = col
-        # budgets: per-layer minimum of each constrained metric, and the suffix bound of what is still to come
-        self._cons_cols = {m: col[CONSTRAINT_LAYER_COLUMN[m]] for m in self.limits}
-        self._min_rest = {}
-        for m, c in self._cons_cols.items():
-            mins = self._tables[:, :, c].min(axis=1)
-            rest = np.zeros(self.L + 1)
-            for i in range(self.L - 1, -1, -1):
-                rest[i] = rest[i + 1] + mins[i] if self.problem.space.mode == "LP" else max(rest[i + 1], mins[i])
-            self._min_rest[m] = rest
+        # budgets in the order of self.limits: their table columns, limits, and per layer the smallest use of
+        # the layers from there on (n_layers + 1, n_constraints)
+        self._lp = self.problem.space.mode == "LP"
+        self._cons_idx = np.array([col[CONSTRAINT_LAYER_COLUMN[m]] for m in self.limits], dtype=np.int64)
+        self._limits = np.array(list(self.limits.values()), dtype=np.float64)
+        mins = self._tables[:, :, self._cons_idx].min(axis=1)  # (L, n_constraints)
+        self._min_rest = np.zeros((self.L + 1, len(self.limits)))
+        for i in range(self.L - 1, -1, -1):
+            self._min_rest[i] = self._min_rest[i + 1] + mins[i] if self._lp else np.maximum(self._min_rest[i + 1],
+                                                                                            mins[i])
+        self._additive_col = col[SUMMED_OVER_LAYERS[self.objective]] if self.objective in SUMMED_OVER_LAYERS else None
+        self._buffers_col = col["buffers_ok"]
         # reward normalisation: the median-cost option of every layer
         key = SUMMED_OVER_LAYERS.get(self.objective, "runtime_cycles")
         med_idx = [int(np.argsort(t[:, col[key]])[len(t) // 2]) for t in self._tables]
@@ -166,18 +168,15 @@ class LayerwiseAssignment(gym.Env):
         self._i = 0
         self._prev = np.zeros(len(self.params), dtype=np.int64)
         self._combos = []
-        self._used = {m: 0.0 for m in self.limits}
+        self._used = np.zeros(len(self.limits))
         return self._obs(), {"layer": self.network.layers[0].name}
 
     def _obs(self) -> np.ndarray:
         i = min(self._i, self.L - 1)
-        remaining = [np.clip((lim - self._used[m]) / lim, 0.0, 1.0) for m, lim in self.limits.items()]
+        remaining = np.clip((self._limits - self._used) / self._limits, 0.0, 1.0)
         prev = [lv / max(n - 1, 1) for lv, n in zip(self._prev, self.nvec)]
         obs = np.concatenate([self._shape_obs[i], self._op_obs[i], [i / self.L], remaining, prev])
         return obs.astype(np.float32)
-
-    def _combine(self, used: float, value: np.ndarray | float) -> np.ndarray | float:
-        return used + value if self.problem.space.mode == "LP" else np.maximum(used, value)
 
     def step(self, action):
         levels = np.asarray(action, dtype=np.int64).reshape(-1)
@@ -185,41 +184,55 @@ class LayerwiseAssignment(gym.Env):
             raise SpaceError(f"action {action!r} is not in {self.action_space}")
         i = self._i
         combo = int(np.ravel_multi_index(tuple(levels), tuple(self.nvec)))
-        row = self._tables[i, combo]
         self._combos.append(combo)
         values = {p.name: p.values[lv] for p, lv in zip(self.params, levels)}
         info: dict[str, Any] = {"layer": self.network.layers[i].name, "values": values}
-        reward = 0.0
-        if self.objective in SUMMED_OVER_LAYERS:
-            reward = -float(row[self._col[SUMMED_OVER_LAYERS[self.objective]]]) / self._ref
-        overshoot = 0.0
-        for m, c in self._cons_cols.items():
-            self._used[m] = float(self._combine(self._used[m], row[c]))
-            overshoot = max(overshoot, (self._used[m] - self.limits[m]) / self.limits[m])
-        buffers_ok = row[self._col["buffers_ok"]] > 0
+        used, rewards, broken = self.advance(np.array([i]), self._used[None], np.array([combo]))
+        self._used, reward, broken = used[0], float(rewards[0]), bool(broken[0])
         self._prev = levels
         self._i += 1
-        broken = overshoot > 1e-12 or not buffers_ok
         done = broken or self._i == self.L
-        if broken:
-            reward = -(self._penalty_base + self._rest_worst[self._i] + max(overshoot, 0.0))
         if done:
             info.update(self._finish(broken))
             if not broken and self.objective not in SUMMED_OVER_LAYERS:
                 v = info["metrics"][self.objective] / self._ref
                 reward = v if OBJECTIVES[self.objective] == "max" else -v
-        return self._obs(), float(reward), bool(done), False, info
+        return self._obs(), reward, done, False, info
+
+    def advance(self, layers: np.ndarray, used: np.ndarray,
+                combos: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """One step of ``n`` episodes: the episode at layer ``layers[k]`` with budgets ``used[k]`` takes option
+        ``combos[k]``. Shared by :meth:`step` and :class:`envs.LayerwiseAssignmentVector`.
+
+        Args:
+            layers: (n,) layer indices. used: (n, n_constraints) budget use so far, in the order of ``limits``
+                (LP: sums over layers; LS: maxima). combos: (n,) option indices (C order over ``nvec``).
+
+        Returns:
+            ``(used, rewards, broken)``: (n, n_constraints) use after the step; (n,) step rewards (the layer's
+            share of an additive objective, or the penalty when broken; 0 otherwise); (n,) whether a budget or a
+            layer's buffer requirement is broken.
+        """
+        rows = self._tables[layers, combos]
+        rewards = (-rows[:, self._additive_col] / self._ref if self._additive_col is not None
+                   else np.zeros(len(layers)))
+        cons = rows[:, self._cons_idx]
+        used = used + cons if self._lp else np.maximum(used, cons)
+        overshoot = np.max((used - self._limits) / self._limits, axis=1, initial=0.0)
+        broken = (overshoot > 1e-12) | ~(rows[:, self._buffers_col] > 0)
+        rewards = np.where(broken, -(self._penalty_base + self._rest_worst[layers + 1] + overshoot), rewards)
+        return used, rewards, broken
 
     def _finish(self, broken: bool) -> dict[str, Any]:
         return self._episode_info(self._combos, self._used, broken)
 
-    def _episode_info(self, combos: list[int], used: dict[str, float], broken: bool) -> dict[str, Any]:
-        """End-of-episode info of the options ``combos`` (one per decided layer) with budgets ``used``; counts one
-        evaluation."""
+    def _episode_info(self, combos: list[int], used: np.ndarray, broken: bool) -> dict[str, Any]:
+        """End-of-episode info of the options ``combos`` (one per decided layer) with budgets ``used`` (in the order
+        of ``limits``); counts one evaluation."""
         self.evaluator.n_evaluations += 1
         if broken:
-            return {"design": None, "metrics": {m: float(v) for m, v in used.items()}, "feasible": False,
-                    "violations": tuple(m for m in self.limits if used[m] > self.limits[m]) or ("buffers",),
+            return {"design": None, "metrics": {m: float(v) for m, v in zip(self.limits, used)}, "feasible": False,
+                    "violations": tuple(m for m, u in zip(self.limits, used) if u > self.limits[m]) or ("buffers",),
                     "partial_layers": len(combos)}
         point = self.design_point(combos)
         table = self._tables[np.arange(self.L), combos]
@@ -237,16 +250,22 @@ class LayerwiseAssignment(gym.Env):
 
     # ------------------------------------------------------------------ masking
     def feasible_combos(self) -> np.ndarray:
-        """Boolean (n_combos,): options of the current layer that keep every budget reachable.
+        """Boolean (n_combos,): options of the current layer that keep every budget reachable (:meth:`feasible`)."""
+        return self.feasible(np.array([min(self._i, self.L - 1)]), self._used[None])[0]
+
+    def feasible(self, layers: np.ndarray, used: np.ndarray) -> np.ndarray:
+        """Boolean (n, n_combos): for ``n`` episodes at layers ``layers`` (n,) with budget use ``used``
+        (n, n_constraints), the options that keep every budget reachable.
 
         An option is allowed when the budget used so far, plus the option, plus the smallest possible use of the
         layers still to come stays within every limit, and provisioned buffers cover the layer's requirement.
         """
-        i = min(self._i, self.L - 1)
-        ok = self._tables[i, :, self._col["buffers_ok"]] > 0
-        for m, c in self._cons_cols.items():
-            total = self._combine(self._combine(self._used[m], self._tables[i, :, c]), self._min_rest[m][i + 1])
-            ok &= total <= self.limits[m] * (1 + 1e-12)
+        ok = self._tables[layers, :, self._buffers_col] > 0
+        if len(self._limits):
+            opt = self._tables[layers][:, :, self._cons_idx]  # (n, n_combos, n_constraints)
+            rest = self._min_rest[layers + 1][:, None, :]
+            total = used[:, None, :] + opt + rest if self._lp else np.maximum(np.maximum(used[:, None, :], opt), rest)
+            ok &= np.all(total <= self._limits * (1 + 1e-12), axis=2)
         return ok
 
     def action_masks(self) -> np.ndarray:
@@ -264,8 +283,7 @@ class LayerwiseAssignment(gym.Env):
 
     def _use_fraction(self, i: int) -> np.ndarray:
         """(n_combos,): each option of layer ``i``'s summed fraction of the constrained budgets."""
-        return sum((self._tables[i, :, c] / self.limits[m] for m, c in self._cons_cols.items()),
-                   np.zeros(self._tables.shape[1]))
+        return (self._tables[i][:, self._cons_idx] / self._limits).sum(axis=1)
 
 
 def rectangle_mask(ok: np.ndarray, use: np.ndarray | None) -> np.ndarray:

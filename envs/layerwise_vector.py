@@ -69,17 +69,9 @@ class LayerwiseAssignmentVector(VectorEnv):
         self.single_action_space = spaces.Discrete(self.n_combos) if self.flatten else e.action_space
         self.observation_space = batch_space(self.single_observation_space, self.num_envs)
         self.action_space = batch_space(self.single_action_space, self.num_envs)
-        self._cons = list(e._cons_cols.items())
-        self._limits = np.array([e.limits[m] for m, _ in self._cons], dtype=np.float64)
-        self._cons_idx = np.array([c for _, c in self._cons], dtype=np.int64)
-        self._min_rest = np.stack([e._min_rest[m] for m, _ in self._cons], axis=1) if self._cons else np.zeros(
-            (e.L + 1, 0))
-        self._lp = e.problem.space.mode == "LP"
-        self._additive_col = e._col[SUMMED_OVER_LAYERS[e.objective]] if e.objective in SUMMED_OVER_LAYERS else None
-        self._buffers_col = e._col["buffers_ok"]
         self._prev_scale = np.maximum(self.nvec - 1, 1).astype(np.float64)
         self._step = np.zeros(self.num_envs, dtype=np.int64)
-        self._used = np.zeros((self.num_envs, len(self._cons)))
+        self._used = np.zeros((self.num_envs, len(e.limits)))
         self._prev = np.zeros((self.num_envs, len(self.nvec)), dtype=np.int64)
         self._combos = np.zeros((self.num_envs, e.L), dtype=np.int64)
         self._finished = np.zeros(self.num_envs, dtype=bool)
@@ -108,7 +100,7 @@ class LayerwiseAssignmentVector(VectorEnv):
     def _obs(self) -> np.ndarray:
         e = self.env
         i = np.minimum(self._step, e.L - 1)
-        remaining = np.clip((self._limits - self._used) / self._limits, 0.0, 1.0)
+        remaining = np.clip((e._limits - self._used) / e._limits, 0.0, 1.0)
         obs = np.concatenate([e._shape_obs[i], e._op_obs[i], (i / e.L)[:, None], remaining,
                               self._prev / self._prev_scale], axis=1)
         return obs.astype(np.float32)
@@ -140,21 +132,11 @@ class LayerwiseAssignmentVector(VectorEnv):
         idx = np.flatnonzero(live)
         if len(idx):
             i = self._step[idx]
-            rows = e._tables[i, combos[idx]]
             self._combos[idx, i] = combos[idx]
-            if self._additive_col is not None:
-                rewards[idx] = -rows[:, self._additive_col] / e._ref
-            cons = rows[:, self._cons_idx]
-            used = self._used[idx] + cons if self._lp else np.maximum(self._used[idx], cons)
-            self._used[idx] = used
-            overshoot = np.max((used - self._limits) / self._limits, axis=1, initial=0.0) if len(self._cons) else \
-                np.zeros(len(idx))
+            self._used[idx], rewards[idx], broken = e.advance(i, self._used[idx], combos[idx])
             self._prev[idx] = levels[idx]
             self._step[idx] = i + 1
-            broken = (overshoot > 1e-12) | ~(rows[:, self._buffers_col] > 0)
             done = broken | (i + 1 == e.L)
-            rewards[idx] = np.where(broken, -(e._penalty_base + e._rest_worst[i + 1] + np.maximum(overshoot, 0.0)),
-                                    rewards[idx])
             terminated[idx] = done
             self._finished[idx] = done
             self._broken[idx] = broken
@@ -166,8 +148,8 @@ class LayerwiseAssignmentVector(VectorEnv):
             final = np.full(self.num_envs, None, dtype=object)
             for k in ended:
                 n = int(self._step[k])
-                used = {m: float(self._used[k, j]) for j, (m, _) in enumerate(self._cons)}
-                final[k] = fi = e._episode_info([int(c) for c in self._combos[k, :n]], used, bool(self._broken[k]))
+                final[k] = fi = e._episode_info([int(c) for c in self._combos[k, :n]], self._used[k],
+                                                bool(self._broken[k]))
                 if e.objective not in SUMMED_OVER_LAYERS and fi["feasible"]:
                     v = fi["metrics"][e.objective] / e._ref
                     rewards[k] = v if OBJECTIVES[e.objective] == "max" else -v
@@ -183,17 +165,8 @@ class LayerwiseAssignmentVector(VectorEnv):
     # ------------------------------------------------------------------ masking
     def feasible_combos(self) -> np.ndarray:
         """Boolean (num_envs, prod(nvec)): each episode's options of its current layer that keep every budget
-        reachable (as :meth:`LayerwiseAssignment.feasible_combos`)."""
-        e = self.env
-        i = np.minimum(self._step, e.L - 1)
-        ok = e._tables[i, :, self._buffers_col] > 0
-        if self._cons:
-            opt = e._tables[i][:, :, self._cons_idx]  # (num_envs, n_combos, n_cons)
-            used = self._used[:, None, :]
-            rest = self._min_rest[i + 1][:, None, :]
-            total = used + opt + rest if self._lp else np.maximum(np.maximum(used, opt), rest)
-            ok &= np.all(total <= self._limits * (1 + 1e-12), axis=2)
-        return ok
+        reachable (:meth:`LayerwiseAssignment.feasible`)."""
+        return self.env.feasible(np.minimum(self._step, self.env.L - 1), self._used)
 
     def action_masks(self) -> np.ndarray:
         """Masks for sb3-contrib's MaskablePPO, one row per episode.
