@@ -495,4 +495,4 @@ def _layer_key(layer: Layer) -> tuple:
 
 
 def _params_key(params: Mapping[str, Any]) -> tuple:
-    return tuple(sorted((k, v) for k, v in params.items()))
+    return tuple(sorted(params.items()))
