@@ -205,7 +205,7 @@ def markdown(df: pd.DataFrame, seeds: int) -> str:
              f"same evaluation budget (given per problem), up to {seeds} seeds (0..{seeds - 1}). Latency in cycles "
              "(lower is better); ratio = median best / reference; evals to 1 % = median evaluations until best-so-far "
              "<= 1.01 x reference ('-': not reached by half the seeds). Wall time per run, one thread, "
-             "two runs (at times three) sharing the 2 cores; an RL agent alone takes 1-17 min per run at 20,000 "
+             "two runs (at times three) sharing the 2 cores; an RL agent alone takes 1-20 min per run at 20,000 "
              "evaluations. Runs per method, and how many found a feasible design, are in the last column.", ""]
 
     def order(names: list[str], col: pd.Series) -> pd.Series:  # listed order first, then the rest as they come
