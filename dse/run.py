@@ -199,7 +199,7 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
     log.info("run %s: %s, %d layers, budget %d, stages %s", cfg.name, problem.network.name, problem.num_layers,
              cfg.search.budget, [s.method for s in cfg.search.stages])
     result = run_pipeline(problem, stages, cfg.search.budget, seed=cfg.seed, evaluator=evaluator,
-                          progress=progress, exact=cfg.search.exact)
+                          progress=progress, exact=cfg.search.exact, check=False)  # stage_specs checked them
     history: pd.DataFrame = result.history
     write_table(history, run_dir / "history.parquet")
     write_table(history, run_dir / "history.csv")

@@ -215,7 +215,8 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
         params = [{**base, **{p.name: v for p, v in zip(per_layer, combo)}} for combo in combos]
         table = evaluator.layer_costs(i, params)
         cost = table[_OBJECTIVE_COLUMN[objective]]
-        res = np.stack([table[CONSTRAINT_LAYER_COLUMN[m]] for m in metrics], axis=1) if metrics else np.zeros((len(combos), 0))
+        res = (np.stack([table[CONSTRAINT_LAYER_COLUMN[m]] for m in metrics], axis=1) if metrics
+               else np.zeros((len(combos), 0)))
         ok = table["buffers_ok"] > 0
         if space.mode == "LS":  # the budget bounds the largest layer: a per-layer filter, exact
             ok &= np.all(res <= limits * _TOL, axis=1)

@@ -164,6 +164,7 @@ def run_pipeline(
     evaluator: Evaluator | None = None,
     progress: Callable[[int, int], None] | None = None,
     exact: bool = True,
+    check: bool = True,
 ) -> SearchResult:
     """Run ``stages`` in order on ``problem`` under ``budget`` evaluations; same seed, same result.
 
@@ -175,6 +176,8 @@ def run_pipeline(
         evaluator: share an evaluator (its cache); a new one otherwise.
         progress: called as ``progress(evaluations_done, budget)`` after every evaluation.
         exact: compute the exact optimum where the problem allows it.
+        check: check every stage first (:func:`check_stage`); False when the caller already has (it costs an RL
+            agent's construction per RL stage).
 
     Raises:
         SpaceError: no stages, or a stage that does not apply to the problem.
@@ -182,7 +185,7 @@ def run_pipeline(
     """
     if not stages:
         raise SpaceError("a search pipeline needs at least one stage")
-    for stage in stages:
+    for stage in stages if check else ():
         check_stage(problem, stage)
     t0 = time.perf_counter()
     evaluator = evaluator if evaluator is not None else Evaluator(problem)
