@@ -1,14 +1,14 @@
 """Cost-model throughput: layer-evaluations per second for ResNet-50 over 10,000 distinct hardware points.
 
 One layer-evaluation = one layer at one hardware point (runtime, energy, buffers, area, power, counts). The engine
-is vectorised over points (``cost_models.maestro.analyze_layer`` with a ``HardwareBatch``); the mapping structure
+is vectorised over points (``npu_dse.cost_models.maestro.analyze_layer`` with a ``HardwareBatch``); the mapping structure
 is compiled once per (layer shape, dataflow, constants, PE count) and cached.
 
 Rates reported (one process, ``OMP/MKL`` threads pinned to 1):
 
 - ``cold``: structure cache emptied first: every (layer, PE count) mapping is compiled inside the timing;
 - ``warm``: structures compiled, but every point is still evaluated (no result cache): the "cache disabled" rate;
-- ``cached``: the same points again through ``cost_models.evaluator.Evaluator`` with its result cache, the rate a
+- ``cached``: the same points again through ``npu_dse.cost_models.evaluator.Evaluator`` with its result cache, the rate a
   search sees when it revisits designs (skipped if the evaluator is unavailable).
 
 Run: ``python benchmarks/cost_model_throughput.py [--points 10000] [--seed 0]``; writes
@@ -30,9 +30,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from cost_models import zoo  # noqa: E402
-from cost_models.hardware import HardwareBatch  # noqa: E402
-from cost_models.maestro import analyze_layer, clear_cache  # noqa: E402
+from npu_dse.cost_models import zoo  # noqa: E402
+from npu_dse.cost_models.hardware import HardwareBatch  # noqa: E402
+from npu_dse.cost_models.maestro import analyze_layer, clear_cache  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results"
 PE_LEVELS = {"dla": [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128],  # ConfuciuX's PE levels
@@ -70,8 +70,8 @@ def run(points: int, seed: int) -> pd.DataFrame:
 
 def _cached_rate(net, dataflow: str, hw: HardwareBatch, consts: dict) -> dict | None:
     try:
-        from cost_models.evaluator import Evaluator, Problem
-        from cost_models.space import preset
+        from npu_dse.cost_models.evaluator import Evaluator, Problem
+        from npu_dse.cost_models.space import preset
 
         ev = Evaluator(Problem(net, preset("global", dataflows=(dataflow,))), cache=True, check_budget=False)
     except Exception:  # the evaluator is another module; the benchmark still reports the engine rates

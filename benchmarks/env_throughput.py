@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from cost_models.evaluator import Problem
-from envs import AcceleratorConfig, LayerwiseAssignment
+from npu_dse.cost_models.evaluator import Problem
+from npu_dse.envs import AcceleratorConfig, LayerwiseAssignment
 
 
 def _steps_per_s(env, n_steps: int, seed: int = 0, masked: bool = False) -> float:

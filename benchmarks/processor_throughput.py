@@ -1,7 +1,7 @@
 """RNN processor simulator throughput: simulated MNIST LSTM sequences per second on one core.
 
 The case of issue 7: 10,000 LSTM sequences of 28 steps (input 28, hidden 128), 16-bit words, 64 lanes, resident
-weights, PWL activations, simulated bit-accurately by ``dse.processor.nn.LSTM(backend="sim")`` in batches
+weights, PWL activations, simulated bit-accurately by ``npu_dse.processor.nn.LSTM(backend="sim")`` in batches
 (``--batch``). Weights are random (seeded): the simulator's work does not depend on their values. Also reported:
 the streamed-weights case (64 KiB weight memory) and the float back-end for reference. Floor: 10,000 sequences
 in at most 60 s on one core.
@@ -24,8 +24,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import torch  # noqa: E402
 
-from dse.processor import nn as pnn  # noqa: E402
-from dse.processor.config import ProcessorConfig  # noqa: E402
+from npu_dse.processor import nn as pnn  # noqa: E402
+from npu_dse.processor.config import ProcessorConfig  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results"
 

@@ -4,7 +4,7 @@ Problems (latency objective):
 
 - ``resnet50-cloud``, ``resnet50-edge``, ``mobilenet_v2-cloud``, ``mobilenet_v2-edge``: ConfuciuX's per-layer LP
   problem on its own layer tables (``confuciux/<model>``), PE and buffer budgets of the talk's cloud (4,096 PEs,
-  8 KiB) and edge (256 PEs, 4 KiB) FPGAs; reference = :func:`dse.search.exact.exact_optimum` over the fine space
+  8 KiB) and edge (256 PEs, 4 KiB) FPGAs; reference = :func:`npu_dse.search.exact.exact_optimum` over the fine space
   the GA searches (a Lagrangian lower bound where the DP is too large: the table says so);
 - ``global-resnet50-edge``, ``global-resnet50-cloud``: one accelerator (PEs, L1, L2, NoC bandwidth, dataflow; LS)
   for the zoo's ResNet-50 under the edge or cloud budgets; no exact DP applies, so the reference is exhaustive
@@ -12,7 +12,7 @@ Problems (latency objective):
   (labelled). Their budget is 2,000 evaluations per run (:data:`BUDGETS`); the GA may still go below the reference
   by leaving the coarse levels.
 
-Methods are pipelines of :data:`dse.search.pipeline.METHODS` stages written ``a+b`` (``ppo+ga`` = RL then GA, the
+Methods are pipelines of :data:`npu_dse.search.pipeline.METHODS` stages written ``a+b`` (``ppo+ga`` = RL then GA, the
 budget split equally unless a share is given as ``ppo:0.5+ga``). For each (problem, method) over ``--seeds``
 seeds: median best latency, its ratio to the reference, the median number of evaluations until the best-so-far came
 within 1 % of the reference (``-`` when fewer than half the seeds got there), and median wall time per run (a fresh
@@ -45,11 +45,11 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from cost_models.evaluator import Evaluator, Problem  # noqa: E402
-from dse.results import atomic_write_text, write_table  # noqa: E402
-from dse.search.context import SearchContext  # noqa: E402
-from dse.search.exact import NotApplicable, exact_optimum  # noqa: E402
-from dse.search.pipeline import METHODS as REGISTRY, StageSpec, run_pipeline  # noqa: E402
+from npu_dse.cost_models.evaluator import Evaluator, Problem  # noqa: E402
+from npu_dse.results import atomic_write_text, write_table  # noqa: E402
+from npu_dse.search.context import SearchContext  # noqa: E402
+from npu_dse.search.exact import NotApplicable, exact_optimum  # noqa: E402
+from npu_dse.search.pipeline import METHODS as REGISTRY, StageSpec, run_pipeline  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results"
 log = logging.getLogger("search_quality")
@@ -101,7 +101,7 @@ def reference(name: str, problem: Problem, exhaustive_limit: int) -> tuple[float
     size = problem.space.size(problem.num_layers)
     if size <= exhaustive_limit:
         ctx = SearchContext(evaluator, size)
-        from dse.search.baselines import exhaustive
+        from npu_dse.search.baselines import exhaustive
 
         exhaustive(ctx, 0, [])
         return ctx.cost(ctx.best), f"exhaustive search of the coarse space ({size} designs)"

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence, Union
 
-from cost_models.errors import DataflowError
+from npu_dse.cost_models.errors import DataflowError
 
 #: Dimension names a directive may use (CONV/DSCONV/NGCONV and GEMM names, primed outputs).
 DIMENSIONS = ("N", "G", "K", "C", "R", "S", "Y", "X", "Y'", "X'", "M")

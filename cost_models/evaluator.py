@@ -1,8 +1,8 @@
 """Problems and the :class:`Evaluator`: objectives, constraints, platform budgets, cached batched evaluation.
 
-A :class:`Problem` is a network, a :class:`~cost_models.space.DesignSpace`, one or more objectives and constraints.
+A :class:`Problem` is a network, a :class:`~npu_dse.cost_models.space.DesignSpace`, one or more objectives and constraints.
 An :class:`Evaluator` turns design points into metrics with the MAESTRO-style engine
-(:func:`cost_models.maestro.analyze_layer`), vectorised over the points of a batch and cached per
+(:func:`npu_dse.cost_models.maestro.analyze_layer`), vectorised over the points of a batch and cached per
 (layer shape, parameter values). Searches and environments share it, so they all count evaluations the same way.
 
 Metrics of a design point (DESIGN.md §4), from per-layer costs:
@@ -36,9 +36,9 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from cost_models.errors import InfeasibleError, NpuDseError, SpaceError
-from cost_models.space import DesignSpace, preset
-from cost_models.workload import Layer, Network
+from npu_dse.cost_models.errors import InfeasibleError, NpuDseError, SpaceError
+from npu_dse.cost_models.space import DesignSpace, preset
+from npu_dse.cost_models.workload import Layer, Network
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +111,10 @@ def platform_area_power(platform: Platform) -> tuple[float, float]:
     """Area (mm²) and power (mW) of a platform's reference accelerator.
 
     The reference is one accelerator with ``total_pes`` PEs sharing ``buffer_bytes`` of L1, an L2 of 64 times
-    that, and a NoC of :data:`REFERENCE_NOC_BW` elements/cycle, priced by :mod:`cost_models.technology`'s constants
-    (MAESTRO's area/power coefficients, :func:`cost_models.maestro.evaluate.area_power`).
+    that, and a NoC of :data:`REFERENCE_NOC_BW` elements/cycle, priced by :mod:`npu_dse.cost_models.technology`'s constants
+    (MAESTRO's area/power coefficients, :func:`npu_dse.cost_models.maestro.evaluate.area_power`).
     """
-    from cost_models.maestro.evaluate import area_power
+    from npu_dse.cost_models.maestro.evaluate import area_power
 
     pes = platform.total_pes
     out = area_power(np.array([pes]), np.array([1]), np.array([float(REFERENCE_NOC_BW)]),
@@ -188,7 +188,7 @@ class Problem:
         """A problem from names.
 
         Args:
-            model: a zoo name, a model file path (``cost_models.formats.load_network``), or a :class:`Network`.
+            model: a zoo name, a model file path (``npu_dse.cost_models.formats.load_network``), or a :class:`Network`.
             platform: ``cloud``, ``edge``, ``iot`` or None; sets ``total_pes`` and ``buffer_bytes`` limits.
             space: a preset name (``confuciux``, ``global``) or a :class:`DesignSpace`.
             objective: one objective name or several (multi-objective).
@@ -228,10 +228,10 @@ class Problem:
 def _load_model(name: str) -> Network:
     from pathlib import Path
 
-    from cost_models import zoo
+    from npu_dse.cost_models import zoo
 
     if Path(name).suffix and Path(name).exists():
-        from cost_models.formats import load_network
+        from npu_dse.cost_models.formats import load_network
 
         return load_network(name)
     return zoo.load(name)
@@ -281,7 +281,7 @@ class Evaluator:
     """
 
     def __init__(self, problem: Problem, cache: bool = True, check_budget: bool = True) -> None:
-        from cost_models import dataflow as dataflow_mod
+        from npu_dse.cost_models import dataflow as dataflow_mod
 
         self.problem = problem
         self.space = problem.space
@@ -352,8 +352,8 @@ class Evaluator:
         return out  # type: ignore[return-value]
 
     def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]) -> list[tuple[float, ...]]:
-        from cost_models.hardware import HardwareBatch
-        from cost_models.maestro import analyze_layer
+        from npu_dse.cost_models.hardware import HardwareBatch
+        from npu_dse.cost_models.maestro import analyze_layer
 
         n = len(plist)
         hw_fields: dict[str, Any] = {}

@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from cost_models.errors import HardwareError
+from npu_dse.cost_models.errors import HardwareError
 
 _INT_FIELDS = ("num_pes", "noc_hops", "noc_hop_latency", "simd_lanes", "word_bytes")
 _FLOAT_FIELDS = ("noc_bw", "offchip_bw", "clock_mhz")
@@ -223,7 +223,7 @@ class HardwareBatch:
 def from_maestro_flags(flags: dict[str, int | float]) -> Hardware:
     """A :class:`Hardware` from MAESTRO-style keys (``num_pes``, ``l1_size``/``l1_size_cstr``, ``l2_size``,
     ``noc_bw``, ``offchip_bw``, ``noc_hops``, ``noc_hop_latency``, ``num_simd_lanes``), e.g. the dict returned
-    by ``cost_models.formats.maestro_m.read_hardware``.
+    by ``npu_dse.cost_models.formats.maestro_m.read_hardware``.
 
     Raises:
         HardwareError: ``num_pes`` missing or any value out of range.

@@ -26,10 +26,10 @@ from typing import Any, Literal, Mapping, Sequence
 
 import numpy as np
 
-from cost_models.errors import SpaceError
+from npu_dse.cost_models.errors import SpaceError
 
 HARDWARE_FIELDS: tuple[str, ...] = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes")
-"""Hardware fields a parameter may set (:class:`cost_models.hardware.Hardware` names)."""
+"""Hardware fields a parameter may set (:class:`npu_dse.cost_models.hardware.Hardware` names)."""
 
 Scope = Literal["global", "per_layer"]
 Mode = Literal["LP", "LS"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cost_models.errors import HardwareError
+from npu_dse.cost_models.errors import HardwareError
 
 
 @dataclass(frozen=True)

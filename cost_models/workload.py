@@ -22,7 +22,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from cost_models.errors import WorkloadError
+from npu_dse.cost_models.errors import WorkloadError
 
 
 class Op(str, enum.Enum):

@@ -39,13 +39,13 @@ from typing import Any, Literal, Mapping, Sequence
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from cost_models.errors import NpuDseError
+from npu_dse.cost_models.errors import NpuDseError
 
 SEARCH_METHODS_FALLBACK: tuple[str, ...] = (
     "ppo", "a2c", "dqn", "maskable_ppo", "recurrent_ppo", "reinforce", "ga", "random", "anneal", "bayes",
     "exhaustive", "nsga2",
 )
-"""Method names of the search-pipeline contract, used when :mod:`dse.search.pipeline` is not importable."""
+"""Method names of the search-pipeline contract, used when :mod:`npu_dse.search.pipeline` is not importable."""
 
 
 class ConfigError(NpuDseError, ValueError):
@@ -53,9 +53,9 @@ class ConfigError(NpuDseError, ValueError):
 
 
 def search_methods() -> tuple[str, ...]:
-    """Valid search-stage method names (``dse.search.pipeline.METHODS``)."""
+    """Valid search-stage method names (``npu_dse.search.pipeline.METHODS``)."""
     try:
-        from dse.search.pipeline import METHODS
+        from npu_dse.search.pipeline import METHODS
     except ImportError:
         return SEARCH_METHODS_FALLBACK
     return tuple(METHODS)
@@ -75,7 +75,7 @@ class _Strict(BaseModel):
 
 
 class WorkloadConfig(_Strict):
-    """The network: a zoo name (``cost_models.zoo.names()``) or a model file, optionally a subset of layers."""
+    """The network: a zoo name (``npu_dse.cost_models.zoo.names()``) or a model file, optionally a subset of layers."""
 
     model: str
     layers: list[str] | str | None = None
@@ -83,7 +83,7 @@ class WorkloadConfig(_Strict):
     @field_validator("model")
     @classmethod
     def _model_known(cls, v: str) -> str:
-        from cost_models import zoo
+        from npu_dse.cost_models import zoo
 
         if v in zoo.names() or (Path(v).suffix and Path(v).exists()):
             return v
@@ -100,7 +100,7 @@ class WorkloadConfig(_Strict):
 
 
 class ParameterConfig(_Strict):
-    """An explicit design-space parameter (:class:`cost_models.space.Parameter`)."""
+    """An explicit design-space parameter (:class:`npu_dse.cost_models.space.Parameter`)."""
 
     name: str
     values: list[int | str]
@@ -150,14 +150,14 @@ class SpaceConfig(_Strict):
 
 
 def _check_dataflow(name: str) -> None:
-    from cost_models import dataflow
+    from npu_dse.cost_models import dataflow
 
     if name not in dataflow.names():
         raise ValueError(f"unknown dataflow {name!r}; {_allowed(dataflow.names())}")
 
 
 class StageConfig(_Strict):
-    """One search stage (``dse.search.pipeline.StageSpec``)."""
+    """One search stage (``npu_dse.search.pipeline.StageSpec``)."""
 
     method: str
     budget: float | None = None
@@ -222,7 +222,7 @@ class ExperimentConfig(_Strict):
     @field_validator("platform")
     @classmethod
     def _platform_known(cls, v: str | None) -> str | None:
-        from cost_models.evaluator import PLATFORMS
+        from npu_dse.cost_models.evaluator import PLATFORMS
 
         if v is not None and v not in PLATFORMS:
             raise ValueError(f"unknown platform {v!r}; {_allowed(PLATFORMS)}")
@@ -231,7 +231,7 @@ class ExperimentConfig(_Strict):
     @field_validator("objectives", mode="before")
     @classmethod
     def _objectives_list(cls, v: Any) -> Any:
-        from cost_models.evaluator import OBJECTIVES
+        from npu_dse.cost_models.evaluator import OBJECTIVES
 
         if isinstance(v, str):
             v = [v]
@@ -248,7 +248,7 @@ class ExperimentConfig(_Strict):
     @field_validator("constraints")
     @classmethod
     def _constraints_known(cls, v: dict[str, Any]) -> dict[str, Any]:
-        from cost_models.evaluator import CONSTRAINT_METRICS
+        from npu_dse.cost_models.evaluator import CONSTRAINT_METRICS
 
         out: dict[str, Any] = {}
         for metric, spec in v.items():
@@ -573,13 +573,13 @@ def validate_file(path: str | Path) -> str:
     """Validate an experiment or sweep file without running it; return a one-line description.
 
     Beyond the schema, every experiment's problem is built (network and layer subset, design space, objectives,
-    constraints: :func:`dse.run.build_problem`) and its search stages are checked against it (options, space:
-    :func:`dse.run.stage_specs`); the cost model is not run.
+    constraints: :func:`npu_dse.run.build_problem`) and its search stages are checked against it (options, space:
+    :func:`npu_dse.run.stage_specs`); the cost model is not run.
 
     Raises:
         ConfigError: the first error found.
     """
-    from dse.run import build_problem, stage_specs  # dse.run imports this module: import here
+    from npu_dse.run import build_problem, stage_specs  # npu_dse.run imports this module: import here
 
     path = Path(path)
     data = read_yaml(path)

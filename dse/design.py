@@ -22,7 +22,7 @@ Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN proce
 
 Unset buffer sizes are the cost model's requirements (``l1_req_bytes``, ``l2_req_bytes``: MAESTRO's convention,
 DESIGN.md §3); other unset hardware fields come from the space's ``fixed`` values, else the
-:class:`cost_models.hardware.Hardware` defaults.
+:class:`npu_dse.cost_models.hardware.Hardware` defaults.
 """
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from cost_models.errors import FormatError
+from npu_dse.cost_models.errors import FormatError
 
 DESIGN_SCHEMA = "npu-dse/design"
 DESIGN_VERSION = 1
 DESIGN_FIELDS: tuple[str, ...] = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes",
                                   "word_bytes", "clock_mhz")
-"""Hardware fields of ``design`` (names and units of :class:`cost_models.hardware.Hardware`)."""
+"""Hardware fields of ``design`` (names and units of :class:`npu_dse.cost_models.hardware.Hardware`)."""
 DOCUMENT_KEYS: tuple[str, ...] = ("schema", "version", "network", "platform", "mode", "design", "per_layer",
                                   "metrics", "point")
 
@@ -71,15 +71,15 @@ def design_document(problem, evaluation) -> dict[str, Any]:
     """The ``best.json`` document of an evaluated design point (schema in the module docstring).
 
     Args:
-        problem: the :class:`cost_models.evaluator.Problem` the point belongs to.
-        evaluation: its :class:`cost_models.evaluator.Evaluation` (``layers`` filled: per-layer arrays of shape
+        problem: the :class:`npu_dse.cost_models.evaluator.Problem` the point belongs to.
+        evaluation: its :class:`npu_dse.cost_models.evaluator.Evaluation` (``layers`` filled: per-layer arrays of shape
             (num_layers,) for ``l1_req_bytes``, ``l2_req_bytes``, ``num_pes``, ``runtime_cycles``, ``energy_pj``).
 
     Returns:
         A JSON-serialisable dict with exactly :data:`DOCUMENT_KEYS`.
     """
-    from cost_models import dataflow as dataflow_mod
-    from cost_models.hardware import Hardware
+    from npu_dse.cost_models import dataflow as dataflow_mod
+    from npu_dse.cost_models.hardware import Hardware
 
     space = problem.space
     layers = problem.network.layers

@@ -19,8 +19,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from cost_models.errors import FormatError
-from dse.search.pareto import non_dominated_mask as non_dominated
+from npu_dse.cost_models.errors import FormatError
+from npu_dse.search.pareto import non_dominated_mask as non_dominated
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ def _pyplot():
 
 
 def _save(fig, path: str | Path) -> Path:
-    from dse.results import _atomic_via
+    from npu_dse.results import _atomic_via
 
     path = Path(path)
     _atomic_via(path, lambda tmp: fig.savefig(tmp, format=path.suffix.lstrip(".") or "png", dpi=110,
@@ -123,7 +123,7 @@ def plot_pareto(history: pd.DataFrame, objectives: Sequence[str], path: str | Pa
 
 
 def _as_cost(values: np.ndarray, objective: str) -> np.ndarray:
-    from cost_models.evaluator import OBJECTIVES
+    from npu_dse.cost_models.evaluator import OBJECTIVES
 
     return -values if OBJECTIVES.get(objective) == "max" else values
 

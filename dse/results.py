@@ -6,9 +6,9 @@ Every file is written to a temporary file in the same directory and then renamed
 A run directory holds::
 
     config.yaml        the fully resolved experiment config
-    history.parquet    one row per evaluation (dse.search.pipeline.SearchResult.history)
+    history.parquet    one row per evaluation (npu_dse.search.pipeline.SearchResult.history)
     history.csv        the same, as CSV
-    best.json          the chosen design (dse.design, schema npu-dse/design v1); absent when nothing was feasible
+    best.json          the chosen design (npu_dse.design, schema npu-dse/design v1); absent when nothing was feasible
     summary.json       best_design, best_metrics, feasible, evaluations, wall_s, exact_optimum, gap_to_exact, ...
     pareto.csv         the Pareto front (multi-objective runs)
 """
@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from dse.design import plain
+from npu_dse.design import plain
 
 SUMMARY_METRICS: tuple[str, ...] = ("latency_cycles", "energy_pj", "area_mm2", "power_mw")
 """Metrics ``summary.json``'s ``best_metrics`` always holds (plus every other metric of the evaluation)."""
@@ -121,7 +121,7 @@ def summary_document(result: Any, best_doc: Mapping[str, Any] | None, *, name: s
     """``summary.json`` of a run.
 
     Args:
-        result: the :class:`dse.search.pipeline.SearchResult`.
+        result: the :class:`npu_dse.search.pipeline.SearchResult`.
         best_doc: the design document of the best feasible design, or None.
 
     Returns:

@@ -1,12 +1,12 @@
 """One experiment end to end (``dse run``): config -> problem -> search pipeline -> run directory.
 
-:func:`build_problem` turns an :class:`~dse.config.ExperimentConfig` into a
-:class:`~cost_models.evaluator.Problem` (network, optionally a subset of its layers; design space; objectives;
+:func:`build_problem` turns an :class:`~npu_dse.config.ExperimentConfig` into a
+:class:`~npu_dse.cost_models.evaluator.Problem` (network, optionally a subset of its layers; design space; objectives;
 constraints) and :func:`stage_specs` its search section into pipeline stages.
 
-:func:`run_experiment` builds the :class:`~cost_models.evaluator.Problem` of an
-:class:`~dse.config.ExperimentConfig`, runs :func:`dse.search.pipeline.run_pipeline` with the config's stages,
-budget and seed, and writes the run directory (:mod:`dse.results` lists its files; every file is written
+:func:`run_experiment` builds the :class:`~npu_dse.cost_models.evaluator.Problem` of an
+:class:`~npu_dse.config.ExperimentConfig`, runs :func:`npu_dse.search.pipeline.run_pipeline` with the config's stages,
+budget and seed, and writes the run directory (:mod:`npu_dse.results` lists its files; every file is written
 atomically and ``summary.json`` last, so a directory with ``summary.json`` holds a finished run).
 """
 
@@ -21,8 +21,8 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from cost_models.errors import NpuDseError
-from dse.config import ConfigError, ExperimentConfig, SpaceConfig, WorkloadConfig, dump_config
+from npu_dse.cost_models.errors import NpuDseError
+from npu_dse.config import ConfigError, ExperimentConfig, SpaceConfig, WorkloadConfig, dump_config
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +32,14 @@ RUN_FILES: tuple[str, ...] = ("config.yaml", "history.parquet", "history.csv", "
 
 
 def build_network(cfg: WorkloadConfig):
-    """The :class:`~cost_models.workload.Network` of a workload, restricted to ``layers`` when given.
+    """The :class:`~npu_dse.cost_models.workload.Network` of a workload, restricted to ``layers`` when given.
 
     Raises:
         ConfigError: a layer name not in the network (lists the names) or an empty slice.
     """
-    from cost_models import zoo
-    from cost_models.formats import load_network
-    from cost_models.workload import Network
+    from npu_dse.cost_models import zoo
+    from npu_dse.cost_models.formats import load_network
+    from npu_dse.cost_models.workload import Network
 
     net = load_network(cfg.model) if Path(cfg.model).suffix and Path(cfg.model).exists() else zoo.load(cfg.model)
     if cfg.layers is None:
@@ -61,8 +61,8 @@ def build_network(cfg: WorkloadConfig):
 
 
 def build_space(cfg: SpaceConfig):
-    """The :class:`~cost_models.space.DesignSpace` of a space section."""
-    from cost_models.space import DesignSpace, Parameter, preset
+    """The :class:`~npu_dse.cost_models.space.DesignSpace` of a space section."""
+    from npu_dse.cost_models.space import DesignSpace, Parameter, preset
 
     if cfg.parameters is not None:
         params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
@@ -84,7 +84,7 @@ def build_space(cfg: SpaceConfig):
 
 
 def build_problem(cfg: ExperimentConfig, source: str | None = None):
-    """The :class:`~cost_models.evaluator.Problem` an experiment describes.
+    """The :class:`~npu_dse.cost_models.evaluator.Problem` an experiment describes.
 
     Args:
         cfg: the experiment.
@@ -94,7 +94,7 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
         ConfigError: a bad layer subset (``workload.layers``), a space the cost model rejects (``space``), or
             another problem error, as one line starting with ``source``.
     """
-    from cost_models.evaluator import Problem
+    from npu_dse.cost_models.evaluator import Problem
 
     where = source or f"experiment {cfg.name!r}"
     try:
@@ -114,18 +114,18 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
 
 
 def stage_specs(cfg: ExperimentConfig, problem=None, source: str | None = None) -> list:
-    """The search stages as ``dse.search.pipeline.StageSpec`` objects.
+    """The search stages as ``npu_dse.search.pipeline.StageSpec`` objects.
 
     Args:
         cfg: the experiment.
-        problem: if given, every stage is checked against it (:func:`dse.search.pipeline.check_stage`: its
+        problem: if given, every stage is checked against it (:func:`npu_dse.search.pipeline.check_stage`: its
             options and whether its method can search the space) before anything is evaluated.
         source: what to name in error messages (the config file); default ``experiment '<name>'``.
 
     Raises:
         ConfigError: a stage that does not apply, as one line naming ``source`` and ``search.stages[k]``.
     """
-    from dse.search.pipeline import StageSpec, check_stage
+    from npu_dse.search.pipeline import StageSpec, check_stage
 
     stages = [StageSpec(method=s.method, budget=s.budget, options=dict(s.options)) for s in cfg.search.stages]
     if problem is not None:
@@ -145,7 +145,7 @@ class RunOutcome:
         run_dir: the run directory.
         summary: the ``summary.json`` document.
         best_document: the ``best.json`` document, or None when no feasible design was found.
-        result: the :class:`dse.search.pipeline.SearchResult`.
+        result: the :class:`npu_dse.search.pipeline.SearchResult`.
     """
 
     run_dir: Path
@@ -185,10 +185,10 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
         ConfigError: a config the problem builder rejects, or a search stage that does not apply to the problem.
         InfeasibleError: a budget no design can meet.
     """
-    from cost_models.evaluator import Evaluator
-    from dse.design import design_document
-    from dse.results import atomic_write_text, pareto_table, summary_document, write_json, write_table
-    from dse.search.pipeline import run_pipeline
+    from npu_dse.cost_models.evaluator import Evaluator
+    from npu_dse.design import design_document
+    from npu_dse.results import atomic_write_text, pareto_table, summary_document, write_json, write_table
+    from npu_dse.search.pipeline import run_pipeline
 
     problem = build_problem(cfg, source)
     stages = stage_specs(cfg, problem, source)
@@ -217,7 +217,7 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
     if len(objectives) > 1:
         write_table(pareto_table(result.pareto, objectives), run_dir / "pareto.csv")
     if plots:
-        from dse.plots import plot_convergence, plot_pareto
+        from npu_dse.plots import plot_convergence, plot_pareto
 
         plot_convergence(history, run_dir / "convergence.png", objectives[0], title=f"{cfg.name}: convergence")
         if len(objectives) > 1:

@@ -3,8 +3,8 @@
 A sweep directory (default ``<output.root of the base>/<sweep name>``) holds::
 
     sweep.yaml          the sweep file as given
-    results.parquet     one row per finished run (dse.results.sweep_row), appended atomically after each run
-    runs/<run_id>/      each run's directory (dse.run)
+    results.parquet     one row per finished run (npu_dse.results.sweep_row), appended atomically after each run
+    runs/<run_id>/      each run's directory (npu_dse.run)
 
 Backends:
 
@@ -30,7 +30,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from dse.config import ConfigError, SweepConfig, SweepRun, load_sweep
+from npu_dse.config import ConfigError, SweepConfig, SweepRun, load_sweep
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,9 @@ def _run_one(run_id: str, params: dict[str, Any], seed: int, cfg_data: dict[str,
     """Worker: run one experiment with one torch thread and return its results row."""
     import torch
 
-    from dse.config import ExperimentConfig
-    from dse.results import sweep_row
-    from dse.run import run_experiment
+    from npu_dse.config import ExperimentConfig
+    from npu_dse.results import sweep_row
+    from npu_dse.run import run_experiment
 
     previous = torch.get_num_threads()
     torch.set_num_threads(1)
@@ -94,7 +94,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
     """Run a sweep file's grid.
 
     Args:
-        sweep_path: the sweep YAML (:func:`dse.config.load_sweep`).
+        sweep_path: the sweep YAML (:func:`npu_dse.config.load_sweep`).
         jobs: parallel workers (local) or CPUs of a local Ray instance.
         backend: ``local`` or ``ray``.
         address: Ray cluster address (``ray`` only; None starts a local instance).
@@ -109,8 +109,8 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
         ConfigError: a bad sweep file, an unknown backend, ``jobs < 1``, existing results without ``resume``,
             ``ray`` not installed.
     """
-    from dse.results import append_rows, atomic_write_text, read_summary, sweep_row
-    from dse.run import is_finished
+    from npu_dse.results import append_rows, atomic_write_text, read_summary, sweep_row
+    from npu_dse.run import is_finished
 
     if backend not in BACKENDS:
         raise ConfigError(f"--backend {backend!r}: allowed: {', '.join(BACKENDS)}")

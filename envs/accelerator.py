@@ -8,9 +8,9 @@ import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import OBJECTIVES, Evaluator, Problem
-from envs.layerwise import problem_and_evaluator
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import OBJECTIVES, Evaluator, Problem
+from npu_dse.envs.layerwise import problem_and_evaluator
 
 
 class AcceleratorConfig(gym.Env):
@@ -19,7 +19,7 @@ class AcceleratorConfig(gym.Env):
     ## Description
     Every searched parameter of the space must be ``global``. The agent picks one parameter's level per step, in
     the space's order; after the last one the design is evaluated on every layer of the network (layer-
-    sequential: one accelerator runs all layers) through the shared :class:`~cost_models.evaluator.Evaluator`.
+    sequential: one accelerator runs all layers) through the shared :class:`~npu_dse.cost_models.evaluator.Evaluator`.
 
     ## Action Space
     ``Discrete(max_levels)``: the level index of the current parameter. A parameter with fewer levels takes

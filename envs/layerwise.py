@@ -8,10 +8,10 @@ import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import (CONSTRAINT_LAYER_COLUMN, LAYER_METRICS, OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator,
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import (CONSTRAINT_LAYER_COLUMN, LAYER_METRICS, OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator,
                                    Problem)
-from cost_models.workload import Op
+from npu_dse.cost_models.workload import Op
 
 _SHAPE_FIELDS = ("K", "C", "Y", "X", "R", "S", "stride")
 
@@ -42,12 +42,12 @@ class LayerwiseAssignment(gym.Env):
     ## Description
     The agent walks the network's layers in order. At each step it picks the levels of the space's per-layer
     parameters (ConfuciuX: PEs and ``KTileSz``) for the layer shown in the observation. Costs come from the
-    MAESTRO-style engine through a shared :class:`~cost_models.evaluator.Evaluator`; every layer's options are
+    MAESTRO-style engine through a shared :class:`~npu_dse.cost_models.evaluator.Evaluator`; every layer's options are
     evaluated once at construction (vectorised), so steps are table look-ups.
 
     ## Action Space
     ``MultiDiscrete(nvec)`` with one entry per per-layer parameter: the index of its coarse level. Wrap with
-    :class:`envs.wrappers.FlattenAction` for agents that need ``Discrete`` (DQN).
+    :class:`npu_dse.envs.wrappers.FlattenAction` for agents that need ``Discrete`` (DQN).
 
     ## Observation Space
     ``Box(0, 1, (11 + n_constraints + n_params,), float32)``: the layer being decided — K, C, Y, X, R, S, stride
@@ -202,7 +202,7 @@ class LayerwiseAssignment(gym.Env):
     def advance(self, layers: np.ndarray, used: np.ndarray,
                 combos: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """One step of ``n`` episodes: the episode at layer ``layers[k]`` with budgets ``used[k]`` takes option
-        ``combos[k]``. Shared by :meth:`step` and :class:`envs.LayerwiseAssignmentVector`.
+        ``combos[k]``. Shared by :meth:`step` and :class:`npu_dse.envs.LayerwiseAssignmentVector`.
 
         Args:
             layers: (n,) layer indices. used: (n, n_constraints) budget use so far, in the order of ``limits``

@@ -1,4 +1,4 @@
-"""``LayerwiseAssignmentVector``: many episodes of :class:`envs.LayerwiseAssignment` stepped together in numpy.
+"""``LayerwiseAssignmentVector``: many episodes of :class:`npu_dse.envs.LayerwiseAssignment` stepped together in numpy.
 
 A search agent spends most of its time in per-step Python: one policy forward pass and one environment step per
 layer of every episode. Stepping ``num_envs`` episodes at once lets the policy see a batch and turns the
@@ -16,20 +16,20 @@ from gymnasium import spaces
 from gymnasium.vector import AutoresetMode, VectorEnv
 from gymnasium.vector.utils import batch_space
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator, Problem
-from envs.layerwise import LayerwiseAssignment, rectangle_mask
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import OBJECTIVES, SUMMED_OVER_LAYERS, Evaluator, Problem
+from npu_dse.envs.layerwise import LayerwiseAssignment, rectangle_mask
 
 
 class LayerwiseAssignmentVector(VectorEnv):
-    """``num_envs`` independent episodes of :class:`envs.LayerwiseAssignment`, vectorised.
+    """``num_envs`` independent episodes of :class:`npu_dse.envs.LayerwiseAssignment`, vectorised.
 
     Args:
         num_envs: episodes stepped together (>= 1).
-        problem, evaluator, **kwargs: as for :class:`envs.LayerwiseAssignment` (one shared evaluator: each finished
+        problem, evaluator, **kwargs: as for :class:`npu_dse.envs.LayerwiseAssignment` (one shared evaluator: each finished
             episode counts once in its ``n_evaluations``).
         flatten: joint actions ``Discrete(prod(nvec))`` per episode (C order, last parameter fastest, as
-            :class:`envs.FlattenAction`); else ``MultiDiscrete(nvec)`` per episode.
+            :class:`npu_dse.envs.FlattenAction`); else ``MultiDiscrete(nvec)`` per episode.
         autoreset: ``"same_step"`` (gymnasium ``AutoresetMode.SAME_STEP``: a finished episode restarts in the same
             call; the returned observation is the new episode's, the last one is ``info["final_obs"]``) or
             ``"disabled"`` (finished episodes stay finished, reward 0, until :meth:`reset`; for agents that collect
@@ -45,7 +45,7 @@ class LayerwiseAssignmentVector(VectorEnv):
     same-step autoreset ``final_obs`` holds their last observations.
 
     Raises:
-        SpaceError: as :class:`envs.LayerwiseAssignment`. ValueError: ``num_envs < 1`` or an unknown ``autoreset``.
+        SpaceError: as :class:`npu_dse.envs.LayerwiseAssignment`. ValueError: ``num_envs < 1`` or an unknown ``autoreset``.
     """
 
     metadata = {"render_modes": [], "autoreset_mode": AutoresetMode.SAME_STEP}

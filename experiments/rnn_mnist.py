@@ -22,9 +22,9 @@ from pathlib import Path
 
 import torch
 
-from dse.processor.config import ProcessorConfig
-from dse.processor.data import load_mnist, write_idx
-from dse.processor.mnist import MODELS, evaluate, load_weights, train_model
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.data import load_mnist, write_idx
+from npu_dse.processor.mnist import MODELS, evaluate, load_weights, train_model
 
 log = logging.getLogger("rnn_mnist")
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +83,7 @@ def run(args) -> dict:
                      sim.accuracy, flt.accuracy, sim.sim_time_s, sim.wall_s)
         results["models"][name] = row
     try:
-        from dse.processor.cost_compare import compare_lstm_step
+        from npu_dse.processor.cost_compare import compare_lstm_step
 
         results["cost_model"] = compare_lstm_step(ProcessorConfig()).as_dict()
     except Exception as exc:  # the cost model may not be available yet

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from cost_models.maestro import COLUMNS
-from cost_models.formats.maestro_m import read_mapping
-from dse.cli import app
+from npu_dse.cost_models.maestro import COLUMNS
+from npu_dse.cost_models.formats.maestro_m import read_mapping
+from npu_dse.cli import app
 
 DATA = Path(__file__).parent / "data"
 MAPPINGS = ["GEMM_Example.m", "MobileNetV2_kcp_ws.m", "Resnet50_kcp_ws.m", "Transformer_Layers.m",

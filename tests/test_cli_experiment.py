@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from dse.cli import app
+from npu_dse.cli import app
 
 BASE = {
     "name": "cli",
@@ -84,7 +84,7 @@ def test_export_every_format_from_run_dir(pareto_run: Path, tmp_path: Path, fmt:
     elif fmt == "gemmini":
         assert "GemminiConfigs.defaultConfig.copy(" in text
     else:
-        from cost_models.formats.maestro_m import read_hardware, read_mapping
+        from npu_dse.cost_models.formats.maestro_m import read_hardware, read_mapping
 
         assert read_hardware(tmp_path / "design_hw.m")["num_pes"] == best["design"]["num_pes"]
         assert [l.name for l in read_mapping(out).network.layers] == [e["layer"] for e in best["per_layer"]]

@@ -1,4 +1,4 @@
-"""`dse models` and `dse show` through the CLI (typer CliRunner on dse.cli.app)."""
+"""`dse models` and `dse show` through the CLI (typer CliRunner on npu_dse.cli.app)."""
 
 import re
 import shutil
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cost_models import zoo
-from dse.cli import app
+from npu_dse.cost_models import zoo
+from npu_dse.cli import app
 
 DATA = Path(__file__).parent / "data"
 runner = CliRunner()

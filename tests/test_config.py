@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cost_models.evaluator import OBJECTIVES, PLATFORMS
-from dse.cli import app
-from dse.config import (
+from npu_dse.cost_models.evaluator import OBJECTIVES, PLATFORMS
+from npu_dse.cli import app
+from npu_dse.config import (
     ConfigError, load_experiment, load_sweep, make_run_id, parse_overrides, set_path,
     validate_file,
 )
-from dse.run import build_network, build_problem
+from npu_dse.run import build_network, build_problem
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
 

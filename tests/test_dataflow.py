@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from cost_models import dataflow as dfm
-from cost_models.dataflow import Cluster, SpatialMap, Sz, TemporalMap
-from cost_models.errors import DataflowError
-from cost_models.hardware import Hardware
-from cost_models.maestro import analyze_layer
-from cost_models.workload import Layer, Op
+from npu_dse.cost_models import dataflow as dfm
+from npu_dse.cost_models.dataflow import Cluster, SpatialMap, Sz, TemporalMap
+from npu_dse.cost_models.errors import DataflowError
+from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.maestro import analyze_layer
+from npu_dse.cost_models.workload import Layer, Op
 
 RES2A = {"K": 64, "C": 64, "R": 3, "S": 3, "Y": 58, "X": 58}
 CONFX_DLA = """Dataflow {

@@ -8,11 +8,11 @@ from gymnasium.utils.env_checker import check_env
 from hypothesis import given, settings, strategies as st
 from stable_baselines3.common.env_checker import check_env as sb3_check_env
 
-import envs  # noqa: F401  (registers the ids)
-from cost_models.errors import SpaceError
-from cost_models.evaluator import Problem
-from cost_models.space import DesignSpace, Parameter
-from envs import AcceleratorConfig, FlattenAction, LayerwiseAssignment
+import npu_dse.envs  # noqa: F401  (registers the ids)
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import Problem
+from npu_dse.cost_models.space import DesignSpace, Parameter
+from npu_dse.envs import AcceleratorConfig, FlattenAction, LayerwiseAssignment
 
 torch.set_num_threads(1)
 
@@ -129,7 +129,7 @@ def test_layerwise_refuses_global_choices_and_accelerator_refuses_per_layer():
 
 @pytest.mark.parametrize("algo", ["ppo", "maskable_ppo", "a2c", "dqn", "recurrent_ppo"])
 def test_short_training_runs_and_finds_a_feasible_design(algo):
-    from dse.search.pipeline import StageSpec, run_pipeline
+    from npu_dse.search.pipeline import StageSpec, run_pipeline
 
     problem = Problem.build("lenet5", platform="cloud")
     result = run_pipeline(problem, [StageSpec(algo)], budget=60, seed=0, exact=False)
@@ -140,7 +140,7 @@ def test_short_training_runs_and_finds_a_feasible_design(algo):
 
 @pytest.mark.parametrize("algo", ["ppo", "maskable_ppo"])
 def test_short_training_on_the_global_env(algo):
-    from dse.search.pipeline import StageSpec, run_pipeline
+    from npu_dse.search.pipeline import StageSpec, run_pipeline
 
     problem = Problem.build("lenet5", platform="edge", space=SMALL_GLOBAL)
     result = run_pipeline(problem, [StageSpec(algo, options={"n_steps": 64, "batch_size": 32})], budget=40,

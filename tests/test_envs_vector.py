@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import Evaluator, Problem
-from envs import FlattenAction, LayerwiseAssignment, LayerwiseAssignmentVector
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import Evaluator, Problem
+from npu_dse.envs import FlattenAction, LayerwiseAssignment, LayerwiseAssignmentVector
 
 PROBLEMS = {p: Problem.build("lenet5", platform=p) for p in ("edge", "iot")}
 EVALUATORS = {p: Evaluator(prob) for p, prob in PROBLEMS.items()}

@@ -3,12 +3,12 @@
 import numpy as np
 import pytest
 
-from cost_models.errors import InfeasibleError, SpaceError
-from cost_models.evaluator import PLATFORMS, Constraint, Evaluator, Problem
-from cost_models.hardware import Hardware
-from cost_models.maestro import analyze_layer
-from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter, confuciux_space
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models.errors import InfeasibleError, SpaceError
+from npu_dse.cost_models.evaluator import PLATFORMS, Constraint, Evaluator, Problem
+from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.maestro import analyze_layer
+from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter, confuciux_space
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 TWO = Network("two", (
     Layer("conv", Op.CONV, K=16, C=8, Y=14, X=14, R=3, S=3, padding=1),

@@ -14,16 +14,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cost_models import dataflow as dataflow_mod
-from cost_models.errors import FormatError
-from cost_models.evaluator import Evaluator, Problem
-from cost_models.formats.maestro_m import as_maestro_layer, read_hardware, read_mapping
-from cost_models.workload import Network, Op
-from dse import export
-from dse.design import DOCUMENT_KEYS, check_document, design_document, load_design
-from dse.export.gemmini import gemmini_config
-from dse.export.maestro import gemm_dataflow_text
-from dse.export.verilog import array_shape, constant_param
+from npu_dse.cost_models import dataflow as dataflow_mod
+from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.evaluator import Evaluator, Problem
+from npu_dse.cost_models.formats.maestro_m import as_maestro_layer, read_hardware, read_mapping
+from npu_dse.cost_models.workload import Network, Op
+from npu_dse import export
+from npu_dse.design import DOCUMENT_KEYS, check_document, design_document, load_design
+from npu_dse.export.gemmini import gemmini_config
+from npu_dse.export.maestro import gemm_dataflow_text
+from npu_dse.export.verilog import array_shape, constant_param
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +197,7 @@ def test_maestro_export_round_trips_through_our_parser(tmp_path: Path, lenet_lp)
 
 
 def test_maestro_export_of_depthwise_and_gemm_layers(tmp_path: Path) -> None:
-    from cost_models import zoo
+    from npu_dse.cost_models import zoo
 
     net = zoo.load("mobilenet_v2")
     layers = [l for l in net.layers if l.op is Op.DWCONV][:2] + [l for l in net.layers if l.op is Op.GEMM][:1]

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cost_models import zoo
-from cost_models.errors import FormatError
-from cost_models.formats import load_network
-from cost_models.formats.confuciux_csv import read_csv, write_csv
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.formats import load_network
+from npu_dse.cost_models.formats.confuciux_csv import read_csv, write_csv
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 CONF = Path(__file__).parent / "data" / "confuciux"
 

@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cost_models import zoo
-from cost_models.errors import FormatError
-from cost_models.formats import load_network
-from cost_models.formats.maestro_m import (
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.formats import load_network
+from npu_dse.cost_models.formats.maestro_m import (
     as_maestro_layer,
     read_hardware,
     read_mapping,
     write_hardware,
     write_mapping,
 )
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 MAESTRO = Path(__file__).parent / "data" / "maestro"
 MAPPINGS = sorted(p for p in MAESTRO.glob("*.m") if not p.name.endswith("_hw.m"))

@@ -9,11 +9,11 @@ import onnx
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
-from cost_models import zoo
-from cost_models.errors import FormatError
-from cost_models.formats import load_network
-from cost_models.formats.onnx_format import read_onnx
-from cost_models.workload import Op
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.formats import load_network
+from npu_dse.cost_models.formats.onnx_format import read_onnx
+from npu_dse.cost_models.workload import Op
 
 
 def _weight(name, *shape):

@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cost_models.hardware import HardwareBatch
-from cost_models.maestro import COUNT_NAMES, analyze_layer
-from cost_models.workload import Layer, Op
+from npu_dse.cost_models.hardware import HardwareBatch
+from npu_dse.cost_models.maestro import COUNT_NAMES, analyze_layer
+from npu_dse.cost_models.workload import Layer, Op
 
 DATA = Path(__file__).parent / "data" / "maestro_sweep_calibration.csv"
 EXACT_FIELDS = {"runtime_cycles": "m_Runtime_Cycles", "l1_req_bytes": "m_L1_SRAM_Size_Req_Bytes",

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cost_models.errors import HardwareError
-from cost_models.hardware import Hardware, HardwareBatch
-from cost_models.maestro import COLUMNS, analyze_layer, analyze_mapping, analyze_network
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models.errors import HardwareError
+from npu_dse.cost_models.hardware import Hardware, HardwareBatch
+from npu_dse.cost_models.maestro import COLUMNS, analyze_layer, analyze_mapping, analyze_network
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 DATA = Path(__file__).parent / "data"
 CONV_FLOWS = ["kcp_ws", "yxp_os", "rs", "xp_ws", "dla", "shi", "eye"]
@@ -55,7 +55,7 @@ def test_invariants_hold_for_random_layers_and_hardware(layer, hw, dataflow, kti
     try:
         cost = analyze_layer(layer, dataflow, hw, {"KTileSz": ktile})
     except Exception as exc:  # only documented errors may escape
-        from cost_models.errors import DataflowError
+        from npu_dse.cost_models.errors import DataflowError
         assert isinstance(exc, DataflowError), repr(exc)
         return
     f = cost.to_frame()

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from dse.sweep import run_sweep
+from npu_dse.sweep import run_sweep
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "experiments" / "pareto_fronts.ipynb"
 

@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cost_models.errors import HardwareError
-from dse.processor import fixed_point as fx
-from dse.processor import reference as ref
-from dse.processor.activation import ActivationUnit, activation_error_bound, FUNCTIONS
-from dse.processor.compiler import GATES, CellParams, compile_recurrent
-from dse.processor.config import ProcessorConfig
-from dse.processor.fixed_point import FixedFormat, Overflow, Rounding
-from dse.processor.machine import Machine
+from npu_dse.cost_models.errors import HardwareError
+from npu_dse.processor import fixed_point as fx
+from npu_dse.processor import reference as ref
+from npu_dse.processor.activation import ActivationUnit, activation_error_bound, FUNCTIONS
+from npu_dse.processor.compiler import GATES, CellParams, compile_recurrent
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.fixed_point import FixedFormat, Overflow, Rounding
+from npu_dse.processor.machine import Machine
 
 ROUNDINGS = list(Rounding)
 OVERFLOWS = list(Overflow)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from dse.cli import app
+from npu_dse.cli import app
 
 DATA = Path(__file__).parent / "data"
 DESIGN = {"schema": "npu-dse/design", "version": 1, "network": "mnist_lstm", "platform": "edge", "mode": "global",

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from dse.processor.config import CycleCosts, ProcessorConfig
-from dse.processor.cost_compare import compare_lstm_step, compare_step, processor_hardware
+from npu_dse.processor.config import CycleCosts, ProcessorConfig
+from npu_dse.processor.cost_compare import compare_lstm_step, compare_step, processor_hardware
 
 
 def test_lstm_step_cycles_match_the_isa_formulas_and_the_cost_model_runs_the_same_gemm():

@@ -3,12 +3,12 @@
 import numpy as np
 import pytest
 
-from dse.processor.compiler import compile_recurrent
-from dse.processor.config import CycleCosts, ProcessorConfig
-from dse.processor.isa import Opcode
-from dse.processor.machine import BufferSpec, Machine, Program
-from dse.processor.fixed_point import FixedFormat
-from cost_models.errors import HardwareError
+from npu_dse.processor.compiler import compile_recurrent
+from npu_dse.processor.config import CycleCosts, ProcessorConfig
+from npu_dse.processor.isa import Opcode
+from npu_dse.processor.machine import BufferSpec, Machine, Program
+from npu_dse.processor.fixed_point import FixedFormat
+from npu_dse.cost_models.errors import HardwareError
 
 
 def _inputs(cfg, steps=3, batch=2, i=28, h=16):

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import torch
 
-from cost_models.errors import FormatError, WorkloadError
-from dse.processor.config import ProcessorConfig
-from dse.processor.data import load_mnist, write_idx
-from dse.processor.mnist import MODELS, evaluate, load_weights
+from npu_dse.cost_models.errors import FormatError, WorkloadError
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.data import load_mnist, write_idx
+from npu_dse.processor.mnist import MODELS, evaluate, load_weights
 
 torch.set_num_threads(1)
 DATA = Path(__file__).parent / "data"

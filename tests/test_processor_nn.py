@@ -5,10 +5,10 @@ import json
 import pytest
 import torch
 
-from cost_models.errors import FormatError, HardwareError
-from dse.processor import nn as pnn
-from dse.processor.config import ProcessorConfig
-from dse.processor.isa import Opcode
+from npu_dse.cost_models.errors import FormatError, HardwareError
+from npu_dse.processor import nn as pnn
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.isa import Opcode
 
 torch.set_num_threads(1)
 PAIRS = [(pnn.RNN, torch.nn.RNN), (pnn.GRU, torch.nn.GRU), (pnn.LSTM, torch.nn.LSTM)]

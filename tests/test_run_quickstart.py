@@ -10,10 +10,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from cost_models.evaluator import OBJECTIVES
-from dse.cli import app
-from dse.config import load_experiment
-from dse.run import RUN_FILES
+from npu_dse.cost_models.evaluator import OBJECTIVES
+from npu_dse.cli import app
+from npu_dse.config import load_experiment
+from npu_dse.run import RUN_FILES
 
 QUICKSTART = Path(__file__).resolve().parents[1] / "configs" / "quickstart.yaml"
 # small budget, and the first eight layers of the quickstart's network, so the test stays fast
@@ -98,7 +98,7 @@ def test_summary_json_keys_and_values(quickstart_run: Path) -> None:
 
 
 def test_stage_best_tells_repeated_stages_apart() -> None:
-    from dse.results import stage_best
+    from npu_dse.results import stage_best
 
     hist = pd.DataFrame({"stage": ["ga", "ga", "ppo", "ga", "ga"], "feasible": [True, False, False, True, True],
                          "objective": [5.0, 1.0, 2.0, 7.0, 6.0]})

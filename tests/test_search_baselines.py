@@ -9,12 +9,12 @@ import math
 
 import pytest
 
-from cost_models.evaluator import Evaluator, Problem
-from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
-from cost_models.workload import Layer, Network, Op
-from dse.search import baselines
-from dse.search.context import BudgetExhausted, SearchContext
-from dse.search.pipeline import StageSpec, run_pipeline
+from npu_dse.cost_models.evaluator import Evaluator, Problem
+from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
+from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.search import baselines
+from npu_dse.search.context import BudgetExhausted, SearchContext
+from npu_dse.search.pipeline import StageSpec, run_pipeline
 
 NET = Network("two_layers", (
     Layer("conv_a", Op.CONV, K=16, C=8, Y=14, X=14, R=3, S=3, padding=1),
@@ -76,7 +76,7 @@ def test_exhaustive_stops_after_whole_space_without_using_whole_budget(evaluator
 
 
 def test_exhaustive_larger_than_budget_samples_distinct_designs_and_says_so(evaluator, caplog):
-    with caplog.at_level(logging.WARNING, logger="dse.search.baselines"):
+    with caplog.at_level(logging.WARNING, logger="npu_dse.search.baselines"):
         ctx = _run(evaluator, "exhaustive", 100, seed=5)
     assert ctx.used == 100
     assert ctx.history()["design"].nunique() == 100

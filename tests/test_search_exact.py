@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cost_models.errors import InfeasibleError
-from cost_models.evaluator import Evaluator, Problem
-from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter, global_space
-from cost_models.workload import Layer, Network, Op
-from dse.search.exact import ExactResult, NotApplicable, exact_optimum
+from npu_dse.cost_models.errors import InfeasibleError
+from npu_dse.cost_models.evaluator import Evaluator, Problem
+from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter, global_space
+from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.search.exact import ExactResult, NotApplicable, exact_optimum
 
 PES = (1, 2, 4, 8, 16)
 KTILES = (1, 2, 4)

@@ -11,15 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import Evaluation, Evaluator, Problem
-from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
-from cost_models.workload import Layer, Network, Op
-from dse.search._deap import multi_objective_classes
-from dse.search.context import SearchContext
-from dse.search.nsga2 import INFEASIBLE_COST, fitness_values, nsga2
-from dse.search.pareto import hypervolume, non_dominated_mask, objective_costs, pareto_front
-from dse.search.pipeline import StageSpec, run_pipeline
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import Evaluation, Evaluator, Problem
+from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
+from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.search._deap import multi_objective_classes
+from npu_dse.search.context import SearchContext
+from npu_dse.search.nsga2 import INFEASIBLE_COST, fitness_values, nsga2
+from npu_dse.search.pareto import hypervolume, non_dominated_mask, objective_costs, pareto_front
+from npu_dse.search.pipeline import StageSpec, run_pipeline
 
 NET = Network("three_layers", (
     Layer("a", Op.CONV, K=16, C=8, Y=14, X=14, R=3, S=3, padding=1),

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 import torch
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import Constraint, Evaluation, Evaluator, Problem
-from cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
-from cost_models.workload import Layer, Network, Op
-from dse.search.pipeline import METHODS, StageSpec, check_stage, run_pipeline, stage_budgets
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import Constraint, Evaluation, Evaluator, Problem
+from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
+from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.search.pipeline import METHODS, StageSpec, check_stage, run_pipeline, stage_budgets
 
 torch.set_num_threads(1)
 
@@ -183,8 +183,8 @@ def test_stand_alone_ga_finds_feasible_designs_under_a_tight_budget():
 def test_masked_agent_never_breaks_a_budget_where_random_choices_do():
     """MaskablePPO acts on joint options with exact masks: every episode it records is feasible, on a problem where
     most unmasked episodes break the PE budget (lenet5 on the iot platform)."""
-    from dse.search.context import SearchContext
-    from dse.search.rl import maskable_ppo, ppo
+    from npu_dse.search.context import SearchContext
+    from npu_dse.search.rl import maskable_ppo, ppo
 
     problem = Problem.build("lenet5", platform="iot")
     masked = SearchContext(Evaluator(problem), 200)
@@ -200,8 +200,8 @@ def test_masked_agent_never_breaks_a_budget_where_random_choices_do():
 
 def test_ga_fitness_prefers_the_design_using_less_budget_at_equal_cost():
     """The GA's fitness is (cost, budget use), compared lexicographically by DEAP."""
-    from dse.search.context import SearchContext
-    from dse.search.ga import Individual, budget_use
+    from npu_dse.search.context import SearchContext
+    from npu_dse.search.ga import Individual, budget_use
 
     ctx = SearchContext(Evaluator(PROBLEM), 10)
     small = Evaluation({}, {"total_pes": 10.0}, True, ())
@@ -215,8 +215,8 @@ def test_ga_fitness_prefers_the_design_using_less_budget_at_equal_cost():
 
 
 def test_ga_learns_which_raises_pay_and_which_mutation_kind_succeeds():
-    from dse.search.context import SearchContext
-    from dse.search.ga import _Genome
+    from npu_dse.search.context import SearchContext
+    from npu_dse.search.ga import _Genome
 
     genome = _Genome(SearchContext(Evaluator(PROBLEM), 10))
     pe = genome.per_layer_param_genes[0]
@@ -240,7 +240,7 @@ def test_ga_learns_which_raises_pay_and_which_mutation_kind_succeeds():
 
 
 def test_evaluating_no_points_costs_nothing():
-    from dse.search.context import SearchContext
+    from npu_dse.search.context import SearchContext
 
     ctx = SearchContext(Evaluator(PROBLEM), 1)
     assert ctx.evaluate([]) == [] and ctx.used == 0
@@ -249,7 +249,7 @@ def test_evaluating_no_points_costs_nothing():
 def test_reinforce_sequence_log_prob_equals_the_stepped_policy():
     """ConfuciuX's agent samples step by step (LSTM cell) and re-evaluates the episode in one sequence call for its
     update: both must be the same function of the weights, values and gradients."""
-    from dse.search.reinforce import LstmPolicy
+    from npu_dse.search.reinforce import LstmPolicy
 
     torch.manual_seed(0)
     policy = LstmPolicy(obs_size=6, nvec=[5, 3], hidden=16)

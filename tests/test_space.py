@@ -3,8 +3,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from cost_models.errors import SpaceError
-from cost_models.space import (
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.space import (
     CONFUCIUX_PE_LEVELS, DesignSpace, Parameter, confuciux_space, global_space, preset,
 )
 

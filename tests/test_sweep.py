@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from dse.config import ConfigError, load_sweep
-from dse.sweep import run_sweep
+from npu_dse.config import ConfigError, load_sweep
+from npu_dse.sweep import run_sweep
 
 BASE = {
     "name": "tiny",

@@ -3,8 +3,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from cost_models.errors import WorkloadError
-from cost_models.workload import Layer, Network, Op, recurrent_layers
+from npu_dse.cost_models.errors import WorkloadError
+from npu_dse.cost_models.workload import Layer, Network, Op, recurrent_layers
 
 
 def test_conv_output_size_macs_and_weights_of_resnet50_conv1():

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cost_models import zoo
-from cost_models.errors import WorkloadError
-from cost_models.workload import Op
-from cost_models.zoo.googlenet import googlenet
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.errors import WorkloadError
+from npu_dse.cost_models.workload import Op
+from npu_dse.cost_models.zoo.googlenet import googlenet
 
 DATA = Path(__file__).parent / "data"
 SZE = {row["model"]: row for row in csv.DictReader((DATA / "sze2017_models.csv").open())}

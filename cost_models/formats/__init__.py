@@ -3,9 +3,9 @@
 =========  =====================================================  ========================================
 extension  format                                                 module
 =========  =====================================================  ========================================
-``.onnx``  ONNX model (Conv, Gemm/MatMul, RNN/GRU/LSTM as layers)  :mod:`cost_models.formats.onnx_format`
-``.m``     MAESTRO model or mapping file                          :mod:`cost_models.formats.maestro_m`
-``.csv``   ConfuciuX layer table ``K,C,Y,X,R,S,T``                :mod:`cost_models.formats.confuciux_csv`
+``.onnx``  ONNX model (Conv, Gemm/MatMul, RNN/GRU/LSTM as layers)  :mod:`npu_dse.cost_models.formats.onnx_format`
+``.m``     MAESTRO model or mapping file                          :mod:`npu_dse.cost_models.formats.maestro_m`
+``.csv``   ConfuciuX layer table ``K,C,Y,X,R,S,T``                :mod:`npu_dse.cost_models.formats.confuciux_csv`
 =========  =====================================================  ========================================
 
 Readers are imported on first use (the ``onnx`` package is only needed for ``.onnx`` files).
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cost_models.errors import FormatError
-from cost_models.workload import Network
+from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.workload import Network
 
 EXTENSIONS = (".onnx", ".m", ".csv")
 
@@ -37,14 +37,14 @@ def load_network(path: str | Path) -> Network:
     if not path.is_file():
         raise FormatError(f"{path}: no such file")
     if ext == ".onnx":
-        from cost_models.formats.onnx_format import read_onnx
+        from npu_dse.cost_models.formats.onnx_format import read_onnx
 
         return read_onnx(path)
     if ext == ".m":
-        from cost_models.formats.maestro_m import read_mapping
+        from npu_dse.cost_models.formats.maestro_m import read_mapping
 
         return read_mapping(path).network
-    from cost_models.formats.confuciux_csv import read_csv
+    from npu_dse.cost_models.formats.confuciux_csv import read_csv
 
     return read_csv(path)
 

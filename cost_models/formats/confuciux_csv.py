@@ -21,8 +21,8 @@ import csv
 import logging
 from pathlib import Path
 
-from cost_models.errors import FormatError, WorkloadError
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models.errors import FormatError, WorkloadError
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 log = logging.getLogger(__name__)
 

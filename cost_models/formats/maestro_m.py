@@ -12,7 +12,7 @@ Tokens are separated by white space and ``, ( ) : ;`` and braces (MAESTRO also s
 stay inside names, so the shipped ``Layer Conv2d-1`` keeps its name); ``//`` starts a comment to the end of the
 line; a VALUE is an integer or a ``Constant`` name. ``Stride`` may come before or after ``Dimensions`` here.
 
-How layers are read (MAESTRO dimension names on the left, :class:`~cost_models.workload.Layer` fields on the right):
+How layers are read (MAESTRO dimension names on the left, :class:`~npu_dse.cost_models.workload.Layer` fields on the right):
 
 - **Dimensions are padded input sizes**: ``Y``, ``X`` are read as ``Layer(Y=Y, X=X, padding=0)``. ``Y'``/``X'``
   (output sizes, MAESTRO's stride-blind form) given instead mean ``Y = Y' + R - 1`` (likewise X). Missing
@@ -51,8 +51,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cost_models.errors import FormatError, WorkloadError
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models.errors import FormatError, WorkloadError
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ Which nodes are layers (ONNX operator specification, opset >= 7; shapes from ``o
   operand's elements.
 - ``RNN``/``GRU``/``LSTM``: ``X`` of ``(seq_len, batch, input_size)`` (``layout`` 0) or ``(batch, seq_len,
   input_size)`` (``layout`` 1) -> one fused per-step GEMM, gates x (input + hidden), repeated ``seq_len`` times
-  (:func:`cost_models.workload.recurrent_layers`); a bidirectional node doubles K (both directions' gates).
+  (:func:`npu_dse.cost_models.workload.recurrent_layers`); a bidirectional node doubles K (both directions' gates).
 
 A symbolic (unknown) leading batch dimension is read as 1. Every other node (pooling, activations, element-wise
 add, concat, reshape, ...) is not a layer but is kept as a graph node: ``Network.edges`` holds one
@@ -28,8 +28,8 @@ import logging
 import math
 from pathlib import Path
 
-from cost_models.errors import FormatError, WorkloadError
-from cost_models.workload import Layer, Network, Op, recurrent_layers
+from npu_dse.cost_models.errors import FormatError, WorkloadError
+from npu_dse.cost_models.workload import Layer, Network, Op, recurrent_layers
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 Public API:
 
 - :func:`analyze_layer` — one layer, one dataflow, ``n`` hardware points in one vectorised call -> :class:`LayerCost`;
-- :func:`analyze_network` — every layer of a :class:`~cost_models.workload.Network` -> ``pandas.DataFrame``;
+- :func:`analyze_network` — every layer of a :class:`~npu_dse.cost_models.workload.Network` -> ``pandas.DataFrame``;
 - :func:`analyze_mapping` — a MAESTRO ``.m`` mapping file, as ``maestro --DFSL_file`` would run it -> DataFrame.
 
 The model is MAESTRO's (Kwon et al., MICRO 2019; maestro-project/maestro 4eb08d1) as specified in
@@ -45,14 +45,14 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from cost_models import dataflow as dataflow_mod
-from cost_models.dataflow import Dataflow
-from cost_models.errors import DataflowError, HardwareError
-from cost_models.hardware import Hardware, HardwareBatch
-from cost_models.maestro.evaluate import area_power, runtime_cycles
-from cost_models.maestro.structure import Problem, Structure, compile_structure
-from cost_models.technology import MAESTRO, Technology
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models import dataflow as dataflow_mod
+from npu_dse.cost_models.dataflow import Dataflow
+from npu_dse.cost_models.errors import DataflowError, HardwareError
+from npu_dse.cost_models.hardware import Hardware, HardwareBatch
+from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
+from npu_dse.cost_models.maestro.structure import Problem, Structure, compile_structure
+from npu_dse.cost_models.technology import MAESTRO, Technology
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
 
     Args:
         layer: the layer (Y/X unpadded; padding is added as MAESTRO files do).
-        dataflow: a built-in name (:func:`cost_models.dataflow.names`) or a :class:`Dataflow`; depthwise layers use
+        dataflow: a built-in name (:func:`npu_dse.cost_models.dataflow.names`) or a :class:`Dataflow`; depthwise layers use
             its depthwise variant.
         hardware: one point or a batch of ``n``.
         constants: template constants (``KTileSz``, ``CTileSz``, ``ClusterSz``), each an int or an int array of
@@ -340,10 +340,10 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
     Each layer uses the dataflow written in its ``Dataflow`` block with the file's ``Constant`` values.
 
     Raises:
-        FormatError: a malformed file (from :func:`cost_models.formats.maestro_m.read_mapping`).
+        FormatError: a malformed file (from :func:`npu_dse.cost_models.formats.maestro_m.read_mapping`).
         DataflowError: a layer without a Dataflow block, or an illegal dataflow (names the layer and directive).
     """
-    from cost_models.formats.maestro_m import read_mapping
+    from npu_dse.cost_models.formats.maestro_m import read_mapping
 
     mapping = read_mapping(path)
     frames = []

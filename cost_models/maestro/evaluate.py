@@ -1,4 +1,4 @@
-"""Evaluate a compiled mapping (:class:`~cost_models.maestro.structure.Structure`) for many hardware points.
+"""Evaluate a compiled mapping (:class:`~npu_dse.cost_models.maestro.structure.Structure`) for many hardware points.
 
 This is the hardware-dependent half of MAESTRO's analysis, as numpy arithmetic over ``n`` points at once
 (ALGORITHM.md §8, §11, §12):
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from cost_models.maestro.structure import Structure
-from cost_models.technology import MAESTRO, Technology
+from npu_dse.cost_models.maestro.structure import Structure
+from npu_dse.cost_models.technology import MAESTRO, Technology
 
 
 def runtime_cycles(st: Structure, noc_bw: np.ndarray, offchip_bw: np.ndarray, latency: np.ndarray,

@@ -4,7 +4,7 @@ This is the hardware-independent half of MAESTRO's analysis (ALGORITHM.md §3-§
 normalised directive lists, the static mapping tables, the iteration cases of every level with their occurrence
 counts, and per case the ingress/egress volumes, MACs and partial sums. Everything here depends only on the layer,
 the resolved directives and ``num_pes`` (for the split into clusters). What depends on the other hardware fields
-(NoC/off-chip bandwidth, latency, SIMD lanes) is left as per-case arrays that :mod:`cost_models.maestro.evaluate`
+(NoC/off-chip bandwidth, latency, SIMD lanes) is left as per-case arrays that :mod:`npu_dse.cost_models.maestro.evaluate`
 evaluates for many hardware points at once.
 
 Integer semantics follow MAESTRO (C++ truncating division, ALGORITHM.md §1.3). With ``compat=False`` two
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from cost_models.dataflow import ResolvedMap
-from cost_models.errors import DataflowError
-from cost_models.maestro.traffic import EDGE, INIT, STEADY, LevelCtx, cdiv
+from npu_dse.cost_models.dataflow import ResolvedMap
+from npu_dse.cost_models.errors import DataflowError
+from npu_dse.cost_models.maestro.traffic import EDGE, INIT, STEADY, LevelCtx, cdiv
 
 TENSOR_NAMES = ("input", "filter", "output")
 
@@ -383,7 +383,7 @@ def arr_occ(merged: dict) -> np.ndarray:
 
 
 def compile_structure(problem: Problem, directives: list, num_pes: int, compat: bool = True) -> Structure:
-    """Compile a mapping (resolved directives, see :meth:`cost_models.dataflow.Dataflow.resolve`) for ``num_pes``.
+    """Compile a mapping (resolved directives, see :meth:`npu_dse.cost_models.dataflow.Dataflow.resolve`) for ``num_pes``.
 
     Raises:
         DataflowError: more PEs per cluster than the hardware has, a directive on a dimension the layer type does

@@ -7,7 +7,7 @@ sub-clusters. Pure integer arithmetic with MAESTRO's truncating division; used b
 
 from __future__ import annotations
 
-from cost_models.errors import DataflowError
+from npu_dse.cost_models.errors import DataflowError
 
 INIT, STEADY, EDGE = 0, 1, 2
 

@@ -19,14 +19,14 @@ import functools
 from collections.abc import Callable
 from importlib import resources
 
-from cost_models.errors import WorkloadError
-from cost_models.workload import Network
-from cost_models.zoo.classic import alexnet, lenet5, vgg16
-from cost_models.zoo.googlenet import googlenet
-from cost_models.zoo.mobilenet import mobilenet_v2
-from cost_models.zoo.recurrent import mnist_recurrent
-from cost_models.zoo.resnet import resnet50
-from cost_models.zoo.squeezenet import squeezenet1_0
+from npu_dse.cost_models.errors import WorkloadError
+from npu_dse.cost_models.workload import Network
+from npu_dse.cost_models.zoo.classic import alexnet, lenet5, vgg16
+from npu_dse.cost_models.zoo.googlenet import googlenet
+from npu_dse.cost_models.zoo.mobilenet import mobilenet_v2
+from npu_dse.cost_models.zoo.recurrent import mnist_recurrent
+from npu_dse.cost_models.zoo.resnet import resnet50
+from npu_dse.cost_models.zoo.squeezenet import squeezenet1_0
 
 CONFUCIUX_PREFIX = "confuciux/"
 _CONFUCIUX_MODELS = ("alexnet", "googlenet", "mobilenet_v2", "resnet50", "squeezenet", "vgg16")
@@ -51,9 +51,9 @@ def names() -> list[str]:
 
 
 def _load_confuciux(model: str) -> Network:
-    from cost_models.formats.confuciux_csv import read_csv
+    from npu_dse.cost_models.formats.confuciux_csv import read_csv
 
-    with resources.as_file(resources.files("cost_models") / "data" / "confuciux" / f"{model}.csv") as path:
+    with resources.as_file(resources.files("npu_dse.cost_models") / "data" / "confuciux" / f"{model}.csv") as path:
         return read_csv(path, name=CONFUCIUX_PREFIX + model)
 
 

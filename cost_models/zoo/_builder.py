@@ -1,6 +1,6 @@
 """A small graph builder for the zoo: tracks tensor shapes through layers and non-layer nodes.
 
-Layers (CONV, DWCONV, GEMM) become :class:`~cost_models.workload.Layer` objects; pooling, concatenation,
+Layers (CONV, DWCONV, GEMM) become :class:`~npu_dse.cost_models.workload.Layer` objects; pooling, concatenation,
 element-wise additions and global pooling are graph nodes that are not layers but appear in the network's
 ``edges`` so that parallel branches (inception modules, fire modules, residual shortcuts) can be found.
 
@@ -9,8 +9,8 @@ Shapes are per batch item: ``(channels, height, width)``.
 
 from __future__ import annotations
 
-from cost_models.errors import WorkloadError
-from cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models.errors import WorkloadError
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 
 def pool_out(size: int, kernel: int, stride: int, padding: int = 0, ceil_mode: bool = False) -> int:

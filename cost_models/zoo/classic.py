@@ -8,8 +8,8 @@ AlexNet 61M weights / 724M MACs, VGG-16 138M / 15.5G.
 
 from __future__ import annotations
 
-from cost_models.workload import Network
-from cost_models.zoo._builder import GraphBuilder
+from npu_dse.cost_models.workload import Network
+from npu_dse.cost_models.zoo._builder import GraphBuilder
 
 
 def lenet5() -> Network:

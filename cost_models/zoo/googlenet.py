@@ -10,8 +10,8 @@ note). :func:`googlenet` is the published network; ``googlenet(ceil_mode=False)`
 
 from __future__ import annotations
 
-from cost_models.workload import Network
-from cost_models.zoo._builder import GraphBuilder
+from npu_dse.cost_models.workload import Network
+from npu_dse.cost_models.zoo._builder import GraphBuilder
 
 # (name, #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj), Szegedy et al. 2015, Table 1.
 _INCEPTION = {

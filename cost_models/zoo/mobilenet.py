@@ -7,8 +7,8 @@ torchvision's ``mobilenet_v2``: 3,469,760 kernel weights (conv and FC kernels, n
 
 from __future__ import annotations
 
-from cost_models.workload import Network
-from cost_models.zoo._builder import GraphBuilder
+from npu_dse.cost_models.workload import Network
+from npu_dse.cost_models.zoo._builder import GraphBuilder
 
 # (expansion t, output channels c, repeats n, first stride s), Sandler et al. 2018, Table 2.
 _SETTINGS = [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2),

@@ -1,13 +1,13 @@
 """MNIST sequence classifiers: a recurrent cell over 28 steps of 28 inputs (image rows), hidden 128, FC to 10.
 
 The recurrent cell expands into one fused GEMM per time step (gates x (input + hidden)) repeated 28 times
-(:func:`cost_models.workload.recurrent_layers`); the FC layer runs once on the last hidden state. These are the
+(:func:`npu_dse.cost_models.workload.recurrent_layers`); the FC layer runs once on the last hidden state. These are the
 networks of the RNN processor verification (seed 000, Table 1).
 """
 
 from __future__ import annotations
 
-from cost_models.workload import Layer, Network, Op, recurrent_layers
+from npu_dse.cost_models.workload import Layer, Network, Op, recurrent_layers
 
 SEQ_LEN = 28
 INPUT_SIZE = 28

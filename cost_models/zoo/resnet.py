@@ -8,8 +8,8 @@ are the same: 25,502,912 kernel weights (conv and FC kernels, no bias, no batch-
 
 from __future__ import annotations
 
-from cost_models.workload import Network
-from cost_models.zoo._builder import GraphBuilder
+from npu_dse.cost_models.workload import Network
+from npu_dse.cost_models.zoo._builder import GraphBuilder
 
 _STAGES = [(64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)]  # (bottleneck width, blocks, first stride)
 _EXPANSION = 4

@@ -7,8 +7,8 @@ Max-pools round up (ceil mode): 109 -> 54 -> 27 -> 13. 1,244,448 kernel weights 
 
 from __future__ import annotations
 
-from cost_models.workload import Network
-from cost_models.zoo._builder import GraphBuilder
+from npu_dse.cost_models.workload import Network
+from npu_dse.cost_models.zoo._builder import GraphBuilder
 
 # fire index -> (squeeze, expand1x1, expand3x3)
 _FIRES = {2: (16, 64, 64), 3: (16, 64, 64), 4: (32, 128, 128), 5: (32, 128, 128), 6: (48, 192, 192),

@@ -1,9 +1,9 @@
-"""Command-line interface ``dse``. Each sub-module registers its commands on :data:`dse.cli.app.app`."""
+"""Command-line interface ``dse``. Each sub-module registers its commands on :data:`npu_dse.cli.app.app`."""
 
-from dse.cli.app import app, main
-from dse.cli import workload as _workload  # noqa: F401  (dse models, dse show)
-from dse.cli import cost as _cost  # noqa: F401  (dse maestro, dse eval)
-from dse.cli import simulate as _simulate  # noqa: F401  (dse simulate)
-from dse.cli import experiment as _experiment  # noqa: F401  (dse run, sweep, validate, plot, export)
+from npu_dse.cli.app import app, main
+from npu_dse.cli import workload as _workload  # noqa: F401  (dse models, dse show)
+from npu_dse.cli import cost as _cost  # noqa: F401  (dse maestro, dse eval)
+from npu_dse.cli import simulate as _simulate  # noqa: F401  (dse simulate)
+from npu_dse.cli import experiment as _experiment  # noqa: F401  (dse run, sweep, validate, plot, export)
 
 __all__ = ["app", "main"]

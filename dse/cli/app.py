@@ -1,7 +1,7 @@
 """The ``dse`` typer application and its error handling.
 
-Every command module under :mod:`dse.cli` adds its commands to :data:`app`. Any
-:class:`cost_models.errors.NpuDseError` escaping a command is printed as one line on stderr and the process exits
+Every command module under :mod:`npu_dse.cli` adds its commands to :data:`app`. Any
+:class:`npu_dse.cost_models.errors.NpuDseError` escaping a command is printed as one line on stderr and the process exits
 with code 2 (DESIGN.md §6).
 """
 
@@ -11,7 +11,7 @@ import logging
 import typer
 from typer.core import TyperGroup
 
-from cost_models.errors import NpuDseError
+from npu_dse.cost_models.errors import NpuDseError
 
 class _DseGroup(TyperGroup):
     """Turns a :class:`NpuDseError` raised by any command into one line on stderr and exit code 2."""

@@ -12,11 +12,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cost_models import dataflow as dataflow_mod
-from cost_models.errors import DataflowError, HardwareError
-from cost_models.hardware import Hardware
-from cost_models.maestro import COLUMNS, analyze_mapping, analyze_network
-from dse.cli.app import app
+from npu_dse.cost_models import dataflow as dataflow_mod
+from npu_dse.cost_models.errors import DataflowError, HardwareError
+from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.maestro import COLUMNS, analyze_mapping, analyze_network
+from npu_dse.cli.app import app
 
 _SHOWN = list(COLUMNS) + ["feasible"]
 
@@ -26,7 +26,7 @@ def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchi
     """Hardware from an optional MAESTRO HW file, overridden by the flags given."""
     fields: dict = {}
     if hw_file is not None:
-        from cost_models.formats.maestro_m import read_hardware
+        from npu_dse.cost_models.formats.maestro_m import read_hardware
 
         for key, value in read_hardware(hw_file).items():
             fields[{"l1_size": "l1_bytes", "l2_size": "l2_bytes"}.get(key, key)] = value
@@ -141,7 +141,7 @@ def evaluate(
     output: OutputCsv = None,
 ) -> None:
     """Evaluate every layer of a network with a built-in dataflow and print a per-layer table."""
-    from dse.cli.workload import resolve_network
+    from npu_dse.cli.workload import resolve_network
 
     network = resolve_network(model)
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes)

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from dse.cli.app import app
+from npu_dse.cli.app import app
 
 
 def _print_summary(summary: dict, run_dir: Path) -> None:
@@ -52,8 +52,8 @@ def run(
     """Run one experiment: search, then write config.yaml, history, best.json, summary.json and plots."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from dse.config import load_experiment, parse_overrides
-    from dse.run import run_experiment
+    from npu_dse.config import load_experiment, parse_overrides
+    from npu_dse.run import run_experiment
 
     overrides = parse_overrides(set_)
     if seed is not None:
@@ -87,7 +87,7 @@ def sweep(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Sweep directory (default <output.root>/<name>)."),
 ) -> None:
     """Run every run of a sweep grid in parallel; append each finished run to results.parquet."""
-    from dse.sweep import run_sweep
+    from npu_dse.sweep import run_sweep
 
     def report(row: dict) -> None:
         status = "ok" if row.get("feasible") else "no feasible design"
@@ -102,7 +102,7 @@ def sweep(
 @app.command("validate")
 def validate(config: Path = typer.Argument(..., help="Experiment or sweep YAML file.")) -> None:
     """Check an experiment or sweep file without running it."""
-    from dse.config import validate_file
+    from npu_dse.config import validate_file
 
     typer.echo(validate_file(config))
 
@@ -110,7 +110,7 @@ def validate(config: Path = typer.Argument(..., help="Experiment or sweep YAML f
 @app.command("plot")
 def plot(path: Path = typer.Argument(..., help="A run directory or a sweep directory.")) -> None:
     """Make the convergence and Pareto plots of a run or sweep directory again."""
-    from dse.plots import replot
+    from npu_dse.plots import replot
 
     for p in replot(path):
         typer.echo(str(p))
@@ -125,10 +125,10 @@ def export(
                                                "<stem>_hw.m). Default: standard output."),
 ) -> None:
     """Turn the chosen design into inputs for hardware generators."""
-    from dse import export as export_mod
-    from dse.config import load_experiment
-    from dse.run import build_network
-    from dse.design import design_path, load_design
+    from npu_dse import export as export_mod
+    from npu_dse.config import load_experiment
+    from npu_dse.run import build_network
+    from npu_dse.design import design_path, load_design
 
     doc = load_design(source)
     network = None

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from cost_models.errors import WorkloadError
-from dse.cli.app import app
+from npu_dse.cost_models.errors import WorkloadError
+from npu_dse.cli.app import app
 
 
 def _find_weights(design: Path, model: str, weights: Optional[Path]) -> Path:
@@ -49,9 +49,9 @@ def simulate(
     """
     import torch
 
-    from dse.processor.config import ProcessorConfig
-    from dse.processor.data import load_mnist
-    from dse.processor.mnist import MODELS, evaluate, load_weights
+    from npu_dse.processor.config import ProcessorConfig
+    from npu_dse.processor.data import load_mnist
+    from npu_dse.processor.mnist import MODELS, evaluate, load_weights
 
     if model not in MODELS:
         raise WorkloadError(f"--model {model!r}; allowed: {', '.join(MODELS)}")
@@ -65,7 +65,7 @@ def simulate(
     sim = evaluate(sim_model, images, labels, batch_size)
     agreement = float((sim.predictions == flt.predictions).mean())
     hidden = sim_model.rnn.hidden_size
-    from dse.processor.compiler import weight_bytes
+    from npu_dse.processor.compiler import weight_bytes
 
     streamed = cfg.weight_residency == "stream" or weight_bytes(
         sim_model.rnn.mode, 28, hidden, sim_model.rnn.num_layers, cfg) > cfg.weight_mem_bytes

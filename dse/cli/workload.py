@@ -8,11 +8,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cost_models import zoo
-from cost_models.errors import WorkloadError
-from cost_models.formats import EXTENSIONS, load_network
-from cost_models.workload import Network
-from dse.cli.app import app
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.errors import WorkloadError
+from npu_dse.cost_models.formats import EXTENSIONS, load_network
+from npu_dse.cost_models.workload import Network
+from npu_dse.cli.app import app
 
 _MIN_WIDTH = 160  # the per-layer table has 14 columns: never squeeze it below this when not on a terminal
 

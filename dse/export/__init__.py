@@ -1,13 +1,13 @@
-"""Hardware export of a design document (``best.json``, :mod:`dse.design`) for hardware generators.
+"""Hardware export of a design document (``best.json``, :mod:`npu_dse.design`) for hardware generators.
 
 Formats (:data:`FORMATS`):
 
 - ``json`` / ``yaml`` — the versioned design document itself (schema ``npu-dse/design`` v1);
-- ``verilog`` — a SystemVerilog package of ``localparam`` s (:mod:`dse.export.verilog`; compiles with Icarus
+- ``verilog`` — a SystemVerilog package of ``localparam`` s (:mod:`npu_dse.export.verilog`; compiles with Icarus
   Verilog ``-g2012`` and Verilator);
-- ``gemmini`` — a Gemmini-style Scala config (:mod:`dse.export.gemmini`);
-- ``maestro`` — MAESTRO's hardware file and ``.m`` mapping (:mod:`dse.export.maestro`), which
-  :func:`cost_models.formats.maestro_m.read_mapping` / ``read_hardware`` read back identically.
+- ``gemmini`` — a Gemmini-style Scala config (:mod:`npu_dse.export.gemmini`);
+- ``maestro`` — MAESTRO's hardware file and ``.m`` mapping (:mod:`npu_dse.export.maestro`), which
+  :func:`npu_dse.cost_models.formats.maestro_m.read_mapping` / ``read_hardware`` read back identically.
 
 :func:`render` returns the text of each output file; :func:`write` writes them.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from cost_models.errors import FormatError
+from npu_dse.cost_models.errors import FormatError
 
 FORMATS: tuple[str, ...] = ("json", "yaml", "verilog", "gemmini", "maestro")
 """Export formats."""
@@ -30,9 +30,9 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
     """The output files of ``doc`` in format ``fmt``.
 
     Args:
-        doc: a design document (:func:`dse.design.check_document` is applied).
+        doc: a design document (:func:`npu_dse.design.check_document` is applied).
         fmt: one of :data:`FORMATS`.
-        network: the :class:`~cost_models.workload.Network` (``maestro`` only; else loaded by name).
+        network: the :class:`~npu_dse.cost_models.workload.Network` (``maestro`` only; else loaded by name).
 
     Returns:
         Role -> text: ``{"main": ...}``, or for ``maestro`` ``{"mapping": ..., "hardware": ...}``.
@@ -40,7 +40,7 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
     Raises:
         FormatError: unknown format (lists the allowed ones) or a malformed document.
     """
-    from dse.design import check_document
+    from npu_dse.design import check_document
 
     if fmt not in FORMATS:
         raise FormatError(f"unknown export format {fmt!r}; allowed: {', '.join(FORMATS)}")
@@ -54,14 +54,14 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
 
         return {"main": yaml.safe_dump(doc, sort_keys=False)}
     if fmt == "verilog":
-        from dse.export.verilog import systemverilog_package
+        from npu_dse.export.verilog import systemverilog_package
 
         return {"main": systemverilog_package(doc)}
     if fmt == "gemmini":
-        from dse.export.gemmini import gemmini_config
+        from npu_dse.export.gemmini import gemmini_config
 
         return {"main": gemmini_config(doc)}
-    from dse.export.maestro import maestro_files
+    from npu_dse.export.maestro import maestro_files
 
     return maestro_files(doc, network)
 
@@ -76,7 +76,7 @@ def output_paths(fmt: str, out: str | Path) -> dict[str, Path]:
 
 def write(doc: Mapping[str, Any], fmt: str, out: str | Path, network=None) -> list[Path]:
     """Render ``doc`` and write the files (atomically) to :func:`output_paths`; returns the paths written."""
-    from dse.results import atomic_write_text
+    from npu_dse.results import atomic_write_text
 
     texts = render(doc, fmt, network)
     paths = output_paths(fmt, out)

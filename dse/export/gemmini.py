@@ -5,7 +5,7 @@ Gemmini (ucb-bar/gemmini, ``src/main/scala/gemmini/Configs.scala``) builds a sys
 accumulator (``acc_capacity``), and a weight- or output-stationary dataflow (``Dataflow.WS``/``OS``/``BOTH``).
 Mapping from our design (units in the comments of the generated file):
 
-- mesh = the most square factorisation of ``num_pes`` (:func:`dse.export.verilog.array_shape`), tiles 1 x 1;
+- mesh = the most square factorisation of ``num_pes`` (:func:`npu_dse.export.verilog.array_shape`), tiles 1 x 1;
 - ``sp_capacity`` = the L2 global buffer, ``acc_capacity`` = all PEs' L1 together (``num_pes * l1_bytes``),
   both ``CapacityInKilobytes`` rounded up (at least 1);
 - dataflow: output-stationary templates (``yxp_os``, ``shi``) -> ``OS``; the others (weight-stationary
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from dse.export.verilog import array_shape
+from npu_dse.export.verilog import array_shape
 
 OUTPUT_STATIONARY: frozenset[str] = frozenset({"yxp_os", "shi"})
 

@@ -3,10 +3,10 @@
 The mapping gives every layer its dataflow with the design's constants written in as numbers (MAESTRO's
 ``Constant`` lines are global, but a per-layer design has per-layer ``KTileSz``/``ClusterSz``): ConfuciuX's
 convention ``ClusterSz`` = the layer's PE count (``CTileSz`` 1) applies where the design does not set them, and
-depthwise layers get the template's depthwise variant (:meth:`cost_models.dataflow.Dataflow.for_depthwise`), and
+depthwise layers get the template's depthwise variant (:meth:`npu_dse.cost_models.dataflow.Dataflow.for_depthwise`), and
 GEMM layers get the directives in MAESTRO's GEMM dimensions (:func:`gemm_dataflow_text`).
-Files are written by :mod:`cost_models.formats.maestro_m`, which also reads them back: the layers equal
-:func:`~cost_models.formats.maestro_m.as_maestro_layer` of the network's, the hardware fields equal the design's.
+Files are written by :mod:`npu_dse.cost_models.formats.maestro_m`, which also reads them back: the layers equal
+:func:`~npu_dse.cost_models.formats.maestro_m.as_maestro_layer` of the network's, the hardware fields equal the design's.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
-from cost_models.errors import FormatError
-from cost_models.workload import Op
+from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.workload import Op
 
 
 def network_for(doc: Mapping[str, Any]):
@@ -27,9 +27,9 @@ def network_for(doc: Mapping[str, Any]):
     Raises:
         FormatError: the network is not a zoo name, or per-layer names are not in it.
     """
-    from cost_models import zoo
-    from cost_models.errors import WorkloadError
-    from cost_models.workload import Network
+    from npu_dse.cost_models import zoo
+    from npu_dse.cost_models.errors import WorkloadError
+    from npu_dse.cost_models.workload import Network
 
     try:
         net = zoo.load(str(doc["network"]))
@@ -48,7 +48,7 @@ def network_for(doc: Mapping[str, Any]):
 
 def layer_dataflow_text(dataflow: str, constants: Mapping[str, int], num_pes: int, depthwise: bool) -> str:
     """Directive text of a built-in dataflow with its constants replaced by numbers."""
-    from cost_models import dataflow as dataflow_mod
+    from npu_dse.cost_models import dataflow as dataflow_mod
 
     df = dataflow_mod.get(dataflow)
     if depthwise:
@@ -108,7 +108,7 @@ def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
     Raises:
         FormatError: see :func:`network_for`; a layer MAESTRO cannot describe.
     """
-    from cost_models.formats.maestro_m import write_hardware, write_mapping
+    from npu_dse.cost_models.formats.maestro_m import write_hardware, write_mapping
 
     net = network if network is not None else network_for(doc)
     d = doc["design"]

@@ -47,7 +47,7 @@ def constant_param(name: str) -> str:
 
 
 def _int(v: Any, what: str) -> int:
-    from cost_models.errors import FormatError
+    from npu_dse.cost_models.errors import FormatError
 
     if v is None or float(v) != int(float(v)) or float(v) < 0:
         raise FormatError(f"design field {what!r} must be a non-negative integer for SystemVerilog, got {v!r}")
@@ -120,7 +120,7 @@ def systemverilog_package(doc: Mapping[str, Any]) -> str:
                                                      for e in per_layer]
         for name, values in arrays.items():
             if max(values) >= 2**32:
-                from cost_models.errors import FormatError
+                from npu_dse.cost_models.errors import FormatError
 
                 raise FormatError(f"per-layer {name} value {max(values)} does not fit 32 bits")
             words = ", ".join(f"32'd{v}" for v in reversed(values))

@@ -8,7 +8,7 @@ executor, schedule), :mod:`.compiler` (RNN/GRU/LSTM -> programs), :mod:`.referen
 model).
 """
 
-from dse.processor.config import CycleCosts, ProcessorConfig
-from dse.processor.fixed_point import FixedFormat, Overflow, Rounding
+from npu_dse.processor.config import CycleCosts, ProcessorConfig
+from npu_dse.processor.fixed_point import FixedFormat, Overflow, Rounding
 
 __all__ = ["ProcessorConfig", "CycleCosts", "FixedFormat", "Rounding", "Overflow"]

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from cost_models.errors import HardwareError
-from dse.processor.fixed_point import FixedFormat, Overflow, Rounding, fit, round_shift
+from npu_dse.cost_models.errors import HardwareError
+from npu_dse.processor.fixed_point import FixedFormat, Overflow, Rounding, fit, round_shift
 
 __all__ = ["ActivationUnit", "activation_error_bound", "FUNCTIONS"]
 

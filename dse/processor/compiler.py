@@ -3,7 +3,7 @@
 The cell equations are PyTorch's (``torch.nn.RNN``/``GRU``/``LSTM`` documentation, gate order GRU r, z, n and
 LSTM i, f, g, o). Parameters are stored as one matrix ``W = [W_ih | W_hh]`` of shape (gates*H, I+H) per layer, so
 one matrix-vector product over the concatenated vector ``xh = [x_t ; h_{t-1}]`` gives every gate's
-pre-activation (the cost model's fused GEMM, :func:`cost_models.workload.recurrent_layers`). Matrix-vector
+pre-activation (the cost model's fused GEMM, :func:`npu_dse.cost_models.workload.recurrent_layers`). Matrix-vector
 products are tiled over the lanes: one ``MVM`` per block of ``lanes`` rows (fewer when streamed weight tiles
 must fit a small weight memory).
 
@@ -35,11 +35,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cost_models.errors import HardwareError
-from dse.processor.config import ProcessorConfig
-from dse.processor.fixed_point import Overflow, quantize
-from dse.processor.isa import Instruction, MatRef, OffchipRef, Opcode, Ref
-from dse.processor.machine import BufferSpec, Program
+from npu_dse.cost_models.errors import HardwareError
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.fixed_point import Overflow, quantize
+from npu_dse.processor.isa import Instruction, MatRef, OffchipRef, Opcode, Ref
+from npu_dse.processor.machine import BufferSpec, Program
 
 __all__ = ["CellParams", "GATES", "quantize_cell_params", "compile_recurrent", "weight_bytes"]
 

@@ -39,9 +39,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from cost_models.errors import FormatError, HardwareError
-from dse.processor.activation import ActivationUnit
-from dse.processor.fixed_point import FixedFormat, Overflow, Rounding
+from npu_dse.cost_models.errors import FormatError, HardwareError
+from npu_dse.processor.activation import ActivationUnit
+from npu_dse.processor.fixed_point import FixedFormat, Overflow, Rounding
 
 __all__ = ["ProcessorConfig", "CycleCosts", "DESIGN_DEFAULTS"]
 
@@ -58,7 +58,7 @@ DESIGN_DEFAULTS: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class CycleCosts:
-    """Cycle-cost constants of the instruction set (see :mod:`dse.processor.isa` for the formulas).
+    """Cycle-cost constants of the instruction set (see :mod:`npu_dse.processor.isa` for the formulas).
 
     Attributes:
         mvm_latency_cycles: pipeline fill of the MAC array per matrix-vector instruction.
@@ -169,7 +169,7 @@ class ProcessorConfig:
         return FixedFormat(self.acc_bits, self.acc_frac_bits)
 
     def activation_unit(self, func: str) -> ActivationUnit:
-        """The :class:`~dse.processor.activation.ActivationUnit` for ``func`` (state format in, activation out)."""
+        """The :class:`~npu_dse.processor.activation.ActivationUnit` for ``func`` (state format in, activation out)."""
         return _unit_cache(self, func, ActivationUnit)
 
     @classmethod

@@ -1,8 +1,8 @@
 """Processor cycles of one recurrent time step beside the cost model's latency for the same GEMM.
 
 :func:`compare_step` compiles one time step of a cell for a :class:`ProcessorConfig` and runs the MAESTRO-style
-cost model (:func:`cost_models.maestro.analyze_layer`) on the same fused GEMM
-(:func:`cost_models.workload.recurrent_layers`: ``K = gates*H`` outputs, ``C = I + H`` inputs) on the matching
+cost model (:func:`npu_dse.cost_models.maestro.analyze_layer`) on the same fused GEMM
+(:func:`npu_dse.cost_models.workload.recurrent_layers`: ``K = gates*H`` outputs, ``C = I + H`` inputs) on the matching
 hardware point (``num_pes = lanes``, ``l1_bytes = act_mem_bytes / lanes``, ``l2_bytes = weight_mem_bytes``,
 ``offchip_bw = offchip_bytes_per_cycle / word_bytes`` elements per cycle, ``noc_bw = lanes``, same word size and
 clock).
@@ -30,13 +30,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cost_models.hardware import Hardware
-from cost_models.maestro import analyze_layer
-from cost_models.workload import recurrent_layers
-from dse.processor.compiler import compile_recurrent
-from dse.processor.config import ProcessorConfig
-from dse.processor.isa import Opcode
-from dse.processor.machine import Machine
+from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.maestro import analyze_layer
+from npu_dse.cost_models.workload import recurrent_layers
+from npu_dse.processor.compiler import compile_recurrent
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.isa import Opcode
+from npu_dse.processor.machine import Machine
 
 __all__ = ["StepComparison", "compare_step", "compare_lstm_step", "processor_hardware"]
 
@@ -102,7 +102,7 @@ class StepComparison:
 
 
 def processor_hardware(config: ProcessorConfig, noc_bw: float | None = None) -> Hardware:
-    """The cost model's :class:`~cost_models.hardware.Hardware` matching ``config`` (mapping in the module docstring)."""
+    """The cost model's :class:`~npu_dse.cost_models.hardware.Hardware` matching ``config`` (mapping in the module docstring)."""
     wb = config.weight.word_bytes
     return Hardware(num_pes=config.lanes, l1_bytes=max(1, config.act_mem_bytes // config.lanes),
                     l2_bytes=config.weight_mem_bytes, noc_bw=float(noc_bw or config.lanes),

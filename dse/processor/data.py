@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cost_models.errors import FormatError
+from npu_dse.cost_models.errors import FormatError
 
 __all__ = ["load_mnist", "mnist_dir", "write_idx", "ENV_VAR", "FILES"]
 

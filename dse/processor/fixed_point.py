@@ -1,7 +1,7 @@
 """Signed two's-complement fixed-point arithmetic on numpy integer arrays.
 
 Every function works element-wise on ``int64`` arrays of any shape (lanes, batch, ...) and is the single
-definition of the processor's number semantics; :mod:`dse.processor.reference` re-implements the same rules on
+definition of the processor's number semantics; :mod:`npu_dse.processor.reference` re-implements the same rules on
 Python integers, one scalar at a time, and the tests check that both agree bit for bit.
 
 Semantics (the "documented semantics" the simulator is checked against):
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cost_models.errors import HardwareError
+from npu_dse.cost_models.errors import HardwareError
 
 __all__ = [
     "FixedFormat",

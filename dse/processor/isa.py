@@ -40,7 +40,7 @@ import enum
 import math
 from dataclasses import dataclass
 
-from dse.processor.config import CycleCosts
+from npu_dse.processor.config import CycleCosts
 
 __all__ = ["Opcode", "Ref", "MatRef", "OffchipRef", "Instruction", "compute_cycles", "dma_cycles"]
 

@@ -1,8 +1,8 @@
 """The processor: on-chip memories with capacities, a functional executor and a cycle-accurate schedule.
 
-A :class:`Program` (built by :mod:`dse.processor.compiler`) declares its buffers and two instruction lists:
+A :class:`Program` (built by :mod:`npu_dse.processor.compiler`) declares its buffers and two instruction lists:
 ``setup`` runs once per call (loading resident weights) and ``sequence`` once per input sequence. The
-:class:`Machine` checks that the buffers fit the memories (:class:`~cost_models.errors.HardwareError` naming the
+:class:`Machine` checks that the buffers fit the memories (:class:`~npu_dse.cost_models.errors.HardwareError` naming the
 memory, the buffer and the sizes otherwise), then executes the sequence program on a whole batch of sequences
 at once — functionally vectorised over the batch, which is a simulator device only: the modelled hardware runs
 the sequences one after another, so a call costs ``setup_cycles + batch * sequence_cycles``. Timing does not
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from cost_models.errors import HardwareError
-from dse.processor import fixed_point as fx
-from dse.processor.config import ProcessorConfig
-from dse.processor.fixed_point import FixedFormat
-from dse.processor.isa import Instruction, MatRef, OffchipRef, Opcode, Ref, compute_cycles, dma_cycles
+from npu_dse.cost_models.errors import HardwareError
+from npu_dse.processor import fixed_point as fx
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.fixed_point import FixedFormat
+from npu_dse.processor.isa import Instruction, MatRef, OffchipRef, Opcode, Ref, compute_cycles, dma_cycles
 
 __all__ = ["BufferSpec", "Program", "Machine", "RunResult", "TraceEntry", "Schedule", "MEMORIES"]
 
@@ -184,7 +184,7 @@ class Machine:
 
     # ---------------------------------------------------------------- timing
     def schedule(self, instructions: tuple[Instruction, ...], program: Program, phase: str) -> Schedule:
-        """Cycle-level schedule of an instruction list (timing rules in :mod:`dse.processor.isa`)."""
+        """Cycle-level schedule of an instruction list (timing rules in :mod:`npu_dse.processor.isa`)."""
         cfg = self.config
         t_compute = 0
         t_dma = 0

@@ -15,9 +15,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from cost_models.errors import WorkloadError
-from dse.processor import nn as pnn
-from dse.processor.config import ProcessorConfig
+from npu_dse.cost_models.errors import WorkloadError
+from npu_dse.processor import nn as pnn
+from npu_dse.processor.config import ProcessorConfig
 
 __all__ = ["MODELS", "SequenceClassifier", "build_model", "images_to_tensor", "train_model", "evaluate",
            "EvalResult", "load_weights"]
@@ -50,7 +50,7 @@ def build_model(name: str, hidden_size: int = 128, impl: str = "torch", config: 
     """A classifier for ``name`` in ``MODELS``.
 
     Args:
-        impl: ``"torch"`` (``torch.nn`` cell, for training), ``"float"`` or ``"sim"`` (:mod:`dse.processor.nn`).
+        impl: ``"torch"`` (``torch.nn`` cell, for training), ``"float"`` or ``"sim"`` (:mod:`npu_dse.processor.nn`).
         config: processor configuration for ``impl="sim"``.
 
     Raises:

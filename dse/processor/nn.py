@@ -1,18 +1,18 @@
 """PyTorch-compatible recurrent modules that run in float or on the simulated fixed-point processor.
 
-``dse.processor.nn.RNN``, ``GRU`` and ``LSTM`` take ``torch.nn``'s constructor arguments, register the same
+``npu_dse.processor.nn.RNN``, ``GRU`` and ``LSTM`` take ``torch.nn``'s constructor arguments, register the same
 parameters (``weight_ih_l{k}``, ``weight_hh_l{k}``, ``bias_ih_l{k}``, ``bias_hh_l{k}``; gate order GRU r, z, n and
 LSTM i, f, g, o), so ``load_state_dict`` from a trained ``torch.nn`` module works, and accept the same inputs and
 return the same outputs and shapes (batched or unbatched, ``batch_first``, optional initial state). Two back-ends:
 
 * ``backend="float"``: the float reference, written from torch's cell equations with torch ops (differentiable;
   matches ``torch.nn`` to about 1e-7).
-* ``backend="sim"``: the fixed-point SIMD processor (:mod:`dse.processor.compiler` +
-  :mod:`dse.processor.machine`) configured by ``config``; after each call ``last_cycles``, ``last_time_s`` and
+* ``backend="sim"``: the fixed-point SIMD processor (:mod:`npu_dse.processor.compiler` +
+  :mod:`npu_dse.processor.machine`) configured by ``config``; after each call ``last_cycles``, ``last_time_s`` and
   ``last_trace`` describe the run.
 
 Options the processor does not have (``bidirectional``, ``dropout`` between layers, ``proj_size``, packed
-sequences) raise :class:`~cost_models.errors.HardwareError` with the allowed value. Source: the seed's hardware
+sequences) raise :class:`~npu_dse.cost_models.errors.HardwareError` with the allowed value. Source: the seed's hardware
 abstraction layer (Hong, Kim & Kim: the processor behind the PyTorch ``torch.nn`` API, §2.3).
 """
 
@@ -25,11 +25,11 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-from cost_models.errors import HardwareError, WorkloadError
-from dse.processor.compiler import GATES, compile_recurrent, quantize_cell_params
-from dse.processor.config import ProcessorConfig
-from dse.processor.fixed_point import Overflow, dequantize, quantize
-from dse.processor.machine import Machine, RunResult, TraceEntry
+from npu_dse.cost_models.errors import HardwareError, WorkloadError
+from npu_dse.processor.compiler import GATES, compile_recurrent, quantize_cell_params
+from npu_dse.processor.config import ProcessorConfig
+from npu_dse.processor.fixed_point import Overflow, dequantize, quantize
+from npu_dse.processor.machine import Machine, RunResult, TraceEntry
 
 __all__ = ["RNN", "GRU", "LSTM", "BACKENDS"]
 

@@ -1,8 +1,8 @@
 """Scalar reference of the processor's arithmetic, written from the documented semantics alone.
 
 Pure Python integers, one element at a time, no numpy and no imports from the vectorised simulator: the rules
-of :mod:`dse.processor.fixed_point` (rounding, overflow, requantisation), of :mod:`dse.processor.activation`
-(LUT/PWL units) and the per-step dataflow of :mod:`dse.processor.compiler` are re-implemented here so that
+of :mod:`npu_dse.processor.fixed_point` (rounding, overflow, requantisation), of :mod:`npu_dse.processor.activation`
+(LUT/PWL units) and the per-step dataflow of :mod:`npu_dse.processor.compiler` are re-implemented here so that
 the tests can check the simulator bit for bit. Slow by design; use it on small cells only.
 """
 
@@ -47,7 +47,7 @@ def _f(func: str, x: float) -> float:
 
 def activation(func: str, method: str, entries: int, rng: float, q: int, fin: tuple[int, int],
                fout: tuple[int, int], rounding: str, overflow: str) -> int:
-    """The LUT/PWL unit of :mod:`dse.processor.activation`, recomputed from its docstring for one input code."""
+    """The LUT/PWL unit of :mod:`npu_dse.processor.activation`, recomputed from its docstring for one input code."""
     span = int(2 * rng * (1 << fin[1]))
     n = min(entries, span)
     width = span // n

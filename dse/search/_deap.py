@@ -2,7 +2,7 @@
 
 - ``creator.FitnessMin1`` / ``creator.Individual1``: one objective, minimised (GA stages).
 - :func:`multi_objective_classes` creates ``FitnessMinN`` / ``IndividualN`` for N objectives on first use
-  (NSGA-II), all minimised (throughput is negated by :meth:`cost_models.evaluator.Evaluation.objective`).
+  (NSGA-II), all minimised (throughput is negated by :meth:`npu_dse.cost_models.evaluator.Evaluation.objective`).
 """
 
 from __future__ import annotations

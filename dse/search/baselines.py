@@ -1,4 +1,4 @@
-"""Baseline searches on the same :class:`~dse.search.context.SearchContext` as the RL and GA stages.
+"""Baseline searches on the same :class:`~npu_dse.search.context.SearchContext` as the RL and GA stages.
 
 - :func:`random_search`: uniform random coarse designs;
 - :func:`simulated_annealing`: parallel chains of gene-wise neighbour moves with a geometric temperature schedule;
@@ -7,9 +7,9 @@
 - :func:`uniform_split`: ConfuciuX's baseline, the same per-layer values on every layer.
 
 Every function has the pipeline signature ``fn(ctx, seed, elite, **options) -> None``, evaluates only through
-``ctx.evaluate`` (in batches: the evaluator is vectorised), lets :class:`~dse.search.context.BudgetExhausted`
+``ctx.evaluate`` (in batches: the evaluator is vectorised), lets :class:`~npu_dse.search.context.BudgetExhausted`
 propagate, and is deterministic for a given seed (its own ``numpy.random.Generator`` or seeded optuna sampler).
-Designs are built from the space's genes (:meth:`cost_models.space.DesignSpace.genes`), so the methods apply to
+Designs are built from the space's genes (:meth:`npu_dse.cost_models.space.DesignSpace.genes`), so the methods apply to
 per-layer and global spaces alike.
 """
 
@@ -23,10 +23,10 @@ from typing import Any, Iterator, Literal, Sequence
 
 import numpy as np
 
-from cost_models.evaluator import Evaluation
-from cost_models.space import DesignSpace, Gene
-from dse.search.context import SearchContext
-from dse.search.options import Count, NonNegativeCount, Positive
+from npu_dse.cost_models.evaluator import Evaluation
+from npu_dse.cost_models.space import DesignSpace, Gene
+from npu_dse.search.context import SearchContext
+from npu_dse.search.options import Count, NonNegativeCount, Positive
 
 log = logging.getLogger(__name__)
 

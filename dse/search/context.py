@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from cost_models.evaluator import CONSTRAINT_METRICS, OBJECTIVES, Evaluation, Evaluator
+from npu_dse.cost_models.evaluator import CONSTRAINT_METRICS, OBJECTIVES, Evaluation, Evaluator
 
 METRIC_COLUMNS: tuple[str, ...] = tuple(OBJECTIVES) + tuple(m for m in CONSTRAINT_METRICS if m not in OBJECTIVES)
 """Metric columns of the history table."""

@@ -10,7 +10,7 @@ so a design is one option per layer, and
 
 Then the optimum is a multiple-choice knapsack problem (MCKP; Kellerer, Pferschy & Pisinger, "Knapsack Problems",
 Springer 2004, ch. 11): choose one option per layer minimising the summed cost subject to summed budgets. The
-options of a layer are the product of the per-layer parameters' :meth:`~cost_models.space.Parameter.fine_values`
+options of a layer are the product of the per-layer parameters' :meth:`~npu_dse.cost_models.space.Parameter.fine_values`
 (the space the fine-tuning stage searches), priced in one vectorised :meth:`Evaluator.layer_costs` call per layer.
 
 Method (:func:`exact_optimum`):
@@ -41,8 +41,8 @@ from typing import Any
 
 import numpy as np
 
-from cost_models.errors import InfeasibleError
-from cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, SUMMED_OVER_LAYERS, Evaluator
+from npu_dse.cost_models.errors import InfeasibleError
+from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, SUMMED_OVER_LAYERS, Evaluator
 
 log = logging.getLogger(__name__)
 

@@ -38,10 +38,10 @@ from typing import Any
 import numpy as np
 from deap import base, tools
 
-from cost_models.evaluator import SUMMED_OVER_LAYERS, Evaluation
-from dse.search._deap import multi_objective_classes
-from dse.search.context import SearchContext
-from dse.search.options import AtLeast2, BelowOne, Count, Probability
+from npu_dse.cost_models.evaluator import SUMMED_OVER_LAYERS, Evaluation
+from npu_dse.search._deap import multi_objective_classes
+from npu_dse.search.context import SearchContext
+from npu_dse.search.options import AtLeast2, BelowOne, Count, Probability
 
 
 _, Individual = multi_objective_classes(2)
@@ -295,7 +295,7 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
             if parents is not None and hasattr(child, "layer_cost") and hasattr(parents[k], "layer_cost"):
                 genome.learn_raises(child, parents[k], child.layer_cost, parents[k].layer_cost)
     if len(evs) < len(children):  # the budget ran out part-way
-        from dse.search.context import BudgetExhausted
+        from npu_dse.search.context import BudgetExhausted
 
         raise BudgetExhausted(ctx.stage)
 

@@ -1,16 +1,16 @@
 """Multi-objective search with DEAP's NSGA-II (Deb et al., IEEE TEVC 6(2), 2002).
 
-An individual is one coarse level index per gene (:meth:`cost_models.space.DesignSpace.genes`). Its fitness is
+An individual is one coarse level index per gene (:meth:`npu_dse.cost_models.space.DesignSpace.genes`). Its fitness is
 the problem's objectives as costs to minimise (:meth:`Evaluation.objective`: throughput negated), with DEAP's
-``FitnessMinN`` classes from :mod:`dse.search._deap`. Constraints are handled by *dominated rank* (Deb's
+``FitnessMinN`` classes from :mod:`npu_dse.search._deap`. Constraints are handled by *dominated rank* (Deb's
 constrained domination, approximated): an infeasible design gets, on every objective, ``INFEASIBLE_COST * (1 +
 relative excess)``, so every feasible design dominates it and among infeasible designs the smaller excess wins.
 
 Each generation makes ``population`` children by two-point crossover (``tools.cxTwoPoint``, probability ``cxpb``)
 and uniform integer mutation (``tools.mutUniformInt``, per-gene probability ``indpb``, default 1 / n_genes),
 evaluates them in one batch, and keeps the best ``population`` of parents + children by ``tools.selNSGA2``.
-The Pareto front and its hypervolume are those of all feasible evaluations (:mod:`dse.search.pareto`,
-:class:`dse.search.pipeline.SearchResult`).
+The Pareto front and its hypervolume are those of all feasible evaluations (:mod:`npu_dse.search.pareto`,
+:class:`npu_dse.search.pipeline.SearchResult`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from typing import Any
 
 from deap import tools
 
-from cost_models.evaluator import Evaluation
-from dse.search._deap import multi_objective_classes
-from dse.search.baselines import Genes
-from dse.search.context import BudgetExhausted, SearchContext
-from dse.search.options import Count, NonNegativeCount, Probability
+from npu_dse.cost_models.evaluator import Evaluation
+from npu_dse.search._deap import multi_objective_classes
+from npu_dse.search.baselines import Genes
+from npu_dse.search.context import BudgetExhausted, SearchContext
+from npu_dse.search.options import Count, NonNegativeCount, Probability
 
 INFEASIBLE_COST = 1e30
 """Cost given to every objective of an infeasible design (times 1 + its relative constraint excess)."""

@@ -4,7 +4,7 @@ A method declares its options as keyword parameters whose type hints carry their
 ``typing.Annotated`` (the aliases below, e.g. ``population: AtLeast2 = 32``). :func:`check_option_values` validates a
 stage's options against those hints in pydantic's strict mode: the native types YAML gives, no coercion (an integer
 is accepted where a float is expected, a string never where a number is). A method that takes ``**options`` (the RL
-agents) checks its own (:func:`dse.search.rl.check_options`).
+agents) checks its own (:func:`npu_dse.search.rl.check_options`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Annotated, Any, Callable, Mapping
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from cost_models.errors import SpaceError
+from npu_dse.cost_models.errors import SpaceError
 
 Count = Annotated[int, Field(ge=1)]
 """An integer >= 1 (population sizes, batch sizes, chains, steps)."""

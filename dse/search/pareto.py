@@ -1,6 +1,6 @@
 """Pareto fronts and hypervolume over a problem's objectives.
 
-Objectives are compared as *costs* to minimise: :meth:`cost_models.evaluator.Evaluation.objective` gives the metric
+Objectives are compared as *costs* to minimise: :meth:`npu_dse.cost_models.evaluator.Evaluation.objective` gives the metric
 itself for minimised objectives and its negation for ``throughput``. Design A dominates design B when A is no worse
 on every objective and strictly better on at least one (Deb et al., "A fast and elitist multiobjective genetic
 algorithm: NSGA-II", IEEE TEVC 6(2), 2002).
@@ -20,8 +20,8 @@ from typing import Sequence
 
 import numpy as np
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import OBJECTIVES, Evaluation
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import OBJECTIVES, Evaluation
 
 
 def objective_costs(evaluations: Sequence[Evaluation], objectives: Sequence[str]) -> np.ndarray:
@@ -70,8 +70,8 @@ def pareto_front(evaluations: Sequence[Evaluation], objectives: Sequence[str]) -
     Infeasible evaluations are ignored; of designs with identical costs the first is kept.
 
     Args:
-        evaluations: evaluated designs (e.g. :meth:`dse.search.context.SearchContext.feasible_evaluations`).
-        objectives: objective names of :data:`cost_models.evaluator.OBJECTIVES`.
+        evaluations: evaluated designs (e.g. :meth:`npu_dse.search.context.SearchContext.feasible_evaluations`).
+        objectives: objective names of :data:`npu_dse.cost_models.evaluator.OBJECTIVES`.
 
     Raises:
         SpaceError: an unknown objective name.

@@ -3,7 +3,7 @@
 Each stage is a method of :data:`METHODS` with its share of the budget; stages hand their elite (best distinct
 feasible designs) to the next one, and every evaluation lands in one history. Afterwards the pipeline reports the
 Pareto front of the problem's objectives and, where the problem has one, the exact optimum of the first objective
-and the gap to it (:mod:`dse.search.exact`).
+and the gap to it (:mod:`npu_dse.search.exact`).
 """
 
 from __future__ import annotations
@@ -17,27 +17,27 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import Evaluation, Evaluator, Problem
-from dse.search.context import SearchContext
-from dse.search.options import check_option_values, option_hints
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import Evaluation, Evaluator, Problem
+from npu_dse.search.context import SearchContext
+from npu_dse.search.options import check_option_values, option_hints
 
 log = logging.getLogger(__name__)
 
 METHODS: dict[str, tuple[str, str]] = {
-    "ppo": ("dse.search.rl", "ppo"),
-    "a2c": ("dse.search.rl", "a2c"),
-    "dqn": ("dse.search.rl", "dqn"),
-    "maskable_ppo": ("dse.search.rl", "maskable_ppo"),
-    "recurrent_ppo": ("dse.search.rl", "recurrent_ppo"),
-    "reinforce": ("dse.search.reinforce", "reinforce"),
-    "ga": ("dse.search.ga", "ga"),
-    "random": ("dse.search.baselines", "random_search"),
-    "anneal": ("dse.search.baselines", "simulated_annealing"),
-    "bayes": ("dse.search.baselines", "bayesian"),
-    "exhaustive": ("dse.search.baselines", "exhaustive"),
-    "uniform": ("dse.search.baselines", "uniform_split"),
-    "nsga2": ("dse.search.nsga2", "nsga2"),
+    "ppo": ("npu_dse.search.rl", "ppo"),
+    "a2c": ("npu_dse.search.rl", "a2c"),
+    "dqn": ("npu_dse.search.rl", "dqn"),
+    "maskable_ppo": ("npu_dse.search.rl", "maskable_ppo"),
+    "recurrent_ppo": ("npu_dse.search.rl", "recurrent_ppo"),
+    "reinforce": ("npu_dse.search.reinforce", "reinforce"),
+    "ga": ("npu_dse.search.ga", "ga"),
+    "random": ("npu_dse.search.baselines", "random_search"),
+    "anneal": ("npu_dse.search.baselines", "simulated_annealing"),
+    "bayes": ("npu_dse.search.baselines", "bayesian"),
+    "exhaustive": ("npu_dse.search.baselines", "exhaustive"),
+    "uniform": ("npu_dse.search.baselines", "uniform_split"),
+    "nsga2": ("npu_dse.search.nsga2", "nsga2"),
 }
 """Method name -> (module, function). Every function has the signature
 ``fn(ctx: SearchContext, seed: int, elite: list[Evaluation], **options) -> None`` and evaluates only through
@@ -80,7 +80,7 @@ class SearchResult:
         pareto: non-dominated feasible designs over the problem's objectives ([best] for one objective).
         hypervolume: of the Pareto front (multi-objective problems), else None.
         exact_optimum: the true optimum of the first objective (or a proven lower bound, see ``exact_is_bound``)
-            where :mod:`dse.search.exact` applies, else None.
+            where :mod:`npu_dse.search.exact` applies, else None.
         gap_to_exact: ``best / exact_optimum - 1``.
         evaluations: design points evaluated. wall_s: wall time in seconds.
     """
@@ -110,10 +110,10 @@ def check_stage(problem: Problem, stage: StageSpec) -> None:
     """Check, without evaluating anything, that ``stage`` can run on ``problem``.
 
     The stage's options must be arguments its method takes, of the right type and in range
-    (:func:`dse.search.options.check_option_values` against the method's hints; an RL agent takes ``n_envs``,
-    ``flatten`` and the agent's constructor arguments, :func:`dse.search.rl.option_names`, and is built once on a
-    stand-in environment to try them, :func:`dse.search.rl.check_options`), and the method must accept the
-    problem's space (a module's ``check_problem``, e.g. :func:`dse.search.reinforce.check_problem`).
+    (:func:`npu_dse.search.options.check_option_values` against the method's hints; an RL agent takes ``n_envs``,
+    ``flatten`` and the agent's constructor arguments, :func:`npu_dse.search.rl.option_names`, and is built once on a
+    stand-in environment to try them, :func:`npu_dse.search.rl.check_options`), and the method must accept the
+    problem's space (a module's ``check_problem``, e.g. :func:`npu_dse.search.reinforce.check_problem`).
 
     Raises:
         SpaceError: an unknown option (lists the allowed ones), a bad option value (names the option and the rule)
@@ -197,7 +197,7 @@ def run_pipeline(
         with ctx.stage_budget(stage.method, limit):
             fn(ctx, seed=seed + 7919 * k, elite=list(ctx.elite), **stage.options)
     if len(problem.objectives) > 1:
-        from dse.search.pareto import hypervolume, pareto_front
+        from npu_dse.search.pareto import hypervolume, pareto_front
 
         feasible = ctx.feasible_evaluations()
         front = pareto_front(feasible, problem.objectives)
@@ -206,7 +206,7 @@ def run_pipeline(
         front, hv = ([ctx.best] if ctx.best is not None else []), None
     exact_value, is_bound = None, False
     if exact:
-        from dse.search.exact import NotApplicable, exact_optimum
+        from npu_dse.search.exact import NotApplicable, exact_optimum
 
         try:
             res = exact_optimum(evaluator)

@@ -10,7 +10,7 @@ Following Kao et al., "ConfuciuX" (MICRO 2020) and its ``src/ConfX/rl_confx.py``
   gradient norms clipped to 100 (whole model) and 10 (LSTM). Option ``episodes_per_update`` samples several
   episodes together and sums their losses into one update (faster; 1, the default, is the original).
 
-It runs on :class:`envs.LayerwiseAssignment` (through :class:`envs.LayerwiseAssignmentVector`), so unlike the
+It runs on :class:`npu_dse.envs.LayerwiseAssignment` (through :class:`npu_dse.envs.LayerwiseAssignmentVector`), so unlike the
 original it sees the layer being decided (not the previous one), and broken budgets end the episode with the
 environment's documented penalty.
 """
@@ -23,11 +23,11 @@ import numpy as np
 import torch
 from torch import nn
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import Evaluation, Problem
-from dse.search.context import SearchContext
-from dse.search.options import Count, Positive, Probability
-from envs import LayerwiseAssignmentVector
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import Evaluation, Problem
+from npu_dse.search.context import SearchContext
+from npu_dse.search.options import Count, Positive, Probability
+from npu_dse.envs import LayerwiseAssignmentVector
 
 GAMMA = 0.9
 LEARNING_RATE = 1e-3
@@ -86,7 +86,7 @@ def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: Co
     """Train ConfuciuX's agent until the stage budget is used, recording every episode.
 
     Args:
-        ctx, seed, elite: as every search method (:data:`dse.search.pipeline.METHODS`).
+        ctx, seed, elite: as every search method (:data:`npu_dse.search.pipeline.METHODS`).
         hidden: width of the MLP and the LSTM.
         learning_rate, gamma: Adam's learning rate and the discount.
         episodes_per_update: episodes sampled together (one batched policy call per layer) before one update whose

@@ -1,9 +1,9 @@
 """Global search with stable-baselines3 / sb3-contrib agents: PPO, A2C, DQN, MaskablePPO, RecurrentPPO.
 
-The agent trains on the problem's environment — :class:`envs.LayerwiseAssignment` when the space has per-layer
-parameters (``n_envs`` episodes at once through :class:`envs.LayerwiseAssignmentVector`), else
-:class:`envs.AcceleratorConfig` — sharing the pipeline's evaluator. A callback
-(:class:`RecordEpisodes`) records every finished episode into the :class:`~dse.search.context.SearchContext` and
+The agent trains on the problem's environment — :class:`npu_dse.envs.LayerwiseAssignment` when the space has per-layer
+parameters (``n_envs`` episodes at once through :class:`npu_dse.envs.LayerwiseAssignmentVector`), else
+:class:`npu_dse.envs.AcceleratorConfig` — sharing the pipeline's evaluator. A callback
+(:class:`RecordEpisodes`) records every finished episode into the :class:`~npu_dse.search.context.SearchContext` and
 stops training when the stage's budget is used, so the stage's result is the best feasible design evaluated during
 training plus the elite set, not the final policy's greedy action (DESIGN.md §4). SB3 code is not modified.
 """
@@ -22,10 +22,10 @@ import numpy as np
 import torch
 from stable_baselines3.common.callbacks import BaseCallback
 
-from cost_models.errors import SpaceError
-from cost_models.evaluator import Evaluation, Problem
-from dse.search.context import SearchContext
-from envs import AcceleratorConfig, LayerwiseAssignmentVector
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.evaluator import Evaluation, Problem
+from npu_dse.search.context import SearchContext
+from npu_dse.envs import AcceleratorConfig, LayerwiseAssignmentVector
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +72,12 @@ class RecordEpisodes(BaseCallback):
 def make_env(ctx: SearchContext, flatten: bool = False, n_envs: int = N_ENVS) -> tuple[Any, int]:
     """The environment of the context's problem, sharing its evaluator, and its steps per episode.
 
-    Per-layer spaces: ``n_envs`` episodes of :class:`envs.LayerwiseAssignmentVector` as an SB3 ``VecEnv``
-    (joint actions with ``flatten``). Global spaces: one :class:`envs.AcceleratorConfig` (``flatten`` applies to
+    Per-layer spaces: ``n_envs`` episodes of :class:`npu_dse.envs.LayerwiseAssignmentVector` as an SB3 ``VecEnv``
+    (joint actions with ``flatten``). Global spaces: one :class:`npu_dse.envs.AcceleratorConfig` (``flatten`` applies to
     per-layer spaces only).
     """
     if ctx.problem.space.per_layer:
-        from dse.search.vec_adapter import Sb3LayerwiseVecEnv
+        from npu_dse.search.vec_adapter import Sb3LayerwiseVecEnv
 
         venv = LayerwiseAssignmentVector(n_envs, evaluator=ctx.evaluator, flatten=flatten)
         return Sb3LayerwiseVecEnv(venv), venv.env.L

@@ -1,4 +1,4 @@
-"""Present :class:`envs.LayerwiseAssignmentVector` to stable-baselines3 as one of its ``VecEnv``.
+"""Present :class:`npu_dse.envs.LayerwiseAssignmentVector` to stable-baselines3 as one of its ``VecEnv``.
 
 SB3 steps vectorised environments through its own ``VecEnv`` API (list-of-dict infos, ``terminal_observation``,
 ``env_method("action_masks")`` for sb3-contrib's MaskablePPO). This adapter maps that API onto the numpy-vectorised
@@ -12,11 +12,11 @@ from typing import Any, Sequence
 import numpy as np
 from stable_baselines3.common.vec_env import VecEnv
 
-from envs import LayerwiseAssignmentVector
+from npu_dse.envs import LayerwiseAssignmentVector
 
 
 class Sb3LayerwiseVecEnv(VecEnv):
-    """SB3 ``VecEnv`` over a same-step-autoreset :class:`envs.LayerwiseAssignmentVector`.
+    """SB3 ``VecEnv`` over a same-step-autoreset :class:`npu_dse.envs.LayerwiseAssignmentVector`.
 
     Each finished episode's info holds the single environment's end-of-episode entries (``design``, ``metrics``,
     ``feasible``, ``violations``) and ``terminal_observation``; ``env_method("action_masks")`` returns one mask per
