@@ -18,7 +18,18 @@ metric                LP (layer-pipelined)                        LS (layer-sequ
 ``power_mw``          sum                                         largest
 ``total_pes``         sum of per-layer PEs                        largest
 ``buffer_bytes``      sum of per-PE L1 bytes                      largest
+``sram_bytes``        sum of on-chip SRAM (PEs x L1 + L2)         largest
+``latency_ms``        ``latency_cycles / clock``                  same
+``inferences_per_s``  ``throughput``                              same
+``macs``              sum of the layers' true MACs                same
+``tops_per_w``        ``2 * macs / energy_pj`` (TOPS/W)           same
 ====================  ==========================================  ==========================================
+
+Under a physical technology (:class:`~npu_dse.cost_models.technology.PhysicalTechnology`) energy and power follow
+the physics instead: ``energy_pj`` is the layers' dynamic energy plus the leakage of the provisioned hardware (sum
+of the sub-accelerators' leakage in LP, the largest layer's in LS) over ``latency_ms``, and
+``power_mw = energy_pj / (latency_ms * 1e6)``. ``*_energy_pj`` metrics (``mac``, ``l1``, ``l2``, ``noc``, ``dram``,
+``leakage``) break ``energy_pj`` down and add up to it. Under ``technology: maestro`` they follow the table above.
 
 ``buffer_bytes`` follows ConfuciuX's "Bufs" (seed_tables.md): the per-PE L1 scratchpad bytes of each
 (sub-)accelerator — the provisioned ``l1_bytes`` when the design sets it, else MAESTRO's L1 requirement.
@@ -38,6 +49,8 @@ import numpy as np
 
 from npu_dse.cost_models.errors import InfeasibleError, NpuDseError, SpaceError
 from npu_dse.cost_models.space import DesignSpace, preset
+from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology
+from npu_dse.cost_models.technology import resolve as resolve_technology
 from npu_dse.cost_models.workload import Layer, Network
 
 log = logging.getLogger(__name__)
@@ -49,19 +62,31 @@ OBJECTIVES: dict[str, str] = {
     "area_mm2": "min",
     "power_mw": "min",
     "throughput": "max",
+    "latency_ms": "min",
+    "inferences_per_s": "max",
+    "tops_per_w": "max",
 }
 """Objective names and their sense."""
 
 CONSTRAINT_LAYER_COLUMN: dict[str, str] = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes",
-                                           "area_mm2": "area_mm2", "power_mw": "power_mw"}
-"""Constraint metric -> the :data:`LAYER_METRICS` column it combines over layers (sum under LP, max under LS)."""
+                                           "area_mm2": "area_mm2", "power_mw": "power_mw", "sram_bytes": "sram_bytes"}
+"""Constraint metric -> the :data:`LAYER_METRICS` column it combines over layers (sum under LP, max under LS).
+Under a physical technology ``power_mw`` is energy over time, not such a combination (:meth:`Evaluator.layer_limits`)."""
 
-CONSTRAINT_METRICS: tuple[str, ...] = tuple(CONSTRAINT_LAYER_COLUMN)
-"""Metrics a constraint may bound (upper limits)."""
+CONSTRAINT_SENSE: dict[str, str] = {**{m: "max" for m in CONSTRAINT_LAYER_COLUMN}, "latency_ms": "max",
+                                    "inferences_per_s": "min"}
+"""Metrics a constraint may bound, and how: ``max`` (an upper limit) or ``min`` (a floor, ``inferences_per_s``)."""
+
+CONSTRAINT_METRICS: tuple[str, ...] = tuple(CONSTRAINT_SENSE)
+"""Metrics a constraint may bound."""
+
+ENERGY_COMPONENTS: tuple[str, ...] = ("mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "noc_energy_pj",
+                                      "dram_energy_pj", "leakage_energy_pj")
+"""The parts of ``energy_pj`` (per layer and per design)."""
 
 LAYER_METRICS: tuple[str, ...] = (
     "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "l1_req_bytes", "l2_req_bytes", "buffer_bytes",
-    "num_pes", "buffers_ok",
+    "num_pes", "buffers_ok", "sram_bytes", "macs", "leakage_mw", *ENERGY_COMPONENTS,
 )
 """Per-layer quantities the evaluator keeps for each (layer, parameters) pair."""
 
@@ -125,7 +150,8 @@ def platform_area_power(platform: Platform) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class Constraint:
-    """An upper limit on a metric: absolute (``limit``) or ConfuciuX-style (``ratio``).
+    """A limit on a metric (:data:`CONSTRAINT_SENSE`: an upper limit, or a floor for ``inferences_per_s``):
+    absolute (``limit``) or, for upper limits, ConfuciuX-style (``ratio``).
 
     With ``ratio`` r, the limit is ``min + r * (max - min)`` over ConfuciuX's four corner designs (every
     per-layer parameter at its lowest/highest level, in the four combinations of the first two parameters;
@@ -141,6 +167,8 @@ class Constraint:
             raise SpaceError(
                 f"constraint {self.metric!r}: unknown metric; allowed: {', '.join(CONSTRAINT_METRICS)}"
             )
+        if self.ratio is not None and CONSTRAINT_SENSE[self.metric] == "min":
+            raise SpaceError(f"constraint {self.metric!r}: a floor takes a 'limit', not a 'ratio'")
         if (self.limit is None) == (self.ratio is None):
             raise SpaceError(f"constraint {self.metric!r}: give exactly one of 'limit' and 'ratio'")
         if self.limit is not None and not (self.limit > 0 and math.isfinite(self.limit)):
@@ -153,7 +181,9 @@ class Constraint:
 class Problem:
     """What to search: a network, a design space, objectives and constraints.
 
-    Build one with :meth:`build` from names (``model="resnet50", platform="edge"``).
+    Build one with :meth:`build` from names (``model="resnet50", platform="edge"``). ``technology`` prices the
+    designs (:func:`npu_dse.cost_models.technology.resolve`); ``None`` takes the space's (``maestro`` for the
+    ConfuciuX space, whose fixed flags are MAESTRO's, else 28 nm).
     """
 
     network: Network
@@ -161,8 +191,11 @@ class Problem:
     objectives: tuple[str, ...] = ("latency_cycles",)
     constraints: tuple[Constraint, ...] = ()
     platform: str | None = None
+    technology: "AnyTechnology | str | None" = None
 
     def __post_init__(self) -> None:
+        tech = self.technology if self.technology is not None else self.space.technology
+        object.__setattr__(self, "technology", resolve_technology(tech))
         object.__setattr__(self, "objectives", tuple(self.objectives))
         object.__setattr__(self, "constraints", tuple(self.constraints))
         if not self.objectives:
@@ -183,6 +216,7 @@ class Problem:
         space: str | DesignSpace = "confuciux",
         objective: str | Sequence[str] = "latency_cycles",
         constraints: Mapping[str, Any] | None = None,
+        technology: "AnyTechnology | str | Mapping[str, Any] | None" = None,
         **space_kwargs: Any,
     ) -> "Problem":
         """A problem from names.
@@ -194,10 +228,12 @@ class Problem:
             objective: one objective name or several (multi-objective).
             constraints: metric -> limit (number), ``{"ratio": r}``, or ``"platform"`` (the preset's budget);
                 these override the platform's.
+            technology: a technology, its name or ``{node, dram}`` (None: the space's).
             **space_kwargs: passed to the space preset (e.g. ``dataflow="shi"``, ``mode="LS"``).
 
         Raises:
             WorkloadError: unknown model. SpaceError: unknown platform, space, objective or constraint.
+            HardwareError: unknown technology.
         """
         network = model if isinstance(model, Network) else _load_model(model)
         if isinstance(space, str):
@@ -222,7 +258,7 @@ class Problem:
                 cons.append(Constraint(metric, limit=spec.get("limit"), ratio=spec.get("ratio")))
             else:
                 cons.append(Constraint(metric, limit=float(spec)))
-        return cls(network, space, objectives, tuple(cons), platform)
+        return cls(network, space, objectives, tuple(cons), platform, technology)
 
 
 def _load_model(name: str) -> Network:
@@ -284,6 +320,8 @@ class Evaluator:
         from npu_dse.cost_models import dataflow as dataflow_mod
 
         self.problem = problem
+        self.technology = problem.technology
+        self.physical = isinstance(self.technology, PhysicalTechnology)
         self.space = problem.space
         self.network = problem.network
         self.layers: tuple[Layer, ...] = problem.network.layers
@@ -368,13 +406,15 @@ class Evaluator:
         constants = {c: np.asarray([int(p[c]) for p in plist]) for c in const_names}
         try:
             hw = HardwareBatch.from_arrays(**hw_fields)
-            cost = analyze_layer(layer, dataflow, hw, constants=constants or None)
+            cost = analyze_layer(layer, dataflow, hw, constants=constants or None, technology=self.technology)
         except NpuDseError as exc:
             raise type(exc)(f"{exc} (layer {layer.name!r}, design {dict(plist[0])})") from exc
         self.n_cost_model_calls += n
         l1_req = np.asarray(cost.l1_req_bytes, dtype=np.float64)
         l1 = hw_fields.get("l1_bytes")
         buffer = l1_req if l1 is None else l1.astype(np.float64)
+        l2 = hw_fields.get("l2_bytes")
+        l2_cost = np.asarray(cost.l2_req_bytes, dtype=np.float64) if l2 is None else l2.astype(np.float64)
         cols = (
             np.asarray(cost.runtime_cycles, dtype=np.float64),
             np.asarray(cost.energy_pj, dtype=np.float64),
@@ -385,6 +425,10 @@ class Evaluator:
             buffer,
             np.asarray(hw.num_pes, dtype=np.float64) * np.ones(n),
             np.asarray(cost.feasible, dtype=np.float64),
+            np.asarray(hw.num_pes, dtype=np.float64) * buffer + l2_cost,
+            np.asarray(cost.macs, dtype=np.float64),
+            np.asarray(cost.leakage_mw, dtype=np.float64),
+            *(np.asarray(getattr(cost, c), dtype=np.float64) for c in ENERGY_COMPONENTS),
         )
         table = np.stack([np.broadcast_to(c, (n,)) for c in cols], axis=1)
         if not np.all(np.isfinite(table)):
@@ -422,17 +466,43 @@ class Evaluator:
         energy = float(col["energy_pj"].sum())
         red = np.sum if self.space.mode == "LP" else np.max
         stage = float(col["runtime_cycles"].max()) if self.space.mode == "LP" else latency
-        return {
+        latency_ms = latency / (clock_mhz * 1e3)
+        throughput = clock_mhz * 1e6 / stage
+        out = {
             "latency_cycles": latency,
             "energy_pj": energy,
             "edp": energy * latency,
-            "throughput": clock_mhz * 1e6 / stage,
+            "throughput": throughput,
             **{metric: float(red(col[c])) for metric, c in CONSTRAINT_LAYER_COLUMN.items()},
+            "latency_ms": latency_ms,
+            "inferences_per_s": throughput,
+            "macs": float(col["macs"].sum()),
+            **{c: float(col[c].sum()) for c in ENERGY_COMPONENTS},
         }
+        if self.physical:
+            leakage = float(red(col["leakage_mw"])) * latency_ms * 1e6
+            energy = float((col["energy_pj"] - col["leakage_energy_pj"]).sum()) + leakage
+            out.update(energy_pj=energy, edp=energy * latency, leakage_energy_pj=leakage,
+                       power_mw=energy / (latency_ms * 1e6) if latency_ms > 0 else 0.0)
+        out["tops_per_w"] = 2.0 * out["macs"] / energy if energy > 0 else 0.0
+        return out
+
+    @property
+    def layer_limits(self) -> dict[str, float]:
+        """The upper limits that combine over layers (sum under LP, max under LS; :data:`CONSTRAINT_LAYER_COLUMN`),
+        which per-layer searches can track layer by layer; under a physical technology ``power_mw`` is not one."""
+        return {m: lim for m, lim in self.limits.items()
+                if m in CONSTRAINT_LAYER_COLUMN and not (self.physical and m == "power_mw")}
+
+    def violations(self, metrics: Mapping[str, float]) -> tuple[str, ...]:
+        """The constraints ``metrics`` break (upper limits exceeded, floors not reached), in constraint order."""
+        tol = 1 + 1e-12
+        return tuple(m for m, lim in self.limits.items()
+                     if (metrics[m] > lim * tol if CONSTRAINT_SENSE[m] == "max" else metrics[m] * tol < lim))
 
     def _aggregate(self, point: dict[str, Any], table: np.ndarray, clock_mhz: float) -> Evaluation:
         metrics = self.aggregate_metrics(table, clock_mhz)
-        violations = [m for m, lim in self.limits.items() if metrics[m] > lim * (1 + 1e-12)]
+        violations = list(self.violations(metrics))
         if not np.all(table[:, LAYER_METRICS.index("buffers_ok")] > 0):
             violations.append("buffers")
         layers = {m: table[:, i].copy() for i, m in enumerate(LAYER_METRICS)}
@@ -453,39 +523,55 @@ class Evaluator:
         return lo + (hi - lo) * float(c.ratio)  # type: ignore[arg-type]
 
     def lower_bounds(self, max_options: int = 4096) -> dict[str, float]:
-        """Smallest achievable value of each constraint metric (a proven bound where stated).
+        """The best value any design reaches for each constraint metric: the smallest for an upper limit, the
+        largest for a floor (``inferences_per_s``).
 
         When each layer's coarse options (the product of all parameters' levels) number at most ``max_options``,
-        every option of every layer is evaluated: the bound is exact per layer (sum for LP, max for LS).
-        Otherwise the all-minimum corner design is used, which assumes the metrics grow with every parameter.
+        every option of every layer is evaluated and the bounds are proven: per layer the best option, combined
+        (sum for LP, max for LS; latency always sums; throughput is set by the slowest stage in LP). Otherwise
+        the all-minimum corner design gives the resource metrics and the all-maximum corner latency and
+        throughput, which assumes more resources never cost less and never run slower. Physical ``power_mw``
+        (energy over time, no per-layer combination) is always the smaller of the two corners': an estimate.
         """
         per_layer_opts = 1
         for p in self.space.parameters:
             per_layer_opts *= p.n_levels
-        if per_layer_opts > max_options:
-            m = self._corner_metrics("min")
-            return {k: m[k] for k in CONSTRAINT_METRICS}
-        options = [dict(zip([p.name for p in self.space.parameters], combo))
-                   for combo in itertools.product(*[p.values for p in self.space.parameters])]
-        mins: dict[str, list[float]] = {k: [] for k in CONSTRAINT_METRICS}
-        for i in range(self.num_layers):
-            base = self.space.layer_params(self.space.corner(self.num_layers, "min"), i)
-            costs = self.layer_costs(i, [{**base, **o} for o in options])
-            for k, c in CONSTRAINT_LAYER_COLUMN.items():
-                mins[k].append(float(costs[c].min()))
-        red = sum if self.space.mode == "LP" else max
-        return {k: float(red(v)) for k, v in mins.items()}
+        lo, hi = self._corner_metrics("min"), self._corner_metrics("max")
+        out = {k: lo[k] for k in CONSTRAINT_LAYER_COLUMN}
+        out["latency_ms"], out["inferences_per_s"] = hi["latency_ms"], hi["inferences_per_s"]
+        if per_layer_opts <= max_options:
+            options = [dict(zip([p.name for p in self.space.parameters], combo))
+                       for combo in itertools.product(*[p.values for p in self.space.parameters])]
+            mins: dict[str, list[float]] = {k: [] for k in (*CONSTRAINT_LAYER_COLUMN, "runtime_cycles")}
+            base_point = self.space.corner(self.num_layers, "min")
+            for i in range(self.num_layers):
+                base = self.space.layer_params(base_point, i)
+                costs = self.layer_costs(i, [{**base, **o} for o in options])
+                for k, c in (*CONSTRAINT_LAYER_COLUMN.items(), ("runtime_cycles", "runtime_cycles")):
+                    mins[k].append(float(costs[c].min()))
+            red = sum if self.space.mode == "LP" else max
+            out.update({k: float(red(mins[k])) for k in CONSTRAINT_LAYER_COLUMN})
+            clock = self._clock_mhz(base_point)
+            rt = mins["runtime_cycles"]
+            out["latency_ms"] = sum(rt) / (clock * 1e3)
+            out["inferences_per_s"] = clock * 1e6 / (max(rt) if self.space.mode == "LP" else sum(rt))
+        if self.physical:
+            out["power_mw"] = min(lo["power_mw"], hi["power_mw"])
+        return out
 
     def check_budget(self) -> None:
-        """Raise :class:`InfeasibleError` if some constraint is below its smallest achievable value."""
+        """Raise :class:`InfeasibleError` if some constraint is beyond the best value any design reaches."""
         if not self.limits:
             return
         bounds = self.lower_bounds()
         for metric, limit in self.limits.items():
-            if bounds[metric] > limit * (1 + 1e-12):
+            best = bounds[metric]
+            upper = CONSTRAINT_SENSE[metric] == "max"
+            if (best > limit * (1 + 1e-12)) if upper else (best * (1 + 1e-12) < limit):
+                need = "needs" if upper else "reaches at most"
                 raise InfeasibleError(
-                    f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the smallest design of "
-                    f"this space needs {bounds[metric]:g} ({self.space.mode}, network {self.network.name!r})"
+                    f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the best design of "
+                    f"this space {need} {best:g} ({self.space.mode}, network {self.network.name!r})"
                 )
 
 

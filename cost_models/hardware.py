@@ -7,13 +7,16 @@ their names or docstrings:
 num_pes             processing elements (MAESTRO ``--num_pes``)
 l1_bytes            provisioned L1 scratchpad per PE in bytes; ``None`` = unconstrained (``--l1_size_cstr``)
 l2_bytes            provisioned global buffer (L2) in bytes; ``None`` = unconstrained (``--l2_size_cstr``)
-noc_bw              NoC bandwidth in elements/cycle, the same at every cluster level (``--noc_bw_cstr``)
-offchip_bw          off-chip (DRAM -> L2) bandwidth in elements/cycle (``--offchip_bw_cstr``)
+noc_bw              NoC bandwidth in elements/cycle, the same at every cluster level (``--noc_bw_cstr``);
+                    default 64 (64 B/cycle of 8-bit words, a 512-bit on-chip bus)
+offchip_bw          off-chip (DRAM -> L2) bandwidth in elements/cycle (``--offchip_bw_cstr``); ``None`` (the
+                    default) = the technology's DRAM preset at ``clock_mhz`` (LPDDR4-3200: 12.8 GB/s, 12.8
+                    elements/cycle of 8 bits at 1 GHz), or MAESTRO's default 70,000 under ``technology: maestro``
 noc_hops            NoC hops; the NoC head latency is ``noc_hops * noc_hop_latency`` cycles
 noc_hop_latency     cycles per hop (``--noc_hop_latency``)
 simd_lanes          MACs per PE per cycle (``--num_simd_lanes``)
-word_bytes          bytes per tensor element (MAESTRO assumes 1)
-clock_mhz           clock frequency in MHz (only used to convert cycles to time and energy to power)
+word_bytes          bytes per tensor element (MAESTRO assumes 1; 1 = 8-bit, 2 = 16-bit operands)
+clock_mhz           clock frequency in MHz (converts cycles to time; with a physical technology, leakage and power)
 ==================  ==========================================================================================
 
 Unlike MAESTRO, provisioned L1/L2 sizes are enforced: the cost model marks a point infeasible when a
@@ -31,6 +34,12 @@ from npu_dse.cost_models.errors import HardwareError
 
 _INT_FIELDS = ("num_pes", "noc_hops", "noc_hop_latency", "simd_lanes", "word_bytes")
 _FLOAT_FIELDS = ("noc_bw", "offchip_bw", "clock_mhz")
+_OPTIONAL_FLOAT_FIELDS = ("offchip_bw",)
+
+DEFAULT_NOC_BW = 64
+"""NoC bandwidth (elements/cycle) when a design sets none."""
+MAESTRO_OFFCHIP_BW = 70000
+"""MAESTRO's default ``--offchip_bw_cstr`` (elements/cycle), used for ``offchip_bw=None`` under ``technology: maestro``."""
 _BUFFER_FIELDS = ("l1_bytes", "l2_bytes")
 _MIN = {"num_pes": 1, "noc_hops": 0, "noc_hop_latency": 0, "simd_lanes": 1, "word_bytes": 1}
 
@@ -47,8 +56,8 @@ class Hardware:
     num_pes: int
     l1_bytes: int | None = None
     l2_bytes: int | None = None
-    noc_bw: float = 81920000
-    offchip_bw: float = 70000
+    noc_bw: float = DEFAULT_NOC_BW
+    offchip_bw: float | None = None
     noc_hops: int = 1
     noc_hop_latency: int = 1
     simd_lanes: int = 1
@@ -63,6 +72,8 @@ class Hardware:
             object.__setattr__(self, name, int(v))
         for name in _FLOAT_FIELDS:
             v = getattr(self, name)
+            if v is None and name in _OPTIONAL_FLOAT_FIELDS:
+                continue
             if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)) or not v > 0:
                 raise HardwareError(f"hardware field {name!r} must be a number > 0, got {v!r}")
             if not np.isfinite(v):
@@ -90,7 +101,8 @@ class HardwareBatch:
     """``n`` hardware points as a struct of arrays (every field a 1-D numpy array of length ``n``).
 
     ``l1_bytes`` / ``l2_bytes`` are float arrays in which ``inf`` means unconstrained (``None`` in
-    :class:`Hardware`). Build with :meth:`from_points` or :meth:`from_arrays`.
+    :class:`Hardware`); in ``offchip_bw``, ``nan`` means "from the technology" (``None`` in :class:`Hardware`).
+    Build with :meth:`from_points` or :meth:`from_arrays`.
 
     Raises:
         HardwareError: arrays of different lengths, or an out-of-range value (the message names the field and
@@ -131,6 +143,8 @@ class HardwareBatch:
                 a = a.astype(np.float64)
                 lo_ok = (a >= 1) if f.name in _BUFFER_FIELDS else (a > 0)
                 finite_ok = np.ones_like(lo_ok) if f.name in _BUFFER_FIELDS else np.isfinite(a)
+                if f.name in _OPTIONAL_FLOAT_FIELDS:
+                    lo_ok, finite_ok = lo_ok | np.isnan(a), finite_ok | np.isnan(a)
                 bad = np.nonzero(~(lo_ok & finite_ok))[0]
                 if bad.size:
                     raise HardwareError(f"hardware field {f.name!r} has invalid value {a[bad[0]]} at index {bad[0]}")
@@ -157,6 +171,8 @@ class HardwareBatch:
             vals = [getattr(p, f.name) for p in pts]
             if f.name in _BUFFER_FIELDS:
                 vals = [np.inf if v is None else v for v in vals]
+            elif f.name in _OPTIONAL_FLOAT_FIELDS:
+                vals = [np.nan if v is None else v for v in vals]
             cols[f.name] = np.asarray(vals)
         return cls(**cols)
 
@@ -164,7 +180,8 @@ class HardwareBatch:
     def from_arrays(cls, num_pes, **kwargs) -> "HardwareBatch":
         """Build from arrays or scalars (scalars broadcast); missing fields take :class:`Hardware`'s defaults.
 
-        ``l1_bytes`` / ``l2_bytes`` may be ``None`` (unconstrained) or arrays with ``inf`` for unconstrained.
+        ``l1_bytes`` / ``l2_bytes`` may be ``None`` (unconstrained) or arrays with ``inf`` for unconstrained;
+        ``offchip_bw`` may be ``None`` or hold ``nan`` (from the technology's DRAM preset).
 
         Raises:
             HardwareError: unknown field, or arrays of different lengths.
@@ -178,7 +195,7 @@ class HardwareBatch:
         for name in names[1:]:
             v = kwargs.get(name, defaults[name])
             if v is None:
-                v = np.inf
+                v = np.nan if name in _OPTIONAL_FLOAT_FIELDS else np.inf
             vals[name] = v
         arrays = {k: np.atleast_1d(np.asarray(v)) for k, v in vals.items()}
         n = max(a.shape[0] for a in arrays.values())
@@ -213,6 +230,8 @@ class HardwareBatch:
             v = getattr(self, f.name)[i]
             if f.name in _BUFFER_FIELDS:
                 kw[f.name] = None if not np.isfinite(v) else int(v)
+            elif f.name in _OPTIONAL_FLOAT_FIELDS and np.isnan(v):
+                kw[f.name] = None
             elif f.name in _INT_FIELDS:
                 kw[f.name] = int(v)
             else:

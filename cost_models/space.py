@@ -143,6 +143,9 @@ class DesignSpace:
         mode: ``LP`` or ``LS`` (module docstring).
         dataflow: dataflow used when ``dataflow`` is not a parameter.
         fixed: fixed hardware fields and dataflow constants, e.g. ``{"noc_bw": 64, "CTileSz": 1}``.
+        technology: the technology the space is defined for (a name of
+            :func:`npu_dse.cost_models.technology.resolve`, e.g. ``"maestro"`` for ConfuciuX's MAESTRO flags);
+            ``None`` leaves it to the problem (default 28 nm).
 
     Raises:
         SpaceError: repeated parameter names, bad mode, a fixed field that is also searched.
@@ -152,6 +155,7 @@ class DesignSpace:
     mode: Mode = "LP"
     dataflow: str = "dla"
     fixed: Mapping[str, Any] = field(default_factory=dict)
+    technology: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parameters", tuple(self.parameters))
@@ -304,7 +308,8 @@ def confuciux_space(dataflow: str = "dla", mode: Mode = "LP", fine: bool = True)
 
     With ``fine``, the fine-tuning stage may use any PE count 1–128 (the GA leaves the RL levels). Hardware is
     fixed to ConfuciuX's MAESTRO flags (:data:`CONFUCIUX_FIXED_HARDWARE`), ``CTileSz`` = 1 and ``ClusterSz`` =
-    the layer's PE count (the evaluator's default for templates that use it).
+    the layer's PE count (the evaluator's default for templates that use it), and priced by MAESTRO's constants
+    (``technology: maestro``), as ConfuciuX's numbers are.
 
     Source: ConfuciuX ``src/utils/get_action_space.py`` and the reference README.
     """
@@ -316,6 +321,7 @@ def confuciux_space(dataflow: str = "dla", mode: Mode = "LP", fine: bool = True)
         mode=mode,
         dataflow=dataflow,
         fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1},
+        technology="maestro",
     )
 
 

@@ -103,7 +103,7 @@ class LayerwiseAssignment(gym.Env):
         self.network = self.problem.network
         self.L = len(self.network.layers)
         self.objective = self.problem.objectives[0]
-        self.limits = dict(self.evaluator.limits)
+        self.limits = self.evaluator.layer_limits
         self._build_tables()
         n_obs = len(_SHAPE_FIELDS) + 3 + 1 + len(self.limits) + len(self.params)
         self.observation_space = spaces.Box(0.0, 1.0, shape=(n_obs,), dtype=np.float32)
@@ -237,7 +237,7 @@ class LayerwiseAssignment(gym.Env):
         point = self.design_point(combos)
         table = self._tables[np.arange(self.L), combos]
         metrics = self.evaluator.aggregate_metrics(table, self._clock)
-        violations = tuple(m for m, lim in self.limits.items() if metrics[m] > lim * (1 + 1e-12))
+        violations = self.evaluator.violations(metrics)
         return {"design": point, "metrics": metrics, "feasible": not violations, "violations": violations}
 
     def design_point(self, combos: list[int]) -> dict[str, Any]:

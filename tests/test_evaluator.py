@@ -18,7 +18,7 @@ TWO = Network("two", (
 
 def _by_hand(layer, pes, ktile):
     hw = Hardware(num_pes=pes, **{k: v for k, v in CONFUCIUX_FIXED_HARDWARE.items()})
-    return analyze_layer(layer, "dla", hw, constants={"KTileSz": ktile, "CTileSz": 1, "ClusterSz": pes})
+    return analyze_layer(layer, "dla", hw, constants={"KTileSz": ktile, "CTileSz": 1, "ClusterSz": pes}, technology="maestro")
 
 
 @pytest.mark.parametrize("mode", ["LP", "LS"])

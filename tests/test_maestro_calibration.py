@@ -39,7 +39,7 @@ def _run(frame: pd.DataFrame, compat: bool) -> pd.DataFrame:
                                        noc_hop_latency=g.noc_hop_latency.to_numpy(),
                                        simd_lanes=g.num_simd_lanes.to_numpy())
         consts = None if np.isnan(ktile) else {"KTileSz": int(ktile)}
-        f = analyze_layer(_layer(r0), dataflow, hw, consts, compat=compat).to_frame()
+        f = analyze_layer(_layer(r0), dataflow, hw, consts, compat=compat, technology="maestro").to_frame()
         f.index = g.index
         out.append(f)
     return pd.concat(out).loc[frame.index]

@@ -53,7 +53,7 @@ def hardware(draw):
 @given(layer=layers(), hw=hardware(), dataflow=st.sampled_from(CONV_FLOWS), ktile=st.integers(1, 12))
 def test_invariants_hold_for_random_layers_and_hardware(layer, hw, dataflow, ktile):
     try:
-        cost = analyze_layer(layer, dataflow, hw, {"KTileSz": ktile})
+        cost = analyze_layer(layer, dataflow, hw, {"KTileSz": ktile}, technology="maestro")
     except Exception as exc:  # only documented errors may escape
         from npu_dse.cost_models.errors import DataflowError
         assert isinstance(exc, DataflowError), repr(exc)
@@ -72,11 +72,11 @@ def test_invariants_hold_for_random_layers_and_hardware(layer, hw, dataflow, kti
 @given(layer=layers(), hw=hardware(), dataflow=st.sampled_from(CONV_FLOWS))
 def test_batch_evaluation_equals_point_by_point(layer, hw, dataflow):
     try:
-        batch = analyze_layer(layer, dataflow, hw).to_frame()
+        batch = analyze_layer(layer, dataflow, hw, technology="maestro").to_frame()
     except Exception:
         return
     for i in range(len(hw)):
-        single = analyze_layer(layer, dataflow, hw.point(i)).to_frame()
+        single = analyze_layer(layer, dataflow, hw.point(i), technology="maestro").to_frame()
         pd.testing.assert_frame_equal(batch.iloc[[i]].reset_index(drop=True), single)
 
 
@@ -84,40 +84,40 @@ def test_more_noc_bandwidth_never_slows_a_layer():
     layer = Layer("res2a", Op.CONV, K=64, C=64, Y=56, X=56, R=3, S=3, padding=1)
     hw = HardwareBatch.from_arrays(num_pes=256, noc_bw=np.array([1, 2, 4, 8, 16, 32, 64, 128, 4096]))
     for df in CONV_FLOWS:
-        rt = analyze_layer(layer, df, hw).runtime_cycles
+        rt = analyze_layer(layer, df, hw, technology="maestro").runtime_cycles
         assert (np.diff(rt) <= 0).all(), df
 
 
 def test_provisioned_buffers_decide_feasibility_and_cost_area():
     layer = Layer("res2a", Op.CONV, K=64, C=64, Y=56, X=56, R=3, S=3, padding=1)
-    base = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32))
+    base = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32), technology="maestro")
     assert base.l1_req_bytes[0] == 54 and base.l2_req_bytes[0] == 19616 and base.feasible[0]
-    tight = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32, l1_bytes=53, l2_bytes=1 << 20))
+    tight = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32, l1_bytes=53, l2_bytes=1 << 20), technology="maestro")
     assert not tight.feasible[0]
     assert tight.runtime_cycles[0] == base.runtime_cycles[0] == 565515  # ALGORITHM.md §15.1
-    big = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32, l1_bytes=4096, l2_bytes=1 << 20))
+    big = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32, l1_bytes=4096, l2_bytes=1 << 20), technology="maestro")
     assert big.feasible[0]
     assert big.area_um2[0] - base.area_um2[0] == pytest.approx(0.104 * (1024 * (4096 - 54) + (1 << 20) - 19616))
-    wide = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32, word_bytes=2))
+    wide = analyze_layer(layer, "kcp_ws", Hardware(num_pes=1024, noc_bw=32, word_bytes=2), technology="maestro")
     assert wide.l1_req_bytes[0] == 108 and wide.l2_req_bytes[0] == 2 * 19616
 
 
 def test_batch_repeat_and_groups_multiply_runtime():
     layer = Layer("c", Op.CONV, K=64, C=64, Y=28, X=28, R=3, S=3, padding=1)
     hw = Hardware(num_pes=256, noc_bw=64)
-    one = analyze_layer(layer, "kcp_ws", hw)
-    four = analyze_layer(layer.with_(N=2, repeat=2), "kcp_ws", hw)
+    one = analyze_layer(layer, "kcp_ws", hw, technology="maestro")
+    four = analyze_layer(layer.with_(N=2, repeat=2), "kcp_ws", hw, technology="maestro")
     assert four.runtime_cycles[0] == 4 * one.runtime_cycles[0]
     assert four.energy_pj[0] == pytest.approx(4 * one.energy_pj[0])
     assert four.l2_req_bytes[0] == one.l2_req_bytes[0]
-    grouped = analyze_layer(Layer("g", Op.CONV, K=128, C=128, Y=28, X=28, R=3, S=3, padding=1, groups=2), "kcp_ws", hw)
+    grouped = analyze_layer(Layer("g", Op.CONV, K=128, C=128, Y=28, X=28, R=3, S=3, padding=1, groups=2), "kcp_ws", hw, technology="maestro")
     assert grouped.runtime_cycles[0] == 2 * one.runtime_cycles[0]
 
 
 def test_dram_energy_is_an_option():
     layer = Layer("c", Op.CONV, K=64, C=64, Y=28, X=28, R=3, S=3, padding=1)
-    off = analyze_layer(layer, "kcp_ws", Hardware(num_pes=256))
-    on = analyze_layer(layer, "kcp_ws", Hardware(num_pes=256), include_dram=True)
+    off = analyze_layer(layer, "kcp_ws", Hardware(num_pes=256), technology="maestro")
+    on = analyze_layer(layer, "kcp_ws", Hardware(num_pes=256), include_dram=True, technology="maestro")
     assert on.energy_pj[0] == pytest.approx(off.energy_pj[0] + off.dram_energy_pj[0])
     assert off.dram_energy_pj[0] == pytest.approx((64 * 30 * 30 + 64 * 64 * 9 + 64 * 28 * 28) * 200 * 0.23)
 
@@ -126,9 +126,9 @@ def test_per_point_constants_match_scalar_constants():
     layer = Layer("c", Op.CONV, K=64, C=64, Y=56, X=56, R=3, S=3, padding=1)
     hw = HardwareBatch.from_arrays(num_pes=np.array([64, 64, 77, 128]), noc_bw=2048, offchip_bw=64)
     kt = np.array([4, 1, 8, 12])
-    batch = analyze_layer(layer, "dla", hw, {"KTileSz": kt})
+    batch = analyze_layer(layer, "dla", hw, {"KTileSz": kt}, technology="maestro")
     for i in range(4):
-        one = analyze_layer(layer, "dla", hw.point(i), {"KTileSz": int(kt[i])})
+        one = analyze_layer(layer, "dla", hw.point(i), {"KTileSz": int(kt[i])}, technology="maestro")
         assert batch.runtime_cycles[i] == one.runtime_cycles[0]
     assert batch.runtime_cycles[0] == 2257920  # ALGORITHM.md §15.3
 
@@ -140,7 +140,7 @@ def test_confuciux_seed_baseline_dla_77_pes_ktile_8():
         Layer(f"l{i}", Op.CONV if r.T == 1 else Op.DWCONV, K=int(r.K), C=int(r.C), Y=int(r.Y), X=int(r.X),
               R=int(r.R), S=int(r.S), groups=1 if r.T == 1 else int(r.C)) for i, r in enumerate(table.itertuples())))
     hw = Hardware(num_pes=77, l1_bytes=819200000, l2_bytes=819200000, noc_bw=81920000, offchip_bw=70000)
-    frame = analyze_network(net, "dla", hw, {"KTileSz": 8, "CTileSz": 1})
+    frame = analyze_network(net, "dla", hw, {"KTileSz": 8, "CTileSz": 1}, technology="maestro")
     total = frame.runtime_cycles.sum()
     assert abs(total - 235_193_013) / 235_193_013 < 0.01
     assert total == 235_193_013  # in fact exact
@@ -150,9 +150,9 @@ def test_confuciux_seed_baseline_dla_77_pes_ktile_8():
 def test_network_table_has_the_issue_columns_and_a_row_per_layer_and_point():
     net = Network("two", (Layer("a", Op.CONV, K=32, C=16, Y=14, X=14, R=3, S=3, padding=1),
                           Layer("b", Op.GEMM, K=10, C=32, Y=1)))
-    f = analyze_network(net, "kcp_ws", Hardware(num_pes=64))
+    f = analyze_network(net, "kcp_ws", Hardware(num_pes=64), technology="maestro")
     assert tuple(f.columns[:len(COLUMNS)]) == COLUMNS and list(f.layer) == ["a", "b"]
-    fb = analyze_network(net, "kcp_ws", HardwareBatch.from_arrays(num_pes=np.array([64, 128, 256])))
+    fb = analyze_network(net, "kcp_ws", HardwareBatch.from_arrays(num_pes=np.array([64, 128, 256])), technology="maestro")
     assert len(fb) == 6 and list(fb.point) == [0, 1, 2, 0, 1, 2]
 
 
@@ -183,4 +183,4 @@ def test_hardware_batch_errors_and_round_trip():
     b = HardwareBatch.from_points(pts)
     assert [b.point(i) for i in range(2)] == pts
     with pytest.raises(HardwareError, match="constant 'KTileSz'"):
-        analyze_layer(Layer("c", Op.CONV, K=8, C=8, Y=8, X=8), "dla", b, {"KTileSz": np.array([1, 2, 3])})
+        analyze_layer(Layer("c", Op.CONV, K=8, C=8, Y=8, X=8), "dla", b, {"KTileSz": np.array([1, 2, 3])}, technology="maestro")

@@ -23,7 +23,7 @@ NET = Network("two_layers", (
 SPACE = DesignSpace(
     (Parameter("num_pes", (1, 2, 4, 8, 16, 32), (1, 32, 1), "per_layer"),
      Parameter("KTileSz", (1, 2, 4, 8), None, "per_layer")),
-    mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1},
+    mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1}, technology="maestro",
 )
 PROBLEM = Problem.build(NET, space=SPACE, constraints={"total_pes": 20, "buffer_bytes": 150})
 METHODS = {

@@ -22,7 +22,7 @@ KTILES = (1, 2, 4)
 def _space(mode: str = "LP", pe_range: tuple[int, int, int] | None = None) -> DesignSpace:
     return DesignSpace(
         (Parameter("num_pes", PES, pe_range, "per_layer"), Parameter("KTileSz", KTILES, None, "per_layer")),
-        mode=mode, dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1},
+        mode=mode, dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1}, technology="maestro",
     )
 
 

@@ -29,7 +29,7 @@ NET = Network("three_layers", (
 SPACE = DesignSpace(
     (Parameter("num_pes", (1, 2, 4, 8, 16, 32), None, "per_layer"),
      Parameter("KTileSz", (1, 2, 4, 8), None, "per_layer")),
-    mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1},
+    mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1}, technology="maestro",
 )
 OBJECTIVES = ("latency_cycles", "area_mm2")
 PROBLEM = Problem.build(NET, space=SPACE, objective=OBJECTIVES, constraints={"total_pes": 40})

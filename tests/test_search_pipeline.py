@@ -25,7 +25,7 @@ SPACE = DesignSpace(
         Parameter("num_pes", (1, 2, 4, 8, 16), (1, 16, 1), "per_layer"),
         Parameter("KTileSz", (1, 2, 4), None, "per_layer"),
     ),
-    mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1},
+    mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1}, technology="maestro",
 )
 PROBLEM = Problem(NET, SPACE, constraints=(Constraint("total_pes", limit=20),))
 
@@ -164,7 +164,7 @@ def test_every_method_takes_its_documented_options():
 
 def test_reinforce_on_a_global_space_is_refused_before_any_evaluation():
     space = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
-                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1})
+                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1}, technology="maestro")
     problem = Problem(NET, space)
     evaluated = []
     with pytest.raises(SpaceError, match="reinforce .* needs per-layer parameters"):

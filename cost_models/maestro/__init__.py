@@ -21,12 +21,18 @@ the ``maestro_runtime_cycles`` and ``maestro_macs`` columns, and ``compat=True``
   runtime 0 of a mapping whose cases are all skipped, §14.5);
 - a tile larger than its dimension with an offset that fits is clipped to the dimension (§14.5);
 - a NoC transfer of 0 elements takes 0 cycles, not ``latency - 1`` (§14.13);
-- ``energy_pj`` counts the true MACs in its MAC term; total energy is MAESTRO's on-screen total
-  (18.61 x L2 + 1.68 x L1 + MACs, x 0.23 pJ), not its CSV energy column, which omits terms (§14.1). DRAM energy is
-  reported in ``dram_energy_pj`` and added to ``energy_pj`` only with ``include_dram=True`` (default off, so the
-  total stays comparable with MAESTRO);
+- ``energy_pj`` counts the true MACs in its MAC term; under ``technology: maestro`` total energy is MAESTRO's
+  on-screen total (18.61 x L2 + 1.68 x L1 + MACs, x 0.23 pJ), not its CSV energy column, which omits terms
+  (§14.1), and DRAM energy is reported in ``dram_energy_pj`` and added to ``energy_pj`` only with
+  ``include_dram=True`` (so the total stays comparable with MAESTRO);
 - provisioned ``l1_bytes``/``l2_bytes`` below the requirement make the point infeasible (``feasible`` False);
   all values are still reported.
+
+**Technology** (:mod:`npu_dse.cost_models.technology`). Runtime and access counts are the same under every
+technology (except through the default off-chip bandwidth, which comes from the DRAM preset). Energy, area and
+power come from the technology: MAESTRO's constants (``"maestro"``, :data:`~npu_dse.cost_models.technology.MAESTRO`,
+whose ``power_mw`` is MAESTRO's static sum), or a physical node (``"28nm"``, the default), under which
+``energy_pj`` is all-in (MAC, L1, L2, NoC, DRAM and leakage) and ``power_mw = energy_pj / (latency_ms * 1e6)``.
 
 Layer conventions: padding is added to the input (MAESTRO files hold padded sizes); a CONV with ``groups = g``
 runs as ``g`` CONVs of ``K/g x C/g``; a DWCONV runs MAESTRO's DSCONV (the dataflow's depthwise variant), ``K/C``
@@ -51,7 +57,8 @@ from npu_dse.cost_models.errors import DataflowError, HardwareError
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
 from npu_dse.cost_models.maestro.structure import Problem, Structure, compile_structure
-from npu_dse.cost_models.technology import MAESTRO, Technology
+from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW
+from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, resolve
 from npu_dse.cost_models.workload import Layer, Network, Op
 
 log = logging.getLogger(__name__)
@@ -62,6 +69,11 @@ __all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "
 #: The first columns of every table, in order (issue 3).
 COLUMNS = ("layer", "runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
            "utilization")
+#: Physical columns that follow :data:`COLUMNS` and ``feasible``, ``dataflow`` in every table.
+PHYSICAL_COLUMNS = ("latency_ms", "area_mm2")
+#: Energy components of ``energy_pj`` (pJ); they add up to it.
+ENERGY_COMPONENTS = ("mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "noc_energy_pj", "dram_energy_pj",
+                     "leakage_energy_pj")
 #: Per-tensor access counters (elements), MAESTRO's level-0 counts (ALGORITHM.md §10).
 COUNT_NAMES = tuple(f"{t}_{m}_{a}" for t in ("input", "filter", "output") for m in ("l1", "l2") for a in ("read", "write"))
 
@@ -86,8 +98,10 @@ def cache_info() -> dict[str, int]:
 class LayerCost:
     """Cost of one layer at ``n`` hardware points; every array field has shape ``(n,)``.
 
-    Units: cycles, pJ, bytes (element counts x ``word_bytes``), um^2, mW; access counts in elements.
-    ``feasible`` is boolean; ``utilization = macs / (runtime_cycles * num_pes * simd_lanes)``.
+    Units: cycles, ms, pJ, bytes (element counts x ``word_bytes``), um^2, mW; access counts in elements.
+    ``feasible`` is boolean; ``utilization = macs / (runtime_cycles * num_pes * simd_lanes)``;
+    ``latency_ms = runtime_cycles / clock``. The ``*_energy_pj`` parts add up to ``energy_pj`` (under
+    ``technology: maestro`` the NoC and leakage parts are 0, and DRAM counts only with ``include_dram``).
     ``noc_bw_req`` is MAESTRO's peak NoC bandwidth requirement (max over level-0 cases of traffic / compute delay,
     elements/cycle, ALGORITHM.md §11); ``offchip_bw_avg`` is the compulsory off-chip traffic (every input and
     weight read once, every output written once; ``dram_energy_pj`` uses it) divided by the runtime.
@@ -108,6 +122,10 @@ class LayerCost:
     l1_energy_pj: np.ndarray
     l2_energy_pj: np.ndarray
     dram_energy_pj: np.ndarray
+    noc_energy_pj: np.ndarray
+    leakage_energy_pj: np.ndarray
+    leakage_mw: np.ndarray
+    latency_ms: np.ndarray
     pe_power_mw: np.ndarray
     l1_power_mw: np.ndarray
     l2_power_mw: np.ndarray
@@ -142,9 +160,10 @@ class LayerCost:
             if f.name in ("layer", "dataflow"):
                 continue
             data[f.name] = getattr(self, f.name)
+        data["area_mm2"] = self.area_um2 / 1e6
         df = pd.DataFrame(data)
         df.insert(len(COLUMNS), "dataflow", self.dataflow)
-        first = list(COLUMNS) + ["feasible", "dataflow"]
+        first = list(COLUMNS) + ["feasible", "dataflow", *PHYSICAL_COLUMNS]
         return df[first + [c for c in df.columns if c not in first]]
 
 
@@ -216,7 +235,7 @@ def _groups(keys: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray | None]
 
 def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
                   constants: "Mapping[str, int | np.ndarray] | None" = None, *, compat: bool = False,
-                  technology: Technology = MAESTRO, include_dram: bool = False) -> LayerCost:
+                  technology: "AnyTechnology | str | None" = None, include_dram: bool = False) -> LayerCost:
     """Cost of ``layer`` under ``dataflow`` at every hardware point of ``hardware``.
 
     Args:
@@ -227,18 +246,26 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         constants: template constants (``KTileSz``, ``CTileSz``, ``ClusterSz``), each an int or an int array of
             length ``n`` (per point). Missing ones take the template defaults (ClusterSz = num_pes, others 1).
         compat: report MAESTRO's numbers bug for bug instead of the corrected ones (module docstring).
-        technology: energy/area/power constants.
-        include_dram: add off-chip (DRAM) energy to ``energy_pj``.
+        technology: a technology or its name (:func:`npu_dse.cost_models.technology.resolve`; ``None`` = 28 nm).
+        include_dram: under ``technology: maestro``, add off-chip (DRAM) energy to ``energy_pj`` (a physical
+            technology always includes it).
 
     Returns:
         :class:`LayerCost` with arrays of shape ``(n,)``; never NaN.
 
     Raises:
         DataflowError: an unknown dataflow, an impossible mapping (names the directive; ALGORITHM.md §13).
-        HardwareError: a constants array of the wrong length.
+        HardwareError: a constants array of the wrong length; a buffer size or word width outside the technology's
+            tables.
     """
+    tech = resolve(technology)
+    physical = isinstance(tech, PhysicalTechnology)
     hw = HardwareBatch.coerce(hardware)
     n = len(hw)
+    offchip_bw = hw.offchip_bw
+    if np.isnan(offchip_bw).any():
+        default_bw = tech.offchip_bw_elems(hw.clock_mhz, hw.word_bytes) if physical else MAESTRO_OFFCHIP_BW
+        offchip_bw = np.where(np.isnan(offchip_bw), default_bw, offchip_bw)
     df = _select(layer, dataflow)
     problem, mult = problem_for(layer, df)
     cnames = sorted(c for c in constants if c in df.constants) if constants else []
@@ -260,10 +287,10 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         consts = {c: int(key[i + 1]) for i, c in enumerate(cnames)}
         st, svec = _structure(problem, df, consts, P, compat)
         if idx is None:
-            rt, pk = runtime_cycles(st, hw.noc_bw, hw.offchip_bw, lat_all, simd_all, compat=compat)
+            rt, pk = runtime_cycles(st, hw.noc_bw, offchip_bw, lat_all, simd_all, compat=compat)
             raw_rt[:], peak[:], static[:] = rt, pk, svec
         else:
-            rt, pk = runtime_cycles(st, hw.noc_bw[idx], hw.offchip_bw[idx], lat_all[idx], simd_all[idx],
+            rt, pk = runtime_cycles(st, hw.noc_bw[idx], offchip_bw[idx], lat_all[idx], simd_all[idx],
                                     compat=compat)
             raw_rt[idx], peak[idx], static[idx] = rt, pk, svec
     raw_macs, l1_req, l2_req = static[:, 0], static[:, 1], static[:, 2]
@@ -280,17 +307,28 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         runtime = np.maximum(maestro_rt, np.ceil(macs / (P * simd)))
     l1_req_b = l1_req * hw.word_bytes
     l2_req_b = l2_req * hw.word_bytes
-    l2_sum = sum(counts[c] for c in COUNT_NAMES if "_l2_" in c)
-    l1_sum = sum(counts[c] for c in COUNT_NAMES if "_l1_" in c)
-    mac_e = macs * technology.mac_energy_pj
-    l1_e = l1_sum * technology.l1_energy_pj
-    l2_e = l2_sum * technology.l2_energy_pj
     dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + counts["output_l2_read"]
-    dram_e = dram_elems * technology.dram_energy_pj
-    energy = mac_e + l1_e + l2_e + (dram_e if include_dram else 0.0)
     l1_cost = np.where(np.isfinite(hw.l1_bytes), hw.l1_bytes, l1_req_b)
     l2_cost = np.where(np.isfinite(hw.l2_bytes), hw.l2_bytes, l2_req_b)
-    ap = area_power(hw.num_pes, simd, hw.noc_bw, l1_cost, l2_cost, technology)
+    latency_ms = runtime / (hw.clock_mhz * 1e3)
+    if physical:
+        c = tech.layer_cost(macs=macs, runtime_cycles=runtime, counts=counts, num_pes=hw.num_pes, simd_lanes=simd,
+                            l1_bytes=l1_cost, l2_bytes=l2_cost, noc_bw=hw.noc_bw, noc_hops=hw.noc_hops,
+                            word_bytes=hw.word_bytes, clock_mhz=hw.clock_mhz)
+        energy, mac_e, l1_e, l2_e, dram_e = (c["energy_pj"], c["mac_energy_pj"], c["l1_energy_pj"],
+                                             c["l2_energy_pj"], c["dram_energy_pj"])
+        noc_e, leak_e, leak_mw = c["noc_energy_pj"], c["leakage_energy_pj"], c["leakage_mw"]
+        ap = c
+    else:
+        l2_sum = sum(counts[c] for c in COUNT_NAMES if "_l2_" in c)
+        l1_sum = sum(counts[c] for c in COUNT_NAMES if "_l1_" in c)
+        mac_e = macs * tech.mac_energy_pj
+        l1_e = l1_sum * tech.l1_energy_pj
+        l2_e = l2_sum * tech.l2_energy_pj
+        dram_e = dram_elems * tech.dram_energy_pj
+        energy = mac_e + l1_e + l2_e + (dram_e if include_dram else 0.0)
+        noc_e = leak_e = leak_mw = np.zeros(n)
+        ap = area_power(hw.num_pes, simd, hw.noc_bw, l1_cost, l2_cost, tech)
     with np.errstate(divide="ignore", invalid="ignore"):
         util = np.where(runtime > 0, macs / (runtime * P * simd), 0.0)
     feasible = (l1_req_b <= hw.l1_bytes) & (l2_req_b <= hw.l2_bytes)
@@ -298,6 +336,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         layer=layer.name, dataflow=df.name, runtime_cycles=runtime, energy_pj=energy, l1_req_bytes=l1_req_b,
         l2_req_bytes=l2_req_b, area_um2=ap["area_um2"], power_mw=ap["power_mw"], macs=macs, utilization=util,
         feasible=feasible, mac_energy_pj=mac_e, l1_energy_pj=l1_e, l2_energy_pj=l2_e, dram_energy_pj=dram_e,
+        noc_energy_pj=noc_e, leakage_energy_pj=leak_e, leakage_mw=leak_mw, latency_ms=latency_ms,
         pe_power_mw=ap["pe_power_mw"], l1_power_mw=ap["l1_power_mw"], l2_power_mw=ap["l2_power_mw"],
         noc_power_mw=ap["noc_power_mw"], noc_bw_req=peak, offchip_bw_avg=dram_elems / np.maximum(runtime, 1.0),
         maestro_runtime_cycles=maestro_rt, maestro_macs=maestro_macs, num_pes=hw.num_pes.copy(), **counts)
@@ -305,7 +344,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
 
 def analyze_network(network: Network, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
                     constants: "Mapping[str, int | np.ndarray] | None" = None, *, compat: bool = False,
-                    technology: Technology = MAESTRO, include_dram: bool = False) -> pd.DataFrame:
+                    technology: "AnyTechnology | str | None" = None, include_dram: bool = False) -> pd.DataFrame:
     """Cost of every layer of ``network`` (same arguments as :func:`analyze_layer`).
 
     Returns:
@@ -334,10 +373,12 @@ def analyze_network(network: Network, dataflow: "str | Dataflow", hardware: "Har
 
 
 def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = False,
-                    technology: Technology = MAESTRO, include_dram: bool = False) -> pd.DataFrame:
+                    technology: "AnyTechnology | str | None" = "maestro", include_dram: bool = False
+                    ) -> pd.DataFrame:
     """Run the engine on a MAESTRO mapping file, a row per layer (as ``maestro --DFSL_file=path``).
 
-    Each layer uses the dataflow written in its ``Dataflow`` block with the file's ``Constant`` values.
+    Each layer uses the dataflow written in its ``Dataflow`` block with the file's ``Constant`` values. The
+    technology defaults to MAESTRO's constants (a MAESTRO file run as MAESTRO runs it).
 
     Raises:
         FormatError: a malformed file (from :func:`npu_dse.cost_models.formats.maestro_m.read_mapping`).

@@ -23,7 +23,7 @@ from typing import Any, Iterator, Literal, Sequence
 
 import numpy as np
 
-from npu_dse.cost_models.evaluator import Evaluation
+from npu_dse.cost_models.evaluator import CONSTRAINT_SENSE, OBJECTIVES, Evaluation
 from npu_dse.cost_models.space import DesignSpace, Gene
 from npu_dse.search.context import SearchContext
 from npu_dse.search.options import Count, NonNegativeCount, Positive
@@ -78,15 +78,17 @@ def penalised_cost(ctx: SearchContext, ev: Evaluation) -> float:
     beats every infeasible one with a similar objective and searches are drawn back into the budget.
     """
     v = ev.metrics[ctx.objective]
-    base = -math.log(v) if ctx.problem.objectives[0] == "throughput" else math.log(max(v, 1e-300))
+    base = -math.log(v) if OBJECTIVES[ctx.problem.objectives[0]] == "max" else math.log(max(v, 1e-300))
     if ev.feasible:
         return base
     excess = 0.0
     for m in ev.violations:
         if m == "buffers":
             excess += 1.0
-        else:
+        elif CONSTRAINT_SENSE[m] == "max":
             excess += ev.metrics[m] / ctx.evaluator.limits[m] - 1.0
+        else:
+            excess += ctx.evaluator.limits[m] / max(ev.metrics[m], 1e-300) - 1.0
     return base + 10.0 * (1.0 + excess)
 
 

@@ -191,6 +191,9 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
             f"objective {objective!r} is not a sum over layers in {space.mode}; exact optimum needs one of "
             f"{sorted(additive)}"
         )
+    if evaluator.physical and objective in ("energy_pj", "edp", "power_mw"):
+        raise NotApplicable(f"objective {objective!r} includes leakage over the whole run under a physical "
+                            "technology, which is not a sum of per-layer costs")
     for p in space.global_:
         values = p.fine_values() if fine else p.values
         if len(values) > 1:
@@ -207,6 +210,10 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
     for p in space.parameters:
         v = (p.fine_values() if fine else p.values)[0]
         base_point[p.name] = tuple([v] * L) if p.scope == "per_layer" else v
+    other = sorted(set(evaluator.limits) - set(evaluator.layer_limits))
+    if other:
+        raise NotApplicable(f"constraint(s) {other} do not combine over layers as sums or maxima under this "
+                            "technology; the exact DP needs per-layer budgets")
     metrics = list(evaluator.limits)
     limits = np.asarray([evaluator.limits[m] for m in metrics], dtype=np.float64)
     option_values, costs, resources = [], [], []
