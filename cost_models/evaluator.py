@@ -413,8 +413,6 @@ class Evaluator:
         l1_req = np.asarray(cost.l1_req_bytes, dtype=np.float64)
         l1 = hw_fields.get("l1_bytes")
         buffer = l1_req if l1 is None else l1.astype(np.float64)
-        l2 = hw_fields.get("l2_bytes")
-        l2_cost = np.asarray(cost.l2_req_bytes, dtype=np.float64) if l2 is None else l2.astype(np.float64)
         cols = (
             np.asarray(cost.runtime_cycles, dtype=np.float64),
             np.asarray(cost.energy_pj, dtype=np.float64),
@@ -425,10 +423,11 @@ class Evaluator:
             buffer,
             np.asarray(hw.num_pes, dtype=np.float64) * np.ones(n),
             np.asarray(cost.feasible, dtype=np.float64),
-            np.asarray(hw.num_pes, dtype=np.float64) * buffer + l2_cost,
+            np.asarray(cost.sram_bytes, dtype=np.float64),
             np.asarray(cost.macs, dtype=np.float64),
             np.asarray(cost.leakage_mw, dtype=np.float64),
-            *(np.asarray(getattr(cost, c), dtype=np.float64) for c in ENERGY_COMPONENTS),
+            *(np.asarray(getattr(cost, c), dtype=np.float64) if self.physical or c != "dram_energy_pj"
+              else np.zeros(n) for c in ENERGY_COMPONENTS),  # MAESTRO's energy holds no DRAM term
         )
         table = np.stack([np.broadcast_to(c, (n,)) for c in cols], axis=1)
         if not np.all(np.isfinite(table)):
@@ -462,30 +461,7 @@ class Evaluator:
     def aggregate_metrics(self, layer_table: np.ndarray, clock_mhz: float = 1000.0) -> dict[str, float]:
         """Network metrics from per-layer rows (shape (num_layers, len(LAYER_METRICS))), per the module table."""
         col = {m: layer_table[:, i] for i, m in enumerate(LAYER_METRICS)}
-        latency = float(col["runtime_cycles"].sum())
-        energy = float(col["energy_pj"].sum())
-        red = np.sum if self.space.mode == "LP" else np.max
-        stage = float(col["runtime_cycles"].max()) if self.space.mode == "LP" else latency
-        latency_ms = latency / (clock_mhz * 1e3)
-        throughput = clock_mhz * 1e6 / stage
-        out = {
-            "latency_cycles": latency,
-            "energy_pj": energy,
-            "edp": energy * latency,
-            "throughput": throughput,
-            **{metric: float(red(col[c])) for metric, c in CONSTRAINT_LAYER_COLUMN.items()},
-            "latency_ms": latency_ms,
-            "inferences_per_s": throughput,
-            "macs": float(col["macs"].sum()),
-            **{c: float(col[c].sum()) for c in ENERGY_COMPONENTS},
-        }
-        if self.physical:
-            leakage = float(red(col["leakage_mw"])) * latency_ms * 1e6
-            energy = float((col["energy_pj"] - col["leakage_energy_pj"]).sum()) + leakage
-            out.update(energy_pj=energy, edp=energy * latency, leakage_energy_pj=leakage,
-                       power_mw=energy / (latency_ms * 1e6) if latency_ms > 0 else 0.0)
-        out["tops_per_w"] = 2.0 * out["macs"] / energy if energy > 0 else 0.0
-        return out
+        return network_metrics(col, self.space.mode, clock_mhz, self.physical)
 
     @property
     def layer_limits(self) -> dict[str, float]:
@@ -573,6 +549,50 @@ class Evaluator:
                     f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the best design of "
                     f"this space {need} {best:g} ({self.space.mode}, network {self.network.name!r})"
                 )
+
+
+def network_metrics(col: Mapping[str, np.ndarray], mode: str, clock_mhz: float, physical: bool) -> dict[str, float]:
+    """Network metrics from per-layer columns, per the module table.
+
+    Args:
+        col: :data:`LAYER_METRICS` name -> array of shape (num_layers,) (``buffers_ok``, ``l1_req_bytes`` and
+            ``l2_req_bytes`` are not needed).
+        mode: ``LP`` (one sub-accelerator per layer) or ``LS`` (one accelerator for every layer).
+        clock_mhz: clock frequency, MHz.
+        physical: energy and power by a physical technology (leakage over the whole run; power = energy / time).
+
+    Returns:
+        metric name -> value (units in the names; ``throughput`` and ``inferences_per_s`` in inferences/s).
+    """
+    latency = float(col["runtime_cycles"].sum())
+    energy = float(col["energy_pj"].sum())
+    red = np.sum if mode == "LP" else np.max
+    stage = float(col["runtime_cycles"].max()) if mode == "LP" else latency
+    latency_ms = latency / (clock_mhz * 1e3)
+    throughput = clock_mhz * 1e6 / stage
+    out = {
+        "latency_cycles": latency,
+        "energy_pj": energy,
+        "edp": energy * latency,
+        "throughput": throughput,
+        **{metric: float(red(col[c])) for metric, c in CONSTRAINT_LAYER_COLUMN.items()},
+        "latency_ms": latency_ms,
+        "inferences_per_s": throughput,
+        "macs": float(col["macs"].sum()),
+        **{c: float(col[c].sum()) for c in ENERGY_COMPONENTS},
+    }
+    if physical:
+        leakage = float(red(col["leakage_mw"])) * latency_ms * 1e6
+        energy = float((col["energy_pj"] - col["leakage_energy_pj"]).sum()) + leakage
+        out.update(energy_pj=energy, edp=energy * latency, leakage_energy_pj=leakage,
+                   power_mw=energy / (latency_ms * 1e6) if latency_ms > 0 else 0.0)
+    out["tops_per_w"] = 2.0 * out["macs"] / energy if energy > 0 else 0.0
+    return out
+
+
+def energy_by_component(metrics: Mapping[str, float]) -> dict[str, float]:
+    """``{"mac", "l1", "l2", "noc", "dram", "leakage"}`` -> pJ, from metrics holding :data:`ENERGY_COMPONENTS`."""
+    return {c[:-len("_energy_pj")]: float(metrics[c]) for c in ENERGY_COMPONENTS}
 
 
 def _layer_key(layer: Layer) -> tuple:

@@ -328,7 +328,8 @@ def confuciux_space(dataflow: str = "dla", mode: Mode = "LP", fine: bool = True)
 def global_space(dataflows: Sequence[str] = ("kcp_ws", "yxp_os", "rs", "xp_ws")) -> DesignSpace:
     """A global (one accelerator for the whole network, LS) space over PEs, L1, L2, NoC bandwidth and dataflow.
 
-    PE counts start at 64 because ``kcp_ws`` clusters 64 PEs (MAESTRO's ``Cluster(64)``).
+    PE counts start at 64 because ``kcp_ws`` clusters 64 PEs (MAESTRO's ``Cluster(64)``). The off-chip bandwidth
+    is the technology's (its DRAM preset at the clock).
     """
     return DesignSpace(
         parameters=(
@@ -340,7 +341,7 @@ def global_space(dataflows: Sequence[str] = ("kcp_ws", "yxp_os", "rs", "xp_ws"))
         ),
         mode="LS",
         dataflow=dataflows[0],
-        fixed={"offchip_bw": 64, "noc_hops": 1, "noc_hop_latency": 1, "simd_lanes": 1},
+        fixed={"noc_hops": 1, "noc_hop_latency": 1, "simd_lanes": 1},
     )
 
 

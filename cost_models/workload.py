@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from npu_dse.cost_models.errors import WorkloadError
 
@@ -180,6 +181,34 @@ class Network:
             if layer.name == name:
                 return layer
         raise WorkloadError(f"network {self.name!r} has no layer {name!r}")
+
+    def select(self, layers: "str | Sequence[str]") -> "Network":
+        """The network restricted to ``layers``: a Python-style slice ``"A:B"`` of layer indices, or layer names.
+
+        Raises:
+            WorkloadError: a malformed or empty slice, or a layer name not in the network (lists the names).
+        """
+        if isinstance(layers, str):
+            parts = layers.split(":")
+            try:
+                if len(parts) != 2:
+                    raise ValueError
+                start, stop = (int(x) if x.strip() else None for x in parts)
+            except ValueError:
+                raise WorkloadError(f"layers {layers!r}: expected a slice START:STOP of layer indices, e.g. 0:8 "
+                                    f"or :3") from None
+            chosen = self.layers[slice(start, stop)]
+            if not chosen:
+                raise WorkloadError(f"slice {layers!r} selects no layer of {len(self.layers)}")
+        else:
+            by_name = {layer.name: layer for layer in self.layers}
+            missing = [n for n in layers if n not in by_name]
+            if missing:
+                names = [layer.name for layer in self.layers]
+                shown = names if len(names) <= 12 else names[:12] + ["..."]
+                raise WorkloadError(f"unknown layer(s) {missing}; allowed: {', '.join(shown)}")
+            chosen = tuple(by_name[n] for n in layers)
+        return Network(self.name, tuple(chosen))
 
 
 def recurrent_layers(

@@ -6,6 +6,7 @@ An **experiment** file describes one run (``dse run``)::
     seed: 0
     workload: {model: mobilenet_v2}          # zoo name or model file; optional layers: [names] or "0:8"
     platform: edge                           # cloud | edge | iot | null
+    technology: {node: 28nm, word_bits: 8, clock_mhz: 800, dram: lpddr4}   # or "maestro", "28nm"; see below
     space: {preset: confuciux, dataflow: dla, mode: LP}
     objectives: [latency_cycles]             # one or several (Pareto)
     constraints: {}                          # metric: limit | {ratio: r} | {limit: x} | platform
@@ -20,6 +21,11 @@ A **sweep** file describes a grid of experiments (``dse sweep``)::
     grid: {workload.model: [confuciux/resnet50, confuciux/mobilenet_v2], platform: [cloud, edge]}
     seeds: [0, 1]
     set: {search.budget: 1000}               # overrides applied to every run
+
+``technology`` prices the designs (:mod:`npu_dse.cost_models.technology`): ``maestro`` (MAESTRO's constants, the
+default of the ``confuciux`` space), or a node (``65nm``, ``45nm``, ``32nm``, ``28nm``, ``22nm``; the default
+elsewhere is 28 nm) with ``word_bits`` (operand width), ``clock_mhz`` and ``dram`` (``lpddr4``, ``ddr4``,
+``hbm2``). ``word_bits`` and ``clock_mhz`` fix the hardware fields ``word_bytes`` and ``clock_mhz``.
 
 Every error is a :class:`ConfigError` whose one-line message names the file, the field path (e.g.
 ``search.stages[1].method``) and the allowed values (DESIGN.md §6).
@@ -156,6 +162,41 @@ def _check_dataflow(name: str) -> None:
         raise ValueError(f"unknown dataflow {name!r}; {_allowed(dataflow.names())}")
 
 
+class TechnologyConfig(_Strict):
+    """The technology block: a node with operand width, clock and DRAM preset (module docstring)."""
+
+    node: str = "28nm"
+    word_bits: Literal[8, 16, 32] | None = None
+    clock_mhz: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    dram: str | None = None
+
+    @field_validator("node")
+    @classmethod
+    def _node_known(cls, v: str) -> str:
+        from npu_dse.cost_models.technology import NAMES, resolve
+
+        try:
+            resolve(v)
+        except NpuDseError:
+            raise ValueError(f"unknown technology node {v!r}; {_allowed(NAMES)}") from None
+        return v
+
+    @field_validator("dram")
+    @classmethod
+    def _dram_known(cls, v: str | None) -> str | None:
+        from npu_dse.cost_models.technology import DRAM_PRESETS
+
+        if v is not None and v not in DRAM_PRESETS:
+            raise ValueError(f"unknown DRAM preset {v!r}; {_allowed(DRAM_PRESETS)}")
+        return v
+
+    @model_validator(mode="after")
+    def _maestro_has_no_dram(self) -> "TechnologyConfig":
+        if self.node.strip().lower() == "maestro" and self.dram is not None:
+            raise ValueError("technology 'maestro' models no DRAM; drop 'dram' or pick a node")
+        return self
+
+
 class StageConfig(_Strict):
     """One search stage (``npu_dse.search.pipeline.StageSpec``)."""
 
@@ -213,6 +254,7 @@ class ExperimentConfig(_Strict):
     seed: int = Field(default=0, ge=0)
     workload: WorkloadConfig
     platform: str | None = None
+    technology: TechnologyConfig | None = None
     space: SpaceConfig = Field(default_factory=SpaceConfig)
     objectives: list[str] = Field(default_factory=lambda: ["latency_cycles"])
     constraints: dict[str, Any] = Field(default_factory=dict)  # number | {ratio|limit: number} | platform
@@ -227,6 +269,11 @@ class ExperimentConfig(_Strict):
         if v is not None and v not in PLATFORMS:
             raise ValueError(f"unknown platform {v!r}; {_allowed(PLATFORMS)}")
         return v
+
+    @field_validator("technology", mode="before")
+    @classmethod
+    def _technology_name(cls, v: Any) -> Any:
+        return {"node": v} if isinstance(v, (str, int)) and not isinstance(v, bool) else v
 
     @field_validator("objectives", mode="before")
     @classmethod
@@ -248,7 +295,7 @@ class ExperimentConfig(_Strict):
     @field_validator("constraints")
     @classmethod
     def _constraints_known(cls, v: dict[str, Any]) -> dict[str, Any]:
-        from npu_dse.cost_models.evaluator import CONSTRAINT_METRICS
+        from npu_dse.cost_models.evaluator import CONSTRAINT_METRICS, CONSTRAINT_SENSE
 
         out: dict[str, Any] = {}
         for metric, spec in v.items():
@@ -263,6 +310,8 @@ class ExperimentConfig(_Strict):
                 if not _is_number(value):
                     raise ValueError(f"constraint {metric!r}: {key} {value!r} is not a number")
                 value = float(value)
+                if key == "ratio" and CONSTRAINT_SENSE[metric] == "min":
+                    raise ValueError(f"constraint {metric!r} is a floor: give a number or {{limit: x}}, not a ratio")
                 if key == "ratio" and not 0 <= value <= 1:
                     raise ValueError(f"constraint {metric!r}: ratio must be in [0, 1], got {value}")
                 if key == "limit" and not value > 0:

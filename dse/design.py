@@ -12,7 +12,8 @@ Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN proce
      "metrics": {"latency_cycles": ..., "energy_pj": ..., "area_mm2": ..., "power_mw": ..., ...},
      "point": {"num_pes": [16, ...], "KTileSz": [3, ...]}}
 
-``design`` always describes the whole accelerator:
+``design`` always describes the whole accelerator, with the ``technology`` it was costed at (``maestro`` or a node,
+and then its ``dram`` preset):
 
 - global designs (no per-layer parameter): the values themselves; ``per_layer`` is null;
 - ``LP`` (layer-pipelined: one sub-accelerator per layer): ``num_pes`` and ``l2_bytes`` are sums over the layers
@@ -22,7 +23,8 @@ Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN proce
 
 Unset buffer sizes are the cost model's requirements (``l1_req_bytes``, ``l2_req_bytes``: MAESTRO's convention,
 DESIGN.md §3); other unset hardware fields come from the space's ``fixed`` values, else the
-:class:`npu_dse.cost_models.hardware.Hardware` defaults.
+:class:`npu_dse.cost_models.hardware.Hardware` defaults; an ``offchip_bw`` left to the technology is written as the
+value it had (the DRAM preset's peak at the clock, or MAESTRO's 70,000).
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ def design_document(problem, evaluation) -> dict[str, Any]:
         A JSON-serialisable dict with exactly :data:`DOCUMENT_KEYS`.
     """
     from npu_dse.cost_models import dataflow as dataflow_mod
+    from npu_dse.cost_models import technology as technology_mod
     from npu_dse.cost_models.hardware import Hardware
 
     space = problem.space
@@ -117,8 +120,13 @@ def design_document(problem, evaluation) -> dict[str, Any]:
             design[name] = _num(sum(nums))
         else:
             design[name] = _num(max(nums))
+    if design["offchip_bw"] is None:  # the technology's default: the DRAM preset's peak, or MAESTRO's flag
+        design["offchip_bw"] = _offchip_default(problem.technology, design["clock_mhz"], design["word_bytes"])
     dataflows = [str(p.get("dataflow", space.dataflow)) for p in params]
     design["dataflow"] = Counter(dataflows).most_common(1)[0][0]
+    design["technology"] = technology_mod.name_of(problem.technology)
+    if isinstance(problem.technology, technology_mod.PhysicalTechnology):
+        design["dram"] = problem.technology.dram
     const_names = sorted({k for p in params for k in p if k[:1].isupper()})
     design["constants"] = {c: _num(max(float(p[c]) for p in params if c in p)) for c in const_names}
 
@@ -154,6 +162,15 @@ def design_document(problem, evaluation) -> dict[str, Any]:
         "metrics": {k: float(v) for k, v in evaluation.metrics.items()},
         "point": plain(point),
     }
+
+
+def _offchip_default(technology, clock_mhz: float, word_bytes: int) -> float:
+    from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW
+    from npu_dse.cost_models.technology import PhysicalTechnology
+
+    if isinstance(technology, PhysicalTechnology):
+        return float(technology.offchip_bw_elems(np.array([clock_mhz]), np.array([word_bytes]))[0])
+    return float(MAESTRO_OFFCHIP_BW)
 
 
 def check_document(doc: Any, source: str = "<design>") -> dict[str, Any]:

@@ -27,8 +27,19 @@ import pandas as pd
 
 from npu_dse.design import plain
 
-SUMMARY_METRICS: tuple[str, ...] = ("latency_cycles", "energy_pj", "area_mm2", "power_mw")
-"""Metrics ``summary.json``'s ``best_metrics`` always holds (plus every other metric of the evaluation)."""
+SUMMARY_METRICS: tuple[str, ...] = ("latency_cycles", "latency_ms", "inferences_per_s", "energy_pj", "tops_per_w",
+                                     "area_mm2", "power_mw")
+"""Metrics ``summary.json``'s ``best_metrics`` always holds (plus every other metric of the evaluation, and
+``energy_pj_by_component``: ``mac``, ``l1``, ``l2``, ``noc``, ``dram``, ``leakage``)."""
+
+
+def _with_breakdown(metrics: dict) -> dict:
+    from npu_dse.cost_models.evaluator import ENERGY_COMPONENTS, energy_by_component
+
+    out = dict(metrics)
+    if all(c in metrics for c in ENERGY_COMPONENTS):
+        out["energy_pj_by_component"] = energy_by_component(metrics)
+    return out
 VERSIONED_PACKAGES: tuple[str, ...] = ("npu-dse", "numpy", "pandas", "torch", "gymnasium", "stable-baselines3",
                                       "sb3-contrib", "deap", "pydantic")
 
@@ -138,7 +149,7 @@ def summary_document(result: Any, best_doc: Mapping[str, Any] | None, *, name: s
         "objectives": list(objectives),
         "seed": seed,
         "best_design": None if best_doc is None else best_doc["design"],
-        "best_metrics": None if best_doc is None else best_doc["metrics"],
+        "best_metrics": None if best_doc is None else _with_breakdown(best_doc["metrics"]),
         "feasible": best_doc is not None,
         "evaluations": int(result.evaluations),
         "cost_model_calls": int(getattr(result, "cost_model_calls", 0) or 0),
@@ -197,7 +208,8 @@ def sweep_row(run_id: str, params: Mapping[str, Any], seed: int, run_dir: str | 
     for key, value in plain(dict(params)).items():
         row[f"param.{key}"] = value if isinstance(value, str) else json.dumps(value)
     for metric, value in (summary.get("best_metrics") or {}).items():
-        row[metric] = float(value)
+        if not isinstance(value, dict):  # energy_pj_by_component repeats the *_energy_pj metrics
+            row[metric] = float(value)
     design = summary.get("best_design") or {}
     for key in ("num_pes", "l1_bytes", "l2_bytes", "dataflow"):
         if key in design:

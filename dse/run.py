@@ -39,25 +39,14 @@ def build_network(cfg: WorkloadConfig):
     """
     from npu_dse.cost_models import zoo
     from npu_dse.cost_models.formats import load_network
-    from npu_dse.cost_models.workload import Network
 
     net = load_network(cfg.model) if Path(cfg.model).suffix and Path(cfg.model).exists() else zoo.load(cfg.model)
     if cfg.layers is None:
         return net
-    if isinstance(cfg.layers, str):
-        start, stop = (int(x) if x.strip() else None for x in cfg.layers.split(":"))
-        layers = net.layers[slice(start, stop)]
-        if not layers:
-            raise ConfigError(f"workload.layers: slice {cfg.layers!r} selects no layer of {len(net.layers)}")
-    else:
-        by_name = {layer.name: layer for layer in net.layers}
-        missing = [n for n in cfg.layers if n not in by_name]
-        if missing:
-            names = [layer.name for layer in net.layers]
-            shown = names if len(names) <= 12 else names[:12] + ["..."]
-            raise ConfigError(f"workload.layers: unknown layer(s) {missing}; allowed: {', '.join(shown)}")
-        layers = tuple(by_name[n] for n in cfg.layers)
-    return Network(net.name, tuple(layers))
+    try:
+        return net.select(cfg.layers)
+    except NpuDseError as exc:
+        raise ConfigError(f"workload.layers: {exc}") from None
 
 
 def build_space(cfg: SpaceConfig):
@@ -105,10 +94,21 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
         space = build_space(cfg.space)
     except NpuDseError as exc:
         raise ConfigError(f"{where}: space: {exc}") from None
+    technology = None
+    if cfg.technology is not None:
+        t = cfg.technology
+        technology = {"node": t.node, **({"dram": t.dram} if t.dram else {})}
+        hw = {k: v for k, v in (("word_bytes", None if t.word_bits is None else t.word_bits // 8),
+                                ("clock_mhz", t.clock_mhz)) if v is not None}
+        searched = sorted(set(hw) & {p.name for p in space.parameters})
+        if searched:
+            raise ConfigError(f"{where}: technology: {searched} are searched by the space; drop them here")
+        if hw:
+            space = dataclasses.replace(space, fixed={**space.fixed, **hw})
     try:
         constraints = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cfg.constraints.items()}
         return Problem.build(network, platform=cfg.platform, space=space, objective=list(cfg.objectives),
-                             constraints=constraints)
+                             constraints=constraints, technology=technology)
     except NpuDseError as exc:
         raise ConfigError(f"{where}: {exc}") from None
 

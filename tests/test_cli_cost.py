@@ -44,7 +44,7 @@ def test_dse_maestro_prints_a_table_and_flags_override_the_hw_file():
     res = runner.invoke(app, ["maestro", str(DATA / "maestro" / "GEMM_Example.m"), "--hw",
                               str(DATA / "maestro" / "accelerator_1_hw.m"), "--num-pes", "100"])
     assert res.exit_code == 0, res.output
-    assert "BLAS" in res.output and "on 100 PEs" in res.output and "TOTAL" in res.output
+    assert "BLAS" in res.output and "on 100 PEs" in res.output and "NETWORK" in res.output
 
 
 def test_dse_maestro_compat_flag_gives_maestro_numbers(tmp_path):

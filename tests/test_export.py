@@ -81,7 +81,8 @@ def test_document_of_global_design(global_design) -> None:
     doc = design_document(problem, ev)
     assert doc["per_layer"] is None and doc["mode"] == "LS"
     assert {k: doc["design"][k] for k in ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "dataflow")} == {
-        "num_pes": 64, "l1_bytes": 512, "l2_bytes": 65536, "noc_bw": 32, "offchip_bw": 64, "dataflow": "yxp_os"}
+        "num_pes": 64, "l1_bytes": 512, "l2_bytes": 65536, "noc_bw": 32, "offchip_bw": 12.8, "dataflow": "yxp_os"}
+    assert doc["design"]["technology"] == "28nm"  # offchip_bw: LPDDR4-3200 x32 (12.8 GB/s) at 1 GHz, 8-bit words
 
 
 def test_load_design_checks_schema(tmp_path: Path, lenet_lp) -> None:
@@ -230,7 +231,7 @@ def test_maestro_export_of_global_design(tmp_path: Path, global_design) -> None:
     expected = dataflow_mod.get("yxp_os").directives
     assert [str(d) for d in dataflow_mod.parse(mapping.dataflows[conv.name]).directives] == [str(d) for d in expected]
     assert read_hardware(tmp_path / "g_hw.m") == {"num_pes": 64, "l1_size": 512, "l2_size": 65536, "noc_bw": 32,
-                                                  "offchip_bw": 64, "noc_hops": 1}
+                                                  "offchip_bw": 13, "noc_hops": 1}
 
 
 _PROBLEMS: dict = {}

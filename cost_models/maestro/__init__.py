@@ -100,7 +100,8 @@ class LayerCost:
 
     Units: cycles, ms, pJ, bytes (element counts x ``word_bytes``), um^2, mW; access counts in elements.
     ``feasible`` is boolean; ``utilization = macs / (runtime_cycles * num_pes * simd_lanes)``;
-    ``latency_ms = runtime_cycles / clock``. The ``*_energy_pj`` parts add up to ``energy_pj`` (under
+    ``latency_ms = runtime_cycles / clock``. ``l1_bytes`` is the L1 per PE that area and energy are costed at
+    (provisioned, else required) and ``sram_bytes`` all on-chip SRAM (PEs x L1 + L2, likewise). The ``*_energy_pj`` parts add up to ``energy_pj`` (under
     ``technology: maestro`` the NoC and leakage parts are 0, and DRAM counts only with ``include_dram``).
     ``noc_bw_req`` is MAESTRO's peak NoC bandwidth requirement (max over level-0 cases of traffic / compute delay,
     elements/cycle, ALGORITHM.md §11); ``offchip_bw_avg`` is the compulsory off-chip traffic (every input and
@@ -126,6 +127,8 @@ class LayerCost:
     leakage_energy_pj: np.ndarray
     leakage_mw: np.ndarray
     latency_ms: np.ndarray
+    l1_bytes: np.ndarray
+    sram_bytes: np.ndarray
     pe_power_mw: np.ndarray
     l1_power_mw: np.ndarray
     l2_power_mw: np.ndarray
@@ -336,7 +339,8 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         layer=layer.name, dataflow=df.name, runtime_cycles=runtime, energy_pj=energy, l1_req_bytes=l1_req_b,
         l2_req_bytes=l2_req_b, area_um2=ap["area_um2"], power_mw=ap["power_mw"], macs=macs, utilization=util,
         feasible=feasible, mac_energy_pj=mac_e, l1_energy_pj=l1_e, l2_energy_pj=l2_e, dram_energy_pj=dram_e,
-        noc_energy_pj=noc_e, leakage_energy_pj=leak_e, leakage_mw=leak_mw, latency_ms=latency_ms,
+        noc_energy_pj=noc_e, leakage_energy_pj=leak_e, leakage_mw=leak_mw, latency_ms=latency_ms, l1_bytes=l1_cost,
+        sram_bytes=P * l1_cost + l2_cost,
         pe_power_mw=ap["pe_power_mw"], l1_power_mw=ap["l1_power_mw"], l2_power_mw=ap["l2_power_mw"],
         noc_power_mw=ap["noc_power_mw"], noc_bw_req=peak, offchip_bw_avg=dram_elems / np.maximum(runtime, 1.0),
         maestro_runtime_cycles=maestro_rt, maestro_macs=maestro_macs, num_pes=hw.num_pes.copy(), **counts)

@@ -61,9 +61,11 @@ WIRE_PITCH_UM: dict[int, float] = {65: 0.28, 45: 0.20, 32: 0.13, 28: 0.12, 22: 0
 MAX_L2_BYTES = 1 << 30
 """The largest global buffer (bytes) the model prices: 1 GiB, in banks of the SRAM table's largest macro."""
 
-AREA_OVERHEAD = 0.0
-"""Fraction added to the summed component areas for control, clock tree and placement density. Set from
-Eyeriss (calibration: ``benchmarks/silicon.py``)."""
+AREA_OVERHEAD = 0.137976006927
+"""Fraction added to the summed component areas for control, clock tree and placement density: calibrated so that
+Eyeriss (65 nm, 168 PEs; JSSC 2017) comes out at its 12.25 mm² core
+(:func:`npu_dse.cost_models.technology.silicon.calibrated_area_overhead`; ``tests/test_technology.py`` checks
+that the two agree). The only fitted number of the model."""
 
 
 @dataclass(frozen=True)

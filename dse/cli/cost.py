@@ -1,28 +1,70 @@
 """dse CLI commands of the cost model: ``dse maestro`` (a MAESTRO mapping file) and ``dse eval`` (a network with a
 built-in dataflow). Both print a per-layer table (or write CSV with ``-o``) whose first columns are
-``layer,runtime_cycles,energy_pj,l1_req_bytes,l2_req_bytes,area_um2,power_mw,macs,utilization``."""
+``layer,runtime_cycles,energy_pj,l1_req_bytes,l2_req_bytes,area_um2,power_mw,macs,utilization``, then
+``feasible,dataflow,latency_ms,area_mm2`` and the energy breakdown, and can write the network summary
+(:func:`network_summary`) as JSON with ``--summary-json``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional
 
+import numpy as np
 import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from npu_dse.cost_models import dataflow as dataflow_mod
+from npu_dse.cost_models import technology as technology_mod
 from npu_dse.cost_models.errors import DataflowError, HardwareError
+from npu_dse.cost_models.evaluator import energy_by_component, network_metrics
 from npu_dse.cost_models.hardware import Hardware
-from npu_dse.cost_models.maestro import COLUMNS, analyze_mapping, analyze_network
+from npu_dse.cost_models.maestro import analyze_mapping, analyze_network
 from npu_dse.cli.app import app
 
-_SHOWN = list(COLUMNS) + ["feasible"]
+_SHOWN = ["layer", "runtime_cycles", "latency_ms", "energy_pj", "power_mw", "area_mm2", "l1_req_bytes",
+          "l2_req_bytes", "macs", "utilization", "feasible"]
+
+SUMMARY_KEYS: tuple[str, ...] = ("latency_cycles", "latency_ms", "inferences_per_s", "energy_pj", "area_mm2",
+                                 "power_mw", "macs", "tops_per_w", "edp", "sram_bytes")
+"""Keys of :func:`network_summary` besides ``technology``, ``hardware`` and ``energy_pj_by_component``."""
+
+
+def network_summary(frame: pd.DataFrame, hardware: Hardware, technology, include_dram: bool = False) -> dict:
+    """One accelerator running the table's layers one after another (layer-sequential), in physical terms.
+
+    Args:
+        frame: a per-layer table of :func:`npu_dse.cost_models.maestro.analyze_network` (one hardware point).
+        hardware: the point.
+        technology: the technology the table was costed with.
+        include_dram: under ``technology: maestro``, whether ``energy_pj`` includes the DRAM term.
+
+    Returns:
+        :data:`SUMMARY_KEYS` (latency = the layers' sum; energy with leakage over it; power = energy / time;
+        area of the hardware sized for the largest layer), ``energy_pj_by_component`` (``mac``, ``l1``, ``l2``,
+        ``noc``, ``dram``, ``leakage``), ``technology`` and ``hardware``.
+    """
+    col = {c: frame[c].to_numpy(np.float64) for c in (
+        "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "num_pes", "sram_bytes", "macs", "leakage_mw",
+        "mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "noc_energy_pj", "dram_energy_pj", "leakage_energy_pj")}
+    col["buffer_bytes"] = frame["l1_bytes"].to_numpy(np.float64)
+    tech = technology_mod.resolve(technology)
+    physical = isinstance(tech, technology_mod.PhysicalTechnology)
+    if not (physical or include_dram):
+        col["dram_energy_pj"] = np.zeros(len(frame))
+    m = network_metrics(col, "LS", hardware.clock_mhz, physical)
+    out = {k: m[k] for k in SUMMARY_KEYS}
+    out["energy_pj_by_component"] = energy_by_component(m)
+    out["technology"] = technology_mod.name_of(tech)
+    if isinstance(tech, technology_mod.PhysicalTechnology):
+        out["dram"] = tech.dram
+    out["hardware"] = hardware.to_dict()
+    return out
 
 
 def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency,
-              simd_lanes) -> Hardware:
+              simd_lanes, word_bits=None, clock_mhz=None) -> Hardware:
     """Hardware from an optional MAESTRO HW file, overridden by the flags given."""
     fields: dict = {}
     if hw_file is not None:
@@ -30,21 +72,27 @@ def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchi
 
         for key, value in read_hardware(hw_file).items():
             fields[{"l1_size": "l1_bytes", "l2_size": "l2_bytes"}.get(key, key)] = value
+    if word_bits is not None and (word_bits <= 0 or word_bits % 8):
+        raise HardwareError(f"--word-bits {word_bits}: expected a positive multiple of 8 (8, 16, 32)")
     flags = {"num_pes": num_pes, "l1_bytes": l1_size, "l2_bytes": l2_size, "noc_bw": noc_bw,
              "offchip_bw": offchip_bw, "noc_hops": noc_hops, "noc_hop_latency": noc_hop_latency,
-             "simd_lanes": simd_lanes}
+             "simd_lanes": simd_lanes, "word_bytes": None if word_bits is None else word_bits // 8,
+             "clock_mhz": clock_mhz}
     fields.update({k: v for k, v in flags.items() if v is not None})
     if "num_pes" not in fields:
         raise HardwareError("hardware field 'num_pes' is required: give --num-pes N or --hw HW.m")
     return Hardware(**fields)
 
 
-def _emit(frame: pd.DataFrame, output: Optional[Path], title: str) -> None:
+def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict,
+          summary_json: Optional[Path]) -> None:
+    from npu_dse.results import atomic_write_text, write_json
+
+    if summary_json is not None:
+        write_json(summary_json, summary)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".tmp")
-        frame.to_csv(tmp, index=False)
-        tmp.replace(output)
+        atomic_write_text(output, frame.to_csv(index=False))
         typer.echo(f"wrote {len(frame)} rows to {output}")
         return
     console = Console()
@@ -62,13 +110,20 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str) -> None:
                 cells.append("yes" if v else "NO")
             elif col == "utilization":
                 cells.append(f"{v:.4f}")
+            elif col in ("latency_ms", "area_mm2"):
+                cells.append(f"{v:.4g}")
             else:
                 cells.append(f"{v:,.0f}" if abs(v) >= 100 else f"{v:.4g}")
         table.add_row(*cells)
-    tot = frame[["runtime_cycles", "energy_pj", "macs"]].sum()
-    table.add_row("TOTAL", f"{tot.runtime_cycles:,.0f}", f"{tot.energy_pj:,.0f}", "", "", "", "", f"{tot.macs:,.0f}",
-                  "", "yes" if frame.feasible.all() else "NO")
+    s = summary
+    table.add_row("NETWORK", f"{s['latency_cycles']:,.0f}", f"{s['latency_ms']:.4g}", f"{s['energy_pj']:,.0f}",
+                  f"{s['power_mw']:,.4g}", f"{s['area_mm2']:.4g}", "", "", f"{s['macs']:,.0f}", "",
+                  "yes" if frame.feasible.all() else "NO")
     console.print(table)
+    parts = ", ".join(f"{k} {v / s['energy_pj']:.1%}" for k, v in s["energy_pj_by_component"].items()
+                      if s["energy_pj"] > 0)
+    console.print(f"{s['technology']}: {s['inferences_per_s']:,.4g} inferences/s, {s['tops_per_w']:.4g} TOPS/W, "
+                  f"{s['energy_pj'] / max(s['macs'], 1):.4g} pJ/MAC all-in; energy: {parts}")
 
 
 _HW_HELP = "MAESTRO hardware file (num_pes, l1_size_cstr, ...); flags override it."
@@ -76,17 +131,29 @@ _HW_HELP = "MAESTRO hardware file (num_pes, l1_size_cstr, ...); flags override i
 
 # Options shared by `dse maestro` and `dse eval`.
 HwFile = Annotated[Optional[Path], typer.Option("--hw", help=_HW_HELP)]
-NumPes = Annotated[Optional[int], typer.Option("--num-pes", help="Number of PEs.")]
+NumPes = Annotated[Optional[int], typer.Option("--num-pes", help="Number of PEs (required unless --hw gives it).")]
 L1Size = Annotated[Optional[int], typer.Option("--l1-size", help="Provisioned L1 per PE, bytes.")]
 L2Size = Annotated[Optional[int], typer.Option("--l2-size", help="Provisioned L2, bytes.")]
-NocBw = Annotated[Optional[float], typer.Option("--noc-bw", help="NoC bandwidth, elements/cycle.")]
-OffchipBw = Annotated[Optional[float], typer.Option("--offchip-bw", help="Off-chip bandwidth, elements/cycle.")]
-NocHops = Annotated[Optional[int], typer.Option("--noc-hops", help="NoC hops.")]
-NocHopLatency = Annotated[Optional[int], typer.Option("--noc-hop-latency", help="Cycles per NoC hop.")]
-SimdLanes = Annotated[Optional[int], typer.Option("--simd-lanes", help="SIMD lanes per PE.")]
+NocBw = Annotated[Optional[float], typer.Option(
+    "--noc-bw", help="NoC bandwidth, elements/cycle [default: 64, a 512-bit bus of 8-bit words].")]
+OffchipBw = Annotated[Optional[float], typer.Option(
+    "--offchip-bw", help="Off-chip bandwidth, elements/cycle [default: the DRAM preset's peak at the clock; "
+                         "70000 under --technology maestro].")]
+NocHops = Annotated[Optional[int], typer.Option("--noc-hops", help="NoC hops [default: 1].")]
+NocHopLatency = Annotated[Optional[int], typer.Option("--noc-hop-latency", help="Cycles per NoC hop [default: 1].")]
+SimdLanes = Annotated[Optional[int], typer.Option("--simd-lanes", help="SIMD lanes per PE [default: 1].")]
+WordBits = Annotated[Optional[int], typer.Option("--word-bits", help="Operand width in bits, 8 or 16 [default: 8].")]
+ClockMhz = Annotated[Optional[float], typer.Option("--clock-mhz", help="Clock, MHz [default: 1000].")]
+Dram = Annotated[Optional[str], typer.Option(
+    "--dram", help=f"Off-chip memory preset: {', '.join(technology_mod.DRAM_PRESETS)} [default: lpddr4].")]
 MaestroCompat = Annotated[bool, typer.Option("--maestro-compat", help="Report MAESTRO's numbers bug for bug.")]
-IncludeDram = Annotated[bool, typer.Option("--include-dram", help="Add DRAM energy to energy_pj.")]
+IncludeDram = Annotated[bool, typer.Option(
+    "--include-dram", help="Under --technology maestro, add DRAM energy to energy_pj (a node always includes it).")]
 OutputCsv = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the full table as CSV.")]
+SummaryJson = Annotated[Optional[Path], typer.Option(
+    "--summary-json", help="Write the network summary (latency_ms, inferences_per_s, energy_pj, area_mm2, "
+                           "power_mw, macs, tops_per_w, energy_pj_by_component, ...) as JSON.")]
+_TECH_HELP = f"Technology: {', '.join(technology_mod.NAMES)}"
 
 
 @app.command("maestro")
@@ -101,14 +168,22 @@ def maestro(
     noc_hops: NocHops = None,
     noc_hop_latency: NocHopLatency = None,
     simd_lanes: SimdLanes = None,
+    word_bits: WordBits = None,
+    clock_mhz: ClockMhz = None,
+    technology: str = typer.Option("maestro", "--technology", "-t", help=_TECH_HELP + "."),
+    dram: Dram = None,
     maestro_compat: MaestroCompat = False,
     include_dram: IncludeDram = False,
     output: OutputCsv = None,
+    summary_json: SummaryJson = None,
 ) -> None:
     """Run the cost model on a MAESTRO mapping file, as MAESTRO would, and print a per-layer table."""
-    hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes)
-    frame = analyze_mapping(mapping, hardware, compat=maestro_compat, include_dram=include_dram)
-    _emit(frame, output, f"{mapping.name} on {hardware.num_pes} PEs")
+    tech = technology_mod.resolve(technology, dram)
+    hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
+                         word_bits, clock_mhz)
+    frame = analyze_mapping(mapping, hardware, compat=maestro_compat, technology=tech, include_dram=include_dram)
+    _emit(frame, output, f"{mapping.name} on {hardware.num_pes} PEs",
+          network_summary(frame, hardware, tech, include_dram), summary_json)
 
 
 def _constants(values: list[str]) -> dict[str, int]:
@@ -127,6 +202,7 @@ def evaluate(
     dataflow: str = typer.Option("kcp_ws", "--dataflow", "-d",
                                  help=f"Built-in dataflow: {', '.join(dataflow_mod.names())}."),
     constant: list[str] = typer.Option([], "--constant", "-c", help="Template constant NAME=VALUE (repeatable)."),
+    layers: Optional[str] = typer.Option(None, "--layers", help="Only these layers: a slice START:STOP, e.g. 0:8."),
     hw: HwFile = None,
     num_pes: NumPes = None,
     l1_size: L1Size = None,
@@ -136,15 +212,25 @@ def evaluate(
     noc_hops: NocHops = None,
     noc_hop_latency: NocHopLatency = None,
     simd_lanes: SimdLanes = None,
+    word_bits: WordBits = None,
+    clock_mhz: ClockMhz = None,
+    technology: str = typer.Option(technology_mod.DEFAULT.name, "--technology", "-t", help=_TECH_HELP + "."),
+    dram: Dram = None,
     maestro_compat: MaestroCompat = False,
     include_dram: IncludeDram = False,
     output: OutputCsv = None,
+    summary_json: SummaryJson = None,
 ) -> None:
-    """Evaluate every layer of a network with a built-in dataflow and print a per-layer table."""
+    """Evaluate every layer of a network with a built-in dataflow and print a per-layer table and its summary."""
     from npu_dse.cli.workload import resolve_network
 
+    tech = technology_mod.resolve(technology, dram)
     network = resolve_network(model)
-    hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes)
+    if layers is not None:
+        network = network.select(layers)
+    hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
+                         word_bits, clock_mhz)
     frame = analyze_network(network, dataflow, hardware, _constants(constant) or None, compat=maestro_compat,
-                            include_dram=include_dram)
-    _emit(frame, output, f"{network.name}, {dataflow} on {hardware.num_pes} PEs")
+                            technology=tech, include_dram=include_dram)
+    _emit(frame, output, f"{network.name}, {dataflow} on {hardware.num_pes} PEs ({technology_mod.name_of(tech)})",
+          network_summary(frame, hardware, tech, include_dram), summary_json)

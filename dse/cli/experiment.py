@@ -18,12 +18,15 @@ def _print_summary(summary: dict, run_dir: Path) -> None:
     table.add_column("quantity")
     table.add_column("value", justify="right")
     metrics = summary.get("best_metrics") or {}
-    for key in ("latency_cycles", "energy_pj", "edp", "throughput", "area_mm2", "power_mw", "total_pes",
-                "buffer_bytes"):
+    for key in ("latency_cycles", "latency_ms", "inferences_per_s", "energy_pj", "edp", "throughput", "tops_per_w",
+                "area_mm2", "power_mw", "total_pes", "buffer_bytes", "sram_bytes"):
         if key in metrics:
             table.add_row(key, f"{metrics[key]:.6g}")
+    parts = metrics.get("energy_pj_by_component") or {}
+    if parts and metrics.get("energy_pj"):
+        table.add_row("energy split", ", ".join(f"{k} {v / metrics['energy_pj']:.0%}" for k, v in parts.items()))
     design = summary.get("best_design") or {}
-    for key in ("num_pes", "l1_bytes", "l2_bytes", "dataflow"):
+    for key in ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "word_bytes", "clock_mhz", "dataflow"):
         if key in design:
             table.add_row(f"design.{key}", str(design[key]))
     table.add_row("feasible", str(summary["feasible"]))

@@ -1,0 +1,87 @@
+"""The physical technology model against published accelerators: area, power and energy per MAC.
+
+Each chip of :data:`npu_dse.cost_models.technology.silicon.CHIPS` is configured with its own parameters (node,
+PEs, operand width, buffers, clock) and run on its workload; our figures stand beside the published ones. The
+area overhead factor of the model is calibrated on Eyeriss's core area (the only fitted number); the other chips
+are checks.
+
+Run: ``python benchmarks/silicon.py``; writes ``benchmarks/results/silicon.md``. No timing is measured.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from npu_dse.cost_models.technology import physical, silicon  # noqa: E402
+from npu_dse.results import atomic_write_text  # noqa: E402
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def table() -> str:
+    """The markdown table (and its notes) of every chip."""
+    lines = [
+        "# The technology model against published accelerators",
+        "",
+        f"Model: `npu_dse.cost_models.technology.PhysicalTechnology` (tables generated with Accelergy hwcomponents: "
+        f"CACTI 7 SRAM with ITRS low-standby-power cells, Aladdin MAC and flip-flop register files; see "
+        f"`cost_models/technology/data/*.csv`). Area overhead factor {physical.AREA_OVERHEAD:.4f}, calibrated on "
+        f"Eyeriss's core area (`silicon.calibrated_area_overhead()` = {silicon.calibrated_area_overhead():.4f}); "
+        "every other number is a check. Power is on-chip (DRAM excluded, as the papers report).",
+        "",
+        "- *power @ our latency*: energy over the cost model's own latency for the chip's dataflow (technology "
+        "and mapping together; the fixed MAESTRO dataflow templates reach the utilisation shown).",
+        "- *power @ published rate*: our energy per MAC at the MAC rate the published power was measured at, plus "
+        "leakage (the technology model alone).",
+        "",
+        "| chip | role | node | PEs x bits | L1/PE, L2 | clock | workload | area mm² ours / paper (ratio) | "
+        "power mW @ our latency (ratio) | utilisation | power mW @ published rate / paper (ratio) | "
+        "pJ/MAC ours / paper |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    notes = []
+    for chip in silicon.CHIPS:
+        r = silicon.evaluate_chip(chip)
+        lines.append(
+            f"| {chip.name} | {chip.role} | {chip.node_nm} nm | {chip.num_pes} x {chip.word_bits} | "
+            f"{chip.l1_bytes} B, {chip.l2_bytes // 1024} KiB | {chip.clock_mhz:g} MHz | "
+            f"{chip.model} layers {chip.layers}, batch {chip.batch}, `{chip.dataflow}` | "
+            f"{r['area_mm2']:.2f} / {chip.area_mm2:g} ({r['area_ratio']:.2f}) | "
+            f"{r['power_mw']:.1f} ({r['power_ratio']:.2f}) | {r['utilization']:.1%} | "
+            f"{r['power_at_published_rate_mw']:.0f} / {chip.power_mw:g} ({r['power_at_published_rate_ratio']:.2f}) | "
+            f"{r['energy_per_mac_pj']:.2f} / {chip.energy_per_mac_pj:.2f} |")
+        split = ", ".join(f"{c} {r[c + '_pj_per_mac']:.2f}" for c in ("mac", "l1", "l2", "noc"))
+        notes.append(f"- **{chip.name}**: {chip.citation}. Assumed: {chip.assumed}. Dynamic pJ/MAC: {split}.")
+    lines += ["", "Sources and assumptions:", "", *notes, ""]
+    mac16 = physical.PhysicalTechnology(65).mac(16)["energy_pj"]
+    diannao = next(c for c in silicon.CHIPS if c.name == "DianNao")
+    lines += [
+        "Where the model is off:", "",
+        f"- **MAC energy.** The generated 16-bit MAC at 65 nm (Aladdin `AladdinIntMAC`, the library's integer MAC) "
+        f"costs {mac16:.2f} pJ, {mac16 / diannao.energy_per_mac_pj:.1f}x DianNao's whole on-chip energy per MAC; "
+        "Aladdin's multiplier is about 4.6x Horowitz's 45 nm figures (the generator's cross-check). This puts "
+        "DianNao above 2x at its published rate. It is left as generated: replacing it needs another estimator's "
+        "multiplier, not a factor fitted to these chips.",
+        "- **Global-buffer traffic.** On ShiDianNao the L2 term dominates (split above): `yxp_os` on LeNet-5's "
+        "small layers re-reads the 288 KiB buffer far more often than ShiDianNao's inter-PE FIFOs do.",
+        "- **Per-PE register traffic.** MAESTRO's templates read every operand from L1 on every MAC; DianNao "
+        "streams weights and inputs straight from its buffers into the multipliers.",
+        "- **Latency.** The fixed MAESTRO dataflow templates reach 2-18 % utilisation on these arrays, where the "
+        "chips run at their stated rates; power over our own latency is therefore 5-12x low. A mapper that "
+        "chooses tile sizes per layer is the fix for that column.", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    RESULTS.mkdir(exist_ok=True)
+    text = table()
+    atomic_write_text(RESULTS / "silicon.md", text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

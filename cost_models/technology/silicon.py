@@ -1,0 +1,141 @@
+"""Published accelerator silicon, configured with its own parameters, against the physical technology model.
+
+Each :class:`Chip` holds what its paper states (node, PEs, operand width, buffers, clock, area, power) and the
+workload it was measured on; :func:`evaluate_chip` runs the cost model on it and sets our area, on-chip power and
+energy per MAC beside the published figures. ``benchmarks/silicon.py`` writes the table
+(``benchmarks/results/silicon.md``); ``tests/test_technology.py`` recomputes its ratios.
+
+One number is calibrated: :data:`~npu_dse.cost_models.technology.physical.AREA_OVERHEAD`, on Eyeriss's core area
+(:func:`calibrated_area_overhead`). Everything else is a check. Fields marked *assumed* in :attr:`Chip.assumed`
+are not stated by the paper (NoC width, per-PE storage where the paper gives none as such).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.technology import physical
+from npu_dse.cost_models.technology.physical import PhysicalTechnology
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A published accelerator (what its paper states) and the workload its power was measured on.
+
+    Attributes:
+        name, citation: the chip and its paper.
+        node_nm, word_bits, num_pes, l1_bytes (per PE), l2_bytes (on-chip SRAM buffers), clock_mhz: as published.
+        noc_bw: elements/cycle from the global buffer to the PE array.
+        dataflow: the built-in dataflow closest to the chip's.
+        model, layers, batch: the workload (zoo network, a slice of its layers, batch size).
+        area_mm2, power_mw: published core area and on-chip power on that workload.
+        macs_per_s: the MAC rate that power was measured at (published, or derived as noted in ``assumed``).
+        role: ``calibration`` (the area overhead is fitted to it) or ``check``.
+        assumed: fields the paper does not state, with what was assumed.
+    """
+
+    name: str
+    citation: str
+    node_nm: int
+    word_bits: int
+    num_pes: int
+    l1_bytes: int
+    l2_bytes: int
+    clock_mhz: float
+    noc_bw: int
+    dataflow: str
+    model: str
+    layers: str
+    batch: int
+    area_mm2: float
+    power_mw: float
+    macs_per_s: float
+    role: str
+    assumed: str
+
+    @property
+    def energy_per_mac_pj(self) -> float:
+        """Published on-chip energy per MAC: power over the MAC rate it was measured at (pJ)."""
+        return self.power_mw * 1e-3 / self.macs_per_s * 1e12
+
+
+CHIPS: tuple[Chip, ...] = (
+    Chip("Eyeriss", "Y.-H. Chen, T. Krishna, J. Emer, V. Sze, IEEE JSSC 52(1), 2017 (silicon)", 65, 16, 168,
+         224 * 2 + 12 * 2 + 24 * 2, 108 * 1024, 200.0, 4, "rs", "alexnet", "0:5", 4,
+         12.25, 278.0, 34.7 * 666e6, "calibration",
+         "NoC 4 x 16-bit words/cycle from the global buffer; MAC rate = 34.7 frames/s x 666 M MACs"),
+    Chip("DianNao", "T. Chen et al., ASPLOS 2014 (post-layout)", 65, 16, 256, 16, (2 + 2 + 32) * 1024, 980.0,
+         256, "kcp_ws", "alexnet", "0:5", 1, 3.02, 485.0, 256 / 1.02e-9, "check",
+         "per-PE storage = pipeline registers (16 B); NoC 256 words/cycle (the synapse buffer's width); AlexNet "
+         "CONV layers stand in for the paper's layer mix; MAC rate = 256 MACs per 1.02 ns (452 GOP/s)"),
+    Chip("ShiDianNao", "Z. Du et al., ISCA 2015 (post-layout)", 65, 16, 64, 64, (64 + 64 + 128 + 32) * 1024,
+         1000.0, 16, "yxp_os", "lenet5", "0:5", 1, 4.86, 320.0, 64 * 1e9, "check",
+         "64 B of FIFOs/registers per PE; NoC 16 words/cycle; the 32 KB instruction buffer counted as SRAM; "
+         "MAC rate = the 8 x 8 array at 1 GHz (the paper's power is its average at that clock)"),
+)
+"""The chips of the silicon table (Eyeriss: ``reference/silicon.md``; DianNao and ShiDianNao from their papers'
+abstracts and design sections; both are layout results at 65 nm, not measured silicon)."""
+
+
+def _tech(chip: Chip) -> PhysicalTechnology:
+    return PhysicalTechnology(chip.node_nm, "lpddr4")
+
+
+def chip_hardware(chip: Chip) -> Hardware:
+    """The chip as a :class:`Hardware` point."""
+    return Hardware(num_pes=chip.num_pes, l1_bytes=chip.l1_bytes, l2_bytes=chip.l2_bytes, noc_bw=chip.noc_bw,
+                    word_bytes=chip.word_bits // 8, clock_mhz=chip.clock_mhz)
+
+
+def evaluate_chip(chip: Chip, area_overhead: float | None = None) -> dict[str, float]:
+    """Our area (mm²) and on-chip power (mW, DRAM excluded, as the papers measure the chip) for ``chip`` on its
+    workload, and the ratios ours / published.
+
+    Power is given twice: ``power_mw`` is energy over the cost model's own latency for the chip's dataflow
+    (technology and mapping together); ``power_at_published_rate_mw`` runs our energy per MAC at the MAC rate the
+    paper's power was measured at, plus leakage (the technology model alone). ``energy_per_mac_pj`` is the
+    latter over that rate; ``mac_pj_per_mac``, ``l1_pj_per_mac``, ``l2_pj_per_mac``, ``noc_pj_per_mac`` split
+    its dynamic part.
+
+    Args:
+        chip: the chip.
+        area_overhead: the area overhead factor to use (default: the model's, :data:`physical.AREA_OVERHEAD`).
+    """
+    from npu_dse.cost_models.maestro import analyze_network
+
+    net = zoo.load(chip.model).select(chip.layers)
+    net = type(net)(net.name, tuple(layer.with_(N=chip.batch) for layer in net.layers))
+    tech = _tech(chip)
+    hw = chip_hardware(chip)
+    frame = analyze_network(net, chip.dataflow, hw, technology=tech)
+    overhead = physical.AREA_OVERHEAD if area_overhead is None else area_overhead
+    area_mm2 = float(frame.area_mm2.max()) / (1.0 + physical.AREA_OVERHEAD) * (1.0 + overhead)
+    latency_ms = float(frame.latency_ms.sum())
+    leak_mw = float(frame.leakage_mw.max())
+    dynamic_pj = float((frame.energy_pj - frame.leakage_energy_pj - frame.dram_energy_pj).sum())
+    macs = float(frame.macs.sum())
+    power_mw = (dynamic_pj + leak_mw * latency_ms * 1e6) / (latency_ms * 1e6)
+    power_at_rate_mw = dynamic_pj / macs * chip.macs_per_s * 1e-9 + leak_mw
+    out = {"area_mm2": area_mm2, "power_mw": power_mw, "power_at_published_rate_mw": power_at_rate_mw,
+           "energy_per_mac_pj": power_at_rate_mw * 1e-3 / chip.macs_per_s * 1e12, "latency_ms": latency_ms,
+           "utilization": macs / (float(frame.runtime_cycles.sum()) * chip.num_pes)}
+    for c in ("mac", "l1", "l2", "noc"):
+        out[f"{c}_pj_per_mac"] = float(frame[f"{c}_energy_pj"].sum()) / macs
+    out["area_ratio"] = area_mm2 / chip.area_mm2
+    out["power_ratio"] = power_mw / chip.power_mw
+    out["power_at_published_rate_ratio"] = power_at_rate_mw / chip.power_mw
+    out["energy_ratio"] = out["energy_per_mac_pj"] / chip.energy_per_mac_pj
+    return out
+
+
+def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
+    """The area overhead that makes the model's area of ``chip_name`` equal its published core area."""
+    chip = next(c for c in CHIPS if c.name == chip_name)
+    bare = evaluate_chip(chip, area_overhead=0.0)["area_mm2"]
+    return chip.area_mm2 / bare - 1.0
+
+
+__all__ = ["CHIPS", "Chip", "calibrated_area_overhead", "chip_hardware", "evaluate_chip"]
+

@@ -1,0 +1,289 @@
+"""The physical technology model (issue 14): generated tables, interpolation, energy = power x time, real units in
+``dse eval`` and in YAML, the silicon table, and bad input refused in one line."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from npu_dse.cli import app
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.errors import HardwareError
+from npu_dse.cost_models.evaluator import ENERGY_COMPONENTS, Evaluator, Problem
+from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.maestro import analyze_layer, analyze_network
+from npu_dse.cost_models.space import global_space
+from npu_dse.cost_models.technology import MAESTRO, PhysicalTechnology, physical, resolve, silicon, tables
+from npu_dse.cost_models.workload import Layer, Op
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+CONV = Layer("c", Op.CONV, K=64, C=64, Y=28, X=28, R=3, S=3, padding=1)
+
+
+# ------------------------------------------------------------------ tables
+@pytest.mark.parametrize("name", ["memory.csv", "logic.csv", "dram.csv"])
+def test_tables_carry_their_provenance(name):
+    head = "\n".join(tables.provenance(name))
+    for needle in ("hwcomponents==1.0.114", "hwcomponents-cacti==1.0.40", "hwcomponents-library==1.0.58",
+                   "generated:", "regenerate: bash cost_models/technology/generate/setup_venv.sh"):
+        assert needle in head, (name, needle)
+    assert len(tables.table(name)) > 0
+
+
+def test_memory_table_covers_every_node_and_is_monotone_in_capacity():
+    t = tables.table("memory.csv")
+    assert set(t.node_nm) == set(physical.NODES_NM)
+    for (kind, node, width), g in t[t.kind.isin(["sram", "regfile_ff_aladdin"])].groupby(
+            ["kind", "node_nm", "width_bits"]):
+        g = g.sort_values("capacity_bytes")
+        for q in tables.MEMORY_QUANTITIES:
+            assert (np.diff(g[q].to_numpy()) >= 0).all(), (kind, node, width, q)
+
+
+def test_interpolation_is_exact_at_table_points():
+    t = tables.table("memory.csv")
+    for (kind, node, width), g in t[t.kind.isin(["sram", "regfile_ff_aladdin"])].groupby(
+            ["kind", "node_nm", "width_bits"]):
+        got = tables.memory(kind, int(node), int(width), g.capacity_bytes.to_numpy())
+        for q in tables.MEMORY_QUANTITIES:
+            np.testing.assert_allclose(got[q], g[q].to_numpy(), rtol=1e-12, err_msg=f"{kind} {node} {width} {q}")
+
+
+@given(st.lists(st.floats(64, 8 * 1024 * 1024), min_size=2, max_size=20), st.sampled_from(physical.NODES_NM),
+       st.sampled_from([32, 64, 128, 256]))
+def test_interpolated_sram_grows_with_capacity(caps, node, width):
+    caps = np.sort(np.asarray(caps))
+    got = tables.memory("sram", node, width, caps)
+    for q in tables.MEMORY_QUANTITIES:
+        assert (np.diff(got[q]) >= -1e-12 * got[q][1:]).all(), q
+    lo, hi = tables.capacity_range("sram", node, width)
+    ends = tables.memory("sram", node, width, np.array([lo, hi], dtype=float))
+    assert (got["area_um2"] >= ends["area_um2"][0] * (1 - 1e-12)).all()
+
+
+def test_capacity_outside_the_table_is_refused_with_the_range():
+    with pytest.raises(HardwareError, match=r"outside the technology table's range 64\.\.8388608 bytes"):
+        tables.memory("sram", 28, 64, np.array([16.0]))
+    with pytest.raises(HardwareError, match="range 1..8388608 bytes"):
+        PhysicalTechnology(28).l1(np.array([16.0 * 1024 * 1024]), 8)
+    with pytest.raises(HardwareError, match="largest on-chip buffer"):
+        PhysicalTechnology(28).l2(np.array([2.0 ** 31]), np.array([512.0]), 8)
+
+
+def test_l2_above_the_largest_macro_is_banked():
+    tech = PhysicalTechnology(28)
+    one = tech.l2(np.array([8.0 * 2**20]), np.array([256.0]), 8)
+    three = tech.l2(np.array([24.0 * 2**20]), np.array([256.0]), 8)
+    assert three["area_um2"][0] == pytest.approx(3 * one["area_um2"][0])
+    assert three["read_pj"][0] == pytest.approx(one["read_pj"][0])
+
+
+def test_names_and_presets():
+    assert resolve("maestro") is MAESTRO
+    assert resolve("28nm") == PhysicalTechnology(28, "lpddr4") == resolve(None)
+    assert resolve({"node": "65nm", "dram": "hbm2"}) == PhysicalTechnology(65, "hbm2")
+    with pytest.raises(HardwareError, match="allowed: 65nm, 45nm, 32nm, 28nm, 22nm, maestro"):
+        resolve("7nm")
+    with pytest.raises(HardwareError, match="allowed: lpddr4, ddr4, hbm2"):
+        resolve("28nm", dram="gddr6")
+    with pytest.raises(HardwareError, match="word widths it has: 8, 16, 32 bits"):
+        PhysicalTechnology(28).mac(24)
+    # the MAC of the table, per operand width (AladdinIntMAC, 32-bit accumulator for int8)
+    t = tables.table("logic.csv")
+    row = t[(t.component == "AladdinIntMAC") & (t.node_nm == 28) & (t.width_bits == 8) & (t.acc_width_bits == 32)]
+    assert PhysicalTechnology(28).mac(8)["energy_pj"] == float(row.energy_pj_per_op.iloc[0])
+
+
+# ------------------------------------------------------------------ physics of a layer and a network
+def test_energy_is_power_times_time_on_every_row_and_components_add_up():
+    net = zoo.load("mobilenet_v2")
+    hw = Hardware(num_pes=256, l1_bytes=512, l2_bytes=256 * 1024, noc_bw=32, clock_mhz=800)
+    f = analyze_network(net, "kcp_ws", hw, technology="28nm")
+    np.testing.assert_allclose(f.power_mw * f.latency_ms * 1e6, f.energy_pj, rtol=1e-9)
+    np.testing.assert_allclose(f[list(ENERGY_COMPONENTS)].sum(axis=1), f.energy_pj, rtol=1e-9)
+    assert (f[list(ENERGY_COMPONENTS)] >= 0).all().all() and (f.utilization <= 1).all()
+    np.testing.assert_allclose(f.latency_ms, f.runtime_cycles / 800e3)
+
+
+def test_bigger_buffers_cost_more_energy_per_access_and_area():
+    small = analyze_layer(CONV, "kcp_ws", Hardware(num_pes=256, l2_bytes=64 * 1024), technology="28nm")
+    big = analyze_layer(CONV, "kcp_ws", Hardware(num_pes=256, l2_bytes=4 * 2**20), technology="28nm")
+    assert big.runtime_cycles[0] == small.runtime_cycles[0]
+    assert big.l2_energy_pj[0] > small.l2_energy_pj[0] and big.area_um2[0] > small.area_um2[0]
+
+
+def test_maestro_preset_keeps_maestros_numbers_and_ignores_the_physical_model():
+    hw = Hardware(num_pes=1024, noc_bw=32, offchip_bw=70000)
+    m = analyze_layer(CONV, "kcp_ws", hw, technology="maestro")
+    assert m.energy_pj[0] == pytest.approx(m.mac_energy_pj[0] + m.l1_energy_pj[0] + m.l2_energy_pj[0], rel=1e-15)
+    assert m.mac_energy_pj[0] == CONV.macs * 0.23
+    assert m.noc_energy_pj[0] == 0 and m.leakage_energy_pj[0] == 0
+    # offchip_bw=None under maestro is MAESTRO's default flag, 70000
+    assert analyze_layer(CONV, "kcp_ws", Hardware(num_pes=1024, noc_bw=32), technology="maestro").runtime_cycles[0] \
+        == m.runtime_cycles[0]
+
+
+def test_the_issue_design_point_is_physically_plausible():
+    """256 int8 PEs, 64 B L1 per PE, 256 KiB L2, 28 nm, 800 MHz, ResNet-50 (issue 14's numbers)."""
+    net = zoo.load("resnet50")
+    hw = Hardware(num_pes=256, l1_bytes=64, l2_bytes=256 * 1024, word_bytes=1, clock_mhz=800)
+    f = analyze_network(net, "kcp_ws", hw, technology="28nm")
+    from npu_dse.cli.cost import network_summary
+
+    s = network_summary(f, hw, "28nm")
+    assert 0.2 <= s["area_mm2"] <= 5 and 20 <= s["power_mw"] <= 2000
+    assert 0.05 <= s["energy_pj"] / s["macs"] <= 5
+    assert s["power_mw"] * s["latency_ms"] * 1e6 == pytest.approx(s["energy_pj"], rel=1e-9)
+    assert s["tops_per_w"] == pytest.approx(2 * s["macs"] / s["energy_pj"])
+    assert sum(s["energy_pj_by_component"].values()) == pytest.approx(s["energy_pj"], rel=1e-9)
+
+
+@pytest.mark.parametrize("mode", ["LS", "LP"])
+def test_evaluator_energy_includes_leakage_over_the_whole_run(mode):
+    import dataclasses
+
+    space = dataclasses.replace(global_space(("kcp_ws",)), mode=mode, fixed={"noc_hops": 1, "clock_mhz": 500})
+    net = zoo.load("resnet50").select("0:6")
+    ev = Evaluator(Problem(net, space), check_budget=False)
+    assert ev.physical and ev.technology == PhysicalTechnology(28)
+    e = ev.evaluate({"num_pes": 256, "l1_bytes": 512, "l2_bytes": 65536, "noc_bw": 64, "dataflow": "kcp_ws"})
+    m = e.metrics
+    assert m["power_mw"] * m["latency_ms"] * 1e6 == pytest.approx(m["energy_pj"], rel=1e-9)
+    assert sum(m[c] for c in ENERGY_COMPONENTS) == pytest.approx(m["energy_pj"], rel=1e-9)
+    leak = (np.sum if mode == "LP" else np.max)(e.layers["leakage_mw"])
+    assert m["leakage_energy_pj"] == pytest.approx(leak * m["latency_ms"] * 1e6)
+    assert m["latency_ms"] == pytest.approx(m["latency_cycles"] / 500e3)
+
+
+# ------------------------------------------------------------------ silicon
+def test_area_overhead_is_the_eyeriss_calibration():
+    assert physical.AREA_OVERHEAD == pytest.approx(silicon.calibrated_area_overhead(), rel=1e-6)
+    eyeriss = silicon.evaluate_chip(silicon.CHIPS[0])
+    assert eyeriss["area_ratio"] == pytest.approx(1.0, rel=1e-6)
+
+
+def test_every_chip_area_within_2x_and_the_shipped_table_is_current():
+    text = (ROOT / "benchmarks" / "results" / "silicon.md").read_text()
+    for chip in silicon.CHIPS:
+        r = silicon.evaluate_chip(chip)
+        assert 0.5 <= r["area_ratio"] <= 2.0, chip.name
+        row = next(line for line in text.splitlines() if line.startswith(f"| {chip.name} |"))
+        ratios = [float(x) for x in re.findall(r"\(([0-9.]+)\)", row)]
+        assert ratios[0] == pytest.approx(r["area_ratio"], abs=0.006)
+        assert ratios[-1] == pytest.approx(r["power_at_published_rate_ratio"], abs=0.006)
+
+
+def test_eyeriss_energy_per_mac_matches_its_measurement_within_2x():
+    r = silicon.evaluate_chip(silicon.CHIPS[0])
+    assert 0.5 <= r["energy_ratio"] <= 2.0 and 0.5 <= r["power_at_published_rate_ratio"] <= 2.0
+
+
+# ------------------------------------------------------------------ CLI and YAML
+def test_dse_eval_in_physical_units_writes_the_summary(tmp_path):
+    out = tmp_path / "s.json"
+    res = runner.invoke(app, ["eval", "resnet50", "--layers", "0:4", "--dataflow", "kcp_ws", "--num-pes", "256",
+                              "--l1-size", "512", "--l2-size", "262144", "--word-bits", "8", "--clock-mhz", "800",
+                              "--technology", "28nm", "--dram", "lpddr4", "--summary-json", str(out)])
+    assert res.exit_code == 0, res.output
+    s = json.loads(out.read_text())
+    for key in ("latency_cycles", "latency_ms", "inferences_per_s", "energy_pj", "area_mm2", "power_mw", "macs",
+                "tops_per_w", "energy_pj_by_component"):
+        assert key in s
+    assert set(s["energy_pj_by_component"]) == {"mac", "l1", "l2", "noc", "dram", "leakage"}
+    assert s["macs"] == sum(layer.macs for layer in zoo.load("resnet50").layers[:4])
+    assert s["hardware"]["clock_mhz"] == 800 and s["technology"] == "28nm"
+    for col in ("area_mm2", "power_mw", "energy_pj", "latency_ms"):
+        assert col in res.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--technology", "7nm"], "unknown technology node '7nm'; allowed: 65nm"),
+    (["--word-bits", "12"], "--word-bits 12: expected a positive multiple of 8"),
+    (["--word-bits", "24"], "no 24-bit MAC at 28nm; word widths it has: 8, 16, 32 bits"),
+    (["--clock-mhz", "-5"], "'clock_mhz' must be a number > 0"),
+    (["--l1-size", "20000000"], "outside the technology table's range 1..8388608 bytes"),
+    (["--dram", "gddr6"], "unknown DRAM preset 'gddr6'; allowed: lpddr4, ddr4, hbm2"),
+    (["--technology", "maestro", "--dram", "hbm2"], "models no DRAM"),
+    (["--layers", "9:3"], "selects no layer"),
+])
+def test_bad_physical_input_is_one_line_exit_2(args, message):
+    res = runner.invoke(app, ["eval", "resnet50", "--num-pes", "64", *args])
+    assert res.exit_code == 2, res.output
+    lines = [line for line in res.output.splitlines() if line.startswith("error: ")]
+    assert len(lines) == 1 and message in lines[0], res.output
+
+
+def test_yaml_technology_block_fixes_word_width_and_clock_and_takes_real_unit_constraints():
+    from npu_dse.config import experiment_from_dict
+    from npu_dse.run import build_problem
+
+    cfg = experiment_from_dict({
+        "name": "t", "workload": {"model": "resnet50", "layers": "0:4"},
+        "technology": {"node": "45nm", "word_bits": 16, "clock_mhz": 500, "dram": "ddr4"},
+        "space": {"preset": "global"}, "constraints": {"area_mm2": 50, "power_mw": 5000, "latency_ms": 1000,
+                                                        "inferences_per_s": 1, "sram_bytes": 2**24},
+        "search": {"budget": 10, "stages": [{"method": "random"}]}})
+    p = build_problem(cfg)
+    assert p.technology == PhysicalTechnology(45, "ddr4")
+    assert p.space.fixed["word_bytes"] == 2 and p.space.fixed["clock_mhz"] == 500
+    ev = Evaluator(p)
+    e = ev.evaluate({"num_pes": 256, "l1_bytes": 4096, "l2_bytes": 2**20, "noc_bw": 64, "dataflow": "kcp_ws"})
+    assert e.feasible, e.violations
+    assert e.metrics["sram_bytes"] == 256 * 4096 + 2**20
+    assert e.metrics["latency_ms"] == pytest.approx(e.metrics["latency_cycles"] / 500e3)
+
+
+def test_yaml_unknown_node_is_refused_naming_the_allowed(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text((ROOT / "configs" / "global_resnet50_edge.yaml").read_text().replace("node: 28nm", "node: 3nm"))
+    res = runner.invoke(app, ["validate", str(cfg)])
+    assert res.exit_code == 2
+    assert "unknown technology node '3nm'" in res.output and "28nm" in res.output
+
+
+def test_inferences_per_s_is_a_floor():
+    from npu_dse.cost_models.evaluator import Constraint
+
+    net = zoo.load("resnet50").select("0:3")
+    space = global_space(("kcp_ws",))
+    point = {"num_pes": 256, "l1_bytes": 512, "l2_bytes": 65536, "noc_bw": 64, "dataflow": "kcp_ws"}
+    rate = Evaluator(Problem(net, space), check_budget=False).evaluate(point).metrics["inferences_per_s"]
+    ok = Evaluator(Problem(net, space, constraints=(Constraint("inferences_per_s", limit=rate / 2),)))
+    assert ok.evaluate(point).feasible
+    bad = Evaluator(Problem(net, space, constraints=(Constraint("inferences_per_s", limit=rate * 2),)),
+                    check_budget=False)
+    assert bad.evaluate(point).violations == ("inferences_per_s",)
+
+
+def test_global_run_reports_physical_metrics_and_exports(tmp_path):
+    from npu_dse.results import SUMMARY_METRICS
+
+    out = tmp_path / "run"
+    res = runner.invoke(app, ["run", str(ROOT / "configs" / "global_resnet50_edge.yaml"), "--out", str(out),
+                              "--set", "search.budget=300", "--set", "workload.layers=0:4",
+                              "--set", "search.stages=[{method: random}]"])
+    assert res.exit_code == 0, res.output
+    summary = json.loads((out / "summary.json").read_text())
+    m = summary["best_metrics"]
+    for key in SUMMARY_METRICS:
+        assert key in m
+    assert m["power_mw"] * m["latency_ms"] * 1e6 == pytest.approx(m["energy_pj"], rel=1e-9)
+    assert sum(m["energy_pj_by_component"].values()) == pytest.approx(m["energy_pj"], rel=1e-9)
+    assert m["area_mm2"] <= 4.0 and m["power_mw"] <= 500  # the config's budgets
+    design = json.loads((out / "best.json").read_text())["design"]
+    assert design["technology"] == "28nm" and design["dram"] == "lpddr4" and design["clock_mhz"] == 800
+    assert design["offchip_bw"] == pytest.approx(12.8e3 / 800)  # LPDDR4-3200 x32 at 800 MHz, 8-bit words
+    for col in ("latency_ms", "inferences_per_s", "tops_per_w", "energy split"):
+        assert col in res.output
+    v = tmp_path / "top.sv"
+    res = runner.invoke(app, ["export", str(out), "--format", "verilog", "-o", str(v)])
+    assert res.exit_code == 0, res.output
+    assert "81920000" not in v.read_text()
