@@ -73,7 +73,7 @@ def plot_convergence(history: pd.DataFrame, path: str | Path, objective: str | N
     else:
         ax.text(0.5, 0.5, "no evaluations", ha="center", va="center", transform=ax.transAxes)
     ax.set_xlabel("evaluations")
-    ax.set_ylabel(f"best feasible {objective or 'objective'}")
+    ax.set_ylabel(f"best feasible {metric_label(objective) if objective else 'objective'}")
     ax.set_title(title or "convergence")
     ax.grid(alpha=0.3)
     return _save(fig, path)
@@ -114,12 +114,27 @@ def plot_pareto(history: pd.DataFrame, objectives: Sequence[str], path: str | Pa
             vals = vals[np.isfinite(vals) & (vals > 0)]
             if len(vals) and vals.max() / vals.min() > 50:
                 axis("log")
-        ax.set_xlabel(a)
-        ax.set_ylabel(b)
+        ax.set_xlabel(metric_label(a))
+        ax.set_ylabel(metric_label(b))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
     fig.suptitle(title or "Pareto front")
     return _save(fig, path)
+
+
+METRIC_LABELS: dict[str, str] = {
+    "latency_cycles": "latency (cycles)", "latency_ms": "latency (ms)", "energy_pj": "energy per inference (pJ)",
+    "edp": "energy-delay product (pJ x cycles)", "throughput": "throughput (inferences/s)",
+    "inferences_per_s": "throughput (inferences/s)", "tops_per_w": "efficiency (TOPS/W)", "area_mm2": "area (mm²)",
+    "power_mw": "power (mW)", "total_pes": "PEs", "buffer_bytes": "L1 per PE (bytes)",
+    "sram_bytes": "on-chip SRAM (bytes)",
+}
+"""Axis labels with units for the metrics of :data:`npu_dse.cost_models.evaluator.OBJECTIVES` and constraints."""
+
+
+def metric_label(name: str) -> str:
+    """``name`` as an axis label with its unit (the name itself when unknown)."""
+    return METRIC_LABELS.get(name, name)
 
 
 def _as_cost(values: np.ndarray, objective: str) -> np.ndarray:
@@ -141,12 +156,12 @@ def plot_sweep_pareto(results: pd.DataFrame, path: str | Path, x: str = "latency
         cols = [c for c in (x, y, color) if c in g]
         sc = ax.scatter(g[x], g[y], c=g[color] if color in g else None, cmap="viridis", s=25)
         if color in g:
-            fig.colorbar(sc, ax=ax, label=color)
+            fig.colorbar(sc, ax=ax, label=metric_label(color))
         mask = non_dominated(g[cols].to_numpy(dtype=np.float64))
         f = g[mask].sort_values(x)
         ax.plot(f[x], f[y], "-", color="tab:red", alpha=0.6)
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
+        ax.set_xlabel(metric_label(x))
+        ax.set_ylabel(metric_label(y))
         ax.set_title(f"{network} / {plat or 'no platform'}")
         ax.grid(alpha=0.3)
     if not groups:

@@ -132,20 +132,22 @@ _HW_HELP = "MAESTRO hardware file (num_pes, l1_size_cstr, ...); flags override i
 # Options shared by `dse maestro` and `dse eval`.
 HwFile = Annotated[Optional[Path], typer.Option("--hw", help=_HW_HELP)]
 NumPes = Annotated[Optional[int], typer.Option("--num-pes", help="Number of PEs (required unless --hw gives it).")]
-L1Size = Annotated[Optional[int], typer.Option("--l1-size", help="Provisioned L1 per PE, bytes.")]
-L2Size = Annotated[Optional[int], typer.Option("--l2-size", help="Provisioned L2, bytes.")]
+L1Size = Annotated[Optional[int], typer.Option(
+    "--l1-size", help="Provisioned L1 per PE, bytes (default: the layer's requirement, unconstrained).")]
+L2Size = Annotated[Optional[int], typer.Option(
+    "--l2-size", help="Provisioned L2, bytes (default: the layer's requirement, unconstrained).")]
 NocBw = Annotated[Optional[float], typer.Option(
-    "--noc-bw", help="NoC bandwidth, elements/cycle [default: 64, a 512-bit bus of 8-bit words].")]
+    "--noc-bw", help="NoC bandwidth, elements/cycle (default: 64, a 512-bit bus of 8-bit words).")]
 OffchipBw = Annotated[Optional[float], typer.Option(
-    "--offchip-bw", help="Off-chip bandwidth, elements/cycle [default: the DRAM preset's peak at the clock; "
-                         "70000 under --technology maestro].")]
-NocHops = Annotated[Optional[int], typer.Option("--noc-hops", help="NoC hops [default: 1].")]
-NocHopLatency = Annotated[Optional[int], typer.Option("--noc-hop-latency", help="Cycles per NoC hop [default: 1].")]
-SimdLanes = Annotated[Optional[int], typer.Option("--simd-lanes", help="SIMD lanes per PE [default: 1].")]
-WordBits = Annotated[Optional[int], typer.Option("--word-bits", help="Operand width in bits, 8 or 16 [default: 8].")]
-ClockMhz = Annotated[Optional[float], typer.Option("--clock-mhz", help="Clock, MHz [default: 1000].")]
+    "--offchip-bw", help="Off-chip bandwidth, elements/cycle (default: the DRAM preset's peak at the clock; "
+                         "70000 under --technology maestro).")]
+NocHops = Annotated[Optional[int], typer.Option("--noc-hops", help="NoC hops (default: 1).")]
+NocHopLatency = Annotated[Optional[int], typer.Option("--noc-hop-latency", help="Cycles per NoC hop (default: 1).")]
+SimdLanes = Annotated[Optional[int], typer.Option("--simd-lanes", help="SIMD lanes per PE (default: 1).")]
+WordBits = Annotated[Optional[int], typer.Option("--word-bits", help="Operand width in bits, 8 or 16 (default: 8).")]
+ClockMhz = Annotated[Optional[float], typer.Option("--clock-mhz", help="Clock, MHz (default: 1000).")]
 Dram = Annotated[Optional[str], typer.Option(
-    "--dram", help=f"Off-chip memory preset: {', '.join(technology_mod.DRAM_PRESETS)} [default: lpddr4].")]
+    "--dram", help=f"Off-chip memory preset: {', '.join(technology_mod.DRAM_PRESETS)} (default: lpddr4).")]
 MaestroCompat = Annotated[bool, typer.Option("--maestro-compat", help="Report MAESTRO's numbers bug for bug.")]
 IncludeDram = Annotated[bool, typer.Option(
     "--include-dram", help="Under --technology maestro, add DRAM energy to energy_pj (a node always includes it).")]
