@@ -285,6 +285,7 @@ def _check_structure(directives: Sequence[Directive], name: str) -> None:
 
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z_0-9]*'?|\d+|\+|[{}]")
 _SEPARATORS = re.compile(r"[\s,\->():;]+")
+_NEGATIVE = re.compile(r"-(?!>)\s*\d+")
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
@@ -292,6 +293,10 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     out = []
     for lineno, line in enumerate(text.replace("\u2019", "'").splitlines(), start=1):
         line = line.split("//", 1)[0]
+        negative = _NEGATIVE.search(line)
+        if negative:
+            raise DataflowError(f"dataflow text line {lineno}: sizes and offsets must be positive integers, got "
+                                f"{negative.group(0).replace(' ', '')!r} (MAESTRO's tokenizer would drop the sign)")
         for chunk in _SEPARATORS.split(line.replace("+", " + ").replace("{", " { ").replace("}", " } ")):
             if not chunk:
                 continue

@@ -285,7 +285,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     static = np.empty((n, 3 + len(COUNT_NAMES)))
     lat_all = (hw.noc_hops * hw.noc_hop_latency).astype(np.float64)
     simd_all = hw.simd_lanes.astype(np.float64)
-    for key, idx in _groups([hw.num_pes] + [carr[c] for c in cnames]):
+    for key, idx in _groups([hw.num_pes] + [carr[c] for c in cnames]):  # overflow is caught below, by name
         P = int(key[0])
         consts = {c: int(key[i + 1]) for i, c in enumerate(cnames)}
         st, svec = _structure(problem, df, consts, P, compat)
@@ -335,6 +335,11 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     with np.errstate(divide="ignore", invalid="ignore"):
         util = np.where(runtime > 0, macs / (runtime * P * simd), 0.0)
     feasible = (l1_req_b <= hw.l1_bytes) & (l2_req_b <= hw.l2_bytes)
+    finite = np.isfinite(runtime) & np.isfinite(energy) & np.isfinite(ap["power_mw"]) & np.isfinite(ap["area_um2"])
+    if not np.all(finite):
+        i = int(np.argmax(~finite))
+        raise HardwareError(f"layer {layer.name!r}: runtime or energy overflows at noc_bw {hw.noc_bw[i]:g} and "
+                            f"offchip_bw {offchip_bw[i]:g} elements/cycle; bandwidths that small are not a design")
     return LayerCost(
         layer=layer.name, dataflow=df.name, runtime_cycles=runtime, energy_pj=energy, l1_req_bytes=l1_req_b,
         l2_req_bytes=l2_req_b, area_um2=ap["area_um2"], power_mw=ap["power_mw"], macs=macs, utilization=util,

@@ -47,8 +47,9 @@ def runtime_cycles(st: Structure, noc_bw: np.ndarray, offchip_bw: np.ndarray, la
         ing = node.ingress[:, None]
         eg = node.egress[:, None]
         zero_cost = lat - 1 if compat else 0.0
-        d_in = np.where(ing > 0, lat + np.ceil(ing / bw) - 1, zero_cost)
-        d_out = np.where(eg > 0, lat + np.ceil(eg / bw) - 1, zero_cost)
+        with np.errstate(over="ignore"):  # a vanishing bandwidth overflows; analyze_layer refuses it by name
+            d_in = np.where(ing > 0, lat + np.ceil(ing / bw) - 1, zero_cost)
+            d_out = np.where(eg > 0, lat + np.ceil(eg / bw) - 1, zero_cost)
         if node.innermost:
             comp = np.ceil(node.psums[:, None] / simd[None, :])
         else:

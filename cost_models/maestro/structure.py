@@ -193,12 +193,14 @@ class _Compiler:
                         x[2] = out * sigma
                         if li != 0 and rf < sigma:
                             x[2] = out * rf
-            # correction (§14.5): clip an over-sized tile whose offset fits
+            # correction (§14.5): clip an over-sized tile to its dimension; its offset too, when that does not
+            # fit either (one iteration covers the dimension: TemporalMap(64,64) C with C = 8 is (8,8))
             if not self.compat:
                 for x in lst:
                     D = dims[x[3]]
-                    if x[2] <= D < x[1]:
+                    if D < x[1]:
                         x[1] = D
+                        x[2] = min(x[2], D)
             lv = Level(dirs=[(bool(x[0]), int(x[1]), int(x[2]), x[3]) for x in lst], nc=nc[li],
                        dims={v: dims[v] for v in dims})
             self._tables(lv)
@@ -237,6 +239,11 @@ class _Compiler:
             lv.U[pr] = min(d[2], d[1])
             lv.Me[pr] = lv.Me[ref] - lv.Me[sl] + 1
             lv.Ue[pr] = min(d[2], lv.Me[pr])
+            if not self.compat:
+                # correction: an input tile narrower than the window holds no output (MAESTRO's count goes
+                # negative there and with it access counts and energy; issue 18)
+                for table in (lv.M, lv.U, lv.Me, lv.Ue):
+                    table[pr] = max(table[pr], 0)
         sps = [i for i, d in enumerate(lv.dirs) if d[0]]
         lv.primary = sps[0]
         _, m, o, v = lv.dirs[lv.primary]

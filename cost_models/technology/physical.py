@@ -292,19 +292,20 @@ class PhysicalTechnology:
         dram_e = dram_elems * (word_bits / 8.0) * self.dram_energy_pj_per_byte
         leak_mw = lanes * mac["leakage_mw"] + P * l1["leakage_mw"] + l2["leakage_mw"]
         latency_ms = runtime_cycles / (np.asarray(clock_mhz, dtype=np.float64) * 1e3)
-        leak_e = leak_mw * latency_ms * 1e6
-        energy = mac_e + l1_e + l2_e + noc_e + dram_e + leak_e
-        with np.errstate(divide="ignore", invalid="ignore"):
+        # a runtime that overflows is refused by name by the caller (analyze_layer)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            leak_e = leak_mw * latency_ms * 1e6
+            energy = mac_e + l1_e + l2_e + noc_e + dram_e + leak_e
             to_mw = np.where(latency_ms > 0, 1.0 / (latency_ms * 1e6), 0.0)
-        return {
-            "energy_pj": energy, "mac_energy_pj": mac_e, "l1_energy_pj": l1_e, "l2_energy_pj": l2_e,
-            "noc_energy_pj": noc_e, "dram_energy_pj": dram_e, "leakage_energy_pj": leak_e, "area_um2": area,
-            "power_mw": energy * to_mw, "leakage_mw": leak_mw, "latency_ms": latency_ms,
-            "pe_power_mw": (mac_e + lanes * mac["leakage_mw"] * latency_ms * 1e6) * to_mw,
-            "l1_power_mw": (l1_e + P * l1["leakage_mw"] * latency_ms * 1e6) * to_mw,
-            "l2_power_mw": (l2_e + l2["leakage_mw"] * latency_ms * 1e6) * to_mw,
-            "noc_power_mw": noc_e * to_mw,
-        }
+            return {
+                "energy_pj": energy, "mac_energy_pj": mac_e, "l1_energy_pj": l1_e, "l2_energy_pj": l2_e,
+                "noc_energy_pj": noc_e, "dram_energy_pj": dram_e, "leakage_energy_pj": leak_e, "area_um2": area,
+                "power_mw": energy * to_mw, "leakage_mw": leak_mw, "latency_ms": latency_ms,
+                "pe_power_mw": (mac_e + lanes * mac["leakage_mw"] * latency_ms * 1e6) * to_mw,
+                "l1_power_mw": (l1_e + P * l1["leakage_mw"] * latency_ms * 1e6) * to_mw,
+                "l2_power_mw": (l2_e + l2["leakage_mw"] * latency_ms * 1e6) * to_mw,
+                "noc_power_mw": noc_e * to_mw,
+            }
 
 
 __all__ = ["ACCUMULATOR_BITS", "AREA_OVERHEAD", "DRAM_PRESETS", "DramPreset", "NODES_NM", "PhysicalTechnology",
