@@ -129,12 +129,39 @@ class Layer:
 
 
 @dataclass(frozen=True)
+class NonMacOp:
+    """An operation that is not a layer of MACs (softmax, layer norm, GELU, element-wise add, pooling, ...).
+
+    Attributes:
+        name: the node's name.
+        kind: the operation (``softmax``, ``layernorm``, ``gelu``, ``add``, or an ONNX op type).
+        elements: output elements of one inference (all batch items and repeats).
+
+    Raises:
+        WorkloadError: an empty name or kind, or a negative element count.
+    """
+
+    name: str
+    kind: str
+    elements: int
+
+    def __post_init__(self) -> None:
+        if not self.name or not self.kind:
+            raise WorkloadError(f"non-MAC op {self.name!r}: 'name' and 'kind' must be non-empty")
+        if isinstance(self.elements, bool) or not isinstance(self.elements, int) or self.elements < 0:
+            raise WorkloadError(f"non-MAC op {self.name!r}: field 'elements' must be an integer >= 0, "
+                                f"got {self.elements!r}")
+
+
+@dataclass(frozen=True)
 class Network:
-    """An ordered list of layers, with optional graph edges.
+    """An ordered list of layers, with optional graph edges and the non-MAC operations between them.
 
     ``edges`` are (producer, consumer) pairs of layer names. Edges may pass through nodes that are not layers
     (pooling, element-wise add, concat); such nodes are kept in ``edges`` under their own names so parallel
-    branches can be found. An empty ``edges`` means a plain chain.
+    branches can be found. An empty ``edges`` means a plain chain. ``ops`` lists non-MAC operations with their
+    element counts (:class:`NonMacOp`), where the source gives them (transformers, ONNX models), so that later
+    work can cost them; the cost model does not yet.
 
     Raises:
         WorkloadError: no layers, or two layers with the same name.
@@ -143,10 +170,12 @@ class Network:
     name: str
     layers: tuple[Layer, ...]
     edges: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    ops: tuple[NonMacOp, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layers", tuple(self.layers))
         object.__setattr__(self, "edges", tuple((str(a), str(b)) for a, b in self.edges))
+        object.__setattr__(self, "ops", tuple(self.ops))
         if not self.layers:
             raise WorkloadError(f"network {self.name!r} has no layers")
         seen: set[str] = set()
@@ -208,7 +237,7 @@ class Network:
                 shown = names if len(names) <= 12 else names[:12] + ["..."]
                 raise WorkloadError(f"unknown layer(s) {missing}; allowed: {', '.join(shown)}")
             chosen = tuple(by_name[n] for n in layers)
-        return Network(self.name, tuple(chosen))
+        return Network(self.name, tuple(chosen), ops=self.ops if len(chosen) == len(self.layers) else ())
 
 
 def recurrent_layers(

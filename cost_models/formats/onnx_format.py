@@ -14,7 +14,8 @@ Which nodes are layers (ONNX operator specification, opset >= 7; shapes from ``o
   (:func:`npu_dse.cost_models.workload.recurrent_layers`); a bidirectional node doubles K (both directions' gates).
 
 A symbolic (unknown) leading batch dimension is read as 1. Every other node (pooling, activations, element-wise
-add, concat, reshape, ...) is not a layer but is kept as a graph node: ``Network.edges`` holds one
+add, concat, reshape, ...) is not a layer but is kept as a graph node (the computing ones, softmax, normalisation,
+activations, element-wise arithmetic and pooling, also in ``Network.ops`` with their output element counts): ``Network.edges`` holds one
 ``(producer, consumer)`` pair per tensor passed between two nodes, named by the nodes' names (``<op_type>_<index>``
 for unnamed nodes), so parallel branches through non-layer nodes can be found. ``Constant`` nodes are left out.
 
@@ -29,7 +30,7 @@ import math
 from pathlib import Path
 
 from npu_dse.cost_models.errors import FormatError, WorkloadError
-from npu_dse.cost_models.workload import Layer, Network, Op, recurrent_layers
+from npu_dse.cost_models.workload import Layer, Network, NonMacOp, Op, recurrent_layers
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,11 @@ _REFUSED_OPS = {
     "DeformConv": "deformable convolution",
 }
 _SKIPPED_OPS = ("Constant",)
+_COUNTED_OPS = ("Softmax", "LayerNormalization", "Gelu", "Erf", "Relu", "Sigmoid", "Tanh", "Add", "Mul", "Div",
+                "Sub", "Pow", "Sqrt", "ReduceMean", "MaxPool", "AveragePool", "GlobalAveragePool", "Concat",
+                "BatchNormalization", "Clip", "HardSigmoid", "HardSwish")
+"""Non-layer ops whose output elements are listed in ``Network.ops`` (compute that later work can cost; reshapes,
+transposes and casts move data only and are not listed)."""
 
 
 class _Graph:
@@ -210,6 +216,7 @@ def read_onnx(path: str | Path, name: str | None = None) -> Network:
     producers: dict[str, str] = {}
     layers: list[Layer] = []
     edges: list[tuple[str, str]] = []
+    ops: list[NonMacOp] = []
     for node, node_name in zip(model.graph.node, names):
         if node.op_type in _SKIPPED_OPS:
             continue
@@ -227,9 +234,13 @@ def read_onnx(path: str | Path, name: str | None = None) -> Network:
                 layers.append(_BUILDERS[node.op_type](graph, node, node_name))
             except WorkloadError as exc:
                 raise graph.error(node_name, str(exc)) from None
+        elif node.op_type in _COUNTED_OPS and node.output and node.output[0] in graph.shapes:
+            dims = graph.shapes[node.output[0]]
+            if dims and all(d is not None for d in dims[1:]):
+                ops.append(NonMacOp(node_name, node.op_type, math.prod([dims[0] or 1, *dims[1:]])))
     if not layers:
         raise FormatError(f"{path}: no layer node found; expected at least one of {', '.join(LAYER_OPS)}")
-    return Network(name or path.stem, tuple(layers), tuple(edges))
+    return Network(name or path.stem, tuple(layers), tuple(edges), tuple(ops))
 
 
 __all__ = ["LAYER_OPS", "read_onnx"]

@@ -5,6 +5,8 @@ Networks (see each family's module for sources and conventions):
 - ``lenet5``, ``alexnet``, ``vgg16`` (:mod:`.classic`), ``googlenet`` (:mod:`.googlenet`), ``resnet50``
   (:mod:`.resnet`), ``mobilenet_v2`` (:mod:`.mobilenet`), ``squeezenet1_0`` (:mod:`.squeezenet`);
 - ``mnist_rnn``, ``mnist_gru``, ``mnist_lstm`` (:mod:`.recurrent`): 28 steps of 28 inputs, hidden 128, FC to 10;
+- ``bert_base`` (sequence 128), ``vit_b16`` (224 x 224), ``gpt2_small`` (1,024 tokens) (:mod:`.transformer`):
+  attention and feed-forward GEMMs, with softmax, layer norm, GELU and residual additions as non-MAC ops;
 - ``confuciux/<model>``: ConfuciuX's own layer tables (stride-less, no FC) for ``alexnet``, ``googlenet``,
   ``mobilenet_v2``, ``resnet50``, ``squeezenet``, ``vgg16``, shipped in ``cost_models/data/confuciux``.
 
@@ -27,6 +29,7 @@ from npu_dse.cost_models.zoo.mobilenet import mobilenet_v2
 from npu_dse.cost_models.zoo.recurrent import mnist_recurrent
 from npu_dse.cost_models.zoo.resnet import resnet50
 from npu_dse.cost_models.zoo.squeezenet import squeezenet1_0
+from npu_dse.cost_models.zoo.transformer import bert_base, gpt2_small, vit_b16
 
 CONFUCIUX_PREFIX = "confuciux/"
 _CONFUCIUX_MODELS = ("alexnet", "googlenet", "mobilenet_v2", "resnet50", "squeezenet", "vgg16")
@@ -42,6 +45,9 @@ _BUILDERS: dict[str, Callable[[], Network]] = {
     "mnist_rnn": lambda: mnist_recurrent("RNN"),
     "mnist_gru": lambda: mnist_recurrent("GRU"),
     "mnist_lstm": lambda: mnist_recurrent("LSTM"),
+    "bert_base": bert_base,
+    "vit_b16": vit_b16,
+    "gpt2_small": gpt2_small,
 }
 
 

@@ -71,6 +71,12 @@ def show(
                   "weights": f"{l.weights:,}"}
         table.add_row(*(values.get(c, str(getattr(l, c, ""))) for c in columns))
     _console().print(table)
+    if net.ops:
+        kinds: dict[str, list[int]] = {}
+        for op in net.ops:
+            kinds.setdefault(op.kind, []).append(op.elements)
+        parts = [f"{k} x{len(v)} ({sum(v):,} elements)" for k, v in kinds.items()]
+        _console().print(f"non-MAC ops (not costed yet): {', '.join(parts)}")
     if net.edges:
         fan_out: dict[str, int] = {}
         for src, _ in net.edges:
