@@ -569,8 +569,12 @@ def load_experiment(path: str | Path, overrides: Mapping[str, Any] | Sequence[st
     return experiment_from_dict(data, str(path), overrides, base_dir=path.parent)
 
 
-def load_sweep(path: str | Path) -> tuple[SweepConfig, list[SweepRun]]:
+def load_sweep(path: str | Path, overrides: Mapping[str, Any] | Sequence[str] | None = None
+               ) -> tuple[SweepConfig, list[SweepRun]]:
     """Read and validate a sweep file and expand it into runs (each run's config validated).
+
+    ``overrides`` (``--set KEY=VALUE`` items or a mapping) apply to every run, after the file's ``set`` and before
+    the grid values.
 
     Run ids are ``<key>=<value>,...,seed=<n>`` made file-name safe plus a short hash, stable across calls, so
     ``--resume`` recognises finished runs.
@@ -590,7 +594,9 @@ def load_sweep(path: str | Path) -> tuple[SweepConfig, list[SweepRun]]:
         base_source, base_dir = str(base_path), base_path.parent
     else:
         base, base_source, base_dir = sweep.base, f"{path}: base", path.parent
-    experiment_from_dict(base, base_source, sweep.set, base_dir)  # the base itself must be valid
+    extra = parse_overrides(overrides) if isinstance(overrides, (list, tuple)) else dict(overrides or {})
+    common = {**sweep.set, **extra}
+    experiment_from_dict(base, base_source, common, base_dir)  # the base itself must be valid
     keys = list(sweep.grid)
     runs: list[SweepRun] = []
     seen: set[str] = set()
@@ -602,8 +608,8 @@ def load_sweep(path: str | Path) -> tuple[SweepConfig, list[SweepRun]]:
                 continue
             seen.add(run_id)
             where = ", ".join(f"{k}={v}" for k, v in params.items()) or "base"
-            overrides = {**sweep.set, **params, "seed": seed}
-            cfg = experiment_from_dict(base, f"{path}: grid run ({where}, seed={seed})", overrides, base_dir)
+            run_overrides = {**common, **params, "seed": seed}
+            cfg = experiment_from_dict(base, f"{path}: grid run ({where}, seed={seed})", run_overrides, base_dir)
             cfg = cfg.model_copy(update={"name": f"{sweep.name}-{run_id}"[:120]})
             runs.append(SweepRun(run_id, params, seed, cfg))
     return sweep, runs

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 
@@ -90,7 +90,8 @@ def sweep_dir_for(sweep: SweepConfig, runs: list[SweepRun], out_dir: str | Path 
 
 def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", address: str | None = None,
               resume: bool = False, out_dir: str | Path | None = None,
-              on_result: Callable[[dict[str, Any]], None] | None = None) -> SweepOutcome:
+              on_result: Callable[[dict[str, Any]], None] | None = None,
+              overrides: Sequence[str] | None = None) -> SweepOutcome:
     """Run a sweep file's grid.
 
     Args:
@@ -98,6 +99,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
         jobs: parallel workers (local) or CPUs of a local Ray instance.
         backend: ``local`` or ``ray``.
         address: Ray cluster address (``ray`` only; None starts a local instance).
+        overrides: ``KEY=VALUE`` settings for every run (``dse sweep --set``).
         resume: skip runs already in ``results.parquet``.
         out_dir: the sweep directory (see :func:`sweep_dir_for`).
         on_result: called with each new results row after it is appended.
@@ -117,7 +119,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
     if jobs < 1:
         raise ConfigError(f"--jobs {jobs}: must be >= 1")
     sweep_path = Path(sweep_path)
-    sweep, runs = load_sweep(sweep_path)
+    sweep, runs = load_sweep(sweep_path, overrides)
     sweep_dir = sweep_dir_for(sweep, runs, out_dir).resolve()
     results_path = sweep_dir / "results.parquet"
     done: set[str] = set()

@@ -123,3 +123,30 @@ def test_ray_backend_on_a_local_instance(tmp_path: Path) -> None:
     ray_res = ray_res.sort_values("run_id", ignore_index=True)
     cols = ["run_id", "seed", "platform", "latency_cycles", "energy_pj", "total_pes"]
     assert ray_res[cols].equals(local[cols])
+
+
+def test_sweep_cli_set_applies_to_every_run_and_files_honour_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    path = make_sweep(tmp_path, seeds=(0,), platforms=("edge",))
+    old = os.umask(0o022)
+    try:
+        res = CliRunner().invoke(app, ["sweep", str(path), "--out", str(tmp_path / "out"),
+                                       "--set", "search.budget=12", "--set", "workload.layers=0:2"])
+    finally:
+        os.umask(old)
+    assert res.exit_code == 0, res.output
+    row = pd.read_parquet(tmp_path / "out" / "results.parquet").iloc[0]
+    assert row["evaluations"] <= 12
+    run_dir = Path(row["run_dir"])
+    assert len(json.loads((run_dir / "best.json").read_text())["per_layer"]) == 2
+    for f in [tmp_path / "out" / "results.parquet", *run_dir.iterdir()]:
+        if f.is_file():
+            assert stat.S_IMODE(f.stat().st_mode) == 0o644, f
+    _, runs = load_sweep(path, ["search.budget=7"])
+    assert all(r.config.search.budget == 7 for r in runs)

@@ -232,7 +232,13 @@ def evaluate(
         network = network.select(layers)
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
                          word_bits, clock_mhz)
-    frame = analyze_network(network, dataflow, hardware, _constants(constant) or None, compat=maestro_compat,
+    constants = _constants(constant)
+    known = dataflow_mod.get(dataflow).constants
+    unknown = sorted(set(constants) - known)
+    if unknown:
+        raise DataflowError(f"--constant {', '.join(unknown)}: dataflow {dataflow!r} has no such constant; its "
+                            f"constants: {', '.join(sorted(known)) or 'none'}")
+    frame = analyze_network(network, dataflow, hardware, constants or None, compat=maestro_compat,
                             technology=tech, include_dram=include_dram)
     _emit(frame, output, f"{network.name}, {dataflow} on {hardware.num_pes} PEs ({technology_mod.name_of(tech)})",
           network_summary(frame, hardware, tech, include_dram), summary_json)

@@ -74,7 +74,8 @@ def run(
                     bar.update(task, completed=done, total=total)
 
             outcome = run_experiment(cfg, out, progress=progress, source=str(config))
-            bar.update(task, completed=outcome.summary["evaluations"])
+            done = outcome.summary["evaluations"]  # stages may stop short of the budget (whole GA generations)
+            bar.update(task, completed=done, total=done)
     _print_summary(outcome.summary, outcome.run_dir)
     if not outcome.summary["feasible"]:
         typer.echo("warning: no feasible design found; best.json not written", err=True)
@@ -88,6 +89,7 @@ def sweep(
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (ray backend)."),
     resume: bool = typer.Option(False, "--resume", help="Skip runs already in results.parquet."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Sweep directory (default <output.root>/<name>)."),
+    set_: List[str] = typer.Option([], "--set", help="KEY=VALUE for every run (e.g. search.budget=500); repeatable."),
 ) -> None:
     """Run every run of a sweep grid in parallel; append each finished run to results.parquet."""
     from npu_dse.sweep import run_sweep
@@ -97,7 +99,7 @@ def sweep(
         typer.echo(f"finished {row['run_id']} ({status}, {row.get('wall_s', 0):.1f} s)")
 
     outcome = run_sweep(config, jobs=jobs, backend=backend, address=address, resume=resume, out_dir=out,
-                        on_result=report)
+                        on_result=report, overrides=set_)
     typer.echo(f"sweep {outcome.name}: {outcome.ran} run(s) done, {outcome.skipped} skipped (already finished), "
                f"{outcome.total} in the grid; results: {outcome.results_path}")
 
