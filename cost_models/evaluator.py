@@ -485,7 +485,13 @@ class Evaluator:
         return Evaluation(point, metrics, not violations, tuple(violations), layers)
 
     # ------------------------------------------------------------------ budgets
-    def _corner_metrics(self, which: Mapping[str, str] | str) -> dict[str, float]:
+    def corner_metrics(self, which: Mapping[str, str] | str) -> dict[str, float]:
+        """Metrics of a corner design (every parameter at its lowest/highest level, ``"min"``/``"max"``, or per
+        parameter); not counted as an evaluation.
+
+        Raises:
+            NpuDseError: the cost model refuses the design (the message names the layer and the design).
+        """
         corner = self.space.corner(self.num_layers, which)
         requests = [(i, self.space.layer_params(corner, i)) for i in range(self.num_layers)]
         table = np.asarray(self._layer_rows(requests), dtype=np.float64)
@@ -494,7 +500,7 @@ class Evaluator:
     def _ratio_limit(self, c: Constraint) -> float:
         params = [p.name for p in self.space.parameters if not p.is_categorical][:2]
         combos = [dict(zip(params, sides)) for sides in itertools.product(("min", "max"), repeat=len(params))]
-        values = [self._corner_metrics(w)[c.metric] for w in combos] or [self._corner_metrics("min")[c.metric]]
+        values = [self.corner_metrics(w)[c.metric] for w in combos] or [self.corner_metrics("min")[c.metric]]
         lo, hi = min(values), max(values)
         return lo + (hi - lo) * float(c.ratio)  # type: ignore[arg-type]
 
@@ -512,7 +518,7 @@ class Evaluator:
         per_layer_opts = 1
         for p in self.space.parameters:
             per_layer_opts *= p.n_levels
-        lo, hi = self._corner_metrics("min"), self._corner_metrics("max")
+        lo, hi = self.corner_metrics("min"), self.corner_metrics("max")
         out = {k: lo[k] for k in CONSTRAINT_LAYER_COLUMN}
         out["latency_ms"], out["inferences_per_s"] = hi["latency_ms"], hi["inferences_per_s"]
         if per_layer_opts <= max_options:

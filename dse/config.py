@@ -40,7 +40,7 @@ import itertools
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal, Mapping, Sequence
+from typing import Annotated, Any, Literal, Mapping, Sequence
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -124,6 +124,27 @@ class SpaceConfig(_Strict):
     dataflows: list[str] | None = None
     parameters: list[ParameterConfig] | None = None
     fixed: dict[str, int | float | str] = Field(default_factory=dict)
+
+    @field_validator("fixed")
+    @classmethod
+    def _fixed_known(cls, v: dict[str, Any]) -> dict[str, Any]:
+        from npu_dse.cost_models.errors import NpuDseError as _Err
+        from npu_dse.cost_models.hardware import Hardware
+        from npu_dse.cost_models.space import HARDWARE_FIELDS
+
+        hardware = (*HARDWARE_FIELDS, "noc_hops", "noc_hop_latency", "word_bytes", "clock_mhz")
+        for key, value in v.items():
+            if key not in hardware and not re.fullmatch(r"[A-Z][A-Za-z0-9_]*", key):
+                raise ValueError(f"unknown fixed field {key!r}; {_allowed(hardware)}, or a dataflow constant such "
+                                 "as KTileSz")
+            if key not in hardware and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+                raise ValueError(f"constant {key!r} must be an integer >= 1, got {value!r}")
+        hw = {k: val for k, val in v.items() if k in hardware and k != "num_pes"}
+        try:
+            Hardware(num_pes=int(v.get("num_pes", 1)) if isinstance(v.get("num_pes", 1), int) else v["num_pes"], **hw)
+        except (_Err, TypeError) as exc:
+            raise ValueError(str(exc)) from None
+        return v
 
     @field_validator("dataflow")
     @classmethod
@@ -247,11 +268,26 @@ class OutputConfig(_Strict):
     root: str = "experiments/runs"
 
 
+NAME_PATTERN = r"^[A-Za-z0-9_.=\-]{1,120}$"
+"""Experiment and sweep names: file-name safe, 1-120 characters, not only dots (a run directory is named after it)."""
+
+
+def _name_ok(v: str) -> str:
+    if set(v) == {"."}:
+        raise ValueError(f"name {v!r} is only dots; a run directory is named after it")
+    return v
+
+
 class ExperimentConfig(_Strict):
     """One experiment (``dse run``): see the module docstring for the file layout."""
 
-    name: str = Field(pattern=r"^[A-Za-z0-9_.=\-]+$")
-    seed: int = Field(default=0, ge=0)
+    name: str = Field(pattern=NAME_PATTERN)
+    seed: int = Field(default=0, ge=0, le=2**32 - 1)
+
+    @field_validator("name")
+    @classmethod
+    def _not_only_dots(cls, v: str) -> str:
+        return _name_ok(v)
     workload: WorkloadConfig
     platform: str | None = None
     technology: TechnologyConfig | None = None
@@ -334,10 +370,15 @@ class ExperimentConfig(_Strict):
 class SweepConfig(_Strict):
     """A grid of experiments (``dse sweep``): a base experiment x grid values x seeds."""
 
-    name: str = Field(pattern=r"^[A-Za-z0-9_.=\-]+$")
+    name: str = Field(pattern=NAME_PATTERN)
     base: str | dict[str, Any]
+
+    @field_validator("name")
+    @classmethod
+    def _not_only_dots(cls, v: str) -> str:
+        return _name_ok(v)
     grid: dict[str, list[Any]] = Field(default_factory=dict)
-    seeds: list[int] = Field(default_factory=lambda: [0], min_length=1)
+    seeds: list[Annotated[int, Field(ge=0, le=2**32 - 1)]] = Field(default_factory=lambda: [0], min_length=1)
     set: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("grid")
@@ -410,8 +451,51 @@ def _convert(exc: ValidationError, source: str, model: type[BaseModel]) -> Confi
     return ConfigError(f"{source}: {_format_loc(loc)}: {msg}{more}")
 
 
+MAX_CONFIG_BYTES = 1 << 20
+"""The largest experiment or sweep file read (1 MiB)."""
+MAX_YAML_DEPTH = 64
+"""The deepest nesting of mappings and lists a config file may have."""
+MAX_YAML_ALIASES = 64
+"""The most aliases (``*name``) a config file may use: more is how a small file expands into gigabytes."""
+
+
+def _check_structure(text: str, source: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_YAML_DEPTH` and more than :data:`MAX_YAML_ALIASES` aliases, from the
+    parser's events alone (before anything is built or expanded)."""
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = event.start_mark.line + 1
+                raise ConfigError(f"{source}:{line}: nested more than {MAX_YAML_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                line = event.start_mark.line + 1
+                raise ConfigError(f"{source}:{line}: more than {MAX_YAML_ALIASES} YAML aliases (*name); write the "
+                                  "values out")
+
+
 class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader without YAML 1.1 base-60 integers, so a layer slice ``1:8`` stays the text ``1:8``."""
+    """PyYAML's safe loader without YAML 1.1 base-60 integers, so a layer slice ``1:8`` stays the text ``1:8``,
+    and refusing a key written twice in one mapping (PyYAML keeps the last silently)."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: D102
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                first = seen.get(key)
+            except TypeError:
+                continue  # unhashable key: the base class reports it
+            if first is not None:
+                raise ConfigError(f"line {key_node.start_mark.line + 1}: key {key!r} is written twice in one "
+                                  f"mapping (first on line {first})")
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -438,11 +522,20 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     """
     path = Path(path)
     try:
-        text = path.read_text()
+        size = path.stat().st_size
+        if size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: {size:,} bytes; a config file holds at most {MAX_CONFIG_BYTES:,}")
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason}); expected a YAML file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
+        _check_structure(text, str(path))
         data = load_yaml_text(text)
+    except ConfigError as exc:
+        msg = str(exc)
+        raise ConfigError(msg if msg.startswith(str(path)) else f"{path}:{msg.removeprefix('line ')}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -628,13 +721,14 @@ def validate_file(path: str | Path) -> str:
     """Validate an experiment or sweep file without running it; return a one-line description.
 
     Beyond the schema, every experiment's problem is built (network and layer subset, design space, objectives,
-    constraints: :func:`npu_dse.run.build_problem`) and its search stages are checked against it (options, space:
-    :func:`npu_dse.run.stage_specs`); the cost model is not run.
+    constraints: :func:`npu_dse.run.build_problem`), its search stages are checked against it (options, space:
+    :func:`npu_dse.run.stage_specs`), and its budgets against the best any design reaches
+    (:func:`npu_dse.run.build_evaluator`, which runs the cost model on the space's corner designs).
 
     Raises:
         ConfigError: the first error found.
     """
-    from npu_dse.run import build_problem, stage_specs  # npu_dse.run imports this module: import here
+    from npu_dse.run import build_evaluator, build_problem, stage_specs  # npu_dse.run imports this module
 
     path = Path(path)
     data = read_yaml(path)
@@ -642,10 +736,14 @@ def validate_file(path: str | Path) -> str:
         sweep, runs = load_sweep(path)
         for run in runs:
             where = f"{path}: grid run {run.run_id}"
-            stage_specs(run.config, build_problem(run.config, where), where)
+            problem = build_problem(run.config, where)
+            stage_specs(run.config, problem, where)
+            build_evaluator(problem, where)
         return f"{path}: valid sweep {sweep.name!r} with {len(runs)} run(s)"
     cfg = load_experiment(path)
-    stage_specs(cfg, build_problem(cfg, str(path)), str(path))
+    problem = build_problem(cfg, str(path))
+    stage_specs(cfg, problem, str(path))
+    build_evaluator(problem, str(path))
     stages = ", ".join(s.method for s in cfg.search.stages)
     return (f"{path}: valid experiment {cfg.name!r}: {cfg.workload.model} on {cfg.platform or 'no platform'}, "
             f"objectives {', '.join(cfg.objectives)}, stages [{stages}], budget {cfg.search.budget}")

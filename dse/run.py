@@ -113,6 +113,25 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
         raise ConfigError(f"{where}: {exc}") from None
 
 
+def build_evaluator(problem, source: str):
+    """The problem's :class:`~npu_dse.cost_models.evaluator.Evaluator`, its budgets checked against the best any
+    design reaches and its smallest design run through the cost model (so an infeasible budget or a fixed value
+    the cost model refuses is refused before anything runs or is written).
+
+    Raises:
+        ConfigError: an infeasible budget, or a fixed hardware value the cost model refuses, as one line starting
+            with ``source``.
+    """
+    from npu_dse.cost_models.evaluator import Evaluator
+
+    try:
+        evaluator = Evaluator(problem)
+        evaluator.corner_metrics("min")  # one design through the cost model: fixed values it refuses fail here
+        return evaluator
+    except NpuDseError as exc:
+        raise ConfigError(f"{source}: {exc}") from None
+
+
 def stage_specs(cfg: ExperimentConfig, problem=None, source: str | None = None) -> list:
     """The search stages as ``npu_dse.search.pipeline.StageSpec`` objects.
 
@@ -185,17 +204,16 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
         ConfigError: a config the problem builder rejects, or a search stage that does not apply to the problem.
         InfeasibleError: a budget no design can meet.
     """
-    from npu_dse.cost_models.evaluator import Evaluator
     from npu_dse.design import design_document
     from npu_dse.results import atomic_write_text, pareto_table, summary_document, write_json, write_table
     from npu_dse.search.pipeline import run_pipeline
 
     problem = build_problem(cfg, source)
     stages = stage_specs(cfg, problem, source)
+    evaluator = build_evaluator(problem, source or f"experiment {cfg.name!r}")
     run_dir = Path(out_dir) if out_dir is not None else default_run_dir(cfg)
     run_dir.mkdir(parents=True, exist_ok=True)
     atomic_write_text(run_dir / "config.yaml", dump_config(cfg))
-    evaluator = Evaluator(problem)
     log.info("run %s: %s, %d layers, budget %d, stages %s", cfg.name, problem.network.name, problem.num_layers,
              cfg.search.budget, [s.method for s in cfg.search.stages])
     result = run_pipeline(problem, stages, cfg.search.budget, seed=cfg.seed, evaluator=evaluator,

@@ -64,7 +64,8 @@ def runtime_cycles(st: Structure, noc_bw: np.ndarray, offchip_bw: np.ndarray, la
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratio = np.floor(np.maximum(ing, eg) / comp)
             peak = np.max(np.where(comp > 0, ratio, 0.0), axis=0)
-        rts.append(node.occ @ out_d)
+        with np.errstate(over="ignore"):
+            rts.append(node.occ @ out_d)
     return rts[-1], peak
 
 

@@ -1,0 +1,89 @@
+"""``dse validate`` refuses what ``dse run`` would (issue 19): encodings, size, nesting and alias limits, duplicated
+keys, names, seeds, bad fixed hardware, infeasible budgets; one line, exit 2, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from npu_dse.cli import app
+
+runner = CliRunner()
+BASE = {
+    "name": "t",
+    "workload": {"model": "lenet5"},
+    "platform": "edge",
+    "space": {"preset": "confuciux"},
+    "search": {"budget": 20, "stages": [{"method": "random"}]},
+}
+
+
+def _refused(path: Path, needle: str, tmp_path: Path) -> None:
+    for command in (["validate", str(path)], ["run", str(path), "--out", str(tmp_path / "out"), "-q"]):
+        res = runner.invoke(app, command)
+        assert res.exit_code == 2, (command, res.output)
+        assert "Traceback" not in res.output
+        lines = [line for line in res.output.splitlines() if line.startswith("error: ")]
+        assert len(lines) == 1 and needle in lines[0] and str(path) in lines[0], res.output
+    assert not (tmp_path / "out").exists()
+
+
+def _write(tmp_path: Path, data, name: str = "c.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data if isinstance(data, str) else yaml.safe_dump(data))
+    return path
+
+
+@pytest.mark.parametrize("change, needle", [
+    ({"space": {"preset": "confuciux", "fixed": {"noc_bw": -1}}}, "'noc_bw' must be a number > 0, got -1"),
+    ({"space": {"preset": "confuciux", "fixed": {"noc_bw": float("nan")}}}, "'noc_bw' must be a number > 0"),
+    ({"space": {"preset": "confuciux", "fixed": {"simd_lanes": 0}}}, "'simd_lanes' must be an integer >= 1"),
+    ({"space": {"preset": "confuciux", "fixed": {"l1_bytes": 0}}}, "'l1_bytes' must be None or an integer >= 1"),
+    ({"space": {"preset": "confuciux", "fixed": {"warp_drive": 9}}}, "unknown fixed field 'warp_drive'"),
+    ({"space": {"preset": "confuciux", "fixed": {"KTileSz": 0}}}, "constant 'KTileSz' must be an integer >= 1"),
+    ({"workload": {"model": "resnet50", "layers": "0:2"}, "platform": None,
+      "space": {"preset": "global", "fixed": {"offchip_bw": 1e-300}}}, "bandwidths that small are not a design"),
+    ({"constraints": {"total_pes": 1}}, "constraint 'total_pes' = 1 cannot be met"),
+    ({"name": ".."}, "only dots"),
+    ({"name": "x" * 5000}, "name"),
+    ({"seed": 2**32, "search": {"budget": 20, "stages": [{"method": "ppo"}]}}, "seed"),
+])
+def test_validate_refuses_what_run_refuses(tmp_path, change, needle):
+    _refused(_write(tmp_path, {**BASE, **change}), needle, tmp_path)
+
+
+def test_duplicated_keys_are_refused_with_both_lines(tmp_path):
+    text = yaml.safe_dump(BASE) + "search: {budget: 10, stages: [{method: ga}]}\n"
+    _refused(_write(tmp_path, text), "key 'search' is written twice in one mapping (first on line", tmp_path)
+
+
+@pytest.mark.parametrize("data, needle", [
+    (b"\xff\xfe\x00n\x00a\x00m\x00e", "not UTF-8 text"),
+    ("name: t\n".encode("utf-16"), "not UTF-8 text"),
+    (b"\x00\x01\x02\x89PNG", "not UTF-8 text"),
+])
+def test_files_that_are_not_utf8_are_refused(tmp_path, data, needle):
+    _refused(_write(tmp_path, data), needle, tmp_path)
+
+
+def test_deep_nesting_and_alias_bombs_are_refused_fast(tmp_path):
+    deep = _write(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000 + "\n", "deep.yaml")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    for path, needle in ((deep, "nested more than 64 levels deep"), (_write(tmp_path, bomb, "bomb.yaml"),
+                                                                    "more than 64 YAML aliases")):
+        t0 = time.process_time()
+        _refused(path, needle, tmp_path)
+        assert time.process_time() - t0 < 10  # refused before anything is expanded (not a speed benchmark)
+
+
+def test_a_file_too_large_is_refused(tmp_path):
+    path = _write(tmp_path, "a: [" + "1, " * 600_000 + "1]\n")
+    _refused(path, "a config file holds at most 1,048,576", tmp_path)
