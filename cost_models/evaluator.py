@@ -84,9 +84,12 @@ ENERGY_COMPONENTS: tuple[str, ...] = ("mac_energy_pj", "l1_energy_pj", "l2_energ
                                       "dram_energy_pj", "leakage_energy_pj")
 """The parts of ``energy_pj`` (per layer and per design)."""
 
+MAPPING_COLUMNS: tuple[str, ...] = ("map_KTileSz", "map_CTileSz", "map_ClusterSz")
+"""Per-layer template constants the layer ran with (chosen by the mapper or set by the design; 0: not used)."""
+
 LAYER_METRICS: tuple[str, ...] = (
     "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "l1_req_bytes", "l2_req_bytes", "buffer_bytes",
-    "num_pes", "buffers_ok", "sram_bytes", "macs", "leakage_mw", *ENERGY_COMPONENTS,
+    "num_pes", "buffers_ok", "sram_bytes", "macs", "leakage_mw", *ENERGY_COMPONENTS, *MAPPING_COLUMNS,
 )
 """Per-layer quantities the evaluator keeps for each (layer, parameters) pair."""
 
@@ -392,6 +395,7 @@ class Evaluator:
     def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]) -> list[tuple[float, ...]]:
         from npu_dse.cost_models.hardware import HardwareBatch
         from npu_dse.cost_models.maestro import analyze_layer
+        from npu_dse.cost_models.mapper import best_mapping
 
         n = len(plist)
         hw_fields: dict[str, Any] = {}
@@ -406,9 +410,18 @@ class Evaluator:
         constants = {c: np.asarray([int(p[c]) for p in plist]) for c in const_names}
         try:
             hw = HardwareBatch.from_arrays(**hw_fields)
-            cost = analyze_layer(layer, dataflow, hw, constants=constants or None, technology=self.technology)
+            if self.space.mapper:
+                given = [{c: int(p[c]) for c in const_names if c in p} for p in plist]
+                cost, chosen = best_mapping(layer, dataflow, hw, given, self.space.mapper,
+                                            self.problem.objectives[0], self.technology)
+            else:
+                cost = analyze_layer(layer, dataflow, hw, constants=constants or None, technology=self.technology)
+                chosen = [{c: int(p[c]) for c in const_names if c in p} for p in plist]
         except NpuDseError as exc:
             raise type(exc)(f"{exc} (layer {layer.name!r}, design {dict(plist[0])})") from exc
+        used = dataflow_constants(dataflow)
+        mapping = [np.asarray([float(ch.get(c[4:], 0)) if c[4:] in used else 0.0 for ch in chosen])
+                   for c in MAPPING_COLUMNS]
         self.n_cost_model_calls += n
         l1_req = np.asarray(cost.l1_req_bytes, dtype=np.float64)
         l1 = hw_fields.get("l1_bytes")
@@ -428,6 +441,7 @@ class Evaluator:
             np.asarray(cost.leakage_mw, dtype=np.float64),
             *(np.asarray(getattr(cost, c), dtype=np.float64) if self.physical or c != "dram_energy_pj"
               else np.zeros(n) for c in ENERGY_COMPONENTS),  # MAESTRO's energy holds no DRAM term
+            *mapping,
         )
         table = np.stack([np.broadcast_to(c, (n,)) for c in cols], axis=1)
         if not np.all(np.isfinite(table)):
@@ -555,6 +569,13 @@ class Evaluator:
                     f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the best design of "
                     f"this space {need} {best:g} ({self.space.mode}, network {self.network.name!r})"
                 )
+
+
+def dataflow_constants(dataflow: str) -> set[str]:
+    """The constants a built-in dataflow (or its depthwise variant) uses."""
+    from npu_dse.cost_models import dataflow as dataflow_mod
+
+    return dataflow_mod.get(dataflow).constants
 
 
 def network_metrics(col: Mapping[str, np.ndarray], mode: str, clock_mhz: float, physical: bool) -> dict[str, float]:

@@ -146,6 +146,9 @@ class DesignSpace:
         technology: the technology the space is defined for (a name of
             :func:`npu_dse.cost_models.technology.resolve`, e.g. ``"maestro"`` for ConfuciuX's MAESTRO flags);
             ``None`` leaves it to the problem (default 28 nm).
+        mapper: candidate values of the template constants (``KTileSz``, ``CTileSz``, ``ClusterSz``) that the
+            mapper chooses per layer and design point (:mod:`npu_dse.cost_models.mapper`); empty: no mapper, the
+            constants are the point's, the fixed ones or the template's defaults.
 
     Raises:
         SpaceError: repeated parameter names, bad mode, a fixed field that is also searched.
@@ -156,10 +159,14 @@ class DesignSpace:
     dataflow: str = "dla"
     fixed: Mapping[str, Any] = field(default_factory=dict)
     technology: str | None = None
+    mapper: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from npu_dse.cost_models.mapper import check_candidates
+
         object.__setattr__(self, "parameters", tuple(self.parameters))
         object.__setattr__(self, "fixed", dict(self.fixed))
+        object.__setattr__(self, "mapper", check_candidates(self.mapper))
         if self.mode not in ("LP", "LS"):
             raise SpaceError(f"design space: field 'mode' is {self.mode!r}; allowed: LP, LS")
         names = [p.name for p in self.parameters]

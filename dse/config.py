@@ -7,7 +7,7 @@ An **experiment** file describes one run (``dse run``)::
     workload: {model: mobilenet_v2}          # zoo name or model file; optional layers: [names] or "0:8"
     platform: edge                           # cloud | edge | iot | null
     technology: {node: 28nm, word_bits: 8, clock_mhz: 800, dram: lpddr4}   # or "maestro", "28nm"; see below
-    space: {preset: confuciux, dataflow: dla, mode: LP}
+    space: {preset: confuciux, dataflow: dla, mode: LP}   # mapper: true (or {KTileSz: [..]}) picks tiles per layer
     objectives: [latency_cycles]             # one or several (Pareto)
     constraints: {}                          # metric: limit | {ratio: r} | {limit: x} | platform
     search:
@@ -124,6 +124,20 @@ class SpaceConfig(_Strict):
     dataflows: list[str] | None = None
     parameters: list[ParameterConfig] | None = None
     fixed: dict[str, int | float | str] = Field(default_factory=dict)
+    mapper: bool | dict[str, list[int]] = False
+
+    @field_validator("mapper")
+    @classmethod
+    def _mapper_known(cls, v: bool | dict[str, list[int]]) -> bool | dict[str, list[int]]:
+        from npu_dse.cost_models.errors import NpuDseError as _Err
+        from npu_dse.cost_models.mapper import check_candidates
+
+        if isinstance(v, dict):
+            try:
+                check_candidates(v)
+            except _Err as exc:
+                raise ValueError(str(exc)) from None
+        return v
 
     @field_validator("fixed")
     @classmethod

@@ -13,7 +13,8 @@ Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN proce
      "point": {"num_pes": [16, ...], "KTileSz": [3, ...]}}
 
 ``design`` always describes the whole accelerator, with the ``technology`` it was costed at (``maestro`` or a node,
-and then its ``dram`` preset):
+and then its ``dram`` preset) and, when the space runs the mapper, the ``mapping`` chosen for each layer (``layer``,
+``dataflow``, ``constants``):
 
 - global designs (no per-layer parameter): the values themselves; ``per_layer`` is null;
 - ``LP`` (layer-pipelined: one sub-accelerator per layer): ``num_pes`` and ``l2_bytes`` are sums over the layers
@@ -82,6 +83,7 @@ def design_document(problem, evaluation) -> dict[str, Any]:
     """
     from npu_dse.cost_models import dataflow as dataflow_mod
     from npu_dse.cost_models import technology as technology_mod
+    from npu_dse.cost_models.evaluator import MAPPING_COLUMNS
     from npu_dse.cost_models.hardware import Hardware
 
     space = problem.space
@@ -124,6 +126,11 @@ def design_document(problem, evaluation) -> dict[str, Any]:
         design["offchip_bw"] = _offchip_default(problem.technology, design["clock_mhz"], design["word_bytes"])
     dataflows = [str(p.get("dataflow", space.dataflow)) for p in params]
     design["dataflow"] = Counter(dataflows).most_common(1)[0][0]
+    if space.mapper:  # the mapping the mapper chose for each layer
+        design["mapping"] = [
+            {"layer": layer.name, "dataflow": dataflows[i],
+             "constants": {c[4:]: int(arr[c][i]) for c in MAPPING_COLUMNS if c in arr and arr[c][i] > 0}}
+            for i, layer in enumerate(layers)]
     design["technology"] = technology_mod.name_of(problem.technology)
     if isinstance(problem.technology, technology_mod.PhysicalTechnology):
         design["dram"] = problem.technology.dram

@@ -53,10 +53,14 @@ def build_space(cfg: SpaceConfig):
     """The :class:`~npu_dse.cost_models.space.DesignSpace` of a space section."""
     from npu_dse.cost_models.space import DesignSpace, Parameter, preset
 
+    from npu_dse.cost_models.mapper import DEFAULT_CANDIDATES
+
+    mapper = DEFAULT_CANDIDATES if cfg.mapper is True else (cfg.mapper or {})
     if cfg.parameters is not None:
         params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
                   for p in cfg.parameters]
-        return DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed)
+        return DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed,
+                           mapper=mapper)
     kwargs: dict[str, Any] = {}
     if cfg.preset == "confuciux":
         kwargs = {k: v for k, v in (("dataflow", cfg.dataflow), ("mode", cfg.mode), ("fine", cfg.fine))
@@ -69,6 +73,8 @@ def build_space(cfg: SpaceConfig):
         changes["mode"] = cfg.mode
     if cfg.fixed:
         changes["fixed"] = {**space.fixed, **cfg.fixed}
+    if mapper:
+        changes["mapper"] = mapper
     return dataclasses.replace(space, **changes) if changes else space
 
 

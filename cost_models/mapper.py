@@ -1,0 +1,176 @@
+"""The mapper: each layer runs its best mapping among its dataflow's legal tile choices (as ZigZag and Timeloop do).
+
+A dataflow template names constants (``KTileSz``, ``CTileSz``, ``ClusterSz``; :mod:`npu_dse.cost_models.dataflow`).
+For a layer, a dataflow and a hardware point, the mapper tries every combination of the candidate values of the
+constants the template uses and the design does not set (``ClusterSz`` at most the PE count), evaluates all of
+them in one vectorised engine call, and keeps, per point, the candidate that fits the provisioned L1 and L2
+(``feasible``) with the smallest score for the run's objective (:data:`SCORE_COLUMN`); when none fits, the
+smallest-scoring one (the point is then infeasible anyway). Ties go to the first candidate in enumeration order,
+so the choice is deterministic.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import fields
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from npu_dse.cost_models import dataflow as dataflow_mod
+from npu_dse.cost_models.errors import DataflowError, SpaceError
+from npu_dse.cost_models.hardware import HardwareBatch
+from npu_dse.cost_models.maestro import LayerCost, analyze_layer
+from npu_dse.cost_models.workload import Layer
+
+MAPPED_CONSTANTS: tuple[str, ...] = ("KTileSz", "CTileSz", "ClusterSz")
+"""Template constants the mapper may choose."""
+
+DEFAULT_CANDIDATES: dict[str, tuple[int, ...]] = {
+    "KTileSz": (1, 2, 4, 8, 16, 32, 64),
+    "CTileSz": (1, 2, 4, 8, 16, 32, 64),
+    "ClusterSz": (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096),
+}
+"""Candidate values per constant when a space asks for the mapper without giving its own."""
+
+SCORE_COLUMN: dict[str, str] = {
+    "latency_cycles": "runtime_cycles", "latency_ms": "runtime_cycles", "throughput": "runtime_cycles",
+    "inferences_per_s": "runtime_cycles", "area_mm2": "runtime_cycles", "energy_pj": "energy_pj",
+    "power_mw": "energy_pj", "tops_per_w": "energy_pj", "edp": "edp",
+}
+"""The per-layer quantity the mapper minimises for each objective (``edp``: runtime x energy of the layer)."""
+
+
+def check_candidates(candidates: Mapping[str, Sequence[int]]) -> dict[str, tuple[int, ...]]:
+    """Validated candidate values: known constants, non-empty lists of positive integers.
+
+    Raises:
+        SpaceError: an unknown constant (names the allowed ones) or a bad value list.
+    """
+    out = {}
+    for name, values in candidates.items():
+        if name not in MAPPED_CONSTANTS:
+            raise SpaceError(f"mapper: unknown constant {name!r}; allowed: {', '.join(MAPPED_CONSTANTS)}")
+        vals = tuple(values)
+        if not vals or any(isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1 for v in vals):
+            raise SpaceError(f"mapper: {name} candidates must be a non-empty list of integers >= 1, got {values!r}")
+        out[name] = tuple(int(v) for v in vals)
+    return out
+
+
+def mapping_choices(dataflow: str, num_pes: int, given: Mapping[str, Any],
+                    candidates: Mapping[str, Sequence[int]]) -> list[dict[str, int]]:
+    """Every combination of candidate values for the constants ``dataflow`` uses that ``given`` does not set.
+
+    ``ClusterSz`` candidates above ``num_pes`` are left out. Returns ``[{}]`` when nothing is to be chosen.
+    """
+    used = dataflow_mod.get(dataflow).constants
+    names = [c for c in MAPPED_CONSTANTS if c in used and c in candidates and c not in given]
+    values = []
+    for c in names:
+        vals = [v for v in candidates[c] if c != "ClusterSz" or v <= num_pes]
+        values.append(vals or [min(candidates[c])])
+    return [dict(zip(names, combo)) for combo in itertools.product(*values)]
+
+
+def take(cost: LayerCost, index: np.ndarray) -> LayerCost:
+    """The rows ``index`` of a :class:`LayerCost` (every array field indexed)."""
+    kw = {}
+    for f in fields(cost):
+        v = getattr(cost, f.name)
+        kw[f.name] = v[index] if isinstance(v, np.ndarray) else v
+    return LayerCost(**kw)
+
+
+def _score(cost: LayerCost, objective: str) -> np.ndarray:
+    col = SCORE_COLUMN.get(objective, "runtime_cycles")
+    if col == "edp":
+        return np.asarray(cost.runtime_cycles) * np.asarray(cost.energy_pj)
+    return np.asarray(getattr(cost, col), dtype=np.float64)
+
+
+def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Sequence[Mapping[str, int]],
+                 candidates: Mapping[str, Sequence[int]], objective: str = "latency_cycles",
+                 technology=None) -> tuple[LayerCost, list[dict[str, int]]]:
+    """The best mapping of ``layer`` under ``dataflow`` at each of ``n`` hardware points.
+
+    Args:
+        layer: the layer.
+        dataflow: a built-in dataflow name.
+        hardware: ``n`` points.
+        given: per point, the template constants the design sets (the mapper leaves them).
+        candidates: candidate values per constant it may choose (:func:`check_candidates`).
+        objective: what the mapping minimises (:data:`SCORE_COLUMN`).
+        technology: as :func:`npu_dse.cost_models.maestro.analyze_layer`.
+
+    Returns:
+        (the cost at each point's chosen mapping, shape ``(n,)``; per point the chosen constants, given ones
+        included).
+
+    Raises:
+        DataflowError: no candidate mapping is legal at some point (names the layer and dataflow).
+    """
+    n = len(hardware)
+    rows: list[int] = []
+    consts: list[dict[str, int]] = []
+    for i in range(n):
+        for choice in mapping_choices(dataflow, int(hardware.num_pes[i]), given[i], candidates):
+            rows.append(i)
+            consts.append({**given[i], **choice})
+    names = sorted({k for c in consts for k in c})
+    idx = np.asarray(rows, dtype=np.int64)
+    arrays = {k: np.asarray([c.get(k, 1) for c in consts], dtype=np.int64) for k in names}
+    try:
+        cost = analyze_layer(layer, dataflow, hardware.take(idx), arrays or None, technology=technology)
+        legal = np.ones(len(idx), dtype=bool)
+    except DataflowError:
+        cost, legal = _one_by_one(layer, dataflow, hardware.take(idx), consts, technology)
+    score = np.where(legal, _score(cost, objective), np.inf)
+    bad = ~np.asarray(cost.feasible, dtype=bool) | ~legal
+    order = np.lexsort((np.arange(len(idx)), score, bad, idx))  # per point: feasible first, then score, then order
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = idx[order[1:]] != idx[order[:-1]]
+    chosen = order[first]
+    if not np.all(legal[chosen]):
+        i = int(idx[chosen[np.argmin(legal[chosen])]])
+        raise DataflowError(f"layer {layer.name!r}, dataflow {dataflow!r}: no legal mapping among the candidates "
+                            f"at {int(hardware.num_pes[i])} PEs")
+    return take(cost, chosen), [consts[j] for j in chosen]
+
+
+def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: list[dict[str, int]], technology
+                ) -> tuple[LayerCost, np.ndarray]:
+    """Evaluate candidates one constants set at a time, marking those the engine refuses as illegal."""
+    keys = [tuple(sorted(c.items())) for c in consts]
+    parts: dict[tuple, np.ndarray] = {}
+    for j, k in enumerate(keys):
+        parts.setdefault(k, []).append(j)  # type: ignore[arg-type]
+    legal = np.zeros(len(consts), dtype=bool)
+    pieces: list[tuple[np.ndarray, LayerCost]] = []
+    template = None
+    for k, js in parts.items():
+        js = np.asarray(js, dtype=np.int64)
+        try:
+            c = analyze_layer(layer, dataflow, hardware.take(js), dict(k) or None, technology=technology)
+        except DataflowError:
+            continue
+        legal[js] = True
+        pieces.append((js, c))
+        template = c
+    if template is None:
+        raise DataflowError(f"layer {layer.name!r}, dataflow {dataflow!r}: no legal mapping among the candidates")
+    kw = {}
+    for f in fields(template):
+        v = getattr(template, f.name)
+        if isinstance(v, np.ndarray):
+            arr = np.zeros(len(consts), dtype=v.dtype)
+            for js, c in pieces:
+                arr[js] = getattr(c, f.name)
+            kw[f.name] = arr
+        else:
+            kw[f.name] = v
+    return LayerCost(**kw), legal
+
+
+__all__ = ["DEFAULT_CANDIDATES", "MAPPED_CONSTANTS", "SCORE_COLUMN", "best_mapping", "check_candidates",
+           "mapping_choices", "take"]

@@ -1,0 +1,107 @@
+"""The mapper (issue 15): each layer's best mapping over its dataflow's legal tile choices equals brute force, fits
+the provisioned buffers, and is reported in best.json."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from npu_dse.cli import app
+from npu_dse.cost_models import zoo
+from npu_dse.cost_models.errors import DataflowError, SpaceError
+from npu_dse.cost_models.evaluator import Evaluator, Problem
+from npu_dse.cost_models.hardware import Hardware, HardwareBatch
+from npu_dse.cost_models.maestro import analyze_layer
+from npu_dse.cost_models.mapper import best_mapping, check_candidates, mapping_choices
+from npu_dse.cost_models.space import DesignSpace, Parameter
+from npu_dse.cost_models.workload import Layer, Op
+
+CANDIDATES = {"KTileSz": (1, 2, 4, 8), "CTileSz": (1, 2, 4), "ClusterSz": (2, 4, 8, 16, 32, 64)}
+
+
+def _brute(layer, dataflow, hw: Hardware, objective_col: str):
+    best = None
+    for choice in mapping_choices(dataflow, hw.num_pes, {}, CANDIDATES):
+        try:
+            c = analyze_layer(layer, dataflow, hw, choice or None, technology="28nm")
+        except DataflowError:
+            continue
+        key = (not bool(c.feasible[0]), float(getattr(c, objective_col)[0]))
+        if best is None or key < best[0]:
+            best = (key, choice)
+    return best
+
+
+@settings(max_examples=25)
+@given(st.sampled_from(["dla", "shi", "eye"]), st.sampled_from([16, 32, 64]), st.sampled_from([64, 512, 4096]),
+       st.sampled_from([(16, 8, 8, 3, 1), (32, 16, 14, 3, 2), (8, 3, 16, 5, 1), (64, 32, 7, 1, 1)]),
+       st.sampled_from(["latency_cycles", "energy_pj"]))
+def test_the_mappers_choice_equals_brute_force(dataflow, pes, l1, shape, objective):
+    k, c, y, r, stride = shape
+    layer = Layer("l", Op.CONV, K=k, C=c, Y=y, X=y, R=r, S=r, stride=stride, padding=r // 2)
+    hw = Hardware(num_pes=pes, l1_bytes=l1, l2_bytes=1 << 20, noc_bw=16)
+    cost, chosen = best_mapping(layer, dataflow, HardwareBatch.coerce(hw), [{}], CANDIDATES, objective,
+                                "28nm")
+    col = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}[objective]
+    (infeasible, value), choice = _brute(layer, dataflow, hw, col)
+    assert getattr(cost, col)[0] == value and bool(cost.feasible[0]) == (not infeasible)
+    again = analyze_layer(layer, dataflow, hw, chosen[0], technology="28nm")
+    assert getattr(again, col)[0] == value
+
+
+def test_batched_points_choose_independently():
+    layer = Layer("l", Op.CONV, K=32, C=16, Y=14, X=14, R=3, S=3, padding=1)
+    hws = [Hardware(num_pes=p, l1_bytes=l1, l2_bytes=1 << 20) for p, l1 in ((16, 64), (64, 4096), (32, 512))]
+    cost, chosen = best_mapping(layer, "dla", HardwareBatch.from_points(hws), [{}] * 3, CANDIDATES,
+                                technology="28nm")
+    for i, hw in enumerate(hws):
+        one, ch = best_mapping(layer, "dla", HardwareBatch.coerce(hw), [{}], CANDIDATES, technology="28nm")
+        assert ch[0] == chosen[i] and one.runtime_cycles[0] == cost.runtime_cycles[i]
+    assert all(ch["ClusterSz"] <= hw.num_pes for ch, hw in zip(chosen, hws))
+
+
+def test_constants_the_design_sets_are_left_alone():
+    assert mapping_choices("dla", 64, {"KTileSz": 3}, CANDIDATES) == [{"ClusterSz": v} for v in (2, 4, 8, 16, 32,
+                                                                                                    64)]
+    assert mapping_choices("kcp_ws", 64, {}, CANDIDATES) == [{}]
+    with pytest.raises(SpaceError, match="unknown constant 'Foo'; allowed: KTileSz, CTileSz, ClusterSz"):
+        check_candidates({"Foo": [1]})
+    with pytest.raises(SpaceError, match="non-empty list of integers >= 1"):
+        check_candidates({"KTileSz": [0]})
+
+
+def test_the_mapper_never_does_worse_than_the_template_defaults():
+    net = zoo.load("mobilenet_v2").select("0:6")
+    base = dict(parameters=(Parameter("num_pes", (64, 256)), Parameter("l1_bytes", (512, 4096)),
+                            Parameter("l2_bytes", (1 << 20,))), mode="LS", dataflow="dla")
+    plain = Evaluator(Problem(net, DesignSpace(**base)), check_budget=False)
+    mapped = Evaluator(Problem(net, DesignSpace(**base, mapper=CANDIDATES)), check_budget=False)
+    for point in ({"num_pes": p, "l1_bytes": l1, "l2_bytes": 1 << 20} for p, l1 in itertools.product((64, 256),
+                                                                                                      (512, 4096))):
+        a, b = plain.evaluate(point), mapped.evaluate(point)
+        if a.feasible:
+            assert b.feasible and b.metrics["latency_cycles"] <= a.metrics["latency_cycles"]
+        assert np.all(b.layers["map_ClusterSz"] >= 1) and np.all(b.layers["map_KTileSz"] >= 1)
+        assert np.all(b.layers["map_CTileSz"] == 0)  # dla does not use CTileSz
+
+
+def test_a_mapped_run_reports_each_layers_mapping(tmp_path: Path):
+    out = tmp_path / "run"
+    res = CliRunner().invoke(app, [
+        "run", str(Path(__file__).resolve().parents[1] / "configs" / "global_resnet50_edge.yaml"), "--out",
+        str(out), "-q", "--set", "workload.layers=0:3", "--set", "search.budget=20",
+        "--set", "search.stages=[{method: random}]", "--set", "space.dataflows=[dla, shi]",
+        "--set", "space.mapper=true", "--set", "constraints={}"])
+    assert res.exit_code == 0, res.output
+    design = json.loads((out / "best.json").read_text())["design"]
+    assert [m["layer"] for m in design["mapping"]] == [la.name for la in zoo.load("resnet50").layers[:3]]
+    for m in design["mapping"]:
+        assert m["dataflow"] in ("dla", "shi", "confx_dpt") and m["constants"]
+        assert m["constants"].get("ClusterSz", 1) <= design["num_pes"]
