@@ -169,10 +169,12 @@ def test_gemmini_config_fields(lenet_lp, global_design) -> None:
     fields = dict(re.findall(r"^\s+(\w+) = (.+?),", text, re.M))
     assert fields["meshRows"] == "8" and fields["meshColumns"] == "8"
     assert fields["sp_capacity"] == "CapacityInKilobytes(64)"  # 65536 B of L2
-    assert fields["acc_capacity"] == "CapacityInKilobytes(32)"  # 64 PEs x 512 B of L1
+    assert fields["acc_capacity"] == "CapacityInKilobytes(64)"  # Gemmini's own 32-bit accumulator, not the L1s
+    assert fields["inputType"] == "SInt(8.W)" and fields["accType"] == "SInt(32.W)"
     assert fields["dataflow"] == "Dataflow.OS"  # yxp_os is output-stationary
     assert text.count("(") == text.count(")") and text.count("{") == text.count("}")
-    assert "Dataflow.WS" in gemmini_config(design_document(*lenet_lp))
+    with pytest.raises(FormatError, match="layer-pipelined design of 5 sub-accelerators is not one Gemmini mesh"):
+        gemmini_config(design_document(*lenet_lp))
 
 
 def test_maestro_export_round_trips_through_our_parser(tmp_path: Path, lenet_lp) -> None:
