@@ -146,7 +146,8 @@ def _as_cost(values: np.ndarray, objective: str) -> np.ndarray:
 def plot_sweep_pareto(results: pd.DataFrame, path: str | Path, x: str = "latency_cycles", y: str = "energy_pj",
                       color: str = "area_mm2") -> Path:
     """One panel per (network, platform) of a sweep table: each run's best design (x vs y, coloured by ``color``),
-    with the runs that are non-dominated in (x, y, color) joined by a line."""
+    with the runs that are non-dominated in (x, y, color) joined by a line, and each multi-objective run's own
+    Pareto front (its ``pareto.csv``, through ``run_dir``) as a grey staircase."""
     plt = _pyplot()
     res = results[results.get("feasible", True) == True] if "feasible" in results else results  # noqa: E712
     groups = list(res.groupby(["network", "platform"], dropna=False)) if len(res) else []
@@ -154,6 +155,13 @@ def plot_sweep_pareto(results: pd.DataFrame, path: str | Path, x: str = "latency
     fig, axes = plt.subplots(1, n, figsize=(5.0 * n, 4.2), squeeze=False)
     for ax, ((network, plat), g) in zip(axes[0], groups):
         cols = [c for c in (x, y, color) if c in g]
+        for run_dir in g.get("run_dir", pd.Series(dtype=str)):
+            front_path = Path(str(run_dir)) / "pareto.csv"
+            if front_path.exists():
+                front = pd.read_csv(front_path)
+                if {x, y} <= set(front.columns) and len(front):
+                    front = front.sort_values(x)
+                    ax.plot(front[x], front[y], drawstyle="steps-post", color="grey", alpha=0.5, linewidth=0.8)
         sc = ax.scatter(g[x], g[y], c=g[color] if color in g else None, cmap="viridis", s=25)
         if color in g:
             fig.colorbar(sc, ax=ax, label=metric_label(color))

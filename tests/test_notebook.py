@@ -46,3 +46,24 @@ def test_pareto_notebook_executes_on_a_small_sweep(tmp_path: Path, monkeypatch) 
         assert row["runs"] == 2 and 1 <= row["front_size"] <= 2
         assert row["best_latency_cycles"] == pytest.approx(runs["latency_cycles"].min())
         assert row["best_area_mm2"] == pytest.approx(runs["area_mm2"].min())
+
+
+@pytest.mark.slow
+def test_pareto_notebook_runs_as_shipped_from_a_fresh_clone(tmp_path: Path, monkeypatch) -> None:
+    """No sweep directory and no NPU_DSE_SWEEP_DIR: the notebook runs its own small sweep and plots it."""
+    import shutil
+
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    root = NOTEBOOK.parents[1]
+    (tmp_path / "experiments").mkdir()
+    shutil.copytree(root / "configs", tmp_path / "configs")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    monkeypatch.delenv("NPU_DSE_SWEEP_DIR", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                                     resources={"metadata": {"path": str(tmp_path / "experiments")}})
+    client.execute()
+    sweep_dir = tmp_path / "experiments" / "runs" / "confuciux_table_small"
+    assert len(pd.read_parquet(sweep_dir / "results.parquet")) == 12  # 2 networks x 2 platforms x 3 seeds
+    assert (sweep_dir / "pareto_fronts_notebook.png").read_bytes()[:4] == b"\x89PNG"
