@@ -222,8 +222,12 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
     atomic_write_text(run_dir / "config.yaml", dump_config(cfg))
     log.info("run %s: %s, %d layers, budget %d, stages %s", cfg.name, problem.network.name, problem.num_layers,
              cfg.search.budget, [s.method for s in cfg.search.stages])
-    result = run_pipeline(problem, stages, cfg.search.budget, seed=cfg.seed, evaluator=evaluator,
-                          progress=progress, exact=cfg.search.exact, check=False)  # stage_specs checked them
+    try:
+        result = run_pipeline(problem, stages, cfg.search.budget, seed=cfg.seed, evaluator=evaluator,
+                              progress=progress, exact=cfg.search.exact, check=False)  # stage_specs checked them
+    except KeyboardInterrupt:
+        atomic_write_text(run_dir / INTERRUPTED, "this run was interrupted before it finished; it holds no result\n")
+        raise
     history: pd.DataFrame = result.history
     write_table(history, run_dir / "history.parquet")
     write_table(history, run_dir / "history.csv")
@@ -253,10 +257,14 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
     return RunOutcome(run_dir, summary, best_doc, result)
 
 
+INTERRUPTED = "INTERRUPTED"
+"""The file an interrupted run leaves in its directory, so no tool mistakes the directory for a result."""
+
+
 def is_finished(run_dir: str | Path) -> bool:
-    """True when ``run_dir`` holds a finished run (``summary.json`` is written last)."""
-    return (Path(run_dir) / "summary.json").exists()
+    """True when ``run_dir`` holds a finished run (``summary.json`` is written last; no :data:`INTERRUPTED`)."""
+    return (Path(run_dir) / "summary.json").exists() and not (Path(run_dir) / INTERRUPTED).exists()
 
 
-__all__ = ["run_experiment", "default_run_dir", "is_finished", "RunOutcome", "RUN_FILES", "build_network",
+__all__ = ["run_experiment", "default_run_dir", "is_finished", "INTERRUPTED", "RunOutcome", "RUN_FILES", "build_network",
            "build_space", "build_problem", "stage_specs"]

@@ -75,9 +75,20 @@ def _run_one(run_id: str, params: dict[str, Any], seed: int, cfg_data: dict[str,
 
 
 def _init_worker() -> None:
+    import signal
+
     import torch
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers (see _run_pool)
     torch.set_num_threads(1)
+
+
+class SweepInterrupted(Exception):
+    """A sweep stopped by Ctrl-C after its workers were stopped: how many runs finished, where, and how to resume."""
+
+    def __init__(self, name: str, sweep_dir: Path, total: int, ran: int, skipped: int) -> None:
+        self.name, self.sweep_dir, self.total, self.ran, self.skipped = name, sweep_dir, total, ran, skipped
+        super().__init__(f"sweep {name}: interrupted; {ran + skipped} of {total} runs finished in {sweep_dir}")
 
 
 def sweep_dir_for(sweep: SweepConfig, runs: list[SweepRun], out_dir: str | Path | None = None) -> Path:
@@ -161,33 +172,40 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
 
     tasks = [(r.run_id, r.params, r.seed, r.config.model_dump(mode="json"), str(sweep_dir / "runs" / r.run_id))
              for r in todo]
-    if backend == "ray":
-        _run_ray(tasks, jobs, address, accept)
-    elif jobs == 1 or len(tasks) <= 1:
-        for task in tasks:
-            accept(_run_one(*task))
-    else:
-        _run_pool(tasks, jobs, accept)
+    try:
+        if backend == "ray":
+            _run_ray(tasks, jobs, address, accept)
+        elif jobs == 1 or len(tasks) <= 1:
+            for task in tasks:
+                accept(_run_one(*task))
+        else:
+            _run_pool(tasks, jobs, accept)
+    except KeyboardInterrupt:
+        raise SweepInterrupted(sweep.name, sweep_dir, len(runs), ran, skipped) from None
     results = pd.read_parquet(results_path) if results_path.exists() else pd.DataFrame()
     return SweepOutcome(sweep.name, sweep_dir, results_path, len(runs), ran, skipped, results)
 
 
+def _run_task(task: tuple) -> dict[str, Any]:
+    return _run_one(*task)
+
+
 def _run_pool(tasks: list[tuple], jobs: int, accept: Callable[[dict[str, Any]], None]) -> None:
+    """Run ``tasks`` on a pool of spawned workers. Workers ignore SIGINT: on Ctrl-C (or any error) the parent
+    terminates every worker and waits for them before it raises, so no run finishes after the command returns."""
     import multiprocessing as mp
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     ctx = mp.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx, initializer=_init_worker)
+    pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker)
     try:
-        pending = {pool.submit(_run_one, *t) for t in tasks}
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                accept(fut.result())
+        for row in pool.imap_unordered(_run_task, tasks):
+            accept(row)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.terminate()
+        pool.join()
         raise
-    pool.shutdown(wait=True)
+    pool.close()
+    pool.join()
 
 
 def _run_ray(tasks: list[tuple], jobs: int, address: str | None, accept: Callable[[dict[str, Any]], None]) -> None:
@@ -218,4 +236,4 @@ def _run_ray(tasks: list[tuple], jobs: int, address: str | None, accept: Callabl
             ray.shutdown()
 
 
-__all__ = ["run_sweep", "sweep_dir_for", "SweepOutcome", "BACKENDS"]
+__all__ = ["run_sweep", "sweep_dir_for", "SweepInterrupted", "SweepOutcome", "BACKENDS"]

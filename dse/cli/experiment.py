@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import List, Optional
 
@@ -53,15 +54,29 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Run one experiment: search, then write config.yaml, history, best.json, summary.json and plots."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from npu_dse.config import load_experiment, parse_overrides
-    from npu_dse.run import run_experiment
+    from npu_dse.run import INTERRUPTED
 
     overrides = parse_overrides(set_)
     if seed is not None:
         overrides["seed"] = seed
     cfg = load_experiment(config, overrides)
+    try:
+        outcome = _run_with_progress(cfg, out, config, quiet)
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: the run was stopped before it finished; its directory is marked {INTERRUPTED} "
+                   f"(no result); run it again with: dse run {shlex.quote(str(config))}", err=True)
+        raise typer.Exit(code=130) from None
+    _print_summary(outcome.summary, outcome.run_dir)
+    if not outcome.summary["feasible"]:
+        typer.echo("warning: no feasible design found; best.json not written", err=True)
+
+
+def _run_with_progress(cfg, out, config, quiet: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from npu_dse.run import run_experiment
+
     if quiet:
         outcome = run_experiment(cfg, out, source=str(config))
     else:
@@ -76,9 +91,7 @@ def run(
             outcome = run_experiment(cfg, out, progress=progress, source=str(config))
             done = outcome.summary["evaluations"]  # stages may stop short of the budget (whole GA generations)
             bar.update(task, completed=done, total=done)
-    _print_summary(outcome.summary, outcome.run_dir)
-    if not outcome.summary["feasible"]:
-        typer.echo("warning: no feasible design found; best.json not written", err=True)
+    return outcome
 
 
 @app.command("sweep")
@@ -98,8 +111,18 @@ def sweep(
         status = "ok" if row.get("feasible") else "no feasible design"
         typer.echo(f"finished {row['run_id']} ({status}, {row.get('wall_s', 0):.1f} s)")
 
-    outcome = run_sweep(config, jobs=jobs, backend=backend, address=address, resume=resume, out_dir=out,
-                        on_result=report, overrides=set_)
+    from npu_dse.sweep import SweepInterrupted
+
+    try:
+        outcome = run_sweep(config, jobs=jobs, backend=backend, address=address, resume=resume, out_dir=out,
+                            on_result=report, overrides=set_)
+    except SweepInterrupted as exc:
+        again = ["dse", "sweep", str(config), "--resume", "--out", str(exc.sweep_dir), "--jobs", str(jobs),
+                 *(["--backend", backend] if backend != "local" else []),
+                 *(["--address", address] if address else []), *(a for s in set_ for a in ("--set", s))]
+        typer.echo(f"interrupted: {exc.ran + exc.skipped} of {exc.total} runs finished; resume with: "
+                   f"{' '.join(shlex.quote(a) for a in again)}", err=True)
+        raise typer.Exit(code=130) from None
     typer.echo(f"sweep {outcome.name}: {outcome.ran} run(s) done, {outcome.skipped} skipped (already finished), "
                f"{outcome.total} in the grid; results: {outcome.results_path}")
 
