@@ -33,3 +33,7 @@ class SpaceError(NpuDseError, ValueError):
 
 class InfeasibleError(NpuDseError):
     """No design point of the space can meet the budget."""
+
+
+class OutputError(NpuDseError, OSError):
+    """An output that cannot be written: a directory where a file is asked for, a read-only or missing place."""

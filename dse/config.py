@@ -450,19 +450,23 @@ def _fields_at(model: type[BaseModel], loc: Sequence[Any]) -> list[str] | None:
 
 
 def _convert(exc: ValidationError, source: str, model: type[BaseModel]) -> ConfigError:
-    """A pydantic error as one line: ``<source>: <field path>: <message>[; allowed: ...]``."""
-    err = exc.errors()[0]
-    loc = [p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
-    kind = err["type"]
-    msg = str(err["msg"])
-    msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
-        msg = f"unknown field {str(loc[-1])!r}" + (f"; {_allowed(allowed)}" if allowed else "")
-    elif kind == "missing":
-        msg = "required field is missing"
-    more = f" (and {len(exc.errors()) - 1} more error(s))" if len(exc.errors()) > 1 else ""
-    return ConfigError(f"{source}: {_format_loc(loc)}: {msg}{more}")
+    """A pydantic error as one line: ``<source>: <field path>: <message>[; allowed: ...]``, every error of the
+    file in turn (``|``-separated), so one ``dse validate`` shows them all."""
+    parts = []
+    for err in exc.errors():
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
+        kind = err["type"]
+        msg = str(err["msg"])
+        msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        if kind == "extra_forbidden":
+            allowed = _fields_at(model, loc[:-1])
+            msg = f"unknown field {str(loc[-1])!r}" + (f"; {_allowed(allowed)}" if allowed else "")
+        elif kind == "missing":
+            msg = "required field is missing"
+        part = f"{_format_loc(loc)}: {msg}"
+        if part not in parts:
+            parts.append(part)
+    return ConfigError(f"{source}: {' | '.join(parts)}")
 
 
 MAX_CONFIG_BYTES = 1 << 20

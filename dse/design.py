@@ -230,12 +230,12 @@ def load_design(path: str | Path) -> dict[str, Any]:
         FormatError: see :func:`design_path` and :func:`check_document`; invalid JSON (with line).
     """
     path = design_path(path)
+    from npu_dse.cost_models.formats.text import read_text
+
     try:
-        doc = json.loads(path.read_text())
+        doc = json.loads(read_text(path, "design JSON"))
     except json.JSONDecodeError as exc:
         raise FormatError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return check_document(doc, str(path))
 
 

@@ -218,7 +218,7 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
     stages = stage_specs(cfg, problem, source)
     evaluator = build_evaluator(problem, source or f"experiment {cfg.name!r}")
     run_dir = Path(out_dir) if out_dir is not None else default_run_dir(cfg)
-    run_dir.mkdir(parents=True, exist_ok=True)
+    make_output_dir(run_dir)
     atomic_write_text(run_dir / "config.yaml", dump_config(cfg))
     log.info("run %s: %s, %d layers, budget %d, stages %s", cfg.name, problem.network.name, problem.num_layers,
              cfg.search.budget, [s.method for s in cfg.search.stages])
@@ -255,6 +255,21 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
                                platform=problem.platform, objectives=objectives, seed=cfg.seed)
     write_json(run_dir / "summary.json", summary)
     return RunOutcome(run_dir, summary, best_doc, result)
+
+
+def make_output_dir(path: Path) -> Path:
+    """Create an output directory (and its parents).
+
+    Raises:
+        OutputError: it cannot be made (a file in the way, a read-only or virtual file system), naming the path.
+    """
+    from npu_dse.cost_models.errors import OutputError
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot make the output directory: {exc.strerror or exc}") from None
+    return path
 
 
 INTERRUPTED = "INTERRUPTED"

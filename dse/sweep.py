@@ -123,7 +123,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
             ``ray`` not installed.
     """
     from npu_dse.results import append_rows, atomic_write_text, read_summary, sweep_row
-    from npu_dse.run import is_finished
+    from npu_dse.run import is_finished, make_output_dir
 
     if backend not in BACKENDS:
         raise ConfigError(f"--backend {backend!r}: allowed: {', '.join(BACKENDS)}")
@@ -140,7 +140,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
             raise ConfigError(f"{results_path}: the sweep already has {len(existing)} finished run(s); "
                               "use --resume to continue it or --out for a new directory")
         done = set(existing["run_id"]) if "run_id" in existing else set()
-    sweep_dir.mkdir(parents=True, exist_ok=True)
+    make_output_dir(sweep_dir)
     atomic_write_text(sweep_dir / "sweep.yaml", sweep_path.read_text())
 
     skipped = sum(1 for r in runs if r.run_id in done)
@@ -218,7 +218,12 @@ def _run_ray(tasks: list[tuple], jobs: int, address: str | None, accept: Callabl
         if address is None:
             ray.init(num_cpus=jobs, include_dashboard=False, log_to_driver=False)
         else:
-            ray.init(address=address, log_to_driver=False)
+            try:
+                ray.init(address=address, log_to_driver=False)
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                raise ConfigError(f"--address {address}: no Ray cluster to connect to ({type(exc).__name__}: "
+                                  f"{str(exc).splitlines()[0] if str(exc) else 'no detail'}); start one with "
+                                  "'ray start --head' or drop --address for a local instance") from None
         started = True
     pending: list = []
     try:

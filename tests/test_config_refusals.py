@@ -87,3 +87,44 @@ def test_deep_nesting_and_alias_bombs_are_refused_fast(tmp_path):
 def test_a_file_too_large_is_refused(tmp_path):
     path = _write(tmp_path, "a: [" + "1, " * 600_000 + "1]\n")
     _refused(path, "a config file holds at most 1,048,576", tmp_path)
+
+
+def test_validate_lists_every_error_of_a_file(tmp_path):
+    path = _write(tmp_path, "name: t\nworkload: {model: lenet5, bogus: 1}\nplatform: mars\n"
+                            "search: {budget: 10, stages: [{method: nope}]}\n")
+    res = runner.invoke(app, ["validate", str(path)])
+    assert res.exit_code == 2
+    line = next(line for line in res.output.splitlines() if line.startswith("error: "))
+    for needle in ("unknown field 'bogus'", "unknown platform 'mars'", "unknown method 'nope'"):
+        assert needle in line
+
+
+@pytest.mark.parametrize("name, data, what", [
+    ("bin.m", b"\xff\xfe\x00garbage", "MAESTRO file"),
+    ("utf16.m", "Network x {}".encode("utf-16"), "MAESTRO file"),
+    ("bin.csv", b"\xff\xfeK,C\n", "ConfuciuX CSV"),
+])
+def test_model_files_that_are_not_utf8_are_one_line(tmp_path, name, data, what):
+    path = tmp_path / name
+    path.write_bytes(data)
+    for command in (["show", str(path)], ["eval", str(path), "--num-pes", "64"]):
+        res = runner.invoke(app, command)
+        assert res.exit_code == 2 and "Traceback" not in res.output
+        assert f"not UTF-8 text (byte 0: invalid start byte); expected a {what}" in res.output
+
+
+def test_outputs_that_cannot_be_written_are_one_line(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    cases = [
+        (["eval", "lenet5", "--num-pes", "64", "-o", str(tmp_path)], "is a directory; give a file name"),
+        (["eval", "lenet5", "--num-pes", "64", "-o", str(tmp_path / "afile" / "x.csv")], "cannot write here"),
+        (["eval", "lenet5", "--num-pes", "64", "--summary-json", str(tmp_path / "afile" / "s.json")],
+         "cannot write here"),
+        (["run", str(_write(tmp_path, BASE)), "--out", str(tmp_path / "afile" / "run"), "-q"],
+         "cannot make the output directory"),
+    ]
+    for command, needle in cases:
+        res = runner.invoke(app, command)
+        assert res.exit_code == 2, (command, res.output)
+        lines = [line for line in res.output.splitlines() if line.startswith("error: ")]
+        assert len(lines) == 1 and needle in lines[0] and "Traceback" not in res.output

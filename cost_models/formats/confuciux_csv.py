@@ -21,6 +21,7 @@ import csv
 import logging
 from pathlib import Path
 
+from npu_dse.cost_models.formats.text import read_text
 from npu_dse.cost_models.errors import FormatError, WorkloadError
 from npu_dse.cost_models.workload import Layer, Network, Op
 
@@ -46,10 +47,7 @@ def read_csv(path: str | Path, name: str | None = None) -> Network:
             or a shape the layer model rejects; the message names the file, the line and what was expected.
     """
     path = Path(path)
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read ConfuciuX CSV: {exc.strerror or exc}") from None
+    text = read_text(path, "ConfuciuX CSV")
     rows = list(csv.reader(text.splitlines()))
     if not rows or tuple(c.strip() for c in rows[0]) != HEADER:
         got = ",".join(rows[0]) if rows else "an empty file"

@@ -51,6 +51,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from npu_dse.cost_models.formats.text import read_text
 from npu_dse.cost_models.errors import FormatError, WorkloadError
 from npu_dse.cost_models.workload import Layer, Network, Op
 
@@ -256,10 +257,7 @@ def read_mapping(path: str | Path) -> MaestroMapping:
             the message names the file, the line and what was expected.
     """
     path = Path(path)
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read MAESTRO file: {exc.strerror or exc}") from None
+    text = read_text(path, "MAESTRO file")
     toks = _Tokens(text, path)
     constants: dict[str, int] = {}
     mapping: dict = {"dataflows": {}, "layer_types": {}}
@@ -394,10 +392,7 @@ def read_hardware(path: str | Path) -> dict[str, int]:
             message names file, line and the allowed keys).
     """
     path = Path(path)
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read MAESTRO hardware file: {exc.strerror or exc}") from None
+    text = read_text(path, "MAESTRO hardware file")
     allowed = {**HARDWARE_KEYS, **{v: v for v in HARDWARE_KEYS.values()}}
     out: dict[str, int] = {}
     for lineno, raw in enumerate(text.splitlines(), start=1):

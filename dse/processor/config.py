@@ -230,9 +230,11 @@ class ProcessorConfig:
             source = str(path)
             if not path.is_file():
                 raise FormatError(f"{source}: design file not found (expected best.json or a run directory holding it)")
+            from npu_dse.cost_models.formats.text import read_text
+
             try:
-                data = json.loads(path.read_text())
-            except (OSError, json.JSONDecodeError) as exc:
+                data = json.loads(read_text(path, "design JSON"))
+            except json.JSONDecodeError as exc:
                 raise FormatError(f"{source}: not valid JSON ({exc})") from None
         else:
             data = dict(design)
