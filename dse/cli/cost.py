@@ -91,7 +91,6 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict
     if summary_json is not None:
         write_json(summary_json, summary)
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(output, frame.to_csv(index=False))
         typer.echo(f"wrote {len(frame)} rows to {output}")
         return
