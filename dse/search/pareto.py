@@ -6,7 +6,7 @@ on every objective and strictly better on at least one (Deb et al., "A fast and 
 algorithm: NSGA-II", IEEE TEVC 6(2), 2002).
 
 The hypervolume is the Lebesgue measure of the region dominated by the front and bounded by a reference point
-(Zitzler & Thiele 1998). It is computed exactly, in a space *normalised* so that objectives with very different
+(Zitzler & Thiele 1998). It is computed exactly (``moocore.hypervolume``), in a space *normalised* so that objectives with very different
 units (cycles, pJ, mm²) weigh the same: each cost c becomes ``(c - ideal) / (reference - ideal)``, so the result is
 the fraction of the box ``[ideal, reference]`` the front dominates, in [0, 1]. Defaults: ``ideal`` = the front's
 best cost per objective and ``reference`` = ``ideal + 1.1 * (worst - ideal)`` (1.1 x the front's worst in the
@@ -41,27 +41,15 @@ def objective_costs(evaluations: Sequence[Evaluation], objectives: Sequence[str]
 def non_dominated_mask(costs: np.ndarray) -> np.ndarray:
     """Boolean mask of the rows of ``costs`` (shape (n, m), minimised) that no other row dominates.
 
-    Of rows with identical costs only the first is kept. O(n² m), vectorised per row.
+    Of rows with identical costs only the first is kept. Computed by ``moocore.is_nondominated`` (López-Ibáñez
+    et al., the COCO/moocore library).
     """
+    import moocore
+
     costs = np.asarray(costs, dtype=np.float64)
-    n = len(costs)
-    keep = np.ones(n, dtype=bool)
-    for i in range(n):
-        if not keep[i]:
-            continue
-        c = costs[i]
-        le = np.all(costs <= c, axis=1)
-        lt = np.any(costs < c, axis=1)
-        dominated_by = le & lt
-        same = np.all(costs == c, axis=1)
-        same[: i + 1] = False  # later duplicates of row i go
-        if np.any(dominated_by):
-            keep[i] = False
-        keep &= ~same
-        # rows that row i dominates go too
-        ge = np.all(costs >= c, axis=1) & np.any(costs > c, axis=1)
-        keep &= ~ge
-    return keep
+    if len(costs) == 0:
+        return np.zeros(0, dtype=bool)
+    return np.asarray(moocore.is_nondominated(costs, keep_weakly=False), dtype=bool)
 
 
 def pareto_front(evaluations: Sequence[Evaluation], objectives: Sequence[str]) -> list[Evaluation]:
@@ -136,35 +124,6 @@ def hypervolume(
     if len(norm) == 0:
         return 0.0
     norm = np.maximum(norm, 0.0)  # points beyond a given ideal are clipped to the box
-    norm = norm[non_dominated_mask(norm)]
-    return float(_hv(norm, np.ones(m)))
+    import moocore
 
-
-def _hv(points: np.ndarray, ref: np.ndarray) -> float:
-    """Exact hypervolume of minimised ``points`` (shape (n, m)) below ``ref`` by slicing (HSO, While et al. 2006)."""
-    n, m = points.shape
-    if n == 0:
-        return 0.0
-    if m == 1:
-        return float(ref[0] - points[:, 0].min())
-    if m == 2:
-        p = points[np.argsort(points[:, 0], kind="stable")]
-        vol, best_y = 0.0, ref[1]
-        for k in range(n):
-            x_next = p[k + 1, 0] if k + 1 < n else ref[0]
-            best_y = min(best_y, p[k, 1])
-            vol += (x_next - p[k, 0]) * (ref[1] - best_y)
-        return vol
-    # slice along the last objective: between consecutive levels the dominated region is a (m-1)-D front
-    order = np.argsort(points[:, -1], kind="stable")
-    p = points[order]
-    vol = 0.0
-    for k in range(n):
-        z_next = p[k + 1, -1] if k + 1 < n else ref[-1]
-        depth = z_next - p[k, -1]
-        if depth <= 0:
-            continue
-        sub = p[: k + 1, :-1]
-        sub = sub[non_dominated_mask(sub)]
-        vol += depth * _hv(sub, ref[:-1])
-    return vol
+    return float(moocore.hypervolume(norm, ref=np.ones(m)))
