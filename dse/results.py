@@ -104,17 +104,30 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     return _atomic_via(path, lambda tmp: df.to_csv(tmp, index=False))
 
 
-def append_rows(path: str | Path, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """Append rows to a parquet table atomically (read, concatenate, write a temporary file, rename).
+ROWS_DIR = "results"
+"""Folder of a sweep directory holding one ``<run_id>.parquet`` row file per finished run."""
 
-    Columns are the union of the old and new ones. Returns the whole table after the append.
-    """
-    path = Path(path)
-    new = pd.DataFrame([dict(r) for r in rows])
-    old = pd.read_parquet(path) if path.exists() else None
-    table = new if old is None or old.empty else pd.concat([old, new], ignore_index=True)
-    write_table(table, path)
-    return table
+
+def write_run_row(sweep_dir: str | Path, row: Mapping[str, Any]) -> Path:
+    """Store one finished run's results row as its own file (atomically; no other file is rewritten)."""
+    return write_table(pd.DataFrame([dict(row)]), Path(sweep_dir) / ROWS_DIR / f"{row['run_id']}.parquet")
+
+
+def read_results(sweep_dir: str | Path) -> pd.DataFrame:
+    """Every finished run's row of a sweep directory: the per-run files (in the order they finished) and, for
+    rows of sweeps written before them, ``results.parquet``; one row per ``run_id``. Columns are the union."""
+    sweep_dir = Path(sweep_dir)
+    frames = []
+    consolidated = sweep_dir / "results.parquet"
+    if consolidated.is_file():
+        frames.append(pd.read_parquet(consolidated))
+    files = sorted((sweep_dir / ROWS_DIR).glob("*.parquet"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    frames += [pd.read_parquet(f) for f in files]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame()
+    table = pd.concat(frames, ignore_index=True)
+    return table.drop_duplicates("run_id", keep="last", ignore_index=True) if "run_id" in table else table
 
 
 # ---------------------------------------------------------------------------------------------------- runs
@@ -234,5 +247,6 @@ def sweep_row(run_id: str, params: Mapping[str, Any], seed: int, run_dir: str | 
     return row
 
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "write_json", "write_table", "append_rows", "versions",
-           "pareto_table", "summary_document", "read_summary", "sweep_row", "stage_best", "SUMMARY_METRICS"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "write_json", "write_table", "versions",
+           "pareto_table", "summary_document", "read_summary", "sweep_row", "stage_best", "SUMMARY_METRICS", "ROWS_DIR",
+           "read_results", "write_run_row"]

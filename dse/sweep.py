@@ -1,21 +1,25 @@
-"""Sweeps (``dse sweep``): a grid of experiments run in parallel, each finished run appended to ``results.parquet``.
+"""Sweeps (``dse sweep``): a grid of experiments run in parallel, each finished run's row stored as it finishes.
 
 A sweep directory (default ``<output.root of the base>/<sweep name>``) holds::
 
-    sweep.yaml          the sweep file as given
-    results.parquet     one row per finished run (npu_dse.results.sweep_row), appended atomically after each run
-    runs/<run_id>/      each run's directory (npu_dse.run)
+    sweep.yaml              the sweep file as given
+    results/<run_id>.parquet  one row per finished run (npu_dse.results.sweep_row), written atomically when the run
+                            finishes; no other file is rewritten
+    results.parquet         all rows in one table, written once when the sweep stops (finished or interrupted);
+                            read both with npu_dse.results.read_results
+    runs/<run_id>/          each run's directory (npu_dse.run)
 
 Backends:
 
-- ``local``: runs in this process when ``jobs == 1``, else a :class:`concurrent.futures.ProcessPoolExecutor`
-  (spawn context) of ``jobs`` workers; every worker uses one torch thread (``torch.set_num_threads(1)``).
+- ``local``: runs in this process when ``jobs == 1``, else a ``multiprocessing`` pool (spawn context) of ``jobs``
+  workers; every worker uses one torch thread (``torch.set_num_threads(1)``) and leaves Ctrl-C to the parent,
+  which stops and waits for them all.
 - ``ray``: one Ray task per run (``num_cpus=1``) on ``ray.init(address=...)``; without an address a local Ray
   instance with ``jobs`` CPUs is started and stopped. Workers write run directories at the same absolute paths,
   so on a multi-machine cluster the sweep directory must be on a shared file system. Needs the ``distributed``
   extra (``pip install -e ".[distributed]"``).
 
-Resuming (``resume=True``) skips runs whose id is already in ``results.parquet``; a run that finished (its
+Resuming (``resume=True``) skips runs whose row is already stored; a run that finished (its
 ``summary.json`` exists) but was not yet appended is appended without running again. So an interrupted sweep
 that is resumed loses nothing and repeats nothing. Without ``resume``, a directory that already has results is
 refused.
@@ -122,7 +126,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
         ConfigError: a bad sweep file, an unknown backend, ``jobs < 1``, existing results without ``resume``,
             ``ray`` not installed.
     """
-    from npu_dse.results import append_rows, atomic_write_text, read_summary, sweep_row
+    from npu_dse.results import atomic_write_text, read_results, read_summary, sweep_row, write_run_row
     from npu_dse.run import is_finished, make_output_dir
 
     if backend not in BACKENDS:
@@ -134,12 +138,12 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
     sweep_dir = sweep_dir_for(sweep, runs, out_dir).resolve()
     results_path = sweep_dir / "results.parquet"
     done: set[str] = set()
-    if results_path.exists():
-        existing = pd.read_parquet(results_path)
-        if len(existing) and not resume:
-            raise ConfigError(f"{results_path}: the sweep already has {len(existing)} finished run(s); "
-                              "use --resume to continue it or --out for a new directory")
-        done = set(existing["run_id"]) if "run_id" in existing else set()
+    existing = read_results(sweep_dir)
+    if len(existing) and not resume:
+        raise ConfigError(f"{sweep_dir}: the sweep already has {len(existing)} finished run(s); "
+                          "use --resume to continue it or --out for a new directory")
+    if "run_id" in existing:
+        done = set(existing["run_id"])
     make_output_dir(sweep_dir)
     atomic_write_text(sweep_dir / "sweep.yaml", sweep_path.read_text())
 
@@ -151,7 +155,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
         run_dir = sweep_dir / "runs" / r.run_id
         if resume and is_finished(run_dir):  # finished but not yet appended: append, do not repeat
             row = sweep_row(r.run_id, r.params, r.seed, run_dir, read_summary(run_dir))
-            append_rows(results_path, [row])
+            write_run_row(sweep_dir, row)
             done.add(r.run_id)
             skipped += 1
             if on_result is not None:
@@ -165,7 +169,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
 
     def accept(row: dict[str, Any]) -> None:
         nonlocal ran
-        append_rows(results_path, [row])
+        write_run_row(sweep_dir, row)
         ran += 1
         if on_result is not None:
             on_result(row)
@@ -181,9 +185,23 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
         else:
             _run_pool(tasks, jobs, accept)
     except KeyboardInterrupt:
+        _consolidate(sweep_dir, results_path)
         raise SweepInterrupted(sweep.name, sweep_dir, len(runs), ran, skipped) from None
-    results = pd.read_parquet(results_path) if results_path.exists() else pd.DataFrame()
+    except BaseException:
+        _consolidate(sweep_dir, results_path)  # whatever stopped the sweep, every finished row is in the table
+        raise
+    results = _consolidate(sweep_dir, results_path)
     return SweepOutcome(sweep.name, sweep_dir, results_path, len(runs), ran, skipped, results)
+
+
+def _consolidate(sweep_dir: Path, results_path: Path) -> pd.DataFrame:
+    """All rows in ``results.parquet`` (written once, atomically)."""
+    from npu_dse.results import read_results, write_table
+
+    results = read_results(sweep_dir)
+    if len(results):
+        write_table(results, results_path)
+    return results
 
 
 def _run_task(task: tuple) -> dict[str, Any]:

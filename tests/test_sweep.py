@@ -89,7 +89,10 @@ def test_run_finished_but_not_appended_is_appended_not_rerun(tmp_path: Path) -> 
     path = make_sweep(tmp_path, seeds=(0,), platforms=("edge",))
     out_dir = tmp_path / "out"
     run_sweep(path, out_dir=out_dir)
-    (out_dir / "results.parquet").unlink()  # as if stopped between the run's summary.json and the append
+    # as if stopped between the run's summary.json and the storing of its row
+    (out_dir / "results.parquet").unlink()
+    for f in (out_dir / "results").glob("*.parquet"):
+        f.unlink()
     rid = next(iter((out_dir / "runs").iterdir())).name
     stamp = (out_dir / "runs" / rid / "summary.json").stat().st_mtime_ns
     out = run_sweep(path, out_dir=out_dir, resume=True)
@@ -150,3 +153,21 @@ def test_sweep_cli_set_applies_to_every_run_and_files_honour_the_umask(tmp_path:
             assert stat.S_IMODE(f.stat().st_mode) == 0o644, f
     _, runs = load_sweep(path, ["search.budget=7"])
     assert all(r.config.search.budget == 7 for r in runs)
+
+
+def test_each_finished_run_writes_only_its_own_row_file(tmp_path: Path) -> None:
+    path = make_sweep(tmp_path)
+    out_dir = tmp_path / "out"
+    during: list[tuple[bool, int]] = []
+
+    def look(row: dict) -> None:
+        rows = sorted(p.name for p in (out_dir / "results").glob("*.parquet"))
+        during.append(((out_dir / "results.parquet").exists(), len(rows)))
+        assert f"{row['run_id']}.parquet" in rows
+
+    out = run_sweep(path, out_dir=out_dir, on_result=look)
+    assert during == [(False, 1), (False, 2), (False, 3), (False, 4)]  # one new file per run, no table rewrite
+    from npu_dse.results import read_results
+
+    assert sorted(read_results(out_dir)["run_id"]) == sorted(out.results["run_id"])
+    assert len(pd.read_parquet(out_dir / "results.parquet")) == 4  # the whole table, once, at the end
