@@ -31,6 +31,9 @@ from npu_dse.cost_models.errors import SpaceError
 HARDWARE_FIELDS: tuple[str, ...] = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes")
 """Hardware fields a parameter may set (:class:`npu_dse.cost_models.hardware.Hardware` names)."""
 
+MAX_LEVEL = 1 << 40
+"""The largest value of a numeric design parameter (PEs, bytes, elements/cycle): beyond any chip, exact in float64."""
+
 Scope = Literal["global", "per_layer"]
 Mode = Literal["LP", "LS"]
 _CONSTANT_RE = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
@@ -90,12 +93,17 @@ class Parameter:
         for v in self.values:
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v <= 0:
                 raise SpaceError(f"parameter {self.name!r}: field 'values' must be positive integers, got {v!r}")
+            if v > MAX_LEVEL:
+                raise SpaceError(f"parameter {self.name!r}: value {v} is above {MAX_LEVEL:,} (2^40), the largest "
+                                 "level a design parameter takes")
         if list(self.values) != sorted(self.values):
             raise SpaceError(f"parameter {self.name!r}: field 'values' must be increasing, got {list(self.values)}")
         if self.range is not None:
             if len(self.range) != 3:
                 raise SpaceError(f"parameter {self.name!r}: field 'range' must be (min, max, step)")
             lo, hi, step = self.range
+            if hi > MAX_LEVEL:
+                raise SpaceError(f"parameter {self.name!r}: range maximum {hi} is above {MAX_LEVEL:,} (2^40)")
             if lo <= 0 or hi < lo or step <= 0:
                 raise SpaceError(
                     f"parameter {self.name!r}: field 'range' {self.range} needs 0 < min <= max and step > 0"

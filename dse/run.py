@@ -121,8 +121,8 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
 
 def build_evaluator(problem, source: str):
     """The problem's :class:`~npu_dse.cost_models.evaluator.Evaluator`, its budgets checked against the best any
-    design reaches and its smallest design run through the cost model (so an infeasible budget or a fixed value
-    the cost model refuses is refused before anything runs or is written).
+    design reaches and its smallest and largest designs run through the cost model (so an infeasible budget or a
+    value the cost model refuses is refused before anything runs or is written).
 
     Raises:
         ConfigError: an infeasible budget, or a fixed hardware value the cost model refuses, as one line starting
@@ -132,7 +132,8 @@ def build_evaluator(problem, source: str):
 
     try:
         evaluator = Evaluator(problem)
-        evaluator.corner_metrics("min")  # one design through the cost model: fixed values it refuses fail here
+        for corner in ("min", "max"):  # the extreme designs through the cost model: values it refuses fail here
+            evaluator.corner_metrics(corner)
         return evaluator
     except NpuDseError as exc:
         raise ConfigError(f"{source}: {exc}") from None

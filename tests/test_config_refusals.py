@@ -51,6 +51,8 @@ def _write(tmp_path: Path, data, name: str = "c.yaml") -> Path:
     ({"workload": {"model": "resnet50", "layers": "0:2"}, "platform": None,
       "space": {"preset": "global", "fixed": {"offchip_bw": 1e-300}}}, "bandwidths that small are not a design"),
     ({"constraints": {"total_pes": 1}}, "constraint 'total_pes' = 1 cannot be met"),
+    ({"space": {"parameters": [{"name": "num_pes", "values": [64, 10**26]}], "mode": "LS",
+                "dataflow": "kcp_ws"}}, "value 100000000000000000000000000 is above 1,099,511,627,776 (2^40)"),
     ({"name": ".."}, "only dots"),
     ({"name": "x" * 5000}, "name"),
     ({"seed": 2**32, "search": {"budget": 20, "stages": [{"method": "ppo"}]}}, "seed"),
