@@ -29,6 +29,16 @@ def _children(pid: int) -> set[int]:
     return out
 
 
+def _descendants(pid: int) -> set[int]:
+    out, todo = set(), [pid]
+    while todo:
+        for c in _children(todo.pop()):
+            if c not in out:
+                out.add(c)
+                todo.append(c)
+    return out
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
@@ -101,3 +111,25 @@ def test_sigint_marks_an_interrupted_run_unfinished(tmp_path):
     from npu_dse.run import is_finished
 
     assert not is_finished(out)
+
+
+@pytest.mark.slow
+def test_sigint_stops_a_ray_sweep_and_its_processes(tmp_path):
+    pytest.importorskip("ray", reason="ray is not installed (the 'distributed' extra)")
+    path = _sweep(tmp_path)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([DSE, "sweep", str(path), "--jobs", "2", "--backend", "ray", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, OMP_NUM_THREADS="1"))
+    first = proc.stdout.readline()
+    assert first.startswith("finished "), first + proc.stderr.read()
+    started = _descendants(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=120) == 130
+    err = proc.stderr.read()
+    lines = [line for line in err.splitlines() if line.startswith("interrupted: ")]
+    assert len(lines) == 1 and "--backend ray" in lines[0], err
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(p) for p in started):
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in started), "a Ray process outlived the interrupted sweep by 10 s"
