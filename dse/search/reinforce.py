@@ -27,6 +27,7 @@ from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.evaluator import Evaluation, Problem
 from npu_dse.search.context import SearchContext
 from npu_dse.search.options import Count, Positive, Probability
+from npu_dse.search.threads import single_threaded
 from npu_dse.envs import LayerwiseAssignmentVector
 
 GAMMA = 0.9
@@ -96,6 +97,12 @@ def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: Co
         SpaceError: the space has no per-layer parameters (the agent assigns per layer), or
             ``episodes_per_update < 1``.
     """
+    with single_threaded():  # the same answer whatever the process's thread count
+        _reinforce(ctx, seed, hidden, learning_rate, gamma, episodes_per_update)
+
+
+def _reinforce(ctx: SearchContext, seed: int, hidden: int, learning_rate: float, gamma: float,
+               episodes_per_update: int) -> None:
     check_problem(ctx.problem)
     if episodes_per_update < 1:
         raise SpaceError(f"reinforce: option 'episodes_per_update' must be >= 1, got {episodes_per_update}")

@@ -24,6 +24,7 @@ from stable_baselines3.common.callbacks import BaseCallback
 
 from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.evaluator import Evaluation, Problem
+from npu_dse.search.threads import single_threaded
 from npu_dse.search.context import SearchContext
 from npu_dse.envs import AcceleratorConfig, LayerwiseAssignmentVector
 
@@ -196,6 +197,11 @@ def check_options(algo: str, options: dict[str, Any], problem: Problem) -> None:
 
 
 def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
+    with single_threaded():  # the same answer whatever the process's thread count (initial weights included)
+        _learn(ctx, seed, algo, options)
+
+
+def _learn(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
     opts, n_envs, flatten = agent_options(algo, options, bool(ctx.problem.space.per_layer))
     env, steps_per_episode = make_env(ctx, flatten=flatten, n_envs=n_envs)
     model = build_agent(algo, env, seed, opts, options)
