@@ -77,6 +77,17 @@ def test_export_every_format_from_run_dir(pareto_run: Path, tmp_path: Path, fmt:
         assert res.exit_code == 2 and "not one Gemmini mesh" in res.output and not out.exists()
         return
     assert res.exit_code == 0, res.output
+    if fmt == "maestro":
+        from npu_dse.cost_models.formats.maestro_m import read_hardware, read_mapping
+
+        if best["mode"] == "LP":  # one mapping and hardware file per layer, in a directory
+            folder = tmp_path / "design"
+            for i, e in enumerate(best["per_layer"]):
+                assert read_hardware(folder / f"{i}_{e['layer']}_hw.m")["num_pes"] == e["num_pes"]
+                assert [la.name for la in read_mapping(folder / f"{i}_{e['layer']}.m").network.layers] == [e["layer"]]
+        else:
+            assert read_hardware(tmp_path / "design_hw.m")["num_pes"] == best["design"]["num_pes"]
+        return
     text = out.read_text()
     if fmt == "json":
         assert json.loads(text) == best
@@ -84,20 +95,15 @@ def test_export_every_format_from_run_dir(pareto_run: Path, tmp_path: Path, fmt:
         assert yaml.safe_load(text) == best
     elif fmt == "verilog":
         assert f"localparam int NUM_PES = {best['design']['num_pes']};" in text
-    elif fmt == "gemmini":
-        assert "GemminiConfigs.defaultConfig.copy(" in text
     else:
-        from npu_dse.cost_models.formats.maestro_m import read_hardware, read_mapping
-
-        assert read_hardware(tmp_path / "design_hw.m")["num_pes"] == best["design"]["num_pes"]
-        assert [l.name for l in read_mapping(out).network.layers] == [e["layer"] for e in best["per_layer"]]
+        assert "GemminiConfigs.defaultConfig.copy(" in text
 
 
 def test_export_to_stdout_from_best_json(pareto_run: Path) -> None:
     res = runner.invoke(app, ["export", str(pareto_run / "best.json"), "--format", "verilog"])
     assert res.exit_code == 0 and re.search(r"^package npu_dse_lenet5_pkg;", res.output, re.M)
     res = runner.invoke(app, ["export", str(pareto_run / "best.json"), "--format", "maestro"])
-    assert res.exit_code == 0 and "// ---- hardware file ----" in res.output and "Network lenet5" in res.output
+    assert res.exit_code == 0 and "_hw.m file ----" in res.output and "Network lenet5" in res.output
 
 
 def test_export_errors_are_one_line(pareto_run: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -181,14 +182,14 @@ def test_maestro_export_round_trips_through_our_parser(tmp_path: Path, lenet_lp)
     problem, ev = lenet_lp
     doc = design_document(problem, ev)
     paths = export.write(doc, "maestro", tmp_path / "lenet.m")
-    assert [p.name for p in paths] == ["lenet.m", "lenet_hw.m"]
-    mapping = read_mapping(tmp_path / "lenet.m")
-    assert list(mapping.network.layers) == [as_maestro_layer(l) for l in problem.network.layers]
-    hw = read_hardware(tmp_path / "lenet_hw.m")
-    d = doc["design"]
-    assert hw == {"num_pes": d["num_pes"], "l1_size": d["l1_bytes"], "l2_size": d["l2_bytes"], "noc_bw": 81_920_000,
-                  "offchip_bw": 70_000, "noc_hops": 1}
-    for layer, entry in zip(problem.network.layers, doc["per_layer"]):
+    names = [la.name for la in problem.network.layers]
+    assert [p.name for p in paths] == [n for i, la in enumerate(names) for n in (f"{i}_{la}.m", f"{i}_{la}_hw.m")]
+    assert all(p.parent == tmp_path / "lenet" for p in paths)  # one sub-accelerator per layer, in a directory
+    for i, (layer, entry) in enumerate(zip(problem.network.layers, doc["per_layer"])):
+        mapping = read_mapping(tmp_path / "lenet" / f"{i}_{layer.name}.m")
+        assert list(mapping.network.layers) == [as_maestro_layer(layer)]
+        hw = read_hardware(tmp_path / "lenet" / f"{i}_{layer.name}_hw.m")
+        assert hw["num_pes"] == entry["num_pes"] and hw["noc_bw"] == 81_920_000 and hw["offchip_bw"] == 70_000
         parsed = dataflow_mod.parse(mapping.dataflows[layer.name])
         first = parsed.directives[0]
         if layer.op is Op.GEMM:
@@ -199,6 +200,33 @@ def test_maestro_export_round_trips_through_our_parser(tmp_path: Path, lenet_lp)
         assert [str(c) for c in cluster] == [f"Cluster({entry['num_pes']})"]
 
 
+@pytest.mark.parametrize("mode", ["LP", "LS"])
+def test_maestro_export_round_trips_to_the_runs_cycles_and_energy_exactly(tmp_path: Path, mode) -> None:
+    """dse maestro on the export gives back the run's per-layer and total cycles and energy (issue 16)."""
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    problem = Problem.build("lenet5", platform="cloud", mode=mode)
+    ev = Evaluator(problem).evaluate({"num_pes": (8, 16, 12, 4, 2), "KTileSz": (3, 4, 2, 5, 1)})
+    doc = design_document(problem, ev)
+    export.write(doc, "maestro", tmp_path / "x.m")
+    target = tmp_path / "x" if mode == "LP" else tmp_path / "x.m"
+    args = ["maestro", str(target), "-o", str(tmp_path / "o.csv")]
+    if mode == "LS":
+        args += ["--hw", str(tmp_path / "x_hw.m")]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    f = pd.read_csv(tmp_path / "o.csv")
+    if mode == "LP":
+        assert list(f.runtime_cycles) == list(ev.layers["runtime_cycles"])
+        assert list(f.energy_pj) == list(ev.layers["energy_pj"])
+        assert f.runtime_cycles.sum() == ev.metrics["latency_cycles"]
+        assert f.energy_pj.sum() == pytest.approx(ev.metrics["energy_pj"], rel=1e-12)
+    else:
+        assert (f.runtime_cycles > 0).all() and len(f) == 5
+
+
 def test_maestro_export_of_depthwise_and_gemm_layers(tmp_path: Path) -> None:
     from npu_dse.cost_models import zoo
 
@@ -207,14 +235,13 @@ def test_maestro_export_of_depthwise_and_gemm_layers(tmp_path: Path) -> None:
     problem = Problem.build(Network("mbv2_part", tuple(layers)))
     ev = Evaluator(problem).evaluate({"num_pes": (4, 8, 16), "KTileSz": (2, 3, 4)})
     doc = design_document(problem, ev)
-    texts = export.render(doc, "maestro", problem.network)
-    (tmp_path / "m.m").write_text(texts["mapping"])
-    mapping = read_mapping(tmp_path / "m.m")
-    assert list(mapping.network.layers) == [as_maestro_layer(l) for l in layers]
-    assert mapping.layer_types[layers[0].name] == "DSCONV" and mapping.layer_types[layers[2].name] == "GEMM"
-    dw = dataflow_mod.parse(mapping.dataflows[layers[0].name])
+    export.write(doc, "maestro", tmp_path / "m.m", problem.network)
+    files = [read_mapping(tmp_path / "m" / f"{i}_{la.name}.m") for i, la in enumerate(layers)]
+    assert [m.network.layers[0] for m in files] == [as_maestro_layer(l) for l in layers]
+    assert files[0].layer_types[layers[0].name] == "DSCONV" and files[2].layer_types[layers[2].name] == "GEMM"
+    dw = dataflow_mod.parse(files[0].dataflows[layers[0].name])
     assert str(dw.directives[0]) == "SpatialMap(2,2) C"  # ConfuciuX's depthwise template, KTileSz 2
-    gemm = dataflow_mod.parse(mapping.dataflows[layers[2].name])
+    gemm = dataflow_mod.parse(files[2].dataflows[layers[2].name])
     assert {d.dim for d in gemm.directives if hasattr(d, "dim")} <= {"M", "N", "K"}
 
 
@@ -258,3 +285,14 @@ def test_document_invariants_for_random_points(pes, ktile, mode) -> None:
     assert rows * cols == d["num_pes"] and rows <= cols
     assert json.loads(export.render(doc, "json")["main"]) == doc
 
+
+
+def test_dse_maestro_on_a_directory_needs_each_hardware_file(tmp_path: Path, lenet_lp) -> None:
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    export.write(design_document(*lenet_lp), "maestro", tmp_path / "x.m")
+    (tmp_path / "x" / "1_c3_hw.m").unlink()
+    res = CliRunner().invoke(app, ["maestro", str(tmp_path / "x")])
+    assert res.exit_code == 2 and "needs each <name>.m with its <name>_hw.m; missing 1_c3_hw.m" in res.output

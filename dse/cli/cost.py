@@ -178,8 +178,28 @@ def maestro(
     output: OutputCsv = None,
     summary_json: SummaryJson = None,
 ) -> None:
-    """Run the cost model on a MAESTRO mapping file, as MAESTRO would, and print a per-layer table."""
+    """Run the cost model on a MAESTRO mapping file, as MAESTRO would, and print a per-layer table.
+
+    ``MAPPING`` may also be a directory of ``<name>.m`` files each with its ``<name>_hw.m`` beside it (a
+    layer-pipelined export): every file runs on its own hardware, in name order."""
     tech = technology_mod.resolve(technology, dram)
+    if mapping.is_dir():
+        pairs = [(m, m.with_name(f"{m.stem}_hw.m")) for m in sorted(mapping.glob("*.m"))
+                 if not m.stem.endswith("_hw")]
+        missing = [str(h.name) for _, h in pairs if not h.is_file()]
+        if not pairs or missing:
+            raise HardwareError(f"{mapping}: a directory of mapping files needs each <name>.m with its "
+                                f"<name>_hw.m; " + (f"missing {', '.join(missing[:5])}" if missing else "none found"))
+        frames = []
+        for m, h in pairs:
+            hardware = _hardware(h, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency,
+                                 simd_lanes, word_bits, clock_mhz)
+            frames.append(analyze_mapping(m, hardware, compat=maestro_compat, technology=tech,
+                                          include_dram=include_dram))
+        frame = pd.concat(frames, ignore_index=True)
+        _emit(frame, output, f"{mapping.name}: {len(pairs)} sub-accelerators",
+              network_summary(frame, hardware, tech, include_dram), summary_json)
+        return
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
                          word_bits, clock_mhz)
     frame = analyze_mapping(mapping, hardware, compat=maestro_compat, technology=tech, include_dram=include_dram)

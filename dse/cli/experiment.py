@@ -149,8 +149,9 @@ def export(
     source: Path = typer.Argument(..., help="A run directory or a best.json."),
     fmt: str = typer.Option("json", "--format", "-f", help="json, yaml, verilog, gemmini or maestro."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Output file (maestro: the .m mapping; the hardware file is "
-                                               "<stem>_hw.m). Default: standard output."),
+                                          help="Output file (maestro: the .m mapping, the hardware file is "
+                                               "<stem>_hw.m; a layer-pipelined design is a directory <stem>/ of "
+                                               "one pair per layer). Default: standard output."),
 ) -> None:
     """Turn the chosen design into inputs for hardware generators."""
     from npu_dse import export as export_mod

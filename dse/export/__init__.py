@@ -61,9 +61,16 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
         from npu_dse.export.gemmini import gemmini_config
 
         return {"main": gemmini_config(doc)}
-    from npu_dse.export.maestro import maestro_files
+    from npu_dse.export.maestro import maestro_files, maestro_lp_files
 
+    if is_layer_pipelined(doc):
+        return maestro_lp_files(doc, network)
     return maestro_files(doc, network)
+
+
+def is_layer_pipelined(doc: Mapping[str, Any]) -> bool:
+    """A design of one sub-accelerator per layer (``mode`` LP with ``per_layer`` entries)."""
+    return doc.get("mode") == "LP" and bool(doc.get("per_layer"))
 
 
 def output_paths(fmt: str, out: str | Path) -> dict[str, Path]:
@@ -75,12 +82,18 @@ def output_paths(fmt: str, out: str | Path) -> dict[str, Path]:
 
 
 def write(doc: Mapping[str, Any], fmt: str, out: str | Path, network=None) -> list[Path]:
-    """Render ``doc`` and write the files (atomically) to :func:`output_paths`; returns the paths written."""
+    """Render ``doc`` and write the files (atomically) to :func:`output_paths`; returns the paths written.
+
+    A layer-pipelined design in ``maestro`` format is a directory (``out`` without its suffix) of one mapping and
+    hardware file per layer (:func:`npu_dse.export.maestro.maestro_lp_files`)."""
     from npu_dse.results import atomic_write_text
 
     texts = render(doc, fmt, network)
+    if fmt == "maestro" and is_layer_pipelined(doc):
+        folder = Path(out).with_suffix("")
+        return [atomic_write_text(folder / name, text) for name, text in texts.items()]
     paths = output_paths(fmt, out)
     return [atomic_write_text(paths[role], text) for role, text in texts.items()]
 
 
-__all__ = ["FORMATS", "SUFFIXES", "render", "write", "output_paths"]
+__all__ = ["FORMATS", "SUFFIXES", "is_layer_pipelined", "render", "write", "output_paths"]

@@ -132,4 +132,39 @@ def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
         return {"mapping": header + mpath.read_text(), "hardware": header + hpath.read_text()}
 
 
-__all__ = ["maestro_files", "network_for", "layer_dataflow_text", "gemm_dataflow_text", "hardware_fields"]
+def maestro_lp_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
+    """A layer-pipelined design as one MAESTRO mapping and hardware file per layer (each layer is its own
+    sub-accelerator of its own PE count): ``{"<i>_<layer>.m": mapping, "<i>_<layer>_hw.m": hardware, ...}``.
+
+    ``dse maestro`` on the directory of these files runs every layer on its own hardware and gives back the run's
+    per-layer cycles and energy.
+
+    Raises:
+        FormatError: see :func:`maestro_files`.
+    """
+    net = network if network is not None else network_for(doc)
+    per_layer = doc["per_layer"]
+    if len(per_layer) != len(net.layers):
+        raise FormatError(f"design has {len(per_layer)} per-layer entries, network {net.name!r} has "
+                          f"{len(net.layers)} layers")
+    from npu_dse.cost_models.workload import Network
+
+    d = doc["design"]
+    out: dict[str, str] = {}
+    width = len(str(len(net.layers)))
+    for i, (layer, entry) in enumerate(zip(net.layers, per_layer)):
+        sub_design = {**d, "num_pes": entry["num_pes"], "constants": entry.get("constants", {}),
+                      "dataflow": entry.get("dataflow", d["dataflow"])}
+        for key in ("l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes"):
+            if entry.get(key) is not None:
+                sub_design[key] = entry[key]
+        sub = {**doc, "design": sub_design, "per_layer": None, "mode": "LS"}
+        files = maestro_files(sub, Network(net.name, (layer,)))
+        stem = f"{i:0{width}d}_{re.sub(r'[^A-Za-z0-9_.-]+', '_', layer.name)}"
+        out[f"{stem}.m"] = files["mapping"]
+        out[f"{stem}_hw.m"] = files["hardware"]
+    return out
+
+
+__all__ = ["maestro_files", "maestro_lp_files", "network_for", "layer_dataflow_text", "gemm_dataflow_text",
+           "hardware_fields"]
