@@ -48,6 +48,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from npu_dse.cost_models.errors import InfeasibleError, NpuDseError, SpaceError
+from npu_dse.cost_models.maestro import ENERGY_COMPONENTS  # the parts of energy_pj, per layer and per design
 from npu_dse.cost_models.space import DesignSpace, preset
 from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology
 from npu_dse.cost_models.technology import resolve as resolve_technology
@@ -79,10 +80,6 @@ CONSTRAINT_SENSE: dict[str, str] = {**{m: "max" for m in CONSTRAINT_LAYER_COLUMN
 
 CONSTRAINT_METRICS: tuple[str, ...] = tuple(CONSTRAINT_SENSE)
 """Metrics a constraint may bound."""
-
-ENERGY_COMPONENTS: tuple[str, ...] = ("mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "noc_energy_pj",
-                                      "dram_energy_pj", "leakage_energy_pj")
-"""The parts of ``energy_pj`` (per layer and per design)."""
 
 MAPPING_COLUMNS: tuple[str, ...] = ("map_KTileSz", "map_CTileSz", "map_ClusterSz")
 """Per-layer template constants the layer ran with (chosen by the mapper or set by the design; 0: not used)."""

@@ -123,7 +123,8 @@ def design_document(problem, evaluation) -> dict[str, Any]:
         else:
             design[name] = _num(max(nums))
     if design["offchip_bw"] is None:  # the technology's default: the DRAM preset's peak, or MAESTRO's flag
-        design["offchip_bw"] = _offchip_default(problem.technology, design["clock_mhz"], design["word_bytes"])
+        design["offchip_bw"] = float(technology_mod.default_offchip_bw(problem.technology, design["clock_mhz"],
+                                                                       design["word_bytes"]))
     dataflows = [str(p.get("dataflow", space.dataflow)) for p in params]
     design["dataflow"] = Counter(dataflows).most_common(1)[0][0]
     if space.mapper:  # the mapping the mapper chose for each layer
@@ -169,15 +170,6 @@ def design_document(problem, evaluation) -> dict[str, Any]:
         "metrics": {k: float(v) for k, v in evaluation.metrics.items()},
         "point": plain(point),
     }
-
-
-def _offchip_default(technology, clock_mhz: float, word_bytes: int) -> float:
-    from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW
-    from npu_dse.cost_models.technology import PhysicalTechnology
-
-    if isinstance(technology, PhysicalTechnology):
-        return float(technology.offchip_bw_elems(np.array([clock_mhz]), np.array([word_bytes]))[0])
-    return float(MAESTRO_OFFCHIP_BW)
 
 
 def check_document(doc: Any, source: str = "<design>") -> dict[str, Any]:

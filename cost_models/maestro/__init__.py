@@ -57,8 +57,7 @@ from npu_dse.cost_models.errors import DataflowError, HardwareError
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
 from npu_dse.cost_models.maestro.structure import Problem, Structure, compile_structure
-from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW
-from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, resolve
+from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, default_offchip_bw, resolve
 from npu_dse.cost_models.workload import Layer, Network, Op
 
 log = logging.getLogger(__name__)
@@ -267,8 +266,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     n = len(hw)
     offchip_bw = hw.offchip_bw
     if np.isnan(offchip_bw).any():
-        default_bw = tech.offchip_bw_elems(hw.clock_mhz, hw.word_bytes) if physical else MAESTRO_OFFCHIP_BW
-        offchip_bw = np.where(np.isnan(offchip_bw), default_bw, offchip_bw)
+        offchip_bw = np.where(np.isnan(offchip_bw), default_offchip_bw(tech, hw.clock_mhz, hw.word_bytes), offchip_bw)
     df = _select(layer, dataflow)
     problem, mult = problem_for(layer, df)
     cnames = sorted(c for c in constants if c in df.constants) if constants else []

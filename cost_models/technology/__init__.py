@@ -62,10 +62,22 @@ def resolve(spec: "str | int | Mapping[str, Any] | AnyTechnology | None", dram: 
     return tech
 
 
+def default_offchip_bw(tech: AnyTechnology, clock_mhz, word_bytes):
+    """Off-chip bandwidth (elements/cycle) of a design that sets none: the DRAM preset's peak at ``clock_mhz`` under
+    a physical technology, MAESTRO's default flag (70,000) under ``maestro``. Arrays or scalars, broadcast."""
+    import numpy as np
+
+    from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW
+
+    if isinstance(tech, PhysicalTechnology):
+        return tech.offchip_bw_elems(np.asarray(clock_mhz), np.asarray(word_bytes))
+    return np.full(np.broadcast(np.asarray(clock_mhz), np.asarray(word_bytes)).shape, float(MAESTRO_OFFCHIP_BW))
+
+
 def name_of(tech: AnyTechnology) -> str:
     """The name :func:`resolve` turns back into ``tech`` (``"maestro"`` or ``"<node>nm"``)."""
     return "maestro" if isinstance(tech, Technology) else tech.name
 
 
-__all__ = ["AnyTechnology", "DEFAULT", "DRAM_PRESETS", "DramPreset", "MAESTRO", "NAMES", "NODES_NM",
+__all__ = ["AnyTechnology", "DEFAULT", "default_offchip_bw", "DRAM_PRESETS", "DramPreset", "MAESTRO", "NAMES", "NODES_NM",
            "PhysicalTechnology", "Technology", "name_of", "parse_node", "resolve"]

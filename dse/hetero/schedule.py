@@ -122,14 +122,6 @@ class HeteroResult:
         }
 
 
-def _output_bytes(network: Network, node: str, word_bytes: int) -> float:
-    layers = {layer.name: layer for layer in network.layers}
-    layer = layers.get(node)
-    if layer is None:
-        return 0.0
-    return float(layer.N * layer.K * layer.Y_out * layer.X_out * word_bytes)
-
-
 def node_times(network: Network, graph: Graph, cpu: CpuRoofline, npu: Npu) -> dict[str, dict[str, float]]:
     """Milliseconds of every node on every unit (``inf`` where a unit cannot run it)."""
     layers = {layer.name: layer for layer in network.layers}
@@ -158,8 +150,11 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
     word = npu.hardware.word_bytes
     sync_ms = sync_us / 1e3
 
+    out_bytes = {layer.name: float(layer.N * layer.K * layer.Y_out * layer.X_out * word) for layer in network.layers}
+
     def move_ms(node: str) -> float:
-        return _output_bytes(network, node, word) / (transfer_gb_s * 1e9) * 1e3 + sync_ms
+        """Handing ``node``'s output to the other unit: its bytes over the transfer bandwidth, plus one sync."""
+        return out_bytes.get(node, 0.0) / (transfer_gb_s * 1e9) * 1e3 + sync_ms
 
     # 1. sequential placement: DP along the topological order; state = the unit of the previous node
     cost = {u: 0.0 for u in UNITS}
