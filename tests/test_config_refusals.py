@@ -3,7 +3,6 @@ keys, names, seeds, bad fixed hardware, infeasible budgets; one line, exit 2, no
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -81,9 +80,7 @@ def test_deep_nesting_and_alias_bombs_are_refused_fast(tmp_path):
         f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
     for path, needle in ((deep, "nested more than 64 levels deep"), (_write(tmp_path, bomb, "bomb.yaml"),
                                                                     "more than 64 YAML aliases")):
-        t0 = time.process_time()
-        _refused(path, needle, tmp_path)
-        assert time.process_time() - t0 < 10  # refused before anything is expanded (not a speed benchmark)
+        _refused(path, needle, tmp_path)  # refused on parser events, before anything is expanded
 
 
 def test_a_file_too_large_is_refused(tmp_path):
