@@ -28,6 +28,8 @@ from npu_dse.cost_models.errors import DataflowError
 
 #: Dimension names a directive may use (CONV/DSCONV/NGCONV and GEMM names, primed outputs).
 DIMENSIONS = ("N", "G", "K", "C", "R", "S", "Y", "X", "Y'", "X'", "M")
+#: Values of :attr:`Dataflow.unmapped`.
+UNMAPPED = ("outer", "maestro")
 
 Term = tuple[str, Union[int, str]]  # ("int", 3) | ("const", "KTileSz") | ("sz", "R")
 
@@ -163,6 +165,11 @@ class Dataflow:
         defaults: default values of named constants; ``ClusterSz`` defaults to the PE count when absent here.
         depthwise: the dataflow depthwise (DSCONV) layers use, or ``None`` to use this one.
         description: one line.
+        unmapped: how a layer's batch ``N`` and groups ``G`` run when no directive maps them. ``"outer"`` (the
+            built-in templates): as an outer loop, the layer analysed once per image and group and the results
+            multiplied. ``"maestro"`` (dataflows parsed from MAESTRO text): as MAESTRO runs them, as dimensions of
+            the layer that the cluster levels unroll whole (ALGORITHM.md §1.2, §4.2c). A dataflow with a directive
+            on N or G maps that dimension either way.
     """
 
     name: str
@@ -170,10 +177,14 @@ class Dataflow:
     defaults: Mapping[str, int] = field(default_factory=dict)
     depthwise: "Dataflow | None" = None
     description: str = ""
+    unmapped: str = "outer"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "directives", tuple(self.directives))
         object.__setattr__(self, "defaults", dict(self.defaults))
+        if self.unmapped not in UNMAPPED:
+            raise DataflowError(f"dataflow {self.name!r}: unmapped must be one of {', '.join(UNMAPPED)}, "
+                                f"got {self.unmapped!r}")
         _check_structure(self.directives, self.name)
         names: set[str] = set()
         for d in self.directives:
@@ -181,7 +192,8 @@ class Dataflow:
         if self.depthwise is not None and self.depthwise is not self:
             names |= self.depthwise.constants
         object.__setattr__(self, "_constants", frozenset(names))
-        object.__setattr__(self, "_key", (self.name, self.directives, tuple(sorted(self.defaults.items()))))
+        object.__setattr__(self, "_key", (self.name, self.directives, tuple(sorted(self.defaults.items())),
+                                          self.unmapped))
 
     @property
     def key(self) -> tuple:
@@ -208,8 +220,8 @@ class Dataflow:
         """MAESTRO dataflow text (``Dataflow { ... }`` body lines)."""
         return "\n".join(f"{d};" for d in self.directives)
 
-    def resolve(self, dims: Mapping[str, int], constants: Mapping[str, int] | None, num_pes: int
-                ) -> list["ResolvedMap | int"]:
+    def resolve(self, dims: Mapping[str, int], constants: Mapping[str, int] | None, num_pes: int,
+                compat: bool = True) -> list["ResolvedMap | int"]:
         """Bind constants and ``Sz``: a list of :class:`ResolvedMap` and ints (cluster sizes), outermost first.
 
         ``dims`` are the layer's dimensions as written (MAESTRO names, input-size Y/X; ``Y'``/``X'`` optional).
@@ -217,7 +229,8 @@ class Dataflow:
         Raises:
             DataflowError: unknown constant, non-positive size/offset/cluster size, a directive on a dimension the
                 layer does not have, or a TemporalMap on R/S whose size and offset are not the full kernel (MAESTRO
-                exits on that, ALGORITHM.md §2.2). The message names the directive.
+                exits on that, ALGORITHM.md §2.2; with ``compat=False`` a size and offset of at least the kernel are
+                accepted, the tile being clipped to the kernel). The message names the directive.
         """
         consts = self.constant_defaults(num_pes)
         if constants:
@@ -238,7 +251,8 @@ class Dataflow:
             base = d.dim.rstrip("'")
             if d.dim not in dims and base not in dims:
                 raise DataflowError(f"{where}: the layer has no dimension {d.dim!r}; its dimensions: {', '.join(dims)}")
-            if not d.spatial and d.dim in ("R", "S") and d.dim in dims and (m != dims[d.dim] or o != dims[d.dim]):
+            kernel = not d.spatial and d.dim in ("R", "S") and d.dim in dims
+            if kernel and ((m != dims[d.dim] or o != dims[d.dim]) if compat else min(m, o) < dims[d.dim]):
                 raise DataflowError(f"{where}: a TemporalMap on {d.dim} must have size = offset = Sz({d.dim}) = "
                                     f"{dims[d.dim]}, got ({m},{o})")
             out.append(ResolvedMap(d.spatial, m, o, d.dim, str(d)))
@@ -339,7 +353,8 @@ def _parse_expr(toks: list[tuple[str, int]], pos: int, where: str) -> tuple[Expr
         return Expr(tuple(terms)), pos
 
 
-def parse(text: str, constants: dict[str, int] | None = None, name: str = "custom") -> Dataflow:
+def parse(text: str, constants: dict[str, int] | None = None, name: str = "custom", unmapped: str = "maestro"
+          ) -> Dataflow:
     """Parse MAESTRO dataflow text (optionally wrapped in ``Dataflow { ... }``) into a :class:`Dataflow`.
 
     Args:
@@ -347,6 +362,7 @@ def parse(text: str, constants: dict[str, int] | None = None, name: str = "custo
         constants: values of named constants (e.g. from ``Constant KTileSz 4;`` lines); they become the template's
             defaults. ``Constant NAME value;`` lines inside ``text`` are read too.
         name: the dataflow's name in messages.
+        unmapped: :attr:`Dataflow.unmapped`; MAESTRO's rule by default, as the text is MAESTRO's.
 
     Returns:
         The dataflow (its depthwise variant is itself).
@@ -385,7 +401,7 @@ def parse(text: str, constants: dict[str, int] | None = None, name: str = "custo
         else:
             raise DataflowError(f"dataflow text line {line}: unknown keyword {tok!r}; allowed: SpatialMap, "
                                 "TemporalMap, Cluster, Constant")
-    return Dataflow(name=name, directives=tuple(directives), defaults=defaults)
+    return Dataflow(name=name, directives=tuple(directives), defaults=defaults, unmapped=unmapped)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -452,7 +468,7 @@ def get(name: "str | Dataflow") -> Dataflow:
         dw_name = _DEPTHWISE[key]
         dw = None
         if dw_name is not None:
-            dw = parse(_TEXTS[dw_name], name=dw_name)
+            dw = parse(_TEXTS[dw_name], name=dw_name, unmapped="outer")
         _CACHE[key] = Dataflow(name=key, directives=parse(_TEXTS[key], name=key).directives,
                                depthwise=dw, description=_DESCRIPTIONS[key])
     return _CACHE[key]

@@ -1,6 +1,7 @@
 """DNN workloads: :class:`Layer` and :class:`Network`.
 
-A layer is one convolution (CONV), depthwise/grouped convolution (DWCONV) or matrix multiply (GEMM). Sizes follow
+A layer is one convolution (CONV), depthwise/grouped convolution (DWCONV), transposed convolution (TRCONV) or
+matrix multiply (GEMM). Sizes follow
 Sze et al. 2017 (Proc. IEEE 105(12), Fig. 9 / Table I notation) and MAESTRO's dimension names:
 
 ====  =========================================================================
@@ -15,6 +16,10 @@ R, S  kernel height and width (GEMM: 1, 1)
 into independent groups (AlexNet's grouped convolutions, depthwise convolutions with ``groups == C``).
 ``repeat`` is how many times the layer runs back to back with the same weights (time steps of a recurrent
 cell); it multiplies MACs but not weights.
+
+A TRCONV (transposed convolution, ONNX ``ConvTranspose``, MAESTRO's ``TRCONV``) upsamples: ``stride`` is its
+upsampling factor, its output is ``(Y - 1) * stride + R - 2 * padding`` rows, and each input pixel meets every
+kernel weight once, so its MACs are ``N * K * C/groups * R * S * Y * X * repeat``.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ class Op(str, enum.Enum):
 
     CONV = "CONV"
     DWCONV = "DWCONV"
+    TRCONV = "TRCONV"
     GEMM = "GEMM"
 
 
@@ -38,9 +44,10 @@ class Op(str, enum.Enum):
 class Layer:
     """One layer.
 
-    Output size is ``(Y + 2*padding - R) // stride + 1`` (likewise for X).
-    MACs = ``N * K * (C / groups) * R * S * Y_out * X_out * repeat``; weights = ``K * (C / groups) * R * S``
-    (no bias).
+    Output size is ``(Y + 2*padding - R) // stride + 1`` (likewise for X); a TRCONV's is
+    ``(Y - 1) * stride + R - 2*padding``.
+    MACs = ``N * K * (C / groups) * R * S * Y_out * X_out * repeat`` (a TRCONV: ``Y * X`` in place of
+    ``Y_out * X_out``); weights = ``K * (C / groups) * R * S`` (no bias).
 
     Raises:
         WorkloadError: a non-positive size, a kernel larger than the padded input, ``groups`` not dividing C or K,
@@ -75,12 +82,16 @@ class Layer:
                 raise WorkloadError(f"layer {self.name!r}: field {f!r} must be a positive integer, got {v!r}")
         if not isinstance(self.padding, int) or self.padding < 0:
             raise WorkloadError(f"layer {self.name!r}: field 'padding' must be an integer >= 0, got {self.padding!r}")
-        if self.R > self.Y + 2 * self.padding:
+        if self.op is Op.TRCONV:
+            if min(self.Y_out, self.X_out) < 1:
+                raise WorkloadError(f"layer {self.name!r}: field 'padding' = {self.padding} crops the whole output of "
+                                    f"this TRCONV ({self.Y_out} x {self.X_out})")
+        elif self.R > self.Y + 2 * self.padding:
             raise WorkloadError(
                 f"layer {self.name!r}: field 'R' = {self.R} is larger than the padded input height "
                 f"{self.Y + 2 * self.padding}"
             )
-        if self.S > self.X + 2 * self.padding:
+        if self.op is not Op.TRCONV and self.S > self.X + 2 * self.padding:
             raise WorkloadError(
                 f"layer {self.name!r}: field 'S' = {self.S} is larger than the padded input width "
                 f"{self.X + 2 * self.padding}"
@@ -99,11 +110,15 @@ class Layer:
     @property
     def Y_out(self) -> int:
         """Output height (rows)."""
+        if self.op is Op.TRCONV:
+            return (self.Y - 1) * self.stride + self.R - 2 * self.padding
         return (self.Y + 2 * self.padding - self.R) // self.stride + 1
 
     @property
     def X_out(self) -> int:
         """Output width (columns)."""
+        if self.op is Op.TRCONV:
+            return (self.X - 1) * self.stride + self.S - 2 * self.padding
         return (self.X + 2 * self.padding - self.S) // self.stride + 1
 
     @property
@@ -119,6 +134,8 @@ class Layer:
     @property
     def macs(self) -> int:
         """Multiply-accumulates of one inference (all ``repeat`` runs, all batch items)."""
+        if self.op is Op.TRCONV:
+            return self.N * self.weights * self.Y * self.X * self.repeat
         return self.N * self.weights * self.Y_out * self.X_out * self.repeat
 
     def with_(self, **changes: object) -> "Layer":

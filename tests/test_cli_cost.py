@@ -18,9 +18,10 @@ MAPPINGS = ["GEMM_Example.m", "MobileNetV2_kcp_ws.m", "Resnet50_kcp_ws.m", "Tran
 runner = CliRunner()
 
 
-def test_every_shipped_mapping_is_listed():
+def test_every_listed_mapping_is_shipped():
+    """The six files of the shared reference run through the CLI here; all 41 are checked in test_maestro_files."""
     shipped = {p.name for p in (DATA / "maestro").glob("*.m") if not p.name.endswith(("_model.m", "_hw.m"))}
-    assert shipped == set(MAPPINGS)
+    assert set(MAPPINGS) <= shipped and len(shipped) == 41
 
 
 @pytest.mark.parametrize("name", sorted(MAPPINGS))

@@ -22,14 +22,16 @@ How layers are read (MAESTRO dimension names on the left, :class:`~npu_dse.cost_
 - ``DSCONV`` (depthwise): C, R, S, Y, X; MAESTRO ignores its K (the shipped files write ``K: 1``). Read as
   ``Op.DWCONV`` with ``K = C = groups``.
 - ``NGCONV`` (grouped): G, K, C, R, S, Y, X with K and C **per group** (MAESTRO's NGCONV tensors are input
-  G x C x Y x X and filter G x K x C x R x S). Read as ``Op.CONV`` with ``K = G*K``, ``C = G*C``, ``groups = G``
-  (``Op.DWCONV`` when C per group is 1).
+  G x C x Y x X and filter G x K x C x R x S). Read as ``Op.CONV`` with ``K = G*K``, ``C = G*C``, ``groups = G``.
+- ``TRCONV`` (transposed convolution): K, C, R, S, Y, X, optional N, with Y, X the input size. MAESTRO's parser
+  gives it an upsampling (inner) stride of 2, hard-coded; read as ``Op.TRCONV`` with ``stride = 2``. An outer
+  ``Stride`` other than 1 is refused.
 - ``GEMM``: M, N, K (``(M x K) x (K x N)``). Read as ``Layer(op=GEMM, K=N, C=K, Y=M, X=1)``.
-- ``TRCONV`` (transposed convolution; MAESTRO silently runs it as a CONV) and ``POOL``/``LSTM`` (accepted words
-  that create no layer in MAESTRO) are refused with a :class:`FormatError` naming the type.
+- ``POOL``/``LSTM`` (accepted words that create no layer in MAESTRO) are refused with a :class:`FormatError`
+  naming the type.
 
 Writing (:func:`write_mapping`) is the inverse and chooses the type from the layer: CONV; DSCONV for a DWCONV with
-K = C; NGCONV for other grouped convolutions; GEMM. MAESTRO has no padding, repeat or GEMM batch, so the writer
+K = C; NGCONV for other grouped convolutions; TRCONV (upsampling stride 2, no padding); GEMM. MAESTRO has no padding, repeat or GEMM batch, so the writer
 writes the layer MAESTRO would run, :func:`as_maestro_layer`: padded input sizes with padding 0, and a GEMM's
 ``N * Y * repeat`` folded into M. **Round trip**: ``read_mapping(write_mapping(net)).network.layers`` equals
 ``[as_maestro_layer(l) for l in net.layers]``; this is the identity for layers with padding 0 (and, for GEMMs,
@@ -57,9 +59,10 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 
 log = logging.getLogger(__name__)
 
-LAYER_TYPES = ("CONV", "DSCONV", "NGCONV", "GEMM", "FC")
+LAYER_TYPES = ("CONV", "DSCONV", "NGCONV", "TRCONV", "GEMM", "FC")
+#: MAESTRO's TRCONV upsampling stride (4eb08d1 ``DFSL_parser.hpp``: ``inner_stride = 2; //TODO: Fix this hard-coded``).
+TRCONV_STRIDE = 2
 _REFUSED_TYPES = {
-    "TRCONV": "transposed convolution; MAESTRO runs it as a plain CONV, dropping its inner stride",
     "POOL": "pooling (MAESTRO creates no layer for it)",
     "LSTM": "LSTM (MAESTRO creates no layer for it; write its per-step GEMM instead)",
 }
@@ -68,9 +71,10 @@ _DIMS = {
     "FC": ("N", "K", "C", "R", "S", "Y", "X", "Y'", "X'"),
     "DSCONV": ("N", "K", "C", "R", "S", "Y", "X", "Y'", "X'"),
     "NGCONV": ("N", "G", "K", "C", "R", "S", "Y", "X", "Y'", "X'"),
+    "TRCONV": ("N", "K", "C", "R", "S", "Y", "X"),
     "GEMM": ("M", "N", "K"),
 }
-_REQUIRED = {"CONV": ("K", "C"), "FC": ("K", "C"), "DSCONV": ("C",), "NGCONV": ("G", "K", "C"),
+_REQUIRED = {"CONV": ("K", "C"), "FC": ("K", "C"), "DSCONV": ("C",), "NGCONV": ("G", "K", "C"), "TRCONV": ("K", "C"),
              "GEMM": ("M", "N", "K")}
 
 HARDWARE_KEYS = {  # MAESTRO HW-file key -> our key
@@ -188,12 +192,16 @@ def _make_layer(name: str, ltype: str, dims: dict[str, int], stride: dict[str, i
     Y = dims["Y"] if "Y" in dims else dims.get("Y'", 1) + R - 1
     X = dims["X"] if "X" in dims else dims.get("X'", 1) + S - 1
     common = dict(Y=Y, X=X, R=R, S=S, stride=sy, N=dims.get("N", 1))
+    if ltype == "TRCONV":
+        if sy != 1:
+            raise toks.error(f"layer {name!r}: a TRCONV with an outer Stride of {sy} is not supported (MAESTRO's "
+                             f"TRCONV upsamples by {TRCONV_STRIDE}); allowed: no Stride or Stride 1", off)
+        return Layer(name, Op.TRCONV, K=dims["K"], C=dims["C"], **{**common, "stride": TRCONV_STRIDE})
     if ltype == "DSCONV":
         return Layer(name, Op.DWCONV, K=dims["C"], C=dims["C"], groups=dims["C"], **common)
     if ltype == "NGCONV":
         G = dims["G"]
-        op = Op.DWCONV if dims["C"] == 1 and G > 1 else Op.CONV
-        return Layer(name, op, K=G * dims["K"], C=G * dims["C"], groups=G, **common)
+        return Layer(name, Op.CONV, K=G * dims["K"], C=G * dims["C"], groups=G, **common)
     return Layer(name, Op.CONV, K=dims["K"], C=dims["C"], **common)
 
 
@@ -296,16 +304,25 @@ def as_maestro_layer(layer: Layer) -> Layer:
 
     Padding is folded into the input size (``Y + 2*padding``, padding 0: same output size and MACs); a GEMM's
     batch and repeat are folded into its rows (``Y = N*Y*repeat``, ``N = repeat = 1``: same MACs and weights); a
-    grouped convolution with one input channel per group becomes a DWCONV, and a DWCONV of one channel a CONV.
+    DWCONV with a channel multiplier (K > C) becomes the grouped CONV that NGCONV describes, and a DWCONV of one
+    channel a CONV.
 
     Raises:
-        FormatError: a convolution with ``repeat > 1`` (MAESTRO has no repeat count).
+        FormatError: a convolution with ``repeat > 1`` (MAESTRO has no repeat count); a TRCONV whose upsampling
+            stride is not MAESTRO's 2, or with padding or groups.
     """
     if layer.op is Op.GEMM:
         return Layer(layer.name, Op.GEMM, K=layer.K, C=layer.C, Y=layer.N * layer.Y * layer.repeat, X=1)
     if layer.repeat != 1:
         raise FormatError(f"layer {layer.name!r}: repeat = {layer.repeat}; a MAESTRO convolution runs once")
-    op = Op.DWCONV if layer.groups == layer.C and layer.groups > 1 else Op.CONV
+    if layer.op is Op.TRCONV:
+        if (layer.stride, layer.padding, layer.groups) != (TRCONV_STRIDE, 0, 1):
+            raise FormatError(f"layer {layer.name!r}: a MAESTRO TRCONV upsamples by {TRCONV_STRIDE} with no padding "
+                              f"or groups; got stride {layer.stride}, padding {layer.padding}, groups {layer.groups}")
+        return layer
+    op = layer.op
+    if op is Op.DWCONV and (layer.groups == 1 or layer.K != layer.C):
+        op = Op.CONV
     return layer.with_(op=op, Y=layer.Y + 2 * layer.padding, X=layer.X + 2 * layer.padding, padding=0)
 
 
@@ -320,6 +337,8 @@ def _layer_text(layer: Layer) -> tuple[str, str]:
         return "GEMM", f"M: {layer.Y}, N: {layer.K}, K: {layer.C}"
     n = f"N: {layer.N}, " if layer.N != 1 else ""
     spatial = f"R: {layer.R}, S: {layer.S}, Y: {layer.Y}, X: {layer.X}"
+    if layer.op is Op.TRCONV:
+        return "TRCONV", f"{n}K: {layer.K}, C: {layer.C}, {spatial}"
     if layer.op is Op.DWCONV and layer.K == layer.C:
         return "DSCONV", f"{n}K: 1, C: {layer.C}, {spatial}"
     if layer.groups > 1:
@@ -363,7 +382,7 @@ def write_mapping(path: str | Path, network: Network, dataflows: dict[str, str] 
         m = as_maestro_layer(layer)
         ltype, dims = _layer_text(m)
         lines += [f"\tLayer {name} {{", f"\t\tType: {ltype}"]
-        if ltype != "GEMM":
+        if ltype not in ("GEMM", "TRCONV"):
             lines.append(f"\t\tStride {{ X: {m.stride}, Y: {m.stride} }}")
         lines.append(f"\t\tDimensions {{ {dims} }}")
         if layer.name in dataflows:

@@ -34,10 +34,14 @@ power come from the technology: MAESTRO's constants (``"maestro"``, :data:`~npu_
 whose ``power_mw`` is MAESTRO's static sum), or a physical node (``"28nm"``, the default), under which
 ``energy_pj`` is all-in (MAC, L1, L2, NoC, DRAM and leakage) and ``power_mw = energy_pj / (latency_ms * 1e6)``.
 
-Layer conventions: padding is added to the input (MAESTRO files hold padded sizes); a CONV with ``groups = g``
-runs as ``g`` CONVs of ``K/g x C/g``; a DWCONV runs MAESTRO's DSCONV (the dataflow's depthwise variant), ``K/C``
-times for a channel multiplier; ``N`` (batch) and ``repeat`` multiply runtime, access counts and energy; a GEMM
-runs as MAESTRO's GEMM (M = N*Y, K = C, N = K) with a dataflow on M/N/K, otherwise as a 1x1 CONV.
+Layer conventions: padding is added to the input (MAESTRO files hold padded sizes); a DWCONV runs MAESTRO's DSCONV
+(the dataflow's depthwise variant), ``K/C`` times for a channel multiplier; ``repeat`` multiplies runtime, access
+counts and energy; a GEMM runs as MAESTRO's GEMM (M = N*Y, K = C, N = K) with a dataflow on M/N/K, otherwise as a
+1x1 CONV. Batch ``N`` and groups ``G`` are dimensions MAESTRO maps (its batched tensors and NGCONV) when the
+dataflow maps them or comes from MAESTRO text; under the built-in templates they are an outer loop that multiplies
+the layer (:func:`problem_for`). A TRCONV runs as its stride x stride sub-pixel CONV phases (as MAESTRO, a plain
+CONV, with ``compat=True``). Checked layer by layer against MAESTRO on all 41 of its shipped files
+(``tests/test_maestro_files.py``).
 """
 
 from __future__ import annotations
@@ -169,13 +173,25 @@ class LayerCost:
         return df[first + [c for c in df.columns if c not in first]]
 
 
-def problem_for(layer: Layer, dataflow: Dataflow) -> tuple[Problem, int]:
+def problem_for(layer: Layer, dataflow: Dataflow, compat: bool = False) -> tuple[Problem, int]:
     """MAESTRO's view of ``layer`` under ``dataflow``: the :class:`Problem` and how many times it runs.
 
+    Batch ``N`` and groups ``G`` are dimensions of the problem when the dataflow has a directive on them or runs
+    unmapped dimensions as MAESTRO does (:attr:`Dataflow.unmapped` ``"maestro"``, ALGORITHM.md §1.2: MAESTRO's
+    batched CONV/DSCONV tensors and its NGCONV). Otherwise they run as an outer loop and multiply the result.
+
+    A TRCONV with ``compat=True`` runs as MAESTRO runs it: a plain CONV over the dimensions as written (MAESTRO's
+    parser sets an inner stride of 2 that its analysis never reads; 4eb08d1 ``CA_reuse-analysis.hpp`` l. 1210).
+    Corrected, it runs as its stride x stride phases (the standard decomposition of a transposed convolution into
+    sub-pixel convolutions): each phase is a stride-1 CONV with a ``ceil(R/stride) x ceil(S/stride)`` kernel that
+    gives ``ceil(Y_out/stride) x ceil(X_out/stride)`` outputs, so no MAC is spent on the inserted zeros.
+
     Returns:
-        (problem, multiplier) where multiplier = passes x batch x repeat (see the module docstring).
+        (problem, multiplier) where multiplier = (batch, unless mapped) x (groups, unless mapped) x repeat x
+        channel multiplier of a depthwise layer.
     """
     dims_used = {d.dim for d in dataflow.directives if isinstance(d, dataflow_mod.Map)}
+    maestro = dataflow.unmapped == "maestro"
     if layer.op is Op.GEMM:
         if dims_used & {"M", "N"}:
             prob = Problem("GEMM", (("M", layer.N * layer.Y * layer.X), ("N", layer.K), ("K", layer.C)))
@@ -183,13 +199,29 @@ def problem_for(layer: Layer, dataflow: Dataflow) -> tuple[Problem, int]:
             prob = Problem("CONV", (("K", layer.K), ("C", layer.C), ("R", 1), ("S", 1), ("Y", layer.N * layer.Y * layer.X),
                                     ("X", 1)))
         return prob, layer.repeat
+    batch = "N" in dims_used or (maestro and layer.N > 1)
+    n_dims = (("N", layer.N),) if batch else ()
+    times = layer.repeat * (1 if batch else layer.N)
     Y, X = layer.Y + 2 * layer.padding, layer.X + 2 * layer.padding
+    R, S, stride = layer.R, layer.S, layer.stride
+    if layer.op is Op.TRCONV:
+        if compat:
+            Y, X, stride = layer.Y, layer.X, 1
+        else:
+            s = layer.stride
+            R, S, stride = -(-R // s), -(-S // s), 1
+            Y, X = -(-layer.Y_out // s) + R - 1, -(-layer.X_out // s) + S - 1
+            times *= s * s
+    spatial = (("R", R), ("S", S), ("Y", Y), ("X", X))
     if layer.op is Op.DWCONV:
-        dims = (("K", 1), ("C", layer.C), ("R", layer.R), ("S", layer.S), ("Y", Y), ("X", X))
-        return Problem("DSCONV", dims, layer.stride, layer.stride), layer.N * layer.repeat * (layer.K // layer.C)
+        dims = n_dims + (("K", 1), ("C", layer.C)) + spatial
+        return Problem("DSCONV", dims, layer.stride, layer.stride), times * (layer.K // layer.C)
     g = layer.groups
-    dims = (("K", layer.K // g), ("C", layer.C // g), ("R", layer.R), ("S", layer.S), ("Y", Y), ("X", X))
-    return Problem("CONV", dims, layer.stride, layer.stride), layer.N * layer.repeat * g
+    if g > 1 and ("G" in dims_used or maestro):
+        dims = n_dims + (("G", g), ("K", layer.K // g), ("C", layer.C // g)) + spatial
+        return Problem("NGCONV", dims, stride, stride), times
+    dims = n_dims + (("K", layer.K // g), ("C", layer.C // g)) + spatial
+    return Problem("CONV", dims, stride, stride), times * g
 
 
 def _select(layer: Layer, dataflow: "str | Dataflow") -> Dataflow:
@@ -206,7 +238,7 @@ def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pe
         _STATS["hits"] += 1
         return hit
     _STATS["misses"] += 1
-    resolved = df.resolve(problem.dim_map, consts, num_pes)
+    resolved = df.resolve(problem.dim_map, consts, num_pes, compat)
     try:
         st = compile_structure(problem, resolved, num_pes, compat)
     except DataflowError as exc:
@@ -268,7 +300,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     if np.isnan(offchip_bw).any():
         offchip_bw = np.where(np.isnan(offchip_bw), default_offchip_bw(tech, hw.clock_mhz, hw.word_bytes), offchip_bw)
     df = _select(layer, dataflow)
-    problem, mult = problem_for(layer, df)
+    problem, mult = problem_for(layer, df, compat)
     cnames = sorted(c for c in constants if c in df.constants) if constants else []
     carr = {}
     for c in cnames:

@@ -41,17 +41,26 @@ class Problem:
     def dim_map(self) -> dict[str, int]:
         return dict(self.dims)
 
-    def tensors(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """(input, filter, output) variable lists in MAESTRO's order (ALGORITHM.md §1.2)."""
+    def tensors(self, compat: bool = True) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(input, filter, output) variable lists in MAESTRO's order (ALGORITHM.md §1.2; MAESTRO 4eb08d1
+        ``API_user-interface-v2.hpp`` ``ConfigConvTensors``).
+
+        MAESTRO's NGCONV output is G, K, C, Y, X: C, which the layer reduces, indexes its output, so every C step
+        writes new outputs. With ``compat=False`` the output is G, K, Y, X (C is reduced, as in CONV).
+        """
         has_n = "N" in self.dim_map and self.layer_type != "GEMM"
         if self.layer_type == "CONV":
             t = (("C", "Y", "X"), ("K", "C", "R", "S"), ("K", "Y", "X"))
         elif self.layer_type == "DSCONV":
             t = (("C", "Y", "X"), ("C", "R", "S"), ("C", "Y", "X"))
+        elif self.layer_type == "NGCONV":
+            t = (("G", "C", "Y", "X"), ("G", "K", "C", "R", "S"),
+                 ("G", "K", "C", "Y", "X") if compat else ("G", "K", "Y", "X"))
         elif self.layer_type == "GEMM":
             return (("M", "K"), ("K", "N"), ("M", "N"))
         else:
-            raise DataflowError(f"layer type {self.layer_type!r} is not supported; allowed: CONV, DSCONV, GEMM")
+            raise DataflowError(f"layer type {self.layer_type!r} is not supported; allowed: CONV, DSCONV, NGCONV, "
+                                "GEMM")
         if has_n:
             t = (("N",) + t[0], t[1], ("N",) + t[2])
         return t
@@ -119,7 +128,7 @@ class _Compiler:
         self.p = problem
         self.compat = compat
         self.num_pes = num_pes
-        self.tin, self.tw, self.tout = problem.tensors()
+        self.tin, self.tw, self.tout = problem.tensors(compat)
         self.in_vars = sorted(set(self.tin) | set(self.tw))
         self.overlap = problem.overlap
         self.levels = self._build_levels(directives)
@@ -169,6 +178,9 @@ class _Compiler:
                                             f"{sl} directive in the same level (MAESTRO reads garbage otherwise)")
                     has_p[0][3] = ref
                     has_p[0][1] = has_p[0][1] + r[0][1] - 1
+            # a TemporalMap on a size-1 dimension no tensor has (``TemporalMap(1,1) K`` on a DSCONV whose
+            # Dimensions list K: 1) iterates once and moves nothing: MAESTRO runs it, so it is dropped here
+            lst = [x for x in lst if x[3] in self.in_vars or x[0] or self.p.dim_map.get(x[3]) != 1]
             for x in lst:
                 if x[3] not in self.in_vars:
                     raise DataflowError(f"directive '{x[4]}' at cluster level {li}: dimension {x[3]} is not a "
