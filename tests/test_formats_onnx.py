@@ -129,6 +129,21 @@ def test_lstm_exported_from_torch(tmp_path):
     assert net.macs == ref.macs and net.weights == ref.weights
 
 
+def test_conv_transpose_from_torch_is_a_trconv_with_its_true_output_and_macs(tmp_path):
+    import torch
+
+    up = torch.nn.ConvTranspose2d(16, 8, kernel_size=4, stride=2, padding=1, bias=False)
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(up, torch.zeros(1, 16, 10, 12), buf, dynamo=False)
+    (tmp_path / "up.onnx").write_bytes(buf.getvalue())
+    (layer,) = read_onnx(tmp_path / "up.onnx").layers
+    assert (layer.op, layer.K, layer.C, layer.R, layer.stride, layer.padding) == (Op.TRCONV, 8, 16, 4, 2, 1)
+    assert (layer.Y_out, layer.X_out) == tuple(up(torch.zeros(1, 16, 10, 12)).shape[2:])
+    assert layer.macs == 8 * 16 * 4 * 4 * 10 * 12
+
+
 def _single_conv(tmp_path, shape=(1, 8, 8, 8), w_shape=(8, 8, 3, 3), op="Conv", **attrs):
     nodes = [helper.make_node(op, ["x", "w"], ["y"], name="c", **attrs)]
     return _save(tmp_path, nodes, [_vi("x", *shape)], [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
@@ -141,7 +156,7 @@ def _single_conv(tmp_path, shape=(1, 8, 8, 8), w_shape=(8, 8, 3, 3), op="Conv", 
         (dict(pads=[0, 0, 1, 1]), "node 'c': pads [0, 0, 1, 1] are asymmetric"),
         (dict(dilations=[2, 2]), "node 'c': dilations [2, 2]; expected 1"),
         (dict(strides=[1, 2]), "node 'c': strides [1, 2] differ"),
-        (dict(op="ConvTranspose"), "node 'c': ConvTranspose (transposed convolution) is not supported"),
+        (dict(op="ConvTranspose", output_padding=[1, 1]), "node 'c': output_padding/output_shape are not supported"),
         (dict(shape=(1, 8, "h", 8)), "unknown dimensions [1, 8, None, 8]"),
         (dict(shape=(1, 8, 8, 8), w_shape=(8, 4, 3, 3)), "4 input channels per group x group 1 != input channels 8"),
         (dict(shape=(1, 8, 2, 8)), "layer 'c': field 'R' = 3 is larger than the padded input height 2"),
@@ -161,5 +176,5 @@ def test_not_onnx_and_no_layers(tmp_path):
     with pytest.raises(FormatError, match="not a readable ONNX model"):
         load_network(junk)
     path = _save(tmp_path, [helper.make_node("Relu", ["x"], ["y"], name="r")], [_vi("x", 1, 4)], [_vi("y", 1, 4)], [])
-    with pytest.raises(FormatError, match="no layer node found; expected at least one of Conv, Gemm"):
+    with pytest.raises(FormatError, match="no layer node found; expected at least one of Conv, ConvTranspose, Gemm"):
         read_onnx(path)

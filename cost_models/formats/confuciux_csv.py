@@ -86,6 +86,9 @@ def _row(layer: Layer, drop_stride: bool, path: Path) -> tuple[int, ...]:
     where = f"{path}: layer {layer.name!r}"
     if layer.op is Op.GEMM:
         return (layer.K, layer.C, layer.N * layer.Y * layer.repeat, 1, 1, 1, T_CONV)
+    if layer.op is Op.TRCONV:
+        raise FormatError(f"{where}: a transposed convolution cannot be written (the ConfuciuX CSV has CONV and "
+                          "depthwise rows only)")
     if layer.stride != 1:
         if not drop_stride:
             raise FormatError(

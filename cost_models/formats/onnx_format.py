@@ -5,6 +5,9 @@ Which nodes are layers (ONNX operator specification, opset >= 7; shapes from ``o
 - ``Conv`` (1-D or 2-D): input ``(N, C, H[, W])``, weight ``(K, C/group, kH[, kW])`` -> ``Layer(K, C, Y=H, X=W,
   R=kH, S=kW, stride, padding, groups=group)``; ``Op.DWCONV`` when ``group == C > 1``. Strides must be equal on
   both axes and pads symmetric (``auto_pad`` SAME_* is accepted when it pads evenly); dilation must be 1.
+- ``ConvTranspose`` (2-D): input ``(N, C, H, W)``, weight ``(C, K/group, kH, kW)`` -> ``Layer(op=TRCONV, K, C, Y=H,
+  X=W, R=kH, S=kW, stride, padding, groups=group)``: the stride is the upsampling factor, the output
+  ``(H - 1) * stride + kH - 2 * padding``. Dilation 1, symmetric pads, no ``output_padding``/``output_shape``.
 - ``Gemm`` (``Y = A' B' + C``): ``A'`` is ``(M, K)``, ``B'`` is ``(K, N)`` -> ``Layer(op=GEMM, K=N, C=K, Y=M)``.
 - ``MatMul``: ``(..., M, K) x (..., K, N)`` -> the same GEMM with ``N`` (batch) = the product of the broadcast
   leading dimensions. Both operands may be activations (attention products): the "weights" are then the second
@@ -19,7 +22,7 @@ activations, element-wise arithmetic and pooling, also in ``Network.ops`` with t
 ``(producer, consumer)`` pair per tensor passed between two nodes, named by the nodes' names (``<op_type>_<index>``
 for unnamed nodes), so parallel branches through non-layer nodes can be found. ``Constant`` nodes are left out.
 
-Compute nodes that cannot be represented (``ConvTranspose``, 3-D ``Conv``, dilated or asymmetric convolutions)
+Compute nodes that cannot be represented (3-D ``Conv``, dilated or asymmetric convolutions, integer convolutions)
 raise :class:`FormatError` naming the node, rather than being dropped silently.
 """
 
@@ -34,9 +37,8 @@ from npu_dse.cost_models.workload import Layer, Network, NonMacOp, Op, recurrent
 
 log = logging.getLogger(__name__)
 
-LAYER_OPS = ("Conv", "Gemm", "MatMul", "RNN", "GRU", "LSTM")
+LAYER_OPS = ("Conv", "ConvTranspose", "Gemm", "MatMul", "RNN", "GRU", "LSTM")
 _REFUSED_OPS = {
-    "ConvTranspose": "transposed convolution",
     "ConvInteger": "integer convolution",
     "QLinearConv": "quantised convolution",
     "DeformConv": "deformable convolution",
@@ -131,6 +133,32 @@ def _conv(graph: _Graph, node, name: str) -> Layer:
     return Layer(name, op, K=w[0], C=C, Y=Y, X=X, R=R, S=S, stride=strides[0], padding=padding, groups=group, N=N)
 
 
+def _conv_transpose(graph: _Graph, node, name: str) -> Layer:
+    """ONNX ``ConvTranspose`` (weight ``C x K/group x kH x kW``) as a TRCONV: stride is the upsampling factor."""
+    attrs = graph.attrs(node)
+    x = graph.shape(name, node.input[0], "input", rank=(4,))
+    w = graph.shape(name, node.input[1], "weight", rank=(4,))
+    if any(d != 1 for d in attrs.get("dilations", [1])):
+        raise graph.error(name, f"dilations {attrs['dilations']}; expected 1 (dilated convolution is not supported)")
+    if any(attrs.get("output_padding", [0])) or "output_shape" in attrs:
+        raise graph.error(name, "output_padding/output_shape are not supported; expected the default output size")
+    auto_pad = attrs.get("auto_pad", b"NOTSET")
+    if (auto_pad.decode() if isinstance(auto_pad, bytes) else auto_pad) != "NOTSET":
+        raise graph.error(name, f"auto_pad {auto_pad!r}; expected explicit pads")
+    strides = list(attrs.get("strides", [1, 1]))
+    if len(set(strides)) != 1:
+        raise graph.error(name, f"strides {strides} differ between axes; expected one stride for both")
+    pads = list(attrs.get("pads", [0] * 4))
+    if len(set(pads)) > 1:
+        raise graph.error(name, f"pads {pads} are asymmetric; expected the same padding on every side")
+    group = int(attrs.get("group", 1))
+    N, C = x[0], x[1]
+    if w[0] != C:
+        raise graph.error(name, f"weight {node.input[1]!r} has {w[0]} input channels != input channels {C}")
+    return Layer(name, Op.TRCONV, K=w[1] * group, C=C, Y=x[2], X=x[3], R=w[2], S=w[3], stride=strides[0],
+                 padding=pads[0] if pads else 0, groups=group, N=N)
+
+
 def _gemm(graph: _Graph, node, name: str) -> Layer:
     attrs = graph.attrs(node)
     a = graph.shape(name, node.input[0], "input A", rank=(2,))
@@ -169,7 +197,7 @@ def _recurrent(graph: _Graph, node, name: str) -> Layer:
     return layer.with_(K=layer.K * 2) if direction == "bidirectional" else layer
 
 
-_BUILDERS = {"Conv": _conv, "Gemm": _gemm, "MatMul": _matmul, "RNN": _recurrent, "GRU": _recurrent,
+_BUILDERS = {"Conv": _conv, "ConvTranspose": _conv_transpose, "Gemm": _gemm, "MatMul": _matmul, "RNN": _recurrent, "GRU": _recurrent,
              "LSTM": _recurrent}
 
 
