@@ -125,8 +125,9 @@ def test_sigint_stops_a_ray_sweep_and_its_processes(tmp_path):
     assert first.startswith("finished "), first + proc.stderr.read()
     started = _descendants(proc.pid)
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=120) == 130
+    code = proc.wait(timeout=120)
     err = proc.stderr.read()
+    assert code == 130, err
     lines = [line for line in err.splitlines() if line.startswith("interrupted: ")]
     assert len(lines) == 1 and "--backend ray" in lines[0], err
     deadline = time.time() + 10

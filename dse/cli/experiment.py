@@ -147,11 +147,12 @@ def plot(path: Path = typer.Argument(..., help="A run directory or a sweep direc
 @app.command("export")
 def export(
     source: Path = typer.Argument(..., help="A run directory or a best.json."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json, yaml, verilog, gemmini or maestro."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, yaml, verilog, gemmini, maestro or scalesim."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Output file (maestro: the .m mapping, the hardware file is "
                                                "<stem>_hw.m; a layer-pipelined design is a directory <stem>/ of "
-                                               "one pair per layer). Default: standard output."),
+                                               "one pair per layer; scalesim: the .cfg, with <stem>_topology.csv "
+                                               "and <stem>_layout.csv). Default: standard output."),
 ) -> None:
     """Turn the chosen design into inputs for hardware generators."""
     from npu_dse import export as export_mod
@@ -161,7 +162,7 @@ def export(
 
     doc = load_design(source)
     network = None
-    if fmt == "maestro":
+    if fmt in ("maestro", "scalesim"):
         cfg_path = design_path(source).parent / "config.yaml"
         if cfg_path.exists():
             network = build_network(load_experiment(cfg_path).workload)

@@ -7,7 +7,9 @@ Formats (:data:`FORMATS`):
   Verilog ``-g2012`` and Verilator);
 - ``gemmini`` — a Gemmini-style Scala config (:mod:`npu_dse.export.gemmini`);
 - ``maestro`` — MAESTRO's hardware file and ``.m`` mapping (:mod:`npu_dse.export.maestro`), which
-  :func:`npu_dse.cost_models.formats.maestro_m.read_mapping` / ``read_hardware`` read back identically.
+  :func:`npu_dse.cost_models.formats.maestro_m.read_mapping` / ``read_hardware`` read back identically;
+- ``scalesim`` — a SCALE-Sim 3 ``.cfg`` with the network's topology and layout CSVs beside it
+  (:mod:`npu_dse.export.scalesim`).
 
 :func:`render` returns the text of each output file; :func:`write` writes them.
 """
@@ -19,10 +21,10 @@ from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import FormatError
 
-FORMATS: tuple[str, ...] = ("json", "yaml", "verilog", "gemmini", "maestro")
+FORMATS: tuple[str, ...] = ("json", "yaml", "verilog", "gemmini", "maestro", "scalesim")
 """Export formats."""
 SUFFIXES: dict[str, str] = {"json": ".json", "yaml": ".yaml", "verilog": ".sv", "gemmini": ".scala",
-                            "maestro": ".m"}
+                            "maestro": ".m", "scalesim": ".cfg"}
 """Default file suffix of each format."""
 
 
@@ -32,10 +34,12 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
     Args:
         doc: a design document (:func:`npu_dse.design.check_document` is applied).
         fmt: one of :data:`FORMATS`.
-        network: the :class:`~npu_dse.cost_models.workload.Network` (``maestro`` only; else loaded by name).
+        network: the :class:`~npu_dse.cost_models.workload.Network` (``maestro`` and ``scalesim``; else loaded by
+            name).
 
     Returns:
-        Role -> text: ``{"main": ...}``, or for ``maestro`` ``{"mapping": ..., "hardware": ...}``.
+        Role -> text: ``{"main": ...}``, for ``maestro`` ``{"mapping": ..., "hardware": ...}``, for ``scalesim``
+        ``{"main": ..., "topology": ..., "layout": ...}``.
 
     Raises:
         FormatError: unknown format (lists the allowed ones) or a malformed document.
@@ -61,7 +65,12 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
         from npu_dse.export.gemmini import gemmini_config
 
         return {"main": gemmini_config(doc)}
-    from npu_dse.export.maestro import maestro_files, maestro_lp_files
+    from npu_dse.export.maestro import maestro_files, maestro_lp_files, network_for
+
+    if fmt == "scalesim":
+        from npu_dse.export.scalesim import scalesim_files
+
+        return scalesim_files(doc, network if network is not None else network_for(doc))
 
     if is_layer_pipelined(doc):
         return maestro_lp_files(doc, network)
@@ -74,10 +83,14 @@ def is_layer_pipelined(doc: Mapping[str, Any]) -> bool:
 
 
 def output_paths(fmt: str, out: str | Path) -> dict[str, Path]:
-    """Files written for ``-o out``: ``out`` itself, and for ``maestro`` also ``<stem>_hw.m`` beside it."""
+    """Files written for ``-o out``: ``out`` itself, and for ``maestro`` also ``<stem>_hw.m`` beside it, for
+    ``scalesim`` ``<stem>_topology.csv`` and ``<stem>_layout.csv``."""
     out = Path(out)
     if fmt == "maestro":
         return {"mapping": out, "hardware": out.with_name(f"{out.stem}_hw.m")}
+    if fmt == "scalesim":
+        return {"main": out, "topology": out.with_name(f"{out.stem}_topology.csv"),
+                "layout": out.with_name(f"{out.stem}_layout.csv")}
     return {"main": out}
 
 

@@ -1,0 +1,162 @@
+"""Systolic-array cost model: a rows x cols array of MACs in weight-, output- or input-stationary dataflow.
+
+This is how Gemmini's mesh and SCALE-Sim's array compute (Samajdar et al., "A Systematic Methodology for
+Characterizing Scalability of DNN Accelerators using SCALE-Sim", ISPASS 2020, §III). A layer is the matrix
+product of its operand matrices: ``Sr`` output pixels (``N * Y_out * X_out``) by ``T = R * S * C/groups`` window
+elements by ``K`` filters (per group). The dataflow decides which two of them the array's rows and columns hold;
+the third streams through in time. Each fold (one tile of the two spatial operands) costs:
+
+=============  ==========================  ====================================  ===========================
+dataflow        rows x cols hold            folds                                 cycles per fold
+=============  ==========================  ====================================  ===========================
+``ws``          T x K (weights stay)        ceil(T/rows) * ceil(K/cols)           2*rows + cols + Sr - 2
+``os``          Sr x K (outputs stay)       ceil(Sr/rows) * ceil(K/cols)          rows + cols + T - 2
+``is``          T x Sr (inputs stay)        ceil(T/rows) * ceil(Sr/cols)          2*rows + cols + K - 2
+=============  ==========================  ====================================  ===========================
+
+In WS and IS the stationary operand takes ``rows`` cycles to load; the streamed operand enters skewed, one row a
+cycle, so the first result leaves after ``rows + cols - 2`` more cycles and the stream takes one cycle per element.
+OS keeps the sums in place and streams both operands along the ``T`` reduction. The layer's compute cycles are the
+folds' sum minus one (the last fold's final cycle overlaps the next layer). This is SCALE-Sim 3.0.0's compute model
+exactly when its memories never stall (checked layer by layer against SCALE-Sim in ``tests/test_systolic.py`` and
+``benchmarks/scalesim_crosscheck.py``), with one difference: output sizes are the layer's true
+``(Y + 2p - R) // stride + 1``, where SCALE-Sim's topology reader computes ``ceil((Y - R + stride) / stride)``,
+one more row whenever the stride does not divide ``Y - R`` (:mod:`npu_dse.export.scalesim` writes the input rows
+the layer reads, so both agree).
+
+A depthwise layer runs as ``C`` single-channel convolutions (SCALE-Sim's ``DP`` layers), a grouped one as its
+groups, a GEMM as a 1 x 1 convolution over ``N * Y`` rows, a TRCONV as its stride x stride sub-pixel phases
+(:func:`npu_dse.cost_models.maestro.problem_for`), each back to back.
+
+SRAM traffic (elements, per layer) follows the same folds: the stationary operand is read once per fold it
+occupies, the streamed operand once per fold it passes, and every fold writes its ``Sr x cols`` (WS), ``rows x
+cols`` (OS) or ``cols x K`` (IS) partial sums; partial sums of a reduction split over several folds are read back.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from npu_dse.cost_models.errors import HardwareError
+from npu_dse.cost_models.workload import Layer, Network, Op
+
+#: Systolic dataflows: weight-, output- and input-stationary.
+DATAFLOWS = ("ws", "os", "is")
+
+
+@dataclass(frozen=True)
+class SystolicArray:
+    """A ``rows x cols`` array of MAC units in one dataflow.
+
+    Raises:
+        HardwareError: a non-positive dimension or an unknown dataflow (names the allowed ones).
+    """
+
+    rows: int
+    cols: int
+    dataflow: str = "ws"
+
+    def __post_init__(self) -> None:
+        for f in ("rows", "cols"):
+            v = getattr(self, f)
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+                raise HardwareError(f"systolic array field {f!r} must be an integer >= 1, got {v!r}")
+        if self.dataflow not in DATAFLOWS:
+            raise HardwareError(f"systolic dataflow {self.dataflow!r} is unknown; allowed: {', '.join(DATAFLOWS)}")
+
+    @property
+    def num_pes(self) -> int:
+        return self.rows * self.cols
+
+
+@dataclass(frozen=True)
+class Operands:
+    """One matrix product of a layer: ``Sr`` output pixels x ``T`` window elements x ``K`` filters, run ``times``."""
+
+    Sr: int
+    T: int
+    K: int
+    times: int
+
+
+def operands(layer: Layer) -> Operands:
+    """The operand-matrix sizes of ``layer`` (module docstring) and how many times the product runs.
+
+    Raises:
+        WorkloadError: never for a valid :class:`Layer`.
+    """
+    if layer.op is Op.GEMM:
+        return Operands(Sr=layer.N * layer.Y * layer.X, T=layer.C, K=layer.K, times=layer.repeat)
+    if layer.op is Op.TRCONV:
+        s = layer.stride
+        r, q = -(-layer.R // s), -(-layer.S // s)
+        sr = layer.N * -(-layer.Y_out // s) * -(-layer.X_out // s)
+        g = layer.groups
+        return Operands(Sr=sr, T=r * q * (layer.C // g), K=layer.K // g, times=layer.repeat * g * s * s)
+    sr = layer.N * layer.Y_out * layer.X_out
+    if layer.op is Op.DWCONV:
+        return Operands(Sr=sr, T=layer.R * layer.S, K=layer.K // layer.C, times=layer.repeat * layer.C)
+    g = layer.groups
+    return Operands(Sr=sr, T=layer.R * layer.S * (layer.C // g), K=layer.K // g, times=layer.repeat * g)
+
+
+def _folds(o: Operands, a: SystolicArray) -> tuple[int, int, int, int]:
+    """(row folds, column folds, cycles per fold, streamed length) of one product on ``a``."""
+    if a.dataflow == "ws":
+        return math.ceil(o.T / a.rows), math.ceil(o.K / a.cols), 2 * a.rows + a.cols + o.Sr - 2, o.Sr
+    if a.dataflow == "os":
+        return math.ceil(o.Sr / a.rows), math.ceil(o.K / a.cols), a.rows + a.cols + o.T - 2, o.T
+    return math.ceil(o.T / a.rows), math.ceil(o.Sr / a.cols), 2 * a.rows + a.cols + o.K - 2, o.K
+
+
+def compute_cycles(layer: Layer, array: SystolicArray) -> int:
+    """Compute cycles of ``layer`` on ``array`` with memories that never stall (module docstring).
+
+    Returns:
+        cycles (int, > 0): ``times * (folds * cycles_per_fold - 1)``, at least one cycle per streamed element (which
+        only a 1 x 1 array reaches: there SCALE-Sim's count is one cycle below its MACs).
+    """
+    o = operands(layer)
+    fr, fc, per_fold, stream = _folds(o, array)
+    return o.times * max(fr * fc * per_fold - 1, fr * fc * stream)
+
+
+def sram_accesses(layer: Layer, array: SystolicArray) -> dict[str, int]:
+    """SRAM reads and writes (elements) of ``layer`` on ``array``: ``ifmap_reads``, ``filter_reads``,
+    ``ofmap_writes`` and ``ofmap_reads`` (partial sums read back), following the folds (module docstring)."""
+    o = operands(layer)
+    fr, fc, _, _ = _folds(o, array)
+    if array.dataflow == "ws":       # weights once; inputs once per column fold; psums per row fold
+        f, i, w = o.T * o.K, o.Sr * o.T * fc, o.Sr * o.K * fr
+    elif array.dataflow == "os":     # inputs once per column fold, weights once per row fold, outputs once
+        f, i, w = o.T * o.K * fr, o.Sr * o.T * fc, o.Sr * o.K
+    else:                            # inputs once; weights once per column fold; psums per row fold
+        f, i, w = o.T * o.K * fc, o.Sr * o.T, o.Sr * o.K * fr
+    out = o.Sr * o.K
+    return {"ifmap_reads": o.times * i, "filter_reads": o.times * f, "ofmap_writes": o.times * w,
+            "ofmap_reads": o.times * (w - out)}
+
+
+def analyze_network(network: Network, array: SystolicArray, clock_mhz: float = 1000.0) -> pd.DataFrame:
+    """Per-layer compute cycles, latency, MACs, utilisation and SRAM accesses of ``network`` on ``array``.
+
+    Returns:
+        DataFrame with a row per layer: ``layer``, ``compute_cycles``, ``latency_ms``, ``macs``, ``utilization``
+        (``macs / (cycles * rows * cols)``, <= 1) and the :func:`sram_accesses` columns.
+
+    Raises:
+        HardwareError: a non-positive clock.
+    """
+    if not clock_mhz > 0:
+        raise HardwareError(f"clock_mhz must be > 0, got {clock_mhz!r}")
+    rows = []
+    for layer in network.layers:
+        cycles = compute_cycles(layer, array)
+        rows.append({"layer": layer.name, "compute_cycles": cycles, "latency_ms": cycles / (clock_mhz * 1e3),
+                     "macs": layer.macs, "utilization": layer.macs / (cycles * array.num_pes),
+                     **sram_accesses(layer, array)})
+    return pd.DataFrame(rows)

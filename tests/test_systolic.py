@@ -1,0 +1,132 @@
+"""Systolic cost model against SCALE-Sim's own cycles, and the SCALE-Sim export.
+
+``tests/data/scalesim_cycles.csv`` holds SCALE-Sim 3.0.0's compute cycles (``Total Cycles - Stall Cycles`` of full
+runs) for 38 layers x 3 arrays x 3 dataflows (provenance in ``tests/data/README.md``).
+"""
+
+from __future__ import annotations
+
+import configparser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from npu_dse.cost_models.errors import FormatError, HardwareError
+from npu_dse.cost_models.systolic import SystolicArray, analyze_network, compute_cycles, operands, sram_accesses
+from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.cost_models import zoo
+from npu_dse.export import render
+from npu_dse.export.scalesim import array_shape, layer_of_row, topology_rows
+
+GOLDEN = pd.read_csv(Path(__file__).parent / "data" / "scalesim_cycles.csv")
+
+
+def test_golden_covers_three_dataflows_three_arrays_and_depthwise():
+    assert set(GOLDEN.dataflow) == {"ws", "os", "is"} and len(GOLDEN[["rows", "cols"]].drop_duplicates()) == 3
+    assert GOLDEN.layer.str.contains("DP").any() and len(GOLDEN) >= 300
+
+
+def test_compute_cycles_equal_scalesim_on_every_golden_layer():
+    for r in GOLDEN.itertuples():
+        row = (r.layer, r.ifmap_h, r.ifmap_w, r.filter_h, r.filter_w, r.channels, r.num_filter, r.stride)
+        got = compute_cycles(layer_of_row(row), SystolicArray(r.rows, r.cols, r.dataflow))
+        assert got == r.compute_cycles, (row, r.rows, r.cols, r.dataflow)
+
+
+_conv = st.builds(
+    lambda k, c, y, r, s, g: Layer("l", Op.CONV, K=k * g, C=c * g, Y=y + r, X=y + r, R=r, S=r, stride=s, groups=g),
+    st.integers(1, 64), st.integers(1, 64), st.integers(0, 30), st.integers(1, 7), st.integers(1, 3),
+    st.integers(1, 4))
+
+
+@settings(max_examples=200, deadline=None)
+@given(layer=_conv, rows=st.integers(1, 64), cols=st.integers(1, 64), df=st.sampled_from(["ws", "os", "is"]))
+def test_utilisation_at_most_one_and_traffic_covers_each_operand(layer, rows, cols, df):
+    array = SystolicArray(rows, cols, df)
+    cycles = compute_cycles(layer, array)
+    assert layer.macs <= cycles * rows * cols
+    o = operands(layer)
+    acc = sram_accesses(layer, array)
+    assert acc["filter_reads"] >= o.times * o.T * o.K and acc["ifmap_reads"] >= o.times * o.Sr * o.T
+    assert acc["ofmap_writes"] >= o.times * o.Sr * o.K and acc["ofmap_reads"] >= 0
+
+
+def test_analyze_network_columns_and_depthwise_as_its_channels():
+    net = zoo.load("mobilenet_v2")
+    df = analyze_network(net, SystolicArray(16, 16, "ws"), clock_mhz=500)
+    assert list(df.layer) == [l.name for l in net.layers]
+    assert (df.utilization <= 1).all() and (df.macs == [l.macs for l in net.layers]).all()
+    assert df.latency_ms.iloc[0] == pytest.approx(df.compute_cycles.iloc[0] / 5e5)
+    dw = next(l for l in net.layers if l.op is Op.DWCONV)
+    one = Layer("c", Op.CONV, K=1, C=1, Y=dw.Y, X=dw.X, R=dw.R, S=dw.S, stride=dw.stride, padding=dw.padding)
+    assert compute_cycles(dw, SystolicArray(8, 8, "os")) == dw.C * compute_cycles(one, SystolicArray(8, 8, "os"))
+
+
+def test_bad_arrays_are_refused_by_field():
+    with pytest.raises(HardwareError, match="'rows'"):
+        SystolicArray(0, 4)
+    with pytest.raises(HardwareError, match="allowed: ws, os, is"):
+        SystolicArray(4, 4, "rs")
+
+
+def _doc(**design):
+    d = {"num_pes": 256, "l1_bytes": 64, "l2_bytes": 3 << 20, "noc_bw": 16, "offchip_bw": 64, "simd_lanes": 1,
+         "word_bytes": 1, "clock_mhz": 1000.0, "dataflow": "kcp_ws", "constants": {}}
+    d.update(design)
+    return {"schema": "npu-dse/design", "version": 1, "network": "mobilenet_v2", "platform": "t", "mode": "LS",
+            "design": d, "per_layer": [], "metrics": {}, "point": {}}
+
+
+def test_scalesim_export_has_every_section_scalesim_reads_and_the_network_rows():
+    files = render(_doc(), "scalesim", zoo.load("mobilenet_v2"))
+    cfg = configparser.ConfigParser()
+    cfg.read_string(files["main"])
+    # the keys scalesim 3.0.0's scale_config.read_conf_file reads
+    assert cfg.get("general", "run_name")
+    assert cfg.get("run_presets", "InterfaceBandwidth") == "USER" and cfg.get("run_presets", "UseRamulatorTrace")
+    arch = cfg["architecture_presets"]
+    assert (arch["ArrayHeight"], arch["ArrayWidth"], arch["Dataflow"], arch["Bandwidth"]) == ("16", "16", "ws", "64")
+    assert arch["IfmapSramSzkB"] == arch["FilterSramSzkB"] == arch["OfmapSramSzkB"] == "1024"
+    for key in ("IfmapOffset", "FilterOffset", "OfmapOffset", "ReadRequestBuffer", "WriteRequestBuffer"):
+        int(arch[key])
+    for key in ("IfmapSRAMBankBandwidth", "IfmapSRAMBankNum", "IfmapSRAMBankPort", "FilterSRAMBankBandwidth",
+                "FilterSRAMBankNum", "FilterSRAMBankPort"):
+        int(cfg["layout"][key])
+    assert cfg.get("sparsity", "SparsitySupport") == "false"
+    topo = [line.split(",") for line in files["topology"].splitlines()[1:]]
+    lay = [line.split(",") for line in files["layout"].splitlines()[1:]]
+    assert all(t[-1] == "" and len(t) == 9 for t in topo) and all(len(x) == 22 for x in lay)
+    assert [t[0] for t in topo] == [x[0] for x in lay]
+    net = zoo.load("mobilenet_v2")
+    assert len(topo) == len(net.layers)
+    for t, layer in zip(topo, net.layers):
+        h, r, s = int(t[1]), int(t[3]), int(t[7])
+        # SCALE-Sim's output rows, ceil((H - R + s) / s), are the layer's
+        assert -(-(h - r + s) // s) == layer.Y_out
+        assert ("DP" in t[0]) == (layer.op is Op.DWCONV)
+
+
+def test_scalesim_rows_split_groups_batches_and_keep_dp_for_depthwise_only():
+    net = Network("n", (Layer("aDPb", Op.CONV, K=4, C=6, Y=5, X=5, R=3, S=3, groups=2, N=2),
+                        Layer("fc", Op.GEMM, K=10, C=32, Y=3)))
+    rows = topology_rows(net)
+    assert [r[0] for r in rows] == ["aDpb_g0_n0", "aDpb_g1_n0", "aDpb_g0_n1", "aDpb_g1_n1", "fc"]
+    assert rows[0][1:] == (5, 5, 3, 3, 3, 2, 1) and rows[-1][1:] == (3, 1, 1, 1, 32, 10, 1)
+
+
+@pytest.mark.parametrize("design, doc_changes, message", [
+    ({"dataflow": "rs"}, {}, "dataflow 'rs' has no SCALE-Sim array"),
+    ({"l2_bytes": 2048}, {}, "cannot be three SRAMs"),
+    ({}, {"mode": "LP", "per_layer": [{"layer": "x"}]}, "layer-pipelined"),
+])
+def test_scalesim_export_refuses_what_scalesim_cannot_build(design, doc_changes, message):
+    doc = {**_doc(**design), **doc_changes}
+    with pytest.raises(FormatError, match=message):
+        render(doc, "scalesim", zoo.load("mobilenet_v2"))
+
+
+def test_array_shape_is_the_squarest_factorisation():
+    assert array_shape(256) == (16, 16) and array_shape(128) == (8, 16) and array_shape(7) == (1, 7)
