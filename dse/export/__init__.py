@@ -8,6 +8,7 @@ Formats (:data:`FORMATS`):
 - ``gemmini`` — a Gemmini-style Scala config (:mod:`npu_dse.export.gemmini`);
 - ``maestro`` — MAESTRO's hardware file and ``.m`` mapping (:mod:`npu_dse.export.maestro`), which
   :func:`npu_dse.cost_models.formats.maestro_m.read_mapping` / ``read_hardware`` read back identically;
+- ``nvdla`` — an NVDLA project ``.spec`` that ``projects.spec`` accepts (:mod:`npu_dse.export.nvdla`);
 - ``scalesim`` — a SCALE-Sim 3 ``.cfg`` with the network's topology and layout CSVs beside it
   (:mod:`npu_dse.export.scalesim`).
 
@@ -21,9 +22,9 @@ from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import FormatError
 
-FORMATS: tuple[str, ...] = ("json", "yaml", "verilog", "gemmini", "maestro", "scalesim")
+FORMATS: tuple[str, ...] = ("json", "yaml", "verilog", "gemmini", "nvdla", "maestro", "scalesim")
 """Export formats."""
-SUFFIXES: dict[str, str] = {"json": ".json", "yaml": ".yaml", "verilog": ".sv", "gemmini": ".scala",
+SUFFIXES: dict[str, str] = {"json": ".json", "yaml": ".yaml", "verilog": ".sv", "gemmini": ".scala", "nvdla": ".spec",
                             "maestro": ".m", "scalesim": ".cfg"}
 """Default file suffix of each format."""
 
@@ -65,6 +66,10 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
         from npu_dse.export.gemmini import gemmini_config
 
         return {"main": gemmini_config(doc)}
+    if fmt == "nvdla":
+        from npu_dse.export.nvdla import nvdla_spec
+
+        return {"main": nvdla_spec(doc)}
     from npu_dse.export.maestro import maestro_files, maestro_lp_files, network_for
 
     if fmt == "scalesim":
