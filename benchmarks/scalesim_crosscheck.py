@@ -60,7 +60,8 @@ def markdown(frame: pd.DataFrame) -> str:
         return f"{v:.6g}" if isinstance(v, float) else str(v)
     head = "| " + " | ".join(frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
-    return "\n".join([head, rule] + ["| " + " | ".join(cell(v) for v in r) + " |" for r in frame.itertuples(index=False)])
+    body = ["| " + " | ".join(cell(v) for v in r) + " |" for r in frame.itertuples(index=False)]
+    return "\n".join([head, rule] + body)
 
 
 def main() -> None:

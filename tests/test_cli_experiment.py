@@ -108,7 +108,7 @@ def test_export_to_stdout_from_best_json(pareto_run: Path) -> None:
 
 def test_export_errors_are_one_line(pareto_run: Path, tmp_path: Path) -> None:
     res = runner.invoke(app, ["export", str(pareto_run), "--format", "vhdl"])
-    assert res.exit_code == 2 and "allowed: json, yaml, verilog, gemmini, nvdla, maestro, scalesim" in one_error_line(res.output)
+    assert res.exit_code == 2 and "allowed: json, yaml, verilog, gemmini, nvdla, vta, maestro, scalesim" in one_error_line(res.output)
     res = runner.invoke(app, ["export", str(tmp_path / "missing"), "--format", "json"])
     assert res.exit_code == 2 and "no such file" in one_error_line(res.output)
 

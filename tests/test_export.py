@@ -110,7 +110,7 @@ def test_json_and_yaml_exports_round_trip(lenet_lp) -> None:
     doc = design_document(*lenet_lp)
     assert json.loads(export.render(doc, "json")["main"]) == doc
     assert yaml.safe_load(export.render(doc, "yaml")["main"]) == doc
-    with pytest.raises(FormatError, match="allowed: json, yaml, verilog, gemmini, nvdla, maestro, scalesim"):
+    with pytest.raises(FormatError, match="allowed: json, yaml, verilog, gemmini, nvdla, vta, maestro, scalesim"):
         export.render(doc, "vhdl")
 
 

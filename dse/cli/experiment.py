@@ -147,7 +147,7 @@ def plot(path: Path = typer.Argument(..., help="A run directory or a sweep direc
 @app.command("export")
 def export(
     source: Path = typer.Argument(..., help="A run directory or a best.json."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json, yaml, verilog, gemmini, nvdla, maestro or scalesim."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, yaml, verilog, gemmini, nvdla, vta, maestro or scalesim."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Output file (maestro: the .m mapping, the hardware file is "
                                                "<stem>_hw.m; a layer-pipelined design is a directory <stem>/ of "

@@ -9,6 +9,7 @@ Formats (:data:`FORMATS`):
 - ``maestro`` — MAESTRO's hardware file and ``.m`` mapping (:mod:`npu_dse.export.maestro`), which
   :func:`npu_dse.cost_models.formats.maestro_m.read_mapping` / ``read_hardware`` read back identically;
 - ``nvdla`` — an NVDLA project ``.spec`` that ``projects.spec`` accepts (:mod:`npu_dse.export.nvdla`);
+- ``vta`` — a ``vta_config.json`` that VTA's ``pkg_config.py`` accepts (:mod:`npu_dse.export.vta`);
 - ``scalesim`` — a SCALE-Sim 3 ``.cfg`` with the network's topology and layout CSVs beside it
   (:mod:`npu_dse.export.scalesim`).
 
@@ -22,10 +23,10 @@ from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import FormatError
 
-FORMATS: tuple[str, ...] = ("json", "yaml", "verilog", "gemmini", "nvdla", "maestro", "scalesim")
+FORMATS: tuple[str, ...] = ("json", "yaml", "verilog", "gemmini", "nvdla", "vta", "maestro", "scalesim")
 """Export formats."""
 SUFFIXES: dict[str, str] = {"json": ".json", "yaml": ".yaml", "verilog": ".sv", "gemmini": ".scala", "nvdla": ".spec",
-                            "maestro": ".m", "scalesim": ".cfg"}
+                            "vta": ".json", "maestro": ".m", "scalesim": ".cfg"}
 """Default file suffix of each format."""
 
 
@@ -70,6 +71,10 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
         from npu_dse.export.nvdla import nvdla_spec
 
         return {"main": nvdla_spec(doc)}
+    if fmt == "vta":
+        from npu_dse.export.vta import vta_config
+
+        return {"main": vta_config(doc)}
     from npu_dse.export.maestro import maestro_files, maestro_lp_files, network_for
 
     if fmt == "scalesim":
