@@ -33,8 +33,9 @@ of the sub-accelerators' leakage in LP, the largest layer's in LS) over ``latenc
 
 ``buffer_bytes`` follows ConfuciuX's "Bufs" (seed_tables.md): the per-PE L1 scratchpad bytes of each
 (sub-)accelerator — the provisioned ``l1_bytes`` when the design sets it, else MAESTRO's L1 requirement.
-A design point is feasible when every constraint holds and, on every layer, provisioned L1/L2 cover the
-requirement.
+A design point is feasible when every constraint holds, on every layer provisioned L1/L2 cover the
+requirement, and, in a space held to a hardware generator (``DesignSpace.generator``), the generator builds it
+(:func:`npu_dse.cost_models.generators.violation`; the violation is named ``generator``).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ import numpy as np
 from npu_dse.cost_models.errors import InfeasibleError, NpuDseError, SpaceError
 from npu_dse.cost_models.maestro import ENERGY_COMPONENTS  # the parts of energy_pj, per layer and per design
 from npu_dse.cost_models.space import DesignSpace, preset
-from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology
+from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, default_offchip_bw
 from npu_dse.cost_models.technology import resolve as resolve_technology
 from npu_dse.cost_models.workload import Layer, Network
 
@@ -492,6 +493,15 @@ class Evaluator:
         violations = list(self.violations(metrics))
         if not np.all(table[:, LAYER_METRICS.index("buffers_ok")] > 0):
             violations.append("buffers")
+        if self.space.generator is not None:
+            from npu_dse.cost_models.generators import violation
+
+            design = self.space.layer_params(point, 0)
+            if design.get("offchip_bw") is None:  # as best.json states it: the technology's DRAM bandwidth
+                design["offchip_bw"] = float(default_offchip_bw(self.technology, clock_mhz,
+                                                                design.get("word_bytes", 1)))
+            if violation(self.space.generator, design) is not None:
+                violations.append("generator")
         layers = {m: table[:, i].copy() for i, m in enumerate(LAYER_METRICS)}
         return Evaluation(point, metrics, not violations, tuple(violations), layers)
 

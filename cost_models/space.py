@@ -157,6 +157,8 @@ class DesignSpace:
         mapper: candidate values of the template constants (``KTileSz``, ``CTileSz``, ``ClusterSz``) that the
             mapper chooses per layer and design point (:mod:`npu_dse.cost_models.mapper`); empty: no mapper, the
             constants are the point's, the fixed ones or the template's defaults.
+        generator: the hardware generator the space is held to (:func:`npu_dse.cost_models.generators.restrict`;
+            its rules make a design infeasible), or ``None``.
 
     Raises:
         SpaceError: repeated parameter names, bad mode, a fixed field that is also searched.
@@ -168,6 +170,7 @@ class DesignSpace:
     fixed: Mapping[str, Any] = field(default_factory=dict)
     technology: str | None = None
     mapper: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    generator: str | None = None
 
     def __post_init__(self) -> None:
         from npu_dse.cost_models.mapper import check_candidates

@@ -125,6 +125,7 @@ class SpaceConfig(_Strict):
     parameters: list[ParameterConfig] | None = None
     fixed: dict[str, int | float | str] = Field(default_factory=dict)
     mapper: bool | dict[str, list[int]] = False
+    generator: Literal["gemmini", "nvdla", "vta"] | None = None
 
     @field_validator("mapper")
     @classmethod
@@ -187,6 +188,9 @@ class SpaceConfig(_Strict):
             raise ValueError("fields 'dataflow'/'fine' are for preset 'confuciux'; preset 'global' takes 'dataflows'")
         if self.preset is None:
             raise ValueError("give a 'preset' (confuciux, global) or explicit 'parameters'")
+        if self.generator is not None and self.preset == "confuciux" and self.mode != "LS":
+            raise ValueError(f"field 'generator' ({self.generator}) needs one accelerator: preset 'global' or mode "
+                             "LS; the ConfuciuX space is layer-pipelined")
         return self
 
 

@@ -59,8 +59,9 @@ def build_space(cfg: SpaceConfig):
     if cfg.parameters is not None:
         params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
                   for p in cfg.parameters]
-        return DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed,
-                           mapper=mapper)
+        space = DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed,
+                            mapper=mapper)
+        return _held_to_generator(space, cfg.generator)
     kwargs: dict[str, Any] = {}
     if cfg.preset == "confuciux":
         kwargs = {k: v for k, v in (("dataflow", cfg.dataflow), ("mode", cfg.mode), ("fine", cfg.fine))
@@ -75,7 +76,17 @@ def build_space(cfg: SpaceConfig):
         changes["fixed"] = {**space.fixed, **cfg.fixed}
     if mapper:
         changes["mapper"] = mapper
-    return dataclasses.replace(space, **changes) if changes else space
+    space = dataclasses.replace(space, **changes) if changes else space
+    return _held_to_generator(space, cfg.generator)
+
+
+def _held_to_generator(space, generator: str | None):
+    """``space`` restricted to what ``generator`` builds (:func:`npu_dse.cost_models.generators.restrict`)."""
+    if generator is None:
+        return space
+    from npu_dse.cost_models.generators import restrict
+
+    return restrict(space, generator)
 
 
 def build_problem(cfg: ExperimentConfig, source: str | None = None):

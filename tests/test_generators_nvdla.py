@@ -101,7 +101,7 @@ def test_every_export_nvdla_accepts_and_carries_the_design(design, tmp_path_fact
     ({"l2_bytes": 100_000}, "is no CBUF of 16/32 banks"),
     ({"dataflow": "rs"}, "dataflow 'rs' is not NVDLA's"),
     ({"word_bytes": 4}, r"INT8 \(1\) or INT16/FP16 \(2\)"),
-    ({"offchip_bw": 16}, "128 bits is no NVDLA_PRIMARY_MEMIF_WIDTH"),
+    ({"offchip_bw": 128}, "1024 bits/cycle is more than NVDLA's widest"),
 ])
 def test_designs_nvdla_cannot_build_are_refused_naming_the_rule(design, message):
     with pytest.raises(FormatError, match=message):
@@ -119,6 +119,12 @@ def test_rules_catch_hand_made_configs():
     assert len(nvdla.NvdlaConfig({}).violations()) == len(nvdla.ALLOWED)  # every group must be set
     with pytest.raises(SpaceError, match="nvdla: dataflow 'yxp_os'"):
         nvdla.check({**_doc()["design"], "dataflow": "yxp_os"})
+
+
+def test_the_memory_interface_carries_the_design_bandwidth():
+    assert nvdla.from_design({**_doc()["design"], "offchip_bw": 16}).values["PRIMARY_MEMIF_WIDTH"] == "512"
+    assert nvdla.from_design({**_doc()["design"], "offchip_bw": 8}).values["PRIMARY_MEMIF_WIDTH"] == "64"
+    assert nvdla.from_design({**_doc()["design"], "offchip_bw": 4}).values["PRIMARY_MEMIF_WIDTH"] == "64"
 
 
 def test_layer_pipelined_designs_are_refused():

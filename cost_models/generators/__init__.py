@@ -1,3 +1,97 @@
 """Hardware generators' own rules, as code: which designs a generator builds (one checker per generator, used by
-the export and, later, by the search space). Each rule is ported from the generator's source and named as it names
-it, so a refused design says which rule it breaks."""
+the export and by the search space). Each rule is ported from the generator's source and named as it names it, so a
+refused design says which rule it breaks.
+
+:func:`restrict` holds a design space to what a generator builds (``space: {generator: gemmini}`` in YAML): the
+parameters a generator limits on their own (PE count, dataflow, buffer sizes) keep only the levels it accepts, and
+every design is checked against the generator's full rules when it is evaluated (:func:`violation`), so a design that
+breaks a joint rule (Gemmini's scratchpad rows against its array side, NVDLA's CBUF against its atomic C) is
+infeasible, named ``generator``, and never the answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any, Callable, Mapping
+
+from npu_dse.cost_models.errors import NpuDseError, SpaceError
+
+#: Generators a search space can be held to.
+GENERATORS: tuple[str, ...] = ("gemmini", "nvdla", "vta")
+
+
+def _rules(generator: str):
+    if generator == "gemmini":
+        from npu_dse.cost_models.generators import gemmini as mod
+    elif generator == "nvdla":
+        from npu_dse.cost_models.generators import nvdla as mod
+    elif generator == "vta":
+        from npu_dse.cost_models.generators import vta as mod
+    else:
+        raise SpaceError(f"unknown generator {generator!r}; allowed: {', '.join(GENERATORS)}")
+    return mod
+
+
+def _pow2(n: int) -> bool:
+    return n >= 1 and n & (n - 1) == 0
+
+
+#: Per generator and parameter, the levels it accepts on their own.
+_LEVELS: dict[str, dict[str, Callable[[Any], bool]]] = {
+    "gemmini": {"num_pes": lambda n: _pow2(math.isqrt(n)) and math.isqrt(n) ** 2 == n and n >= 4,
+                "l2_bytes": lambda b: b % 1024 == 0,
+                "dataflow": lambda d: d in ("kcp_ws", "xp_ws", "dla", "yxp_os", "shi")},
+    "nvdla": {"num_pes": lambda n: n in (64, 256, 512, 1024, 2048),
+              "l2_bytes": lambda b: any(n * d * w == b for n in (16, 32) for d in (128, 512) for w in (8, 16, 32, 64)),
+              "dataflow": lambda d: d in ("kcp_ws", "dla")},
+    "vta": {"num_pes": lambda n: _pow2(n) and n >= 4,
+            "l2_bytes": lambda b: b % 13 == 0 and _pow2(b // 13),
+            "dataflow": lambda d: d in ("kcp_ws", "dla")},
+}
+
+
+def violation(generator: str, design: Mapping[str, Any]) -> str | None:
+    """The first rule of ``generator`` that ``design`` (a ``best.json``-style design dict) breaks, or ``None``."""
+    try:
+        _rules(generator).check(design)
+    except NpuDseError as exc:
+        return str(exc)
+    return None
+
+
+def restrict(space, generator: str):
+    """``space`` held to what ``generator`` builds (module docstring).
+
+    Args:
+        space: a :class:`~npu_dse.cost_models.space.DesignSpace` of one accelerator (mode ``LS``).
+
+    Returns:
+        A copy whose PE-count, L2 and dataflow levels are the generator's, with ``generator`` set.
+
+    Raises:
+        SpaceError: unknown generator; a layer-pipelined space (many sub-accelerators are not one generator's
+            build); a parameter left with no level the generator accepts (names it and the generator).
+    """
+    _rules(generator)
+    if space.mode != "LS":
+        raise SpaceError(f"space.generator {generator!r}: a layer-pipelined (LP) space is many accelerators, not one "
+                         f"{generator} build; use mode LS or the global preset")
+    accept = _LEVELS[generator]
+    params = []
+    for p in space.parameters:
+        ok = accept.get(p.name)
+        if ok is None:
+            params.append(p)
+            continue
+        kept = tuple(v for v in p.values if ok(v))            # the coarse levels it accepts, else the fine ones
+        if not kept:
+            kept = tuple(v for v in p.fine_values() if ok(v))
+        if not kept:
+            raise SpaceError(f"space.generator {generator!r}: parameter {p.name!r} has no level {generator} builds "
+                             f"(levels {list(p.values)[:8]})")
+        params.append(dataclasses.replace(p, values=kept, range=None))
+    fixed_df = space.fixed.get("dataflow", space.dataflow)
+    if "dataflow" not in {p.name for p in params} and not accept["dataflow"](fixed_df):
+        raise SpaceError(f"space.generator {generator!r}: dataflow {fixed_df!r} is not one {generator} builds")
+    return dataclasses.replace(space, parameters=tuple(params), generator=generator)

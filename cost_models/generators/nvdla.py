@@ -12,8 +12,9 @@ BPE`` bits).
 :data:`ALLOWED` is every group of ``projects.spec`` with the values it accepts. A design maps as: MAC array =
 ``num_pes`` as atomic C x K with C >= K (``NVDLA_CC_ATOMC_DIV_ATOMK = C / K`` is an integer); CBUF = the L2 global
 buffer, its bank width = C x BPE / 8 bytes; data type INT8 for 1-byte words, INT16/FP16 for 2; primary memory
-interface width = off-chip bandwidth x word bits (NVDLA's 512 bits when the design leaves the off-chip bandwidth to
-the DRAM preset); memory atomic size = atomic K. The optional engines follow NVDLA's own ``nv_small`` project
+interface = the narrowest of NVDLA's widths (64, 512 bits) that carries the design's off-chip bandwidth in bits per
+cycle (the bus never limits what the cost model charged; a design beyond 512 bits/cycle is refused); memory atomic
+size = atomic K. The optional engines follow NVDLA's own ``nv_small`` project
 (batch, Winograd, weight compression, BDMA and Rubik off; SDP BS/BN, PDP, CDP on at throughput 1).
 """
 
@@ -127,7 +128,7 @@ def from_design(design: Mapping[str, Any]) -> NvdlaConfig:
     Raises:
         SpaceError: a design NVDLA cannot express this way, naming the rule: a dataflow other than
             :data:`DATAFLOWS`, a PE count that is no atomic C x K, a word width other than 1 or 2 bytes, an L2 that
-            is no CBUF of the allowed banks, an off-chip width that is not 64 or 512 bits.
+            is no CBUF of the allowed banks, an off-chip bandwidth beyond 512 bits per cycle.
     """
     dataflow = str(design.get("dataflow", ""))
     if dataflow not in DATAFLOWS:
@@ -153,10 +154,11 @@ def from_design(design: Mapping[str, Any]) -> NvdlaConfig:
                          f"(the atomic C {c} x {bpe} bits); allowed: {', '.join(map(str, sizes))} bytes")
     number, depth = banks[0]
     offchip = design.get("offchip_bw")
-    memif = 512 if offchip is None else float(offchip) * bpe
-    if memif not in (64, 512):
-        raise SpaceError(f"nvdla: off-chip bandwidth {offchip} elements/cycle x {bpe} bits = {memif:g} bits is no "
-                         "NVDLA_PRIMARY_MEMIF_WIDTH; allowed: 64, 512")
+    bits = 512.0 if offchip is None else float(offchip) * bpe
+    if bits > 512:
+        raise SpaceError(f"nvdla: off-chip bandwidth {offchip} elements/cycle x {bpe} bits = {bits:g} bits/cycle is "
+                         "more than NVDLA's widest NVDLA_PRIMARY_MEMIF_WIDTH (allowed: 64, 512)")
+    memif = 64 if bits <= 64 else 512
     dtype = "INT8" if word == 1 else "INT16_FP16"
     values = dict(NV_SMALL_ENGINES, FEATURE_DATA_TYPE=dtype, WEIGHT_DATA_TYPE=dtype, MAC_ATOMIC_C_SIZE=str(c),
                   MAC_ATOMIC_K_SIZE=str(k), MEMORY_ATOMIC_SIZE=str(k), CBUF_BANK_NUMBER=str(number),

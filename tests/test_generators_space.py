@@ -1,0 +1,91 @@
+"""A search held to what a hardware generator builds (``space.generator``): levels, feasibility, and exports that
+pass the generator's own rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from npu_dse.cli import app
+from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.generators import GENERATORS, restrict, violation
+from npu_dse.cost_models.space import confuciux_space, global_space
+from npu_dse.export import render
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+FORMAT_RULES = {"gemmini": "gemmini", "nvdla": "nvdla", "vta": "vta"}
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_restricted_levels_are_the_generators(generator):
+    space = restrict(global_space(), generator)
+    assert space.generator == generator and space.mode == "LS"
+    pes = space.parameter("num_pes").values
+    dataflows = set(space.parameter("dataflow").values)
+    l2 = space.parameter("l2_bytes").values
+    if generator == "gemmini":
+        assert pes == (64, 256, 1024, 4096) and dataflows == {"kcp_ws", "xp_ws", "yxp_os"}
+    elif generator == "nvdla":
+        assert pes == (64, 256, 512, 1024, 2048) and dataflows == {"kcp_ws"}
+        assert max(l2) == 1 << 20
+    else:
+        assert all(p & (p - 1) == 0 for p in pes) and all(b % 13 == 0 for b in l2) and dataflows == {"kcp_ws"}
+    assert all(p.range is None for p in space.parameters if p.name in ("num_pes", "l2_bytes", "dataflow"))
+
+
+def test_layer_pipelined_space_and_unknown_generator_are_refused():
+    with pytest.raises(SpaceError, match="layer-pipelined"):
+        restrict(confuciux_space(), "gemmini")
+    with pytest.raises(SpaceError, match="allowed: gemmini, nvdla, vta"):
+        restrict(global_space(), "eyeriss")
+
+
+def test_violation_names_the_rule():
+    assert violation("gemmini", {"num_pes": 256, "l2_bytes": 256 * 1024, "dataflow": "kcp_ws"}) is None
+    assert "power of 2" in violation("gemmini", {"num_pes": 144, "l2_bytes": 256 * 1024, "dataflow": "kcp_ws"})
+
+
+def _config(tmp_path: Path, generator: str) -> Path:
+    cfg = yaml.safe_load((ROOT / "configs" / "global_resnet50_edge.yaml").read_text())
+    cfg["workload"] = {"model": "resnet50", "layers": "0:6"}
+    cfg["search"] = {"budget": 60, "stages": [{"method": "random", "budget": 0.5}, {"method": "ga"}], "exact": False}
+    path = tmp_path / "exp.yaml"
+    path.write_text(yaml.safe_dump(cfg))
+    return path
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_held_run_only_accepts_buildable_designs_and_its_export_passes(generator, tmp_path):
+    res = runner.invoke(app, ["run", str(_config(tmp_path, generator)), "--out", str(tmp_path / "run"), "-q",
+                              "--set", f"space.generator={generator}"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads((tmp_path / "run" / "best.json").read_text())
+    assert violation(generator, doc["design"]) is None
+    assert render(doc, FORMAT_RULES[generator])["main"]
+    history = pd.read_parquet(tmp_path / "run" / "history.parquet")
+    flagged = history.violations.fillna("").str.contains("generator")
+    for row in history.itertuples():
+        design = json.loads(row.design)
+        design.setdefault("offchip_bw", doc["design"]["offchip_bw"])
+        design.setdefault("word_bytes", 1)
+        assert (violation(generator, design) is not None) == flagged[row.Index], design
+    assert not (history.feasible & flagged).any()
+
+
+def test_generator_with_the_confuciux_space_is_refused_in_one_line(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text(yaml.safe_dump({"name": "x", "workload": {"model": "confuciux/resnet50"}, "platform": "edge",
+                                   "space": {"preset": "confuciux", "generator": "gemmini"}}))
+    res = runner.invoke(app, ["validate", str(cfg)])
+    assert res.exit_code == 2 and "needs one accelerator" in res.output
+    bad = yaml.safe_load(_config(tmp_path, "x").read_text())
+    bad["space"]["generator"] = "eyeriss"
+    cfg.write_text(yaml.safe_dump(bad))
+    res = runner.invoke(app, ["validate", str(cfg)])
+    assert res.exit_code == 2 and "space.generator" in res.output and "gemmini" in res.output, res.output
