@@ -48,6 +48,12 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 DATAFLOWS = ("ws", "os", "is")
 
 
+def array_shape(num_pes: int) -> tuple[int, int]:
+    """(rows, cols) of the squarest array of ``num_pes`` PEs: rows the largest divisor not above the square root."""
+    rows = max(d for d in range(1, math.isqrt(num_pes) + 1) if num_pes % d == 0)
+    return rows, num_pes // rows
+
+
 @dataclass(frozen=True)
 class SystolicArray:
     """A ``rows x cols`` array of MAC units in one dataflow.

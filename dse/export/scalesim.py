@@ -6,7 +6,7 @@ Run the export with ``python -m scalesim.scale -c PATH.cfg -t PATH_topology.csv 
 How the design maps:
 
 - The array is ``rows x cols = num_pes`` with ``rows`` the largest divisor of ``num_pes`` not above its square
-  root (:func:`array_shape`); SCALE-Sim's ``Dataflow`` is ``ws`` for our weight-stationary dataflows (``kcp_ws``,
+  root (:func:`npu_dse.cost_models.systolic.array_shape`); SCALE-Sim's ``Dataflow`` is ``ws`` for our weight-stationary dataflows (``kcp_ws``,
   ``xp_ws``, ``dla``, ``dpt``) and ``os`` for the output-stationary ones (``yxp_os``, ``shi``). Row-stationary
   (``rs``, ``eye``) has no SCALE-Sim array and is refused.
 - The L2 global buffer is split in three equal SRAMs (ifmap, filter, ofmap) in whole KiB; an L2 below 3 KiB is
@@ -22,22 +22,16 @@ How the design maps:
 
 from __future__ import annotations
 
-import math
 from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.systolic import array_shape
 from npu_dse.cost_models.workload import Layer, Network, Op
 
 #: Our dataflows SCALE-Sim's arrays compute, and as which of its dataflows.
 DATAFLOWS: dict[str, str] = {"kcp_ws": "ws", "xp_ws": "ws", "dla": "ws", "dpt": "ws", "yxp_os": "os", "shi": "os"}
 TOPOLOGY_HEADER = ("Layer name", "IFMAP Height", "IFMAP Width", "Filter Height", "Filter Width", "Channels",
                    "Num Filter", "Strides")
-
-
-def array_shape(num_pes: int) -> tuple[int, int]:
-    """(rows, cols) of the squarest array of ``num_pes`` PEs, rows <= cols."""
-    rows = max(d for d in range(1, math.isqrt(num_pes) + 1) if num_pes % d == 0)
-    return rows, num_pes // rows
 
 
 def topology_rows(network: Network) -> list[tuple]:

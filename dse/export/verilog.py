@@ -28,16 +28,12 @@ import math
 import re
 from typing import Any, Mapping
 
+from npu_dse.cost_models.systolic import array_shape
+
 DATAFLOW_CODES: dict[str, int] = {"kcp_ws": 0, "yxp_os": 1, "rs": 2, "xp_ws": 3, "dpt": 4, "dla": 5, "shi": 6,
                                   "eye": 7}
 """Integer codes of the built-in dataflows (``DF_<NAME>`` in the package)."""
 MAX_L2_WIDTH_BITS = 4096
-
-
-def array_shape(num_pes: int) -> tuple[int, int]:
-    """(rows, cols) with rows * cols = num_pes and rows the largest divisor <= sqrt(num_pes)."""
-    rows = max(d for d in range(1, math.isqrt(num_pes) + 1) if num_pes % d == 0)
-    return rows, num_pes // rows
 
 
 def sv_identifier(name: str) -> str:
