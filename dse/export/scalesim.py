@@ -6,9 +6,9 @@ Run the export with ``python -m scalesim.scale -c PATH.cfg -t PATH_topology.csv 
 How the design maps:
 
 - The array is ``rows x cols = num_pes`` with ``rows`` the largest divisor of ``num_pes`` not above its square
-  root (:func:`npu_dse.cost_models.systolic.array_shape`); SCALE-Sim's ``Dataflow`` is ``ws`` for our weight-stationary dataflows (``kcp_ws``,
-  ``xp_ws``, ``dla``, ``dpt``) and ``os`` for the output-stationary ones (``yxp_os``, ``shi``). Row-stationary
-  (``rs``, ``eye``) has no SCALE-Sim array and is refused.
+  root (:func:`npu_dse.cost_models.systolic.array_shape`); SCALE-Sim's ``Dataflow`` is ``ws`` for our
+  weight-stationary dataflows (``kcp_ws``, ``xp_ws``, ``dla``, ``dpt``) and ``os`` for the output-stationary ones
+  (``yxp_os``, ``shi``). Row-stationary (``rs``, ``eye``) has no SCALE-Sim array and is refused.
 - The L2 global buffer is split in three equal SRAMs (ifmap, filter, ofmap) in whole KiB; an L2 below 3 KiB is
   refused. The off-chip bandwidth, when the design has one, is SCALE-Sim's ``Bandwidth`` in words/cycle (``USER``
   mode); without one SCALE-Sim computes it (``CALC``).
