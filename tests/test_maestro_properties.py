@@ -184,3 +184,23 @@ def test_hardware_batch_errors_and_round_trip():
     assert [b.point(i) for i in range(2)] == pts
     with pytest.raises(HardwareError, match="constant 'KTileSz'"):
         analyze_layer(Layer("c", Op.CONV, K=8, C=8, Y=8, X=8), "dla", b, {"KTileSz": np.array([1, 2, 3])}, technology="maestro")
+
+
+def test_structure_cache_has_no_cliff_above_its_capacity(monkeypatch):
+    """Cycling over more structures than the cache holds still hits about capacity / working set of the time
+    (first-in-first-out eviction hit nothing there: issue 18's cliff), and results do not depend on the cache."""
+    import npu_dse.cost_models.maestro as engine
+    from npu_dse.cost_models.hardware import Hardware
+
+    monkeypatch.setattr(engine, "_CACHE_MAX", 40)
+    engine.clear_cache()
+    layers = [Layer(f"l{k}", Op.CONV, K=8 + k, C=8, Y=10, X=10, R=3, S=3) for k in range(50)]
+    hw = Hardware(num_pes=64)
+    first = [engine.analyze_layer(l, "kcp_ws", hw, technology="maestro").runtime_cycles[0] for l in layers]
+    before = engine.cache_info()
+    again = [engine.analyze_layer(l, "kcp_ws", hw, technology="maestro").runtime_cycles[0] for l in layers * 3]
+    info = engine.cache_info()
+    hits = info["hits"] - before["hits"]
+    assert info["size"] == 40 and hits >= 0.5 * 0.8 * 150, info
+    assert again == first * 3
+    engine.clear_cache()
