@@ -8,6 +8,9 @@ Rates reported (one process, ``OMP/MKL`` threads pinned to 1):
 
 - ``cold``: structure cache emptied first: every (layer, PE count) mapping is compiled inside the timing;
 - ``warm``: structures compiled, but every point is still evaluated (no result cache): the "cache disabled" rate;
+- ``warm_200``: ``warm`` for a synthetic network of 200 distinct layer shapes (``dla`` only), whose structures
+  (200 shapes x PE levels x KTileSz values) outnumber the structure cache: the per-layer rate shows how much is
+  lost once the cache cannot hold a search's working set;
 - ``cached``: the same points again through ``npu_dse.cost_models.evaluator.Evaluator`` with its result cache, the rate a
   search sees when it revisits designs (skipped if the evaluator is unavailable).
 
@@ -64,8 +67,27 @@ def run(points: int, seed: int) -> pd.DataFrame:
             dt = time.perf_counter() - t
             rows.append({"dataflow": dataflow, "mode": label, "layers": len(net.layers), "points": points,
                          "layer_evals": evals, "seconds": dt, "layer_evals_per_s": evals / dt})
+        if dataflow == "dla":
+            rows.append(_many_shapes_rate(hw, consts))
         rows.append(_cached_rate(net, dataflow, hw, consts))
     return pd.DataFrame([r for r in rows if r is not None])
+
+
+def _many_shapes_rate(hw: HardwareBatch, consts: dict) -> dict:
+    """Warm layer-evaluations/s over 200 distinct CONV shapes (second pass after a first that compiles them)."""
+    from npu_dse.cost_models.workload import Layer, Op
+
+    layers = [Layer(f"s{i}", Op.CONV, K=16 + 8 * (i % 25), C=16 + 16 * (i // 25), Y=14 + 2 * (i % 7), X=14,
+                    R=3, S=3, padding=1) for i in range(200)]
+    for layer in layers:
+        analyze_layer(layer, "dla", hw, consts)
+    t = time.perf_counter()
+    for layer in layers:
+        analyze_layer(layer, "dla", hw, consts)
+    dt = time.perf_counter() - t
+    n = len(hw)
+    return {"dataflow": "dla", "mode": "warm_200", "layers": len(layers), "points": n, "layer_evals": len(layers) * n,
+            "seconds": dt, "layer_evals_per_s": len(layers) * n / dt}
 
 
 def _cached_rate(net, dataflow: str, hw: HardwareBatch, consts: dict) -> dict | None:
