@@ -1,7 +1,7 @@
 """No impossible numbers (issue 18): every analysed quantity is >= 0 and finite, or the input is refused by name.
 
 Layers are drawn at the edge of fitting (kernels that only just fit their padded input, strides larger than the
-kernel), each run on every built-in dataflow at a batch of random hardware points: 200 layers x 8 dataflows x 64
+kernel; CONV, depthwise, grouped, transposed and GEMM layers, some batched), each run on every built-in dataflow at a batch of random hardware points: 200 layers x 8 dataflows x 64
 points = 102,400 layer-evaluations per technology.
 """
 
@@ -32,13 +32,21 @@ def edge_layers(draw) -> Layer:
     # padded input = kernel + 0..2 strides: one to three outputs, windows that only just fit
     y = max(1, r - 2 * pad + draw(st.integers(0, 2 * stride)))
     x = max(1, s - 2 * pad + draw(st.integers(0, 2 * stride)))
-    op = draw(st.sampled_from([Op.CONV, Op.CONV, Op.DWCONV, Op.GEMM]))
+    op = draw(st.sampled_from([Op.CONV, Op.CONV, Op.DWCONV, Op.GEMM, Op.TRCONV, "grouped"]))
     c = draw(st.sampled_from([1, 3, 8, 17, 64, 132]))
+    n = draw(st.sampled_from([1, 1, 2]))
     if op is Op.GEMM:
-        return Layer("g", Op.GEMM, K=draw(st.integers(1, 200)), C=c, Y=draw(st.integers(1, 20)))
+        return Layer("g", Op.GEMM, K=draw(st.integers(1, 200)), C=c, Y=draw(st.integers(1, 20)), N=n)
+    if op is Op.TRCONV:  # upsampling by the stride; padding crops at most what the kernel adds
+        return Layer("t", Op.TRCONV, K=draw(st.sampled_from([1, 5, 16])), C=c, Y=y, X=x, R=r, S=s, stride=stride,
+                     padding=min(pad, (min(r, s) - 1) // 2), N=n)
+    if op == "grouped":
+        g = draw(st.sampled_from([2, 4]))
+        return Layer("n", Op.CONV, K=g * draw(st.sampled_from([1, 5, 16])), C=g * c, Y=y, X=x, R=min(r, y + 2 * pad),
+                     S=min(s, x + 2 * pad), stride=stride, padding=pad, groups=g, N=n)
     k = c if op is Op.DWCONV else draw(st.sampled_from([1, 5, 16, 50, 96]))
     return Layer("l", op, K=k, C=c, Y=y, X=x, R=min(r, y + 2 * pad), S=min(s, x + 2 * pad), stride=stride,
-                 padding=pad, groups=c if op is Op.DWCONV else 1)
+                 padding=pad, groups=c if op is Op.DWCONV else 1, N=n)
 
 
 def _points(seed: int, n: int = 64) -> tuple[HardwareBatch, dict]:
