@@ -170,6 +170,8 @@ class Dataflow:
             multiplied. ``"maestro"`` (dataflows parsed from MAESTRO text): as MAESTRO runs them, as dimensions of
             the layer that the cluster levels unroll whole (ALGORITHM.md §1.2, §4.2c). A dataflow with a directive
             on N or G maps that dimension either way.
+        systolic: ``"ws"``/``"os"`` for a systolic-array dataflow, costed by :mod:`npu_dse.cost_models.systolic`
+            (Gemmini's and SCALE-Sim's arrays; no directives), else ``None``.
     """
 
     name: str
@@ -178,6 +180,7 @@ class Dataflow:
     depthwise: "Dataflow | None" = None
     description: str = ""
     unmapped: str = "outer"
+    systolic: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "directives", tuple(self.directives))
@@ -185,7 +188,10 @@ class Dataflow:
         if self.unmapped not in UNMAPPED:
             raise DataflowError(f"dataflow {self.name!r}: unmapped must be one of {', '.join(UNMAPPED)}, "
                                 f"got {self.unmapped!r}")
-        _check_structure(self.directives, self.name)
+        if self.systolic is None:
+            _check_structure(self.directives, self.name)
+        elif self.directives or self.systolic not in ("ws", "os", "is"):
+            raise DataflowError(f"dataflow {self.name!r}: a systolic dataflow has no directives and is ws, os or is")
         names: set[str] = set()
         for d in self.directives:
             names |= d.size.constants() | (d.offset.constants() if isinstance(d, Map) else set())
@@ -193,7 +199,7 @@ class Dataflow:
             names |= self.depthwise.constants
         object.__setattr__(self, "_constants", frozenset(names))
         object.__setattr__(self, "_key", (self.name, self.directives, tuple(sorted(self.defaults.items())),
-                                          self.unmapped))
+                                          self.unmapped, self.systolic))
 
     @property
     def key(self) -> tuple:
@@ -217,7 +223,13 @@ class Dataflow:
         return self.depthwise if self.depthwise is not None else self
 
     def text(self) -> str:
-        """MAESTRO dataflow text (``Dataflow { ... }`` body lines)."""
+        """MAESTRO dataflow text (``Dataflow { ... }`` body lines).
+
+        Raises:
+            DataflowError: a systolic dataflow (it has no MAESTRO directives).
+        """
+        if self.systolic is not None:
+            raise DataflowError(f"dataflow {self.name!r} is a systolic array; MAESTRO has no directives for it")
         return "\n".join(f"{d};" for d in self.directives)
 
     def resolve(self, dims: Mapping[str, int], constants: Mapping[str, int] | None, num_pes: int,
@@ -448,9 +460,17 @@ _ALIASES = {"yxp_os_dw": "yxp_os", "confx_dla": "dla", "confx_shi": "shi", "conf
 _CACHE: dict[str, Dataflow] = {}
 
 
+#: Systolic-array dataflows (:mod:`npu_dse.cost_models.systolic`): name -> (stationary operand, description).
+SYSTOLIC: dict[str, tuple[str, str]] = {
+    "systolic_ws": ("ws", "systolic array, weight-stationary (Gemmini Dataflow.WS, SCALE-Sim ws)"),
+    "systolic_os": ("os", "systolic array, output-stationary (Gemmini Dataflow.OS, SCALE-Sim os)"),
+}
+
+
 def names() -> list[str]:
-    """Names of the built-in dataflows: kcp_ws, yxp_os, rs, xp_ws, dpt, dla, shi, eye."""
-    return list(_DEPTHWISE)
+    """Names of the built-in dataflows: the MAESTRO templates kcp_ws, rs, xp_ws, dpt, yxp_os, dla, shi, eye, then
+    the systolic ones (:data:`SYSTOLIC`)."""
+    return list(_DEPTHWISE) + list(SYSTOLIC)
 
 
 def get(name: "str | Dataflow") -> Dataflow:
@@ -462,6 +482,10 @@ def get(name: "str | Dataflow") -> Dataflow:
     if isinstance(name, Dataflow):
         return name
     key = _ALIASES.get(str(name), str(name))
+    if key in SYSTOLIC:
+        if key not in _CACHE:
+            _CACHE[key] = Dataflow(name=key, directives=(), description=SYSTOLIC[key][1], systolic=SYSTOLIC[key][0])
+        return _CACHE[key]
     if key not in _DEPTHWISE:
         raise DataflowError(f"unknown dataflow {name!r}; allowed: {', '.join(names())}")
     if key not in _CACHE:

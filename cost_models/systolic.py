@@ -147,6 +147,41 @@ def sram_accesses(layer: Layer, array: SystolicArray) -> dict[str, int]:
             "ofmap_reads": o.times * (w - out)}
 
 
+def engine_counts(layer: Layer, array: SystolicArray) -> dict[str, float]:
+    """The quantities :func:`npu_dse.cost_models.maestro.analyze_layer` needs, for a systolic dataflow.
+
+    Returns:
+        ``compute_cycles``; ``l1_req`` (elements per PE: an input, a weight and a partial-sum register);
+        ``l2_req`` (elements: one fold's operands, double-buffered, at most the layer's whole matrices); ``peak``
+        (elements/cycle into the array: a row and a column vector); and the 12 counters of
+        :data:`npu_dse.cost_models.maestro.COUNT_NAMES` in elements. L2 reads and writes are :func:`sram_accesses`;
+        the L2 is filled once from DRAM with the layer's inputs and weights (``*_l2_write``) and drains its outputs
+        and the partial sums read back (``output_l2_read``); the L1 registers are read and written once per MAC.
+    """
+    o = operands(layer)
+    acc = sram_accesses(layer, array)
+    macs = float(layer.macs)
+    r, c = array.rows, array.cols
+    tile = {"ws": r * c + o.Sr * r + o.Sr * c, "os": r * o.T + o.T * c + r * c,
+            "is": r * c + r * o.K + c * o.K}[array.dataflow]
+    whole = o.Sr * o.T + o.T * o.K + o.Sr * o.K
+    if layer.op is Op.GEMM or layer.op is Op.TRCONV:
+        inputs = o.Sr * o.T  # the streamed rows (a GEMM's activations; a TRCONV phase's windows)
+    else:
+        inputs = layer.N * layer.C * (layer.Y + 2 * layer.padding) * (layer.X + 2 * layer.padding)
+    outputs = o.times * o.Sr * o.K
+    return {
+        "compute_cycles": float(compute_cycles(layer, array)), "l1_req": 3.0,
+        "l2_req": float(2 * min(tile, whole)), "peak": float(r + c),
+        "input_l1_read": macs, "input_l1_write": float(acc["ifmap_reads"]),
+        "input_l2_read": float(acc["ifmap_reads"]), "input_l2_write": float(inputs * layer.repeat),
+        "filter_l1_read": macs, "filter_l1_write": float(acc["filter_reads"]),
+        "filter_l2_read": float(acc["filter_reads"]), "filter_l2_write": float(layer.weights),
+        "output_l1_read": macs, "output_l1_write": macs,
+        "output_l2_read": float(outputs + acc["ofmap_reads"]), "output_l2_write": float(acc["ofmap_writes"]),
+    }
+
+
 def analyze_network(network: Network, array: SystolicArray, clock_mhz: float = 1000.0) -> pd.DataFrame:
     """Per-layer compute cycles, latency, MACs, utilisation and SRAM accesses of ``network`` on ``array``.
 

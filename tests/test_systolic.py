@@ -130,3 +130,30 @@ def test_scalesim_export_refuses_what_scalesim_cannot_build(design, doc_changes,
 
 def test_array_shape_is_the_squarest_factorisation():
     assert array_shape(256) == (16, 16) and array_shape(128) == (8, 16) and array_shape(7) == (1, 7)
+
+
+def test_systolic_dataflows_run_through_the_engine_with_scalesims_cycles():
+    """``analyze_layer(..., "systolic_ws")`` on the squarest array of the PEs: SCALE-Sim's stall-free cycles when
+    the NoC and off-chip bandwidths are ample; no faster than the L2 reads over the NoC when they are not."""
+    from npu_dse.cost_models.hardware import Hardware, HardwareBatch
+    from npu_dse.cost_models.maestro import COUNT_NAMES, analyze_layer
+
+    for layer in zoo.load("mobilenet_v2").layers[:6]:
+        for df in ("ws", "os"):
+            cost = analyze_layer(layer, f"systolic_{df}", Hardware(num_pes=128, noc_bw=1 << 20, offchip_bw=1e9))
+            assert cost.runtime_cycles[0] == compute_cycles(layer, SystolicArray(8, 16, df))
+            assert cost.macs[0] == layer.macs and 0 < cost.utilization[0] <= 1
+            assert all(getattr(cost, c)[0] >= 0 for c in COUNT_NAMES) and cost.energy_pj[0] > 0
+    layer = zoo.load("resnet50").layers[1]
+    slow = analyze_layer(layer, "systolic_ws", HardwareBatch.from_arrays(num_pes=[256, 256], noc_bw=[1, 1 << 20],
+                                                                         offchip_bw=[1e9, 1e9]))
+    reads = slow.input_l2_read[0] + slow.filter_l2_read[0] + slow.output_l2_read[0]
+    assert slow.runtime_cycles[0] == reads and slow.runtime_cycles[1] < slow.runtime_cycles[0]
+
+
+def test_systolic_design_exports_where_an_array_is_described_and_not_as_maestro():
+    doc = _doc(dataflow="systolic_ws", l2_bytes=256 * 1024)
+    assert "Dataflow.WS" in render(doc, "gemmini")["main"]
+    assert "Dataflow = ws" in render(doc, "scalesim", zoo.load("mobilenet_v2"))["main"]
+    with pytest.raises(FormatError, match="systolic array, which MAESTRO's directives do not describe"):
+        render(doc, "maestro", zoo.load("mobilenet_v2"))

@@ -41,13 +41,21 @@ def _pow2(n: int) -> bool:
 _LEVELS: dict[str, dict[str, Callable[[Any], bool]]] = {
     "gemmini": {"num_pes": lambda n: _pow2(math.isqrt(n)) and math.isqrt(n) ** 2 == n and n >= 4,
                 "l2_bytes": lambda b: b % 1024 == 0,
-                "dataflow": lambda d: d in ("kcp_ws", "xp_ws", "dla", "yxp_os", "shi")},
+                "dataflow": lambda d: d in ("systolic_ws", "systolic_os")},
     "nvdla": {"num_pes": lambda n: n in (64, 256, 512, 1024, 2048),
               "l2_bytes": lambda b: any(n * d * w == b for n in (16, 32) for d in (128, 512) for w in (8, 16, 32, 64)),
               "dataflow": lambda d: d in ("kcp_ws", "dla")},
     "vta": {"num_pes": lambda n: _pow2(n) and n >= 4,
             "l2_bytes": lambda b: b % 13 == 0 and _pow2(b // 13),
             "dataflow": lambda d: d in ("kcp_ws", "dla")},
+}
+
+
+#: Dataflows a generator computes in its own way: Gemmini's mesh is a systolic array, so a space held to Gemmini
+#: searches (and costs) the systolic dataflows in place of the MAESTRO templates of the same stationarity.
+_AS_GENERATOR: dict[str, dict[str, str]] = {
+    "gemmini": {"kcp_ws": "systolic_ws", "xp_ws": "systolic_ws", "dla": "systolic_ws", "dpt": "systolic_ws",
+                "yxp_os": "systolic_os", "shi": "systolic_os"},
 }
 
 
@@ -67,7 +75,9 @@ def restrict(space, generator: str):
         space: a :class:`~npu_dse.cost_models.space.DesignSpace` of one accelerator (mode ``LS``).
 
     Returns:
-        A copy whose PE-count, L2 and dataflow levels are the generator's, with ``generator`` set.
+        A copy whose PE-count, L2 and dataflow levels are the generator's, with ``generator`` set; for Gemmini the
+        dataflows are the systolic ones (``systolic_ws`` for the weight-stationary templates, ``systolic_os`` for
+        the output-stationary ones), so its designs are costed as its mesh computes.
 
     Raises:
         SpaceError: unknown generator; a layer-pipelined space (many sub-accelerators are not one generator's
@@ -78,12 +88,15 @@ def restrict(space, generator: str):
         raise SpaceError(f"space.generator {generator!r}: a layer-pipelined (LP) space is many accelerators, not one "
                          f"{generator} build; use mode LS or the global preset")
     accept = _LEVELS[generator]
+    as_gen = _AS_GENERATOR.get(generator, {})
     params = []
     for p in space.parameters:
         ok = accept.get(p.name)
         if ok is None:
             params.append(p)
             continue
+        if p.name == "dataflow":
+            p = dataclasses.replace(p, values=tuple(dict.fromkeys(as_gen.get(v, v) for v in p.values)))
         kept = tuple(v for v in p.values if ok(v))            # the coarse levels it accepts, else the fine ones
         if not kept:
             kept = tuple(v for v in p.fine_values() if ok(v))
@@ -91,7 +104,7 @@ def restrict(space, generator: str):
             raise SpaceError(f"space.generator {generator!r}: parameter {p.name!r} has no level {generator} builds "
                              f"(levels {list(p.values)[:8]})")
         params.append(dataclasses.replace(p, values=kept, range=None))
-    fixed_df = space.fixed.get("dataflow", space.dataflow)
+    fixed_df = as_gen.get(space.dataflow, space.dataflow)
     if "dataflow" not in {p.name for p in params} and not accept["dataflow"](fixed_df):
-        raise SpaceError(f"space.generator {generator!r}: dataflow {fixed_df!r} is not one {generator} builds")
-    return dataclasses.replace(space, parameters=tuple(params), generator=generator)
+        raise SpaceError(f"space.generator {generator!r}: dataflow {space.dataflow!r} is not one {generator} builds")
+    return dataclasses.replace(space, parameters=tuple(params), generator=generator, dataflow=fixed_df)

@@ -17,8 +17,10 @@ from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import SpaceError
 
-DATAFLOWS: dict[str, str] = {"kcp_ws": "WS", "xp_ws": "WS", "dla": "WS", "dpt": "WS", "yxp_os": "OS", "shi": "OS"}
-"""Our dataflows Gemmini implements, and as what: weight-stationary ones as ``WS``, output-stationary as ``OS``.
+DATAFLOWS: dict[str, str] = {"systolic_ws": "WS", "systolic_os": "OS", "kcp_ws": "WS", "xp_ws": "WS", "dla": "WS",
+                             "dpt": "WS", "yxp_os": "OS", "shi": "OS"}
+"""Our dataflows Gemmini implements, and as what: the systolic ones exactly (Gemmini's mesh is the array
+:mod:`npu_dse.cost_models.systolic` models), the weight-stationary templates as ``WS``, output-stationary as ``OS``.
 Row-stationary (``rs``, ``eye``) has no Gemmini equivalent."""
 
 TYPE_WIDTHS: tuple[int, ...] = (8, 16, 32, 64)

@@ -311,6 +311,54 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     if np.isnan(offchip_bw).any():
         offchip_bw = np.where(np.isnan(offchip_bw), default_offchip_bw(tech, hw.clock_mhz, hw.word_bytes), offchip_bw)
     df = _select(layer, dataflow)
+    if df.systolic is not None:
+        raw_rt, peak, static = _systolic(layer, df.systolic, hw, offchip_bw)
+        mult = 1
+    else:
+        raw_rt, peak, static, mult = _engine(layer, df, hw, constants, compat, offchip_bw, n)
+    raw_macs, l1_req, l2_req = static[:, 0], static[:, 1], static[:, 2]
+    counts = {c: static[:, 3 + i] * mult for i, c in enumerate(COUNT_NAMES)}
+    P = hw.num_pes.astype(np.float64)
+    simd = hw.simd_lanes.astype(np.float64)
+    maestro_rt = raw_rt * mult
+    maestro_macs = raw_macs * mult
+    if compat:
+        runtime = maestro_rt
+        macs = maestro_macs
+    else:
+        macs = np.full(n, float(layer.macs))
+        runtime = np.maximum(maestro_rt, np.ceil(macs / (P * simd)))
+    return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, l1_req, l2_req, peak,
+                   maestro_rt, maestro_macs, include_dram)
+
+
+def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Runtime, peak NoC demand and the static vector of a systolic dataflow at every point (rows x cols the
+    squarest array of each point's PEs, :func:`npu_dse.cost_models.systolic.array_shape`). Runtime is the array's
+    compute cycles, but no less than its L2 reads over the NoC bandwidth or its DRAM traffic over the off-chip
+    bandwidth (SCALE-Sim's stall-free cycles when both are ample)."""
+    from npu_dse.cost_models.systolic import SystolicArray, array_shape, engine_counts
+
+    n = len(hw)
+    raw_rt, peak = np.empty(n), np.empty(n)
+    static = np.empty((n, 3 + len(COUNT_NAMES)))
+    for pes in np.unique(hw.num_pes):
+        idx = np.nonzero(hw.num_pes == pes)[0]
+        e = engine_counts(layer, SystolicArray(*array_shape(int(pes)), stationary))
+        l2_reads = e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"]
+        dram = e["input_l2_write"] + e["filter_l2_write"] + e["output_l2_read"]
+        raw_rt[idx] = np.maximum(e["compute_cycles"], np.maximum(np.ceil(l2_reads / hw.noc_bw[idx]),
+                                                                 np.ceil(dram / offchip_bw[idx])))
+        peak[idx] = e["peak"]
+        static[idx] = [float(layer.macs), e["l1_req"], e["l2_req"]] + [e[c] for c in COUNT_NAMES]
+    return raw_rt, peak, static
+
+
+def _engine(layer: Layer, df: Dataflow, hw: HardwareBatch, constants, compat: bool, offchip_bw: np.ndarray,
+            n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Runtime, peak NoC demand and static vector ``[macs, l1_req, l2_req, *COUNT_NAMES]`` from MAESTRO's engine
+    (per run of the problem), and how many times the problem runs (:func:`problem_for`)."""
     problem, mult = problem_for(layer, df, compat)
     cnames = sorted(c for c in constants if c in df.constants) if constants else []
     carr = {}
@@ -337,18 +385,16 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
             rt, pk = runtime_cycles(st, hw.noc_bw[idx], offchip_bw[idx], lat_all[idx], simd_all[idx],
                                     compat=compat)
             raw_rt[idx], peak[idx], static[idx] = rt, pk, svec
-    raw_macs, l1_req, l2_req = static[:, 0], static[:, 1], static[:, 2]
-    counts = {c: static[:, 3 + i] * mult for i, c in enumerate(COUNT_NAMES)}
+    return raw_rt, peak, static, mult
+
+
+def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool, offchip_bw: np.ndarray,
+            runtime: np.ndarray, macs: np.ndarray, counts: dict, l1_req: np.ndarray, l2_req: np.ndarray,
+            peak: np.ndarray, maestro_rt: np.ndarray, maestro_macs: np.ndarray, include_dram: bool) -> LayerCost:
+    """Energy, area, power, feasibility and the :class:`LayerCost` from an engine's runtime and counts."""
+    n = len(hw)
     P = hw.num_pes.astype(np.float64)
     simd = hw.simd_lanes.astype(np.float64)
-    maestro_rt = raw_rt * mult
-    maestro_macs = raw_macs * mult
-    if compat:
-        runtime = maestro_rt
-        macs = maestro_macs
-    else:
-        macs = np.full(n, float(layer.macs))
-        runtime = np.maximum(maestro_rt, np.ceil(macs / (P * simd)))
     l1_req_b = l1_req * hw.word_bytes
     l2_req_b = l2_req * hw.word_bytes
     dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + counts["output_l2_read"]

@@ -47,10 +47,17 @@ def network_for(doc: Mapping[str, Any]):
 
 
 def layer_dataflow_text(dataflow: str, constants: Mapping[str, int], num_pes: int, depthwise: bool) -> str:
-    """Directive text of a built-in dataflow with its constants replaced by numbers."""
+    """Directive text of a built-in dataflow with its constants replaced by numbers.
+
+    Raises:
+        FormatError: a systolic dataflow (MAESTRO has no directives for it; export ``scalesim`` or ``gemmini``).
+    """
     from npu_dse.cost_models import dataflow as dataflow_mod
 
     df = dataflow_mod.get(dataflow)
+    if df.systolic is not None:
+        raise FormatError(f"maestro: dataflow {dataflow!r} is a systolic array, which MAESTRO's directives do not "
+                          "describe; export it with --format scalesim or gemmini")
     if depthwise:
         df = df.for_depthwise()
     values = df.constant_defaults(num_pes)
