@@ -7,11 +7,12 @@ skips SCALE-Sim's memory simulation, which only adds stalls and takes minutes pe
 ``--full`` runs the whole simulator and reads ``COMPUTE_REPORT.csv``.
 
 Usage: python compute_cycles.py CFG TOPOLOGY LAYOUT OUT_CSV [--full]
-Writes OUT_CSV with columns ``layer`` (SCALE-Sim's layer name: a depthwise ``DP`` row becomes one layer per channel,
-``<name>Channel_<i>``) and ``compute_cycles``.
+Writes OUT_CSV with a row per topology row: ``layer`` (its name) and ``compute_cycles`` (a depthwise ``DP`` row, which
+SCALE-Sim runs as one layer per channel, ``<name>Channel_<i>``, summed over its channels).
 """
 
 import csv
+import re
 import subprocess
 import sys
 import tempfile
@@ -59,13 +60,23 @@ def full(cfg_path, topo_path, layout_path):
             yield arr[0], int(r[2]) - int(r[3])
 
 
+def per_topology_row(pairs):
+    """(name, cycles) per topology row: SCALE-Sim's per-channel layers of a depthwise row (``<name>Channel_<i>``)
+    summed back into their row, in order."""
+    rows = {}
+    for name, cycles in pairs:
+        row = re.sub(r"Channel_\d+$", "", name)
+        rows[row] = rows.get(row, 0) + cycles
+    return rows.items()
+
+
 def main():
     cfg, topo, layout, out = sys.argv[1:5]
     gen = full if "--full" in sys.argv else fast
     with open(out, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["layer", "compute_cycles"])
-        for name, cycles in gen(cfg, topo, layout):
+        for name, cycles in per_topology_row(gen(cfg, topo, layout)):
             w.writerow([name, cycles])
 
 

@@ -21,7 +21,12 @@ from npu_dse.cost_models.errors import NpuDseError, SpaceError
 GENERATORS: tuple[str, ...] = ("gemmini", "nvdla", "vta")
 
 
-def _rules(generator: str):
+def rules(generator: str):
+    """The rules module of ``generator`` (``from_design``, ``check``).
+
+    Raises:
+        SpaceError: an unknown generator (lists :data:`GENERATORS`).
+    """
     if generator == "gemmini":
         from npu_dse.cost_models.generators import gemmini as mod
     elif generator == "nvdla":
@@ -33,20 +38,34 @@ def _rules(generator: str):
     return mod
 
 
-def _pow2(n: int) -> bool:
+def pow2(n: int) -> bool:
+    """``n`` is a power of two (>= 1)."""
     return n >= 1 and n & (n - 1) == 0
+
+
+def refuse_broken(generator: str, cfg):
+    """``cfg`` if its ``violations()`` are empty.
+
+    Raises:
+        SpaceError: ``"<generator>: <first rule broken> (and N more)"``.
+    """
+    broken = cfg.violations()
+    if broken:
+        more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
+        raise SpaceError(f"{generator}: {broken[0]}{more}")
+    return cfg
 
 
 #: Per generator and parameter, the levels it accepts on their own.
 _LEVELS: dict[str, dict[str, Callable[[Any], bool]]] = {
-    "gemmini": {"num_pes": lambda n: _pow2(math.isqrt(n)) and math.isqrt(n) ** 2 == n and n >= 4,
+    "gemmini": {"num_pes": lambda n: pow2(math.isqrt(n)) and math.isqrt(n) ** 2 == n and n >= 4,
                 "l2_bytes": lambda b: b % 1024 == 0,
                 "dataflow": lambda d: d in ("systolic_ws", "systolic_os")},
     "nvdla": {"num_pes": lambda n: n in (64, 256, 512, 1024, 2048),
               "l2_bytes": lambda b: any(n * d * w == b for n in (16, 32) for d in (128, 512) for w in (8, 16, 32, 64)),
               "dataflow": lambda d: d in ("kcp_ws", "dla")},
-    "vta": {"num_pes": lambda n: _pow2(n) and n >= 4,
-            "l2_bytes": lambda b: b % 13 == 0 and _pow2(b // 13),
+    "vta": {"num_pes": lambda n: pow2(n) and n >= 4,
+            "l2_bytes": lambda b: b % 13 == 0 and pow2(b // 13),
             "dataflow": lambda d: d in ("kcp_ws", "dla")},
 }
 
@@ -62,7 +81,7 @@ _AS_GENERATOR: dict[str, dict[str, str]] = {
 def violation(generator: str, design: Mapping[str, Any]) -> str | None:
     """The first rule of ``generator`` that ``design`` (a ``best.json``-style design dict) breaks, or ``None``."""
     try:
-        _rules(generator).check(design)
+        rules(generator).check(design)
     except NpuDseError as exc:
         return str(exc)
     return None
@@ -83,7 +102,7 @@ def restrict(space, generator: str):
         SpaceError: unknown generator; a layer-pipelined space (many sub-accelerators are not one generator's
             build); a parameter left with no level the generator accepts (names it and the generator).
     """
-    _rules(generator)
+    rules(generator)
     if space.mode != "LS":
         raise SpaceError(f"space.generator {generator!r}: a layer-pipelined (LP) space is many accelerators, not one "
                          f"{generator} build; use mode LS or the global preset")

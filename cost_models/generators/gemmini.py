@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.generators import pow2, refuse_broken
 
 DATAFLOWS: dict[str, str] = {"systolic_ws": "WS", "systolic_os": "OS", "kcp_ws": "WS", "xp_ws": "WS", "dla": "WS",
                              "dpt": "WS", "yxp_os": "OS", "shi": "OS"}
@@ -25,10 +26,6 @@ Row-stationary (``rs``, ``eye``) has no Gemmini equivalent."""
 
 TYPE_WIDTHS: tuple[int, ...] = (8, 16, 32, 64)
 """Widths Gemmini's header generator accepts for ``inputType`` and ``accType`` (``GemminiConfigs.scala``)."""
-
-
-def _pow2(n: int) -> bool:
-    return n >= 1 and n & (n - 1) == 0
 
 
 @dataclass(frozen=True)
@@ -77,13 +74,13 @@ class GemminiConfig:
         if cisc_dim >= 1:
             for name, bits in (("I_TILE_BYTE_WIDTH", self.input_bits), ("O_TILE_BYTE_WIDTH", self.acc_bits)):
                 width = dim * ((bits + cisc_dim - 1) // cisc_dim)
-                if not _pow2(width):
+                if not pow2(width):
                     out.append(f"{name} is not power of 2: {width}")
         sp_rows, acc_rows = self.sp_banks * sp_bank_entries, self.acc_banks * acc_bank_entries
         if sp_rows // dim - 2 < acc_rows // dim:
             out.append(f"SP_TILES({sp_rows // dim - 2}) + 2 < ACC_TILES({acc_rows // dim}) (the scratchpad must hold "
                        "at least two more DIM-row tiles than the accumulator)")
-        if not _pow2(sp_bank_entries):
+        if not pow2(sp_bank_entries):
             out.append(f"each SRAM bank must have a power-of-2 rows, to simplify address calculations "
                        f"({sp_bank_entries} rows of {sp_width} bits per bank)")
         if sp_bank_entries % rows:
@@ -91,7 +88,7 @@ class GemminiConfig:
                        f"({sp_bank_entries} rows, DIM {rows})")
         if cols < 2:
             out.append("the systolic array must have a dimension of at least 2")
-        if not _pow2(cols):
+        if not pow2(cols):
             out.append(f"the systolic array's dimensions must be powers of 2 ({cols})")
         if acc_bank_entries % rows:
             out.append(f"the number of rows in an accumulator bank must be a multiple of the dimensions of the "
@@ -135,12 +132,7 @@ def check(design: Mapping[str, Any]) -> GemminiConfig:
     Raises:
         SpaceError: the first rule broken, named as Gemmini names it.
     """
-    cfg = from_design(design)
-    broken = cfg.violations()
-    if broken:
-        more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
-        raise SpaceError(f"gemmini: {broken[0]}{more}")
-    return cfg
+    return refuse_broken("gemmini", from_design(design))
 
 
 __all__ = ["DATAFLOWS", "GemminiConfig", "TYPE_WIDTHS", "check", "from_design"]

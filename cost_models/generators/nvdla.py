@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.generators import refuse_broken
 
 #: Each ``projects.spec`` group and the values it accepts (``x`` = the group's "not present" choice).
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -172,8 +173,4 @@ def check(design: Mapping[str, Any]) -> NvdlaConfig:
     Raises:
         SpaceError: the first rule broken.
     """
-    cfg = from_design(design)
-    broken = cfg.violations()
-    if broken:
-        raise SpaceError(f"nvdla: {broken[0]}" + (f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""))
-    return cfg
+    return refuse_broken("nvdla", from_design(design))

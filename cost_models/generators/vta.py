@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.generators import pow2, refuse_broken
 
 #: Our dataflows VTA's GEMM core implements.
 DATAFLOWS: tuple[str, ...] = ("kcp_ws", "dla")
@@ -81,7 +82,7 @@ def from_design(design: Mapping[str, Any]) -> VtaConfig:
     if dataflow not in DATAFLOWS:
         raise SpaceError(f"vta: dataflow {dataflow!r} is not VTA's GEMM core; allowed: {', '.join(DATAFLOWS)}")
     pes = int(design["num_pes"])
-    if pes < 4 or pes & (pes - 1):
+    if pes < 4 or not pow2(pes):
         raise SpaceError(f"vta: {pes} PEs is no BATCH x BLOCK x BLOCK GEMM core (powers of two, BLOCK >= 2); "
                          "allowed: 4, 8, 16, 32, ... (powers of two from 4)")
     log_pes = pes.bit_length() - 1
@@ -93,7 +94,7 @@ def from_design(design: Mapping[str, Any]) -> VtaConfig:
                          "prices 8 and 16")
     l2 = design.get("l2_bytes")
     unit = int(l2) // sum(SPLIT) if l2 else 0
-    if not l2 or unit * sum(SPLIT) != int(l2) or unit & (unit - 1) or unit < 1:
+    if not l2 or unit * sum(SPLIT) != int(l2) or not pow2(unit):
         near = ", ".join(str(sum(SPLIT) << n) for n in range(10, 16))
         raise SpaceError(f"vta: L2 of {l2} bytes does not split into VTA's input : weight : accumulator buffers of "
                          f"1 : 8 : 4 powers of two; allowed: 13 x 2^n bytes ({near}, ...)")
@@ -111,8 +112,4 @@ def check(design: Mapping[str, Any]) -> VtaConfig:
     Raises:
         SpaceError: the first rule broken.
     """
-    cfg = from_design(design)
-    broken = cfg.violations()
-    if broken:
-        raise SpaceError(f"vta: {broken[0]}" + (f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""))
-    return cfg
+    return refuse_broken("vta", from_design(design))

@@ -87,6 +87,34 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
     return maestro_files(doc, network)
 
 
+def one_accelerator(doc: Mapping[str, Any], fmt: str, what: str) -> None:
+    """Refuse a layer-pipelined design for a format that describes one accelerator (``what``: "one Gemmini mesh").
+
+    Raises:
+        FormatError: ``doc`` is layer-pipelined.
+    """
+    if is_layer_pipelined(doc):
+        raise FormatError(f"{fmt}: a layer-pipelined design of {len(doc['per_layer'])} sub-accelerators is not "
+                          f"{what}; export a layer-sequential or global design")
+
+
+def generator_config(doc: Mapping[str, Any], generator: str, what: str):
+    """The configuration of ``doc`` for ``generator``, checked by its rules
+    (:func:`npu_dse.cost_models.generators.rules`).
+
+    Raises:
+        FormatError: a layer-pipelined design, or the first rule the design breaks (named).
+    """
+    from npu_dse.cost_models.errors import NpuDseError
+    from npu_dse.cost_models.generators import rules
+
+    one_accelerator(doc, generator, what)
+    try:
+        return rules(generator).check(doc["design"])
+    except NpuDseError as exc:
+        raise FormatError(str(exc)) from None
+
+
 def is_layer_pipelined(doc: Mapping[str, Any]) -> bool:
     """A design of one sub-accelerator per layer (``mode`` LP with ``per_layer`` entries)."""
     return doc.get("mode") == "LP" and bool(doc.get("per_layer"))

@@ -27,17 +27,10 @@ def gemmini_config(doc: Mapping[str, Any]) -> str:
     Raises:
         FormatError: a design Gemmini does not build (the message names the rule it breaks).
     """
-    from npu_dse.cost_models.errors import FormatError, NpuDseError
-    from npu_dse.cost_models.generators import gemmini as rules
+    from npu_dse.export import generator_config
 
     d = doc["design"]
-    if doc.get("per_layer") and doc.get("mode") == "LP":
-        raise FormatError(f"gemmini: a layer-pipelined design of {len(doc['per_layer'])} sub-accelerators is not "
-                          "one Gemmini mesh; export a layer-sequential or global design")
-    try:
-        cfg = rules.check(d)
-    except NpuDseError as exc:
-        raise FormatError(str(exc)) from None
+    cfg = generator_config(doc, "gemmini", "one Gemmini mesh")
     name = f"NpuDse{scala_identifier(str(doc['network']))}Config"
     sint = {8: "SInt(8.W)", 16: "SInt(16.W)", 32: "SInt(32.W)", 64: "SInt(64.W)"}
     return "\n".join([

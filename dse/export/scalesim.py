@@ -72,10 +72,10 @@ def scalesim_files(doc: Mapping[str, Any], network: Network) -> dict[str, str]:
         FormatError: a layer-pipelined design, a dataflow SCALE-Sim has no array for, an L2 below 3 KiB, a TRCONV
             layer; each message names the rule.
     """
+    from npu_dse.export import one_accelerator
+
+    one_accelerator(doc, "scalesim", "one SCALE-Sim array")
     d = doc["design"]
-    if doc.get("per_layer") and doc.get("mode") == "LP":
-        raise FormatError(f"scalesim: a layer-pipelined design of {len(doc['per_layer'])} sub-accelerators is not "
-                          "one SCALE-Sim array; export a layer-sequential or global design")
     dataflow = str(d.get("dataflow", ""))
     if dataflow not in DATAFLOWS:
         raise FormatError(f"scalesim: dataflow {dataflow!r} has no SCALE-Sim array; allowed: "

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
-from npu_dse.cost_models.errors import FormatError, NpuDseError
 
 
 def vta_config(doc: Mapping[str, Any]) -> str:
@@ -19,13 +18,7 @@ def vta_config(doc: Mapping[str, Any]) -> str:
     Raises:
         FormatError: a layer-pipelined design, or a design that breaks a VTA rule (named).
     """
-    from npu_dse.cost_models.generators import vta as rules
+    from npu_dse.export import generator_config
 
-    if doc.get("per_layer") and doc.get("mode") == "LP":
-        raise FormatError(f"vta: a layer-pipelined design of {len(doc['per_layer'])} sub-accelerators is not one "
-                          "VTA; export a layer-sequential or global design")
-    try:
-        cfg = rules.check(doc["design"])
-    except NpuDseError as exc:
-        raise FormatError(str(exc)) from None
+    cfg = generator_config(doc, "vta", "one VTA")
     return json.dumps(dict(cfg.values), indent=2) + "\n"
