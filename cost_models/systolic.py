@@ -155,8 +155,10 @@ def engine_counts(layer: Layer, array: SystolicArray) -> dict[str, float]:
         ``l2_req`` (elements: one fold's operands, double-buffered, at most the layer's whole matrices); ``peak``
         (elements/cycle into the array: a row and a column vector); and the 12 counters of
         :data:`npu_dse.cost_models.maestro.COUNT_NAMES` in elements. L2 reads and writes are :func:`sram_accesses`;
-        the L2 is filled once from DRAM with the layer's inputs and weights (``*_l2_write``) and drains its outputs
-        and the partial sums read back (``output_l2_read``); the L1 registers are read and written once per MAC.
+        the L2 is filled once from DRAM with the layer's inputs and weights (``*_l2_write``), its final outputs and
+        the partial sums read back are ``output_l2_read``; the L1 registers are read and written once per MAC.
+        ``dram``: the off-chip traffic, inputs and weights in and final outputs out once (partial sums stay in the
+        on-chip accumulator, as in Gemmini and SCALE-Sim's ofmap SRAM).
     """
     o = operands(layer)
     acc = sram_accesses(layer, array)
@@ -179,6 +181,7 @@ def engine_counts(layer: Layer, array: SystolicArray) -> dict[str, float]:
         "filter_l2_read": float(acc["filter_reads"]), "filter_l2_write": float(layer.weights),
         "output_l1_read": macs, "output_l1_write": macs,
         "output_l2_read": float(outputs + acc["ofmap_reads"]), "output_l2_write": float(acc["ofmap_writes"]),
+        "dram": float(inputs * layer.repeat + layer.weights + outputs),
     }
 
 

@@ -157,3 +157,18 @@ def test_systolic_design_exports_where_an_array_is_described_and_not_as_maestro(
     assert "Dataflow = ws" in render(doc, "scalesim", zoo.load("mobilenet_v2"))["main"]
     with pytest.raises(FormatError, match="systolic array, which MAESTRO's directives do not describe"):
         render(doc, "maestro", zoo.load("mobilenet_v2"))
+
+
+def test_systolic_partial_sums_stay_on_chip():
+    """Off-chip traffic is the layer's inputs, weights and outputs once; the partial sums a deep reduction reads
+    back (hundreds of row folds here) are L2 traffic, not DRAM."""
+    from npu_dse.cost_models.hardware import Hardware
+    from npu_dse.cost_models.maestro import analyze_layer
+    from npu_dse.cost_models.technology import resolve
+
+    layer = Layer("deep", Op.CONV, K=256, C=512, Y=14, X=14, R=3, S=3, padding=1)
+    cost = analyze_layer(layer, "systolic_ws", Hardware(num_pes=256), technology="28nm")
+    once = layer.C * 16 * 16 + layer.weights + layer.K * 14 * 14
+    assert cost.dram_energy_pj[0] == pytest.approx(once * resolve("28nm").dram_energy_pj_per_byte)
+    psums = sram_accesses(layer, SystolicArray(16, 16, "ws"))["ofmap_reads"]
+    assert psums > 100 * layer.K * 14 * 14 and cost.output_l2_read[0] == layer.K * 14 * 14 + psums

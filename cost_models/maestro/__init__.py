@@ -312,10 +312,11 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         offchip_bw = np.where(np.isnan(offchip_bw), default_offchip_bw(tech, hw.clock_mhz, hw.word_bytes), offchip_bw)
     df = _select(layer, dataflow)
     if df.systolic is not None:
-        raw_rt, peak, static = _systolic(layer, df.systolic, hw, offchip_bw)
+        raw_rt, peak, static, dram_elems = _systolic(layer, df.systolic, hw, offchip_bw)
         mult = 1
     else:
         raw_rt, peak, static, mult = _engine(layer, df, hw, constants, compat, offchip_bw, n)
+        dram_elems = None
     raw_macs, l1_req, l2_req = static[:, 0], static[:, 1], static[:, 2]
     counts = {c: static[:, 3 + i] * mult for i, c in enumerate(COUNT_NAMES)}
     P = hw.num_pes.astype(np.float64)
@@ -328,31 +329,33 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     else:
         macs = np.full(n, float(layer.macs))
         runtime = np.maximum(maestro_rt, np.ceil(macs / (P * simd)))
-    return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, l1_req, l2_req, peak,
-                   maestro_rt, maestro_macs, include_dram)
+    if dram_elems is None:  # MAESTRO's counters: the L2 filled from DRAM, the outputs read out to it
+        dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + counts["output_l2_read"]
+    return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, dram_elems, l1_req, l2_req,
+                   peak, maestro_rt, maestro_macs, include_dram)
 
 
 def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.ndarray
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Runtime, peak NoC demand and the static vector of a systolic dataflow at every point (rows x cols the
-    squarest array of each point's PEs, :func:`npu_dse.cost_models.systolic.array_shape`). Runtime is the array's
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Runtime, peak NoC demand, the static vector and the DRAM traffic (elements) of a systolic dataflow at every
+    point (rows x cols the squarest array of each point's PEs, :func:`npu_dse.cost_models.systolic.array_shape`). Runtime is the array's
     compute cycles, but no less than its L2 reads over the NoC bandwidth or its DRAM traffic over the off-chip
     bandwidth (SCALE-Sim's stall-free cycles when both are ample)."""
     from npu_dse.cost_models.systolic import SystolicArray, array_shape, engine_counts
 
     n = len(hw)
-    raw_rt, peak = np.empty(n), np.empty(n)
+    raw_rt, peak, dram_elems = np.empty(n), np.empty(n), np.empty(n)
     static = np.empty((n, 3 + len(COUNT_NAMES)))
     for pes in np.unique(hw.num_pes):
         idx = np.nonzero(hw.num_pes == pes)[0]
         e = engine_counts(layer, SystolicArray(*array_shape(int(pes)), stationary))
         l2_reads = e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"]
-        dram = e["input_l2_write"] + e["filter_l2_write"] + e["output_l2_read"]
+        dram_elems[idx] = e["dram"]
         raw_rt[idx] = np.maximum(e["compute_cycles"], np.maximum(np.ceil(l2_reads / hw.noc_bw[idx]),
-                                                                 np.ceil(dram / offchip_bw[idx])))
+                                                                 np.ceil(e["dram"] / offchip_bw[idx])))
         peak[idx] = e["peak"]
         static[idx] = [float(layer.macs), e["l1_req"], e["l2_req"]] + [e[c] for c in COUNT_NAMES]
-    return raw_rt, peak, static
+    return raw_rt, peak, static, dram_elems
 
 
 def _engine(layer: Layer, df: Dataflow, hw: HardwareBatch, constants, compat: bool, offchip_bw: np.ndarray,
@@ -389,7 +392,8 @@ def _engine(layer: Layer, df: Dataflow, hw: HardwareBatch, constants, compat: bo
 
 
 def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool, offchip_bw: np.ndarray,
-            runtime: np.ndarray, macs: np.ndarray, counts: dict, l1_req: np.ndarray, l2_req: np.ndarray,
+            runtime: np.ndarray, macs: np.ndarray, counts: dict, dram_elems: np.ndarray, l1_req: np.ndarray,
+            l2_req: np.ndarray,
             peak: np.ndarray, maestro_rt: np.ndarray, maestro_macs: np.ndarray, include_dram: bool) -> LayerCost:
     """Energy, area, power, feasibility and the :class:`LayerCost` from an engine's runtime and counts."""
     n = len(hw)
@@ -397,14 +401,13 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
     simd = hw.simd_lanes.astype(np.float64)
     l1_req_b = l1_req * hw.word_bytes
     l2_req_b = l2_req * hw.word_bytes
-    dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + counts["output_l2_read"]
     l1_cost = np.where(np.isfinite(hw.l1_bytes), hw.l1_bytes, l1_req_b)
     l2_cost = np.where(np.isfinite(hw.l2_bytes), hw.l2_bytes, l2_req_b)
     latency_ms = runtime / (hw.clock_mhz * 1e3)
     if physical:
         c = tech.layer_cost(macs=macs, runtime_cycles=runtime, counts=counts, num_pes=hw.num_pes, simd_lanes=simd,
                             l1_bytes=l1_cost, l2_bytes=l2_cost, noc_bw=hw.noc_bw, noc_hops=hw.noc_hops,
-                            word_bytes=hw.word_bytes, clock_mhz=hw.clock_mhz)
+                            word_bytes=hw.word_bytes, clock_mhz=hw.clock_mhz, dram_elems=dram_elems)
         energy, mac_e, l1_e, l2_e, dram_e = (c["energy_pj"], c["mac_energy_pj"], c["l1_energy_pj"],
                                              c["l2_energy_pj"], c["dram_energy_pj"])
         noc_e, leak_e, leak_mw = c["noc_energy_pj"], c["leakage_energy_pj"], c["leakage_mw"]

@@ -247,12 +247,13 @@ class PhysicalTechnology:
     # ------------------------------------------------------------------ a layer
     def layer_cost(self, *, macs: np.ndarray, runtime_cycles: np.ndarray, counts: dict[str, np.ndarray],
                    num_pes: np.ndarray, simd_lanes: np.ndarray, l1_bytes: np.ndarray, l2_bytes: np.ndarray,
-                   noc_bw: np.ndarray, noc_hops: np.ndarray, word_bytes: np.ndarray, clock_mhz: np.ndarray
-                   ) -> dict[str, np.ndarray]:
+                   noc_bw: np.ndarray, noc_hops: np.ndarray, word_bytes: np.ndarray, clock_mhz: np.ndarray,
+                   dram_elems: np.ndarray) -> dict[str, np.ndarray]:
         """Energy (pJ), area (um^2) and power (mW) of one layer at ``n`` hardware points (arrays of shape (n,)).
 
-        ``counts`` are the engine's per-tensor access counts in elements (``input_l1_read``, ...); ``l1_bytes`` and
-        ``l2_bytes`` the sizes provisioned (or required, when the design does not provision them).
+        ``counts`` are the engine's per-tensor access counts in elements (``input_l1_read``, ...); ``dram_elems``
+        the off-chip traffic in elements; ``l1_bytes`` and ``l2_bytes`` the sizes provisioned (or required, when the
+        design does not provision them).
 
         Returns:
             ``energy_pj`` (all-in), its parts ``mac_energy_pj``, ``l1_energy_pj``, ``l2_energy_pj``,
@@ -277,7 +278,6 @@ class PhysicalTechnology:
         l1_writes = sum(counts[f"{t}_l1_write"] for t in ("input", "filter", "output"))
         l2_reads = sum(counts[f"{t}_l2_read"] for t in ("input", "filter", "output"))
         l2_writes = sum(counts[f"{t}_l2_write"] for t in ("input", "filter", "output"))
-        dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + counts["output_l2_read"]
 
         array_um2 = lanes * mac["area_um2"] + P * l1["area_um2"]
         side_mm = np.sqrt(array_um2) / 1e3
