@@ -251,8 +251,13 @@ def _run_ray(tasks: list[tuple], jobs: int, address: str | None, accept: Callabl
             finished, pending = ray.wait(pending, num_returns=1)
             accept(ray.get(finished[0]))
     except BaseException:
-        for ref in pending:
-            ray.cancel(ref, force=True)
+        # When this call connected to Ray, ray.shutdown() below ends the job and Ray kills its tasks. Cancelling
+        # them first races their replies: Ray 2.x aborts the driver ("Tried to complete task that was not
+        # pending") when a force-cancelled task completes at that moment. Only a Ray session the caller opened,
+        # which outlives this call, needs its tasks cancelled.
+        if not started:
+            for ref in pending:
+                ray.cancel(ref, force=True)
         raise
     finally:
         if started:
