@@ -170,8 +170,10 @@ class Dataflow:
             multiplied. ``"maestro"`` (dataflows parsed from MAESTRO text): as MAESTRO runs them, as dimensions of
             the layer that the cluster levels unroll whole (ALGORITHM.md §1.2, §4.2c). A dataflow with a directive
             on N or G maps that dimension either way.
-        systolic: ``"ws"``/``"os"`` for a systolic-array dataflow, costed by :mod:`npu_dse.cost_models.systolic`
-            (Gemmini's and SCALE-Sim's arrays; no directives), else ``None``.
+        systolic: ``"ws"``/``"os"``/``"is"`` for a systolic-array dataflow, costed by
+            :mod:`npu_dse.cost_models.systolic` (Gemmini's and SCALE-Sim's arrays; no directives), ``"both"`` for an
+            array that runs each layer in the faster of ``ws`` and ``os`` (Gemmini's ``Dataflow.BOTH``), else
+            ``None``.
     """
 
     name: str
@@ -190,8 +192,9 @@ class Dataflow:
                                 f"got {self.unmapped!r}")
         if self.systolic is None:
             _check_structure(self.directives, self.name)
-        elif self.directives or self.systolic not in ("ws", "os", "is"):
-            raise DataflowError(f"dataflow {self.name!r}: a systolic dataflow has no directives and is ws, os or is")
+        elif self.directives or self.systolic not in ("ws", "os", "is", "both"):
+            raise DataflowError(f"dataflow {self.name!r}: a systolic dataflow has no directives and is ws, os, is "
+                                "or both")
         names: set[str] = set()
         for d in self.directives:
             names |= d.size.constants() | (d.offset.constants() if isinstance(d, Map) else set())
@@ -464,6 +467,9 @@ _CACHE: dict[str, Dataflow] = {}
 SYSTOLIC: dict[str, tuple[str, str]] = {
     "systolic_ws": ("ws", "systolic array, weight-stationary (Gemmini Dataflow.WS, SCALE-Sim ws)"),
     "systolic_os": ("os", "systolic array, output-stationary (Gemmini Dataflow.OS, SCALE-Sim os)"),
+    "systolic_is": ("is", "systolic array, input-stationary (SCALE-Sim is)"),
+    "systolic_both": ("both", "systolic array that runs each layer weight- or output-stationary, whichever is "
+                              "faster (Gemmini Dataflow.BOTH)"),
 }
 
 

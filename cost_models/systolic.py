@@ -31,6 +31,9 @@ groups, a GEMM as a 1 x 1 convolution over ``N * Y`` rows, a TRCONV as its strid
 SRAM traffic (elements, per layer) follows the same folds: the stationary operand is read once per fold it
 occupies, the streamed operand once per fold it passes, and every fold writes its ``Sr x cols`` (WS), ``rows x
 cols`` (OS) or ``cols x K`` (IS) partial sums; partial sums of a reduction split over several folds are read back.
+The reads and writes equal the addresses of SCALE-Sim's demand matrices on every golden layer
+(``tests/data/scalesim_sram.csv``). The partial sums live in a separate accumulator SRAM (:func:`accumulator_bytes`),
+as Gemmini's do; the scratchpad (L2) holds inputs and weights.
 """
 
 from __future__ import annotations
@@ -47,11 +50,49 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 #: Systolic dataflows: weight-, output- and input-stationary.
 DATAFLOWS = ("ws", "os", "is")
 
+#: Width of an accumulator entry, bits: Gemmini's ``accType`` (``SInt(32.W)``, ``Configs.scala`` defaultConfig).
+ACC_BITS = 32
+
+#: The accumulator's share of the scratchpad, in bytes: Gemmini's default configuration pairs a 256 KiB scratchpad
+#: with a 64 KiB accumulator (``Configs.scala`` defaultConfig: ``sp_capacity``, ``acc_capacity``).
+ACC_SHARE = 0.25
+
+#: Banks of the accumulator (Gemmini's default ``acc_banks``).
+ACC_BANKS = 2
+
 
 def array_shape(num_pes: int) -> tuple[int, int]:
     """(rows, cols) of the squarest array of ``num_pes`` PEs: rows the largest divisor not above the square root."""
     rows = max(d for d in range(1, math.isqrt(num_pes) + 1) if num_pes % d == 0)
     return rows, num_pes // rows
+
+
+def accumulator_bytes(l2_bytes, num_pes):
+    """Bytes of the accumulator SRAM beside an L2 (scratchpad) of ``l2_bytes`` on ``num_pes`` PEs.
+
+    The partial sums of a systolic array accumulate in a separate SRAM of :data:`ACC_BITS`-bit entries (Gemmini's
+    accumulator; SCALE-Sim's ofmap SRAM). Its size is the largest not above :data:`ACC_SHARE` of the scratchpad
+    (Gemmini's default proportion) that Gemmini's bank rules accept: whole KiB, and each of :data:`ACC_BANKS` banks
+    a whole number of ``cols``-row tiles of ``cols`` entries (``GemminiConfigs.scala``: "the number of rows in an
+    accumulator bank must be a multiple of the dimensions of the systolic array"); at least one such unit.
+
+    Args:
+        l2_bytes: scalar or array of scratchpad sizes, bytes.
+        num_pes: scalar or array (same shape) of PE counts; ``cols`` is :func:`array_shape`'s.
+
+    Returns:
+        float array (or scalar) of bytes.
+    """
+    l2 = np.asarray(l2_bytes, dtype=np.float64)
+    pes = np.asarray(num_pes, dtype=np.int64)
+    out = np.empty(np.broadcast(l2, pes).shape)
+    l2b, pb = np.broadcast_arrays(l2, pes)
+    for p in np.unique(pb):
+        cols = array_shape(int(p))[1]
+        unit = math.lcm(ACC_BANKS * cols * cols * ACC_BITS // 8, 1024)
+        sel = pb == p
+        out[sel] = np.maximum(np.floor(l2b[sel] * ACC_SHARE / unit), 1.0) * unit
+    return out if out.ndim else float(out)
 
 
 @dataclass(frozen=True)
@@ -152,11 +193,14 @@ def engine_counts(layer: Layer, array: SystolicArray) -> dict[str, float]:
 
     Returns:
         ``compute_cycles``; ``l1_req`` (elements per PE: an input, a weight and a partial-sum register);
-        ``l2_req`` (elements: one fold's operands, double-buffered, at most the layer's whole matrices); ``peak``
+        ``l2_req`` (elements: one fold's input and weight operands, double-buffered, at most the layer's whole
+        input and weight matrices); ``peak``
         (elements/cycle into the array: a row and a column vector); and the 12 counters of
         :data:`npu_dse.cost_models.maestro.COUNT_NAMES` in elements. L2 reads and writes are :func:`sram_accesses`;
         the L2 is filled once from DRAM with the layer's inputs and weights (``*_l2_write``), its final outputs and
         the partial sums read back are ``output_l2_read``; the L1 registers are read and written once per MAC.
+        The ``output_l2_*`` counts are accumulator accesses (:func:`accumulator_bytes`): a physical technology
+        charges them to the accumulator SRAM, in :data:`ACC_BITS`-bit entries.
         ``dram``: the off-chip traffic, inputs and weights in and final outputs out once (partial sums stay in the
         on-chip accumulator, as in Gemmini and SCALE-Sim's ofmap SRAM).
     """
@@ -164,9 +208,9 @@ def engine_counts(layer: Layer, array: SystolicArray) -> dict[str, float]:
     acc = sram_accesses(layer, array)
     macs = float(layer.macs)
     r, c = array.rows, array.cols
-    tile = {"ws": r * c + o.Sr * r + o.Sr * c, "os": r * o.T + o.T * c + r * c,
-            "is": r * c + r * o.K + c * o.K}[array.dataflow]
-    whole = o.Sr * o.T + o.T * o.K + o.Sr * o.K
+    # the scratchpad holds one fold's stationary and streamed operands (the partial sums are in the accumulator)
+    tile = {"ws": r * c + o.Sr * r, "os": r * o.T + o.T * c, "is": r * c + r * o.K}[array.dataflow]
+    whole = o.Sr * o.T + o.T * o.K
     if layer.op is Op.GEMM or layer.op is Op.TRCONV:
         inputs = o.Sr * o.T  # the streamed rows (a GEMM's activations; a TRCONV phase's windows)
     else:

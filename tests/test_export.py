@@ -170,7 +170,8 @@ def test_gemmini_config_fields(lenet_lp, global_design) -> None:
     fields = dict(re.findall(r"^\s+(\w+) = (.+?),", text, re.M))
     assert fields["meshRows"] == "8" and fields["meshColumns"] == "8"
     assert fields["sp_capacity"] == "CapacityInKilobytes(64)"  # 65536 B of L2
-    assert fields["acc_capacity"] == "CapacityInKilobytes(64)"  # Gemmini's own 32-bit accumulator, not the L1s
+    # Gemmini's own 32-bit accumulator, not the L1s: a quarter of the scratchpad, the one the cost model charges
+    assert fields["acc_capacity"] == "CapacityInKilobytes(16)"
     assert fields["inputType"] == "SInt(8.W)" and fields["accType"] == "SInt(32.W)"
     assert fields["dataflow"] == "Dataflow.OS"  # yxp_os is output-stationary
     assert text.count("(") == text.count(")") and text.count("{") == text.count("}")

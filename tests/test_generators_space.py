@@ -30,7 +30,7 @@ def test_restricted_levels_are_the_generators(generator):
     dataflows = set(space.parameter("dataflow").values)
     l2 = space.parameter("l2_bytes").values
     if generator == "gemmini":
-        assert pes == (64, 256, 1024, 4096) and dataflows == {"systolic_ws", "systolic_os"}  # as its mesh computes
+        assert pes == (64, 256, 1024, 4096) and dataflows == {"systolic_ws", "systolic_os", "systolic_both"}  # as its mesh computes
     elif generator == "nvdla":
         assert pes == (64, 256, 512, 1024, 2048) and dataflows == {"kcp_ws"}
         assert max(l2) == 1 << 20

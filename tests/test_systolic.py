@@ -7,6 +7,7 @@ runs) for 38 layers x 3 arrays x 3 dataflows (provenance in ``tests/data/README.
 from __future__ import annotations
 
 import configparser
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +35,17 @@ def test_compute_cycles_equal_scalesim_on_every_golden_layer():
         row = (r.layer, r.ifmap_h, r.ifmap_w, r.filter_h, r.filter_w, r.channels, r.num_filter, r.stride)
         got = compute_cycles(layer_of_row(row), SystolicArray(r.rows, r.cols, r.dataflow))
         assert got == r.compute_cycles, (row, r.rows, r.cols, r.dataflow)
+
+
+def test_sram_accesses_equal_scalesims_demand_on_every_golden_layer():
+    """Ifmap and filter reads and ofmap writes (partial sums included) are SCALE-Sim's, element for element."""
+    sram = pd.read_csv(Path(__file__).parent / "data" / "scalesim_sram.csv")
+    assert len(sram) == len(GOLDEN) and (sram.compute_cycles == GOLDEN.compute_cycles).all()
+    for r in sram.itertuples():
+        row = (r.layer, r.ifmap_h, r.ifmap_w, r.filter_h, r.filter_w, r.channels, r.num_filter, r.stride)
+        got = sram_accesses(layer_of_row(row), SystolicArray(r.rows, r.cols, r.dataflow))
+        want = {"ifmap_reads": r.ifmap_reads, "filter_reads": r.filter_reads, "ofmap_writes": r.ofmap_writes}
+        assert {k: got[k] for k in want} == want, (row, r.rows, r.cols, r.dataflow)
 
 
 _conv = st.builds(
@@ -172,3 +184,67 @@ def test_systolic_partial_sums_stay_on_chip():
     assert cost.dram_energy_pj[0] == pytest.approx(once * resolve("28nm").dram_energy_pj_per_byte)
     psums = sram_accesses(layer, SystolicArray(16, 16, "ws"))["ofmap_reads"]
     assert psums > 100 * layer.K * 14 * 14 and cost.output_l2_read[0] == layer.K * 14 * 14 + psums
+
+
+def test_both_runs_each_layer_in_the_faster_of_ws_and_os_and_is_is_scalesims():
+    """Gemmini's ``Dataflow.BOTH`` (``systolic_both``): per layer and point, the runtime and counts of the faster of
+    weight- and output-stationary; ``systolic_is`` gives SCALE-Sim's input-stationary cycles."""
+    from npu_dse.cost_models.hardware import HardwareBatch
+    from npu_dse.cost_models.maestro import analyze_layer
+
+    hw = HardwareBatch.from_arrays(num_pes=[64, 256, 256], noc_bw=[1 << 20, 1 << 20, 4], offchip_bw=[1e9, 1e9, 1e9])
+    chose = set()
+    for layer in zoo.load("resnet50").layers[::4] + zoo.load("mobilenet_v2").layers[:6]:
+        ws, os_, both = (analyze_layer(layer, f"systolic_{d}", hw, technology="28nm") for d in ("ws", "os", "both"))
+        for i in range(len(hw)):
+            pick = ws if ws.runtime_cycles[i] <= os_.runtime_cycles[i] else os_
+            chose.add(pick is ws)
+            assert both.runtime_cycles[i] == pick.runtime_cycles[i]
+            assert both.energy_pj[i] == pytest.approx(pick.energy_pj[i], rel=1e-12)
+            assert both.output_l2_write[i] == pick.output_l2_write[i]
+        cost = analyze_layer(layer, "systolic_is", hw, technology="28nm")
+        assert cost.runtime_cycles[0] == compute_cycles(layer, SystolicArray(8, 8, "is"))
+    assert chose == {True, False}  # the layers above need both
+
+
+def test_accumulator_is_gemminis_default_share_in_whole_bank_tiles():
+    """Gemmini's default (16 x 16, 256 KiB scratchpad) has a 64 KiB accumulator; other sizes keep the quarter, in
+    whole KiB and whole DIM-row tiles per bank, so every Gemmini-held design's accumulator passes the bank rules."""
+    from npu_dse.cost_models.generators.gemmini import from_design
+    from npu_dse.cost_models.systolic import accumulator_bytes
+
+    assert accumulator_bytes(256 * 1024, 256) == 64 * 1024
+    assert accumulator_bytes(1024, 256) == 2048  # never empty: one tile of each bank
+    for dim in (2, 4, 8, 16, 32, 64):
+        for kib in (16, 64, 256, 1024, 4096):
+            acc = accumulator_bytes(kib * 1024, dim * dim)
+            assert acc % 1024 == 0 and (acc // 2 // (dim * 4)) % dim == 0
+            assert acc <= max(kib * 256, math.lcm(2 * dim * dim * 4, 1024))
+            cfg = from_design({"num_pes": dim * dim, "l2_bytes": kib * 1024, "dataflow": "systolic_both"})
+            assert cfg.acc_capacity_kib * 1024 == acc and cfg.dataflow == "BOTH"
+
+
+def test_accumulator_sram_is_charged_for_the_partial_sums():
+    """Under a physical technology a systolic layer's partial-sum traffic is accumulator traffic: 32-bit entries
+    of a separate SRAM whose bytes count in ``sram_bytes`` and whose energy is the L2's share beside the
+    scratchpad's (``PhysicalTechnology.l2`` on both)."""
+    import numpy as np
+
+    from npu_dse.cost_models.hardware import Hardware
+    from npu_dse.cost_models.maestro import analyze_layer
+    from npu_dse.cost_models.systolic import ACC_BITS, accumulator_bytes
+    from npu_dse.cost_models.technology import resolve
+
+    tech = resolve("28nm")
+    layer = Layer("deep", Op.CONV, K=256, C=512, Y=14, X=14, R=3, S=3, padding=1)
+    hw = Hardware(num_pes=256, l1_bytes=64, l2_bytes=512 * 1024, noc_bw=64)
+    cost = analyze_layer(layer, "systolic_ws", hw, technology=tech)
+    acc_b = accumulator_bytes(hw.l2_bytes, 256)
+    assert acc_b == 128 * 1024 and cost.sram_bytes[0] == 256 * 64 + 512 * 1024 + acc_b
+    sp = tech.l2(np.array([512.0 * 1024]), np.array([64.0 * 8]), 8)
+    acc = tech.l2(np.array([acc_b]), np.array([64.0 * ACC_BITS]), ACC_BITS)
+    want = ((cost.input_l2_read[0] + cost.filter_l2_read[0]) * sp["read_pj"][0]
+            + (cost.input_l2_write[0] + cost.filter_l2_write[0]) * sp["write_pj"][0]
+            + cost.output_l2_read[0] * acc["read_pj"][0] + cost.output_l2_write[0] * acc["write_pj"][0])
+    assert cost.l2_energy_pj[0] == pytest.approx(want, rel=1e-12)
+    assert acc["read_pj"][0] > sp["read_pj"][0]  # a 32-bit entry costs more than an 8-bit operand

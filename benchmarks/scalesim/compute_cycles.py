@@ -6,7 +6,10 @@ reports as ``Total Cycles - Stall Cycles`` (checked equal on every layer of test
 skips SCALE-Sim's memory simulation, which only adds stalls and takes minutes per layer on large networks.
 ``--full`` runs the whole simulator and reads ``COMPUTE_REPORT.csv``.
 
-Usage: python compute_cycles.py CFG TOPOLOGY LAYOUT OUT_CSV [--full]
+``--sram`` (with ``--fast``) adds SCALE-Sim's SRAM accesses per layer: the real (non-negative) addresses of its
+ifmap, filter and ofmap demand matrices, i.e. ``ifmap_reads``, ``filter_reads`` and ``ofmap_writes`` in elements.
+
+Usage: python compute_cycles.py CFG TOPOLOGY LAYOUT OUT_CSV [--full | --sram]
 Writes OUT_CSV with a row per topology row: ``layer`` (its name) and ``compute_cycles`` (a depthwise ``DP`` row, which
 SCALE-Sim runs as one layer per channel, ``<name>Channel_<i>``, summed over its channels).
 """
@@ -43,8 +46,12 @@ def fast(cfg_path, topo_path, layout_path):
         _, ofmap = om.get_ofmap_matrix()
         cu = unit()
         cu.set_params(config_obj=cfg, ifmap_op_mat=ifmap, filter_op_mat=filt, ofmap_op_mat=ofmap)
-        demand, _, _ = cu.get_demand_matrices()
-        yield topo.topo_arrays[i][0], demand.shape[0] - 1
+        demand, filt_demand, ofmap_demand = cu.get_demand_matrices()
+        if "--sram" in sys.argv:  # SRAM accesses: the demand matrices' real (non-negative) addresses
+            yield topo.topo_arrays[i][0], (demand.shape[0] - 1, int((demand >= 0).sum()),
+                                           int((filt_demand >= 0).sum()), int((ofmap_demand >= 0).sum()))
+        else:
+            yield topo.topo_arrays[i][0], demand.shape[0] - 1
 
 
 def full(cfg_path, topo_path, layout_path):
@@ -66,7 +73,10 @@ def per_topology_row(pairs):
     rows = {}
     for name, cycles in pairs:
         row = re.sub(r"Channel_\d+$", "", name)
-        rows[row] = rows.get(row, 0) + cycles
+        if isinstance(cycles, tuple):
+            rows[row] = tuple(a + b for a, b in zip(rows.get(row, (0,) * len(cycles)), cycles))
+        else:
+            rows[row] = rows.get(row, 0) + cycles
     return rows.items()
 
 
@@ -75,9 +85,10 @@ def main():
     gen = full if "--full" in sys.argv else fast
     with open(out, "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["layer", "compute_cycles"])
+        sram = "--sram" in sys.argv
+        w.writerow(["layer", "compute_cycles"] + (["ifmap_reads", "filter_reads", "ofmap_writes"] if sram else []))
         for name, cycles in per_topology_row(gen(cfg, topo, layout)):
-            w.writerow([name, cycles])
+            w.writerow([name, *cycles] if sram else [name, cycles])
 
 
 if __name__ == "__main__":

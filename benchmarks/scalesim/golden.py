@@ -6,7 +6,11 @@ projections; SCALE-Sim's per-channel split makes its 960-channel depthwise layer
 16 x 4; dataflows ws, os, is. SCALE-Sim's ``Total Cycles - Stall Cycles`` per topology row (depthwise rows summed
 over SCALE-Sim's per-channel layers). Needs .venv-scalesim (benchmarks/scalesim/setup_venv.sh).
 
+``--sram`` writes SCALE-Sim's SRAM accesses of the same layers instead (``ifmap_reads``, ``filter_reads``,
+``ofmap_writes``: the real addresses of its demand matrices, ``compute_cycles.py --sram``) beside its compute cycles.
+
 Usage: python benchmarks/scalesim/golden.py tests/data/scalesim_cycles.csv
+       python benchmarks/scalesim/golden.py tests/data/scalesim_sram.csv --sram
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ def layers() -> list[Layer]:
 
 def main() -> None:
     out_csv = Path(sys.argv[1])
+    sram = "--sram" in sys.argv[2:]
     net = Network("golden", tuple(layers()))
     topo = topology_rows(net)
     rows = []
@@ -62,11 +67,11 @@ def main() -> None:
                     (tmp / role).write_text(t)
                 subprocess.run([str(ROOT / ".venv-scalesim/bin/python"), str(ROOT / "benchmarks/scalesim/compute_cycles.py"),
                                 str(tmp / "main"), str(tmp / "topology"), str(tmp / "layout"), str(tmp / "out.csv"),
-                                "--full"], check=True)
-                cycles = pd.read_csv(tmp / "out.csv").compute_cycles.tolist()
-            for t, cyc in zip(topo, cycles):
+                                "--sram" if sram else "--full"], check=True)
+                got = pd.read_csv(tmp / "out.csv").drop(columns="layer").to_dict("records")
+            for t, g in zip(topo, got):
                 rows.append(dict(zip(("layer", "ifmap_h", "ifmap_w", "filter_h", "filter_w", "channels",
-                                      "num_filter", "stride"), t), rows=r, cols=c, dataflow=df, compute_cycles=cyc))
+                                      "num_filter", "stride"), t), rows=r, cols=c, dataflow=df, **g))
     pd.DataFrame(rows).to_csv(out_csv, index=False)
 
 

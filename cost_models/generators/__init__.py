@@ -60,7 +60,7 @@ def refuse_broken(generator: str, cfg):
 _LEVELS: dict[str, dict[str, Callable[[Any], bool]]] = {
     "gemmini": {"num_pes": lambda n: pow2(math.isqrt(n)) and math.isqrt(n) ** 2 == n and n >= 4,
                 "l2_bytes": lambda b: b % 1024 == 0,
-                "dataflow": lambda d: d in ("systolic_ws", "systolic_os")},
+                "dataflow": lambda d: d in ("systolic_ws", "systolic_os", "systolic_both")},
     "nvdla": {"num_pes": lambda n: n in (64, 256, 512, 1024, 2048),
               "l2_bytes": lambda b: any(n * d * w == b for n in (16, 32) for d in (128, 512) for w in (8, 16, 32, 64)),
               "dataflow": lambda d: d in ("kcp_ws", "dla")},
@@ -96,7 +96,8 @@ def restrict(space, generator: str):
     Returns:
         A copy whose PE-count, L2 and dataflow levels are the generator's, with ``generator`` set; for Gemmini the
         dataflows are the systolic ones (``systolic_ws`` for the weight-stationary templates, ``systolic_os`` for
-        the output-stationary ones), so its designs are costed as its mesh computes.
+        the output-stationary ones, and ``systolic_both``, Gemmini's ``Dataflow.BOTH``, when both are searched), so
+        its designs are costed as its mesh computes.
 
     Raises:
         SpaceError: unknown generator; a layer-pipelined space (many sub-accelerators are not one generator's
@@ -115,7 +116,10 @@ def restrict(space, generator: str):
             params.append(p)
             continue
         if p.name == "dataflow":
-            p = dataclasses.replace(p, values=tuple(dict.fromkeys(as_gen.get(v, v) for v in p.values)))
+            values = tuple(dict.fromkeys(as_gen.get(v, v) for v in p.values))
+            if generator == "gemmini" and {"systolic_ws", "systolic_os"} <= set(values):
+                values += ("systolic_both",)  # Gemmini's Dataflow.BOTH: either, chosen per layer
+            p = dataclasses.replace(p, values=tuple(dict.fromkeys(values)))
         kept = tuple(v for v in p.values if ok(v))            # the coarse levels it accepts, else the fine ones
         if not kept:
             kept = tuple(v for v in p.fine_values() if ok(v))

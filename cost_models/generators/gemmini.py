@@ -17,12 +17,14 @@ from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.generators import pow2, refuse_broken
+from npu_dse.cost_models.systolic import accumulator_bytes
 
-DATAFLOWS: dict[str, str] = {"systolic_ws": "WS", "systolic_os": "OS", "kcp_ws": "WS", "xp_ws": "WS", "dla": "WS",
+DATAFLOWS: dict[str, str] = {"systolic_ws": "WS", "systolic_os": "OS", "systolic_both": "BOTH", "kcp_ws": "WS", "xp_ws": "WS", "dla": "WS",
                              "dpt": "WS", "yxp_os": "OS", "shi": "OS"}
 """Our dataflows Gemmini implements, and as what: the systolic ones exactly (Gemmini's mesh is the array
-:mod:`npu_dse.cost_models.systolic` models), the weight-stationary templates as ``WS``, output-stationary as ``OS``.
-Row-stationary (``rs``, ``eye``) has no Gemmini equivalent."""
+:mod:`npu_dse.cost_models.systolic` models; ``systolic_both`` is ``BOTH``, each layer in the faster of the two),
+the weight-stationary templates as ``WS``, output-stationary as ``OS``. Row-stationary (``rs``, ``eye``) and
+input-stationary (``systolic_is``) have no Gemmini equivalent."""
 
 TYPE_WIDTHS: tuple[int, ...] = (8, 16, 32, 64)
 """Widths Gemmini's header generator accepts for ``inputType`` and ``accType`` (``GemminiConfigs.scala``)."""
@@ -100,8 +102,9 @@ def from_design(design: Mapping[str, Any]) -> GemminiConfig:
     """The Gemmini configuration of a design (``best.json``'s ``design``), field for field, never rounded.
 
     ``num_pes`` must be a square (``DIM x DIM`` as 1 x 1 tiles); the scratchpad is the L2 global buffer in whole
-    KiB; the accumulator is the design's ``acc_bytes`` when it has one, else Gemmini's default 64 KiB (our cost
-    model has no separate accumulator); ``inputType`` is the word width; the dataflow is :data:`DATAFLOWS`'s.
+    KiB; the accumulator is the design's ``acc_bytes`` when it has one, else the one the cost model charges for
+    (:func:`npu_dse.cost_models.systolic.accumulator_bytes`: a quarter of the scratchpad, as in Gemmini's default,
+    in whole tiles of its banks); ``inputType`` is the word width; the dataflow is :data:`DATAFLOWS`'s.
 
     Raises:
         SpaceError: a design Gemmini cannot express this way (names the rule: a PE count that is not a square,
@@ -119,7 +122,7 @@ def from_design(design: Mapping[str, Any]) -> GemminiConfig:
     l2 = int(design["l2_bytes"])
     if l2 % 1024:
         raise SpaceError(f"gemmini: sp_capacity is CapacityInKilobytes; the L2 of {l2} bytes is not whole KiB")
-    acc = int(design.get("acc_bytes") or 64 * 1024)
+    acc = int(design.get("acc_bytes") or accumulator_bytes(l2, pes))
     if acc % 1024:
         raise SpaceError(f"gemmini: acc_capacity is CapacityInKilobytes; {acc} bytes is not whole KiB")
     return GemminiConfig(mesh_rows=dim, mesh_columns=dim, dataflow=DATAFLOWS[df], sp_capacity_kib=l2 // 1024,

@@ -340,21 +340,30 @@ def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.n
     """Runtime, peak NoC demand, the static vector and the DRAM traffic (elements) of a systolic dataflow at every
     point (rows x cols the squarest array of each point's PEs, :func:`npu_dse.cost_models.systolic.array_shape`). Runtime is the array's
     compute cycles, but no less than its L2 reads over the NoC bandwidth or its DRAM traffic over the off-chip
-    bandwidth (SCALE-Sim's stall-free cycles when both are ample)."""
+    bandwidth (SCALE-Sim's stall-free cycles when both are ample). ``stationary`` ``"both"`` takes, per point, the
+    faster of weight- and output-stationary (weight-stationary on a tie), as Gemmini's ``Dataflow.BOTH`` lets its
+    software choose per layer."""
     from npu_dse.cost_models.systolic import SystolicArray, array_shape, engine_counts
 
     n = len(hw)
-    raw_rt, peak, dram_elems = np.empty(n), np.empty(n), np.empty(n)
+    raw_rt, peak, dram_elems = np.full(n, np.inf), np.empty(n), np.empty(n)
     static = np.empty((n, 3 + len(COUNT_NAMES)))
+    choices = ("ws", "os") if stationary == "both" else (stationary,)  # Gemmini's BOTH: the faster, per layer
     for pes in np.unique(hw.num_pes):
         idx = np.nonzero(hw.num_pes == pes)[0]
-        e = engine_counts(layer, SystolicArray(*array_shape(int(pes)), stationary))
-        l2_reads = e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"]
-        dram_elems[idx] = e["dram"]
-        raw_rt[idx] = np.maximum(e["compute_cycles"], np.maximum(np.ceil(l2_reads / hw.noc_bw[idx]),
-                                                                 np.ceil(e["dram"] / offchip_bw[idx])))
-        peak[idx] = e["peak"]
-        static[idx] = [float(layer.macs), e["l1_req"], e["l2_req"]] + [e[c] for c in COUNT_NAMES]
+        for choice in choices:
+            e = engine_counts(layer, SystolicArray(*array_shape(int(pes)), choice))
+            l2_reads = e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"]
+            rt = np.maximum(e["compute_cycles"], np.maximum(np.ceil(l2_reads / hw.noc_bw[idx]),
+                                                            np.ceil(e["dram"] / offchip_bw[idx])))
+            better = rt < raw_rt[idx]
+            if not np.any(better):
+                continue
+            at = idx[better]
+            dram_elems[at] = e["dram"]
+            raw_rt[at] = rt[better]
+            peak[at] = e["peak"]
+            static[at] = [float(layer.macs), e["l1_req"], e["l2_req"]] + [e[c] for c in COUNT_NAMES]
     return raw_rt, peak, static, dram_elems
 
 
@@ -404,10 +413,16 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
     l1_cost = np.where(np.isfinite(hw.l1_bytes), hw.l1_bytes, l1_req_b)
     l2_cost = np.where(np.isfinite(hw.l2_bytes), hw.l2_bytes, l2_req_b)
     latency_ms = runtime / (hw.clock_mhz * 1e3)
+    acc_bytes = None
+    if df.systolic is not None and physical:  # the partial sums accumulate in their own SRAM
+        from npu_dse.cost_models.systolic import ACC_BITS, accumulator_bytes
+
+        acc_bytes = accumulator_bytes(l2_cost, hw.num_pes)
     if physical:
         c = tech.layer_cost(macs=macs, runtime_cycles=runtime, counts=counts, num_pes=hw.num_pes, simd_lanes=simd,
                             l1_bytes=l1_cost, l2_bytes=l2_cost, noc_bw=hw.noc_bw, noc_hops=hw.noc_hops,
-                            word_bytes=hw.word_bytes, clock_mhz=hw.clock_mhz, dram_elems=dram_elems)
+                            word_bytes=hw.word_bytes, clock_mhz=hw.clock_mhz, dram_elems=dram_elems,
+                            **({} if acc_bytes is None else {"acc_bytes": acc_bytes, "acc_bits": ACC_BITS}))
         energy, mac_e, l1_e, l2_e, dram_e = (c["energy_pj"], c["mac_energy_pj"], c["l1_energy_pj"],
                                              c["l2_energy_pj"], c["dram_energy_pj"])
         noc_e, leak_e, leak_mw = c["noc_energy_pj"], c["leakage_energy_pj"], c["leakage_mw"]
@@ -435,7 +450,7 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
         l2_req_bytes=l2_req_b, area_um2=ap["area_um2"], power_mw=ap["power_mw"], macs=macs, utilization=util,
         feasible=feasible, mac_energy_pj=mac_e, l1_energy_pj=l1_e, l2_energy_pj=l2_e, dram_energy_pj=dram_e,
         noc_energy_pj=noc_e, leakage_energy_pj=leak_e, leakage_mw=leak_mw, latency_ms=latency_ms, l1_bytes=l1_cost,
-        sram_bytes=P * l1_cost + l2_cost,
+        sram_bytes=P * l1_cost + l2_cost + (0.0 if acc_bytes is None else acc_bytes),
         pe_power_mw=ap["pe_power_mw"], l1_power_mw=ap["l1_power_mw"], l2_power_mw=ap["l2_power_mw"],
         noc_power_mw=ap["noc_power_mw"], noc_bw_req=peak, offchip_bw_avg=dram_elems / np.maximum(runtime, 1.0),
         maestro_runtime_cycles=maestro_rt, maestro_macs=maestro_macs, num_pes=hw.num_pes.copy(), **counts)

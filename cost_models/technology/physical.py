@@ -248,12 +248,16 @@ class PhysicalTechnology:
     def layer_cost(self, *, macs: np.ndarray, runtime_cycles: np.ndarray, counts: dict[str, np.ndarray],
                    num_pes: np.ndarray, simd_lanes: np.ndarray, l1_bytes: np.ndarray, l2_bytes: np.ndarray,
                    noc_bw: np.ndarray, noc_hops: np.ndarray, word_bytes: np.ndarray, clock_mhz: np.ndarray,
-                   dram_elems: np.ndarray) -> dict[str, np.ndarray]:
+                   dram_elems: np.ndarray, acc_bytes: np.ndarray | None = None,
+                   acc_bits: int = 32) -> dict[str, np.ndarray]:
         """Energy (pJ), area (um^2) and power (mW) of one layer at ``n`` hardware points (arrays of shape (n,)).
 
         ``counts`` are the engine's per-tensor access counts in elements (``input_l1_read``, ...); ``dram_elems``
         the off-chip traffic in elements; ``l1_bytes`` and ``l2_bytes`` the sizes provisioned (or required, when the
-        design does not provision them).
+        design does not provision them). ``acc_bytes``, when given, is a separate accumulator SRAM of
+        ``acc_bits``-bit entries (a systolic array's, :func:`npu_dse.cost_models.systolic.accumulator_bytes`): the
+        ``output_l2_*`` counts are its accesses, and its energy, area and leakage count in the L2's (the global
+        buffer is the scratchpad and the accumulator).
 
         Returns:
             ``energy_pj`` (all-in), its parts ``mac_energy_pj``, ``l1_energy_pj``, ``l2_energy_pj``,
@@ -278,19 +282,30 @@ class PhysicalTechnology:
         l1_writes = sum(counts[f"{t}_l1_write"] for t in ("input", "filter", "output"))
         l2_reads = sum(counts[f"{t}_l2_read"] for t in ("input", "filter", "output"))
         l2_writes = sum(counts[f"{t}_l2_write"] for t in ("input", "filter", "output"))
+        l2_bits = (l2_reads + l2_writes) * word_bits
+        if acc_bytes is not None:
+            acc = self.l2(np.maximum(acc_bytes, 1.0), np.asarray(noc_bw, dtype=np.float64) * acc_bits, acc_bits)
+            acc_reads, acc_writes = counts["output_l2_read"], counts["output_l2_write"]
+            l2_reads, l2_writes = l2_reads - acc_reads, l2_writes - acc_writes
+            l2_bits = (l2_reads + l2_writes) * word_bits + (acc_reads + acc_writes) * acc_bits
+            acc_e = acc_reads * acc["read_pj"] + acc_writes * acc["write_pj"]
+            acc_area, acc_leak = acc["area_um2"], acc["leakage_mw"]
+        else:
+            acc_e = acc_area = acc_leak = 0.0
 
         array_um2 = lanes * mac["area_um2"] + P * l1["area_um2"]
         side_mm = np.sqrt(array_um2) / 1e3
         noc_bits = np.asarray(noc_bw, dtype=np.float64) * word_bits
         noc_area = 2.0 * noc_bits * self.wire_pitch_um * side_mm * 1e3
-        area = (array_um2 + l2["area_um2"] + noc_area) * (1.0 + AREA_OVERHEAD)
+        area = (array_um2 + l2["area_um2"] + acc_area + noc_area) * (1.0 + AREA_OVERHEAD)
 
         mac_e = macs * mac["energy_pj"]
         l1_e = l1_reads * l1["read_pj"] + l1_writes * l1["write_pj"]
-        l2_e = l2_reads * l2["read_pj"] + l2_writes * l2["write_pj"]
-        noc_e = (l2_reads + l2_writes) * word_bits * self.wire_energy_pj_per_bit_mm * side_mm * noc_hops
+        l2_e = l2_reads * l2["read_pj"] + l2_writes * l2["write_pj"] + acc_e
+        noc_e = l2_bits * self.wire_energy_pj_per_bit_mm * side_mm * noc_hops
         dram_e = dram_elems * (word_bits / 8.0) * self.dram_energy_pj_per_byte
-        leak_mw = lanes * mac["leakage_mw"] + P * l1["leakage_mw"] + l2["leakage_mw"]
+        l2_leak = l2["leakage_mw"] + acc_leak
+        leak_mw = lanes * mac["leakage_mw"] + P * l1["leakage_mw"] + l2_leak
         latency_ms = runtime_cycles / (np.asarray(clock_mhz, dtype=np.float64) * 1e3)
         # a runtime that overflows is refused by name by the caller (analyze_layer)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -303,7 +318,7 @@ class PhysicalTechnology:
                 "power_mw": energy * to_mw, "leakage_mw": leak_mw, "latency_ms": latency_ms,
                 "pe_power_mw": (mac_e + lanes * mac["leakage_mw"] * latency_ms * 1e6) * to_mw,
                 "l1_power_mw": (l1_e + P * l1["leakage_mw"] * latency_ms * 1e6) * to_mw,
-                "l2_power_mw": (l2_e + l2["leakage_mw"] * latency_ms * 1e6) * to_mw,
+                "l2_power_mw": (l2_e + l2_leak * latency_ms * 1e6) * to_mw,
                 "noc_power_mw": noc_e * to_mw,
             }
 

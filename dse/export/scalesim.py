@@ -29,8 +29,8 @@ from npu_dse.cost_models.systolic import array_shape
 from npu_dse.cost_models.workload import Layer, Network, Op
 
 #: Our dataflows SCALE-Sim's arrays compute, and as which of its dataflows.
-DATAFLOWS: dict[str, str] = {"systolic_ws": "ws", "systolic_os": "os", "kcp_ws": "ws", "xp_ws": "ws", "dla": "ws",
-                             "dpt": "ws", "yxp_os": "os", "shi": "os"}
+DATAFLOWS: dict[str, str] = {"systolic_ws": "ws", "systolic_os": "os", "systolic_is": "is", "kcp_ws": "ws",
+                             "xp_ws": "ws", "dla": "ws", "dpt": "ws", "yxp_os": "os", "shi": "os"}
 TOPOLOGY_HEADER = ("Layer name", "IFMAP Height", "IFMAP Width", "Filter Height", "Filter Width", "Channels",
                    "Num Filter", "Strides")
 
