@@ -13,8 +13,9 @@ Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN proce
      "point": {"num_pes": [16, ...], "KTileSz": [3, ...]}}
 
 ``design`` always describes the whole accelerator, with the ``technology`` it was costed at (``maestro`` or a node,
-and then its ``dram`` preset) and, when the space runs the mapper, the ``mapping`` chosen for each layer (``layer``,
-``dataflow``, ``constants``):
+and then its ``dram`` preset), for a systolic dataflow the ``acc_bytes`` of its accumulator SRAM
+(:func:`npu_dse.cost_models.systolic.accumulator_bytes`, charged under a physical technology) and, when the space
+runs the mapper, the ``mapping`` chosen for each layer (``layer``, ``dataflow``, ``constants``):
 
 - global designs (no per-layer parameter): the values themselves; ``per_layer`` is null;
 - ``LP`` (layer-pipelined: one sub-accelerator per layer): ``num_pes`` and ``l2_bytes`` are sums over the layers
@@ -84,6 +85,7 @@ def design_document(problem, evaluation) -> dict[str, Any]:
     from npu_dse.cost_models import dataflow as dataflow_mod
     from npu_dse.cost_models import technology as technology_mod
     from npu_dse.cost_models.evaluator import MAPPING_COLUMNS
+    from npu_dse.cost_models.systolic import accumulator_bytes
     from npu_dse.cost_models.hardware import Hardware
 
     space = problem.space
@@ -127,6 +129,8 @@ def design_document(problem, evaluation) -> dict[str, Any]:
                                                                        design["word_bytes"]))
     dataflows = [str(p.get("dataflow", space.dataflow)) for p in params]
     design["dataflow"] = Counter(dataflows).most_common(1)[0][0]
+    if not lp and dataflow_mod.get(design["dataflow"]).systolic is not None:  # the partial sums' own SRAM
+        design["acc_bytes"] = _num(accumulator_bytes(design["l2_bytes"], design["num_pes"]))
     if space.mapper:  # the mapping the mapper chose for each layer
         design["mapping"] = [
             {"layer": layer.name, "dataflow": dataflows[i],

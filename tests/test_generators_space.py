@@ -15,7 +15,9 @@ from npu_dse.cli import app
 from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.generators import GENERATORS, restrict, violation
 from npu_dse.cost_models.space import confuciux_space, global_space
+from npu_dse.cost_models.systolic import accumulator_bytes
 from npu_dse.export import render
+from npu_dse.processor.config import ProcessorConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -67,9 +69,17 @@ def test_a_held_run_only_accepts_buildable_designs_and_its_export_passes(generat
     assert res.exit_code == 0, res.output
     doc = json.loads((tmp_path / "run" / "best.json").read_text())
     assert violation(generator, doc["design"]) is None
-    if generator == "gemmini":  # costed as Gemmini's mesh computes
-        assert doc["design"]["dataflow"] in ("systolic_ws", "systolic_os")
-    assert render(doc, FORMAT_RULES[generator])["main"]
+    main = render(doc, FORMAT_RULES[generator])["main"]
+    if generator == "gemmini":  # costed as Gemmini's mesh computes, with the accumulator it builds
+        d = doc["design"]
+        assert d["dataflow"] in ("systolic_ws", "systolic_os", "systolic_both")
+        assert d["acc_bytes"] == accumulator_bytes(d["l2_bytes"], d["num_pes"])
+        assert f"acc_capacity = CapacityInKilobytes({d['acc_bytes'] // 1024})" in main
+        assert doc["metrics"]["sram_bytes"] == d["num_pes"] * d["l1_bytes"] + d["l2_bytes"] + d["acc_bytes"]
+        # the RNN processor is the same design: its lanes, scratchpad and accumulator
+        cfg = ProcessorConfig.from_design(tmp_path / "run")
+        assert (cfg.lanes, cfg.weight_mem_bytes, cfg.act_mem_bytes) == (d["num_pes"], d["l2_bytes"], d["acc_bytes"])
+        assert cfg.clock_mhz == d["clock_mhz"] and cfg.weight.word_bits == 8 * d["word_bytes"]
     history = pd.read_parquet(tmp_path / "run" / "history.parquet")
     flagged = history.violations.fillna("").str.contains("generator")
     for row in history.itertuples():

@@ -167,6 +167,10 @@ def test_from_design_maps_pes_and_buffers(tmp_path):
     sparse = {"schema": "npu-dse/design", "version": 1, "design": {"num_pes": 16, "simd_lanes": 4}}
     cfg = ProcessorConfig.from_design(sparse)
     assert cfg.lanes == 64 and cfg.weight_mem_bytes == 65536 and cfg.act_mem_bytes == 16 * 1024
+    systolic = dict(DESIGN, design=dict(DESIGN["design"], dataflow="systolic_ws", l1_bytes=64, acc_bytes=16384))
+    assert ProcessorConfig.from_design(systolic).act_mem_bytes == 16384  # the accumulator, not 64 x 64 B registers
+    with pytest.raises(FormatError, match="'design.acc_bytes' = 1.5"):
+        ProcessorConfig.from_design(dict(DESIGN, design=dict(DESIGN["design"], acc_bytes=1.5)))
 
 
 def test_from_design_errors_name_file_and_field(tmp_path):

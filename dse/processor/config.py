@@ -11,7 +11,9 @@ processor field                design field(s)
 =============================  ==========================================================================
 ``lanes``                      ``num_pes * simd_lanes`` (each PE is one MAC lane; ``simd_lanes`` defaults to 1)
 ``weight_mem_bytes``           ``l2_bytes`` (the shared global buffer holds weights and biases)
-``act_mem_bytes``              ``l1_bytes * num_pes`` (the PEs' local buffers together hold x, h, c, gates)
+``act_mem_bytes``              ``l1_bytes * num_pes`` (the PEs' local buffers together hold x, h, c, gates); for
+                               a systolic design, its accumulator ``acc_bytes`` (where the array's results land,
+                               as in Gemmini; the PEs hold only registers)
 ``word_bits``                  ``8 * word_bytes`` (overridable, e.g. ``dse simulate --bits 12``)
 ``offchip_bytes_per_cycle``    ``offchip_bw * word_bytes`` (``offchip_bw`` is in elements per cycle)
 ``clock_mhz``                  ``clock_mhz``
@@ -265,10 +267,16 @@ class ProcessorConfig:
                 f"{source}: field 'design.word_bytes' = {vals['word_bytes']} gives {bits}-bit words; the processor "
                 "simulator supports 6..24 bits: pass word_bits (dse simulate --bits)"
             )
+        act = vals["l1_bytes"] * vals["num_pes"]
+        if d.get("acc_bytes") is not None:
+            acc = d["acc_bytes"]
+            if isinstance(acc, bool) or not isinstance(acc, (int, float)) or acc <= 0 or float(acc) != int(acc):
+                raise FormatError(f"{source}: field 'design.acc_bytes' = {acc!r}; allowed: a positive integer")
+            act = int(acc)
         fields: dict[str, Any] = dict(
             lanes=vals["num_pes"] * vals["simd_lanes"],
             weight_mem_bytes=vals["l2_bytes"],
-            act_mem_bytes=vals["l1_bytes"] * vals["num_pes"],
+            act_mem_bytes=act,
             clock_mhz=float(vals["clock_mhz"]),
             offchip_bytes_per_cycle=float(vals["offchip_bw"]) * vals["word_bytes"],
         )
