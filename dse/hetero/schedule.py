@@ -3,18 +3,24 @@
 1. **Sequential placement.** Every node runs on the unit where it is fastest, counting the transfer of its input
    when the unit changes: a dynamic programme along the topological order (a chain, as NEST-C partitions), units
    CPU and NPU. Nodes the NPU cannot run stay on the CPU. Its total is the sequential latency.
-2. **Branch-parallel groups.** For each parallel-branch group, every assignment of its branches to the units is
-   tried (:func:`best_assignment`: exact enumeration); a branch runs whole on its unit, the makespan is the
-   busiest unit's sum plus one synchronisation and the transfers at fork and join when more than one unit is
-   used. The group runs in parallel only if that beats its sequential time.
+2. **Branch-parallel groups.** For each parallel-branch group, the best assignment of its branches to the units
+   is found exactly (:func:`best_assignment`); a branch runs whole on its unit, the makespan (:func:`group_span`)
+   is the busiest unit's sum plus one synchronisation and the transfers at fork and join when more than one unit
+   is used. The group runs in parallel only if that beats its sequential time.
 3. The branch-parallel latency is the sequential one less each parallel group's saving.
 
-Baselines for comparison: all-sequential, and greedy longest-processing-time assignment (:func:`greedy_lpt`).
+Baselines for comparison (``HeteroResult.baselines``, ms): all-sequential (= NEST-C's rule: the DP placement with no
+branch parallelism), greedy longest-processing-time assignment per group (:func:`greedy_lpt`), each node on its
+individually fastest unit, and the CPU alone.
+
+Groups whose assignments are too many to enumerate (:data:`MAX_ENUMERATION`) are solved exactly with CP-SAT
+(OR-Tools), in integer nanoseconds.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 from dataclasses import dataclass, field
 import numpy as np
@@ -24,43 +30,160 @@ from npu_dse.cost_models.workload import Network
 from npu_dse.hetero.graph import Graph, build_graph, parallel_groups
 from npu_dse.hetero.units import SYNC_US, TRANSFER_GB_S, CpuRoofline, Npu
 
+log = logging.getLogger(__name__)
+
 UNITS: tuple[str, ...] = ("cpu", "npu")
 MAX_ENUMERATION = 1 << 16
-"""The most assignments :func:`best_assignment` enumerates (8 branches on 4 units)."""
+"""The most assignments (``units ** branches``) :func:`best_assignment` enumerates (8 branches on 4 units, or 16
+branches on 2); larger groups go to CP-SAT."""
 
 
-def best_assignment(times: np.ndarray, sync_ms: float = 0.0) -> tuple[tuple[int, ...], float]:
-    """The assignment of branches to units with the smallest makespan, by enumeration (exact).
+def _check_times(times: np.ndarray, join_ms: np.ndarray | None) -> np.ndarray:
+    times = np.asarray(times, dtype=float)
+    if times.ndim != 2 or times.shape[0] < 1 or times.shape[1] < 1:
+        raise HardwareError(f"branch times must be a (branches, units) matrix, got shape {times.shape}")
+    if np.isnan(times).any() or (times < 0).any():
+        raise HardwareError("branch times must be >= 0 ms (inf: cannot run there)")
+    if join_ms is not None and np.shape(join_ms) != times.shape:
+        raise HardwareError(f"join_ms has shape {np.shape(join_ms)}; expected the times' shape {times.shape}")
+    return times
+
+
+def group_span(assign: tuple[int, ...] | list[int], times: np.ndarray, sync_ms: float = 0.0, fork_ms: float = 0.0,
+               join_ms: np.ndarray | None = None) -> float:
+    """Makespan of one assignment of a group's branches to units, milliseconds.
+
+    Each unit runs its branches one after the other; the makespan is the busiest unit's sum, plus, when more than
+    one unit is used, ``sync_ms + fork_ms`` (one synchronisation and handing the fork's output over) and the
+    largest ``join_ms[i, unit of i]`` (handing branch ``i``'s result to the join's unit; 0 where that unit is the
+    join's). ``inf`` when a branch sits on a unit that cannot run it.
+    """
+    u = times.shape[1]
+    load = [0.0] * u
+    for i, k in enumerate(assign):
+        load[k] += float(times[i, k])
+    span = max(load)
+    if len(set(assign)) > 1:
+        span += sync_ms + fork_ms
+        if join_ms is not None:
+            span += max(float(join_ms[i, k]) for i, k in enumerate(assign))
+    return span
+
+
+def _enumerate(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarray | None
+               ) -> tuple[tuple[int, ...], float] | None:
+    b, u = times.shape
+    best: tuple[tuple[int, ...], float] | None = None
+    for assign in itertools.product(range(u), repeat=b):
+        span = group_span(assign, times, sync_ms, fork_ms, join_ms)
+        if math.isfinite(span) and (best is None or span < best[1]):
+            best = (assign, span)
+    return best
+
+
+NS_PER_MS = 1_000_000
+"""CP-SAT works on integers: times are scaled to whole nanoseconds (rounded)."""
+
+
+def _cpsat(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarray | None, seed: int
+           ) -> tuple[int, ...] | None:
+    from ortools.sat.python import cp_model
+
+    b, u = times.shape
+    ns = lambda v: int(round(float(v) * NS_PER_MS))  # noqa: E731
+    m = cp_model.CpModel()
+    x: dict[tuple[int, int], object] = {}
+    for i in range(b):
+        ks = [k for k in range(u) if math.isfinite(times[i, k])]
+        if not ks:
+            return None
+        for k in ks:
+            x[i, k] = m.NewBoolVar(f"x{i}_{k}")
+        m.AddExactlyOne(x[i, k] for k in ks)
+    horizon = sum(max(ns(times[i, k]) for k in range(u) if (i, k) in x) for i in range(b))
+    jmax = 0 if join_ms is None else max(ns(join_ms[i, k]) for (i, k) in x)
+    span = m.NewIntVar(0, horizon, "span")
+    for k in range(u):
+        m.Add(sum(ns(times[i, k]) * x[i, k] for i in range(b) if (i, k) in x) <= span)
+    used = [m.NewBoolVar(f"used{k}") for k in range(u)]
+    for (i, k), var in x.items():
+        m.AddImplication(var, used[k])
+    multi = m.NewBoolVar("multi")
+    m.Add(sum(used) <= 1 + (u - 1) * multi)
+    join = m.NewIntVar(0, jmax, "join")
+    if join_ms is not None:
+        for (i, k), var in x.items():
+            c = ns(join_ms[i, k])
+            if c:
+                m.Add(join >= c * (var + multi - 1))
+    m.Minimize(span + (ns(sync_ms) + ns(fork_ms)) * multi + join)
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = int(seed)
+    solver.parameters.num_workers = 1
+    status = solver.Solve(m)
+    if status != cp_model.OPTIMAL:
+        raise HardwareError(f"CP-SAT did not prove an optimal assignment (status {solver.StatusName(status)})")
+    return tuple(next(k for k in range(u) if (i, k) in x and solver.Value(x[i, k])) for i in range(b))
+
+
+def best_assignment(times: np.ndarray, sync_ms: float = 0.0, *, fork_ms: float = 0.0,
+                    join_ms: np.ndarray | None = None, method: str = "auto", seed: int = 0
+                    ) -> tuple[tuple[int, ...], float]:
+    """The assignment of a group's branches to units with the smallest makespan (:func:`group_span`), exactly.
+
+    Small groups (at most :data:`MAX_ENUMERATION` assignments, ``units ** branches``) are enumerated; larger ones
+    are solved with CP-SAT (OR-Tools ``ortools.sat.python.cp_model``): a boolean per (branch, unit), one unit per
+    branch, the makespan at least every unit's load, a boolean "more than one unit used" that adds the sync and
+    fork costs, and the join transfer as the largest ``join_ms`` among the chosen (branch, unit) pairs. CP-SAT works
+    on integers: every time is rounded to whole **nanoseconds** (:data:`NS_PER_MS`), so its optimum is exact for the
+    rounded times and within ``branches`` ns of the float optimum; the returned makespan is recomputed in floats
+    from the assignment. The solver runs with ``random_seed = seed`` and one worker, so it is deterministic.
 
     Args:
         times: shape ``(branches, units)``, milliseconds of each branch on each unit (``inf``: cannot run there).
-        sync_ms: added once when more than one unit is used.
+        sync_ms: added once when more than one unit is used (ms).
+        fork_ms: handing the fork's output to the other units, added once when more than one unit is used (ms).
+        join_ms: shape of ``times``: handing branch ``i``'s result from unit ``k`` to the join's unit (ms); the
+            largest over the branches counts when more than one unit is used. None: no join cost.
+        method: ``auto`` (enumeration when small, else CP-SAT), ``enumerate`` or ``cpsat``.
+        seed: CP-SAT's ``random_seed``.
 
     Returns:
-        (unit index per branch, makespan in ms); ties go to the lexicographically first assignment.
+        (unit index per branch, makespan in ms). Enumeration breaks ties to the lexicographically first assignment.
 
     Raises:
-        HardwareError: more than :data:`MAX_ENUMERATION` assignments, or no feasible assignment.
+        HardwareError: a malformed or negative time matrix, ``method`` unknown, ``enumerate`` asked for more than
+            :data:`MAX_ENUMERATION` assignments, no feasible assignment (a branch no unit can run), or CP-SAT not
+            proving optimality.
     """
+    times = _check_times(times, join_ms)
     b, u = times.shape
-    if u ** b > MAX_ENUMERATION:
+    if method not in ("auto", "enumerate", "cpsat"):
+        raise HardwareError(f"assignment method {method!r}; allowed: auto, enumerate, cpsat")
+    small = u ** b <= MAX_ENUMERATION
+    if method == "enumerate" and not small:
         raise HardwareError(f"{b} branches on {u} units are {u ** b} assignments; at most {MAX_ENUMERATION} are "
-                            "enumerated")
-    best: tuple[tuple[int, ...], float] | None = None
-    for assign in itertools.product(range(u), repeat=b):
-        load = np.zeros(u)
-        for i, k in enumerate(assign):
-            load[k] += times[i, k]
-        span = float(load.max()) + (sync_ms if len(set(assign)) > 1 else 0.0)
-        if math.isfinite(span) and (best is None or span < best[1]):
-            best = (assign, span)
-    if best is None:
+                            "enumerated (use method 'cpsat')")
+    if method == "enumerate" or (method == "auto" and small):
+        best = _enumerate(times, sync_ms, fork_ms, join_ms)
+    else:
+        assign = _cpsat(times, sync_ms, fork_ms, join_ms, seed)
+        best = None if assign is None else (assign, group_span(assign, times, sync_ms, fork_ms, join_ms))
+        log.debug("CP-SAT assigned %d branches on %d units: %s", b, u, best)
+    if best is None or not math.isfinite(best[1]):
         raise HardwareError("no unit can run every branch of the group")
     return best
 
 
-def greedy_lpt(times: np.ndarray, sync_ms: float = 0.0) -> tuple[tuple[int, ...], float]:
-    """Greedy longest-processing-time baseline: the longest branch first, each to the unit that finishes it first."""
+def greedy_lpt(times: np.ndarray, sync_ms: float = 0.0, *, fork_ms: float = 0.0,
+               join_ms: np.ndarray | None = None) -> tuple[tuple[int, ...], float]:
+    """Greedy longest-processing-time baseline: branches by decreasing shortest time, each to the unit that would
+    finish it first (loads only); the makespan is then :func:`group_span` of that assignment, in ms.
+
+    Raises:
+        HardwareError: a malformed or negative time matrix.
+    """
+    times = _check_times(times, join_ms)
     b, u = times.shape
     load = np.zeros(u)
     assign = [0] * b
@@ -68,8 +191,7 @@ def greedy_lpt(times: np.ndarray, sync_ms: float = 0.0) -> tuple[tuple[int, ...]
         k = int(np.argmin(load + times[i]))
         assign[i] = k
         load[k] += times[i, k]
-    span = float(load.max()) + (sync_ms if len(set(assign)) > 1 else 0.0)
-    return tuple(assign), span
+    return tuple(assign), group_span(assign, times, sync_ms, fork_ms, join_ms)
 
 
 @dataclass
@@ -99,6 +221,8 @@ class HeteroResult:
     sequential_ms: float
     branch_parallel_ms: float
     groups: list[GroupResult] = field(default_factory=list)
+    baselines: dict[str, float] = field(default_factory=dict)
+    cpu_check: dict | None = None
 
     @property
     def groups_found(self) -> int:
@@ -118,7 +242,9 @@ class HeteroResult:
             "groups": [{"fork": g.fork, "join": g.join, "branches": g.branches, "branch_ms": g.branch_ms,
                         "assignment": g.assignment, "sequential_ms": g.sequential_ms, "parallel_ms": g.parallel_ms,
                         "greedy_ms": g.greedy_ms, "parallel": g.parallel} for g in self.groups],
+            "baselines": self.baselines,
             "placement": self.placement,
+            **({"cpu_check": self.cpu_check} if self.cpu_check is not None else {}),
         }
 
 
@@ -135,11 +261,28 @@ def node_times(network: Network, graph: Graph, cpu: CpuRoofline, npu: Npu) -> di
 
 
 def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC_US,
-             transfer_gb_s: float = TRANSFER_GB_S) -> HeteroResult:
+             transfer_gb_s: float = TRANSFER_GB_S, method: str = "auto", seed: int = 0) -> HeteroResult:
     """Place ``network`` on the CPU and the NPU and run its parallel-branch groups in parallel where that pays.
 
+    Args:
+        network: the network.
+        cpu, npu: the units (times in ms, :mod:`.units`).
+        sync_us: synchronisation latency of one hand-over between the units, microseconds.
+        transfer_gb_s: bandwidth of a hand-over, GB/s.
+        method: per-group assignment, as in :func:`best_assignment` (``auto``, ``enumerate``, ``cpsat``).
+        seed: CP-SAT's random seed.
+
+    Returns:
+        The placement, the sequential and branch-parallel latencies (ms), every group, and ``baselines`` (ms):
+        ``all_sequential`` (the DP placement, every node one after the other: ``sequential_ms``), ``nestc_rule``
+        (NEST-C's partitioner: the same DP placement along the chain with transfer costs and no branch
+        parallelism, so equal to ``all_sequential``), ``greedy_lpt`` (the DP placement, each group assigned by
+        :func:`greedy_lpt` and run in parallel where that beats its sequential time), ``fastest_unit`` (each node on
+        the unit where it alone runs fastest, transfers counted, no branch parallelism) and ``cpu_only``.
+
     Raises:
-        WorkloadError: the graph has a cycle. HardwareError: a negative synchronisation time or bandwidth.
+        WorkloadError: the graph has a cycle. HardwareError: a negative synchronisation time or bandwidth, an
+            unknown ``method``.
     """
     if not (sync_us >= 0 and math.isfinite(sync_us)):
         raise HardwareError(f"--sync-us must be a finite number >= 0, got {sync_us}")
@@ -180,26 +323,35 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
         unit = choice[unit]
     placement = {n: placement[n] for n in graph.nodes}
 
-    # 2. parallel-branch groups
+    # 2. parallel-branch groups: exact assignment (and the greedy LPT baseline) under the same makespan model
     results = []
-    saving = 0.0
+    saving = saving_lpt = 0.0
     for g in parallel_groups(graph):
         seq_ms = sum(times[n][placement[n]] for br in g.branches for n in br)
         mat = np.array([[sum(times[n][u] for n in br) for u in UNITS] for br in g.branches])
-        assign, span = best_assignment(mat, sync_ms)
-        if len(set(assign)) > 1:  # the fork's output to the other unit, the other unit's result to the join
-            span += move_ms(g.fork) + max(move_ms(br[-1]) for br, k in zip(g.branches, assign)
-                                          if UNITS[k] != placement[g.join])
-        _, greedy = greedy_lpt(mat, sync_ms)
+        join_ms = np.array([[0.0 if UNITS[k] == placement[g.join] else move_ms(br[-1]) for k in range(len(UNITS))]
+                            for br in g.branches])
+        assign, span = best_assignment(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms, method=method,
+                                       seed=seed)
+        _, greedy = greedy_lpt(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms)
         parallel = span < seq_ms
         if parallel:
             saving += seq_ms - span
+        if greedy < seq_ms:
+            saving_lpt += seq_ms - greedy
         results.append(GroupResult(g.fork, g.join, [list(b) for b in g.branches],
                                    [dict(zip(UNITS, map(float, row))) for row in mat],
                                    [UNITS[k] for k in assign], seq_ms, span, parallel, greedy))
+
+    # 3. baselines
+    fastest = {n: min(UNITS, key=lambda u: times[n][u]) for n in graph.nodes}
+    fastest_ms = sum(times[n][fastest[n]] for n in graph.nodes)
+    fastest_ms += sum(move_ms(a) for a, b in zip(graph.nodes, graph.nodes[1:]) if fastest[a] != fastest[b])
+    baselines = {"all_sequential": sequential, "nestc_rule": sequential, "greedy_lpt": sequential - saving_lpt,
+                 "fastest_unit": fastest_ms, "cpu_only": sum(times[n]["cpu"] for n in graph.nodes)}
     return HeteroResult(network.name, cpu.name, npu.name, placement, times, sequential, sequential - saving,
-                        results)
+                        results, baselines)
 
 
-__all__ = ["GroupResult", "HeteroResult", "MAX_ENUMERATION", "UNITS", "best_assignment", "greedy_lpt",
-           "node_times", "schedule"]
+__all__ = ["GroupResult", "HeteroResult", "MAX_ENUMERATION", "NS_PER_MS", "UNITS", "best_assignment", "greedy_lpt",
+           "group_span", "node_times", "schedule"]

@@ -183,14 +183,16 @@ def read_profile(path: str | Path, network: Network, nodes: list[str]) -> CpuRoo
 
 
 def resolve_cpu(spec: str) -> CpuRoofline:
-    """A CPU preset by name (the profile CSV case is :func:`read_profile`).
+    """A CPU preset by name (the profile CSV case is :func:`read_profile`, ``host`` is
+    :func:`npu_dse.hetero.host.host_profile`).
 
     Raises:
         HardwareError: an unknown preset (names the presets and the CSV form).
     """
     if spec in CPU_PRESETS:
         return CPU_PRESETS[spec]
-    raise HardwareError(f"unknown CPU {spec!r}; allowed: {', '.join(CPU_PRESETS)}, or a profile .csv")
+    raise HardwareError(f"unknown CPU {spec!r}; allowed: {', '.join(CPU_PRESETS)}, host (this machine, measured), "
+                        "or a profile .csv")
 
 
 def resolve_npu(spec: str) -> Npu:
