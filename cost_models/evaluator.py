@@ -100,53 +100,50 @@ _HW_KEYS = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "noc_hops
 
 @dataclass(frozen=True)
 class Platform:
-    """A platform preset: the budgets an architect states for a target.
+    """A platform preset: the budgets an architect states for a target, and the technology they are stated at.
 
-    ``total_pes`` and ``buffer_bytes`` are ConfuciuX's cloud/edge budgets (seed talk, seed_tables.md); ``iot`` is
-    ours. ``area_mm2`` and ``power_mw`` are the area and power of the platform's reference accelerator under
-    the technology model (:func:`platform_area_power`); they bind only when a problem lists them.
+    ``total_pes`` and ``buffer_bytes`` are ConfuciuX's cloud/edge resource budgets (seed talk, seed_tables.md;
+    ``iot`` and ``mobile`` are ours); they bind under MAESTRO's constants (the ConfuciuX space). Under a physical
+    technology the budgets are ``area_mm2`` (mm²) and ``power_mw`` (mW), and a config without a ``technology``
+    block is priced at the platform's ``node``, ``clock_mhz``, ``word_bits`` and ``dram``. ``resembles`` names the
+    published chips whose class the budgets describe.
     """
 
     name: str
     total_pes: int
     buffer_bytes: int
     description: str
+    node: str
+    clock_mhz: float
+    word_bits: int
+    dram: str
+    area_mm2: float
+    power_mw: float
+    resembles: str
 
     @property
-    def area_mm2(self) -> float:
-        """Area budget (mm²) from the technology model."""
-        return platform_area_power(self)[0]
-
-    @property
-    def power_mw(self) -> float:
-        """Power budget (mW) from the technology model."""
-        return platform_area_power(self)[1]
+    def technology(self) -> dict[str, Any]:
+        """The platform's technology block (``{node, dram}``; :func:`npu_dse.cost_models.technology.resolve`)."""
+        return {"node": self.node, "dram": self.dram}
 
 
 PLATFORMS: dict[str, Platform] = {
-    "cloud": Platform("cloud", 4096, 8 * 1024, "Cloud FPGA of the ConfuciuX talk: 4,096 PEs, 8 KiB of L1 in all"),
-    "edge": Platform("edge", 256, 4 * 1024, "Edge FPGA of the ConfuciuX talk: 256 PEs, 4 KiB of L1 in all"),
-    "iot": Platform("iot", 64, 1024, "A microcontroller-class NPU: 64 PEs, 1 KiB of L1 in all"),
+    "cloud": Platform("cloud", 4096, 8 * 1024, "Cloud FPGA of the ConfuciuX talk: 4,096 PEs, 8 KiB of L1 in all",
+                      "28nm", 700.0, 8, "hbm2", 300.0, 40000.0,
+                      "a TPUv1-class inference chip (Jouppi et al., ISCA 2017: 28 nm, 700 MHz, 65,536 8-bit MACs, "
+                      "24 MiB of buffer, die at most 331 mm2, 40 W busy)"),
+    "edge": Platform("edge", 256, 4 * 1024, "Edge FPGA of the ConfuciuX talk: 256 PEs, 4 KiB of L1 in all", "28nm",
+                     800.0, 8, "lpddr4", 4.0, 500.0,
+                     "an edge NPU block: Eyeriss (168 PEs, 108 KB, 12.25 mm2 and 278 mW at 65 nm, JSSC 2017) at "
+                     "28 nm, with room for several times its PEs"),
+    "iot": Platform("iot", 64, 1024, "A microcontroller-class NPU: 64 PEs, 1 KiB of L1 in all", "28nm", 400.0, 8,
+                    "lpddr4", 0.5, 50.0,
+                    "microcontroller NPUs such as Arm's Ethos-U55 (32-256 8-bit MACs, well under 1 mm2 and "
+                    "tens of mW)"),
+    "mobile": Platform("mobile", 1024, 16 * 1024, "A phone-SoC NPU: 1,024 PEs, 16 KiB of L1 in all", "22nm", 1000.0,
+                       8, "lpddr4", 10.0, 2000.0,
+                       "phone-SoC NPUs: a few TOPS of 8-bit MACs in 5-10 mm2 within a 1-3 W budget"),
 }
-
-REFERENCE_NOC_BW = 64
-"""NoC bandwidth (elements/cycle) of the platforms' reference accelerators (area/power budgets)."""
-
-
-def platform_area_power(platform: Platform) -> tuple[float, float]:
-    """Area (mm²) and power (mW) of a platform's reference accelerator.
-
-    The reference is one accelerator with ``total_pes`` PEs sharing ``buffer_bytes`` of L1, an L2 of 64 times
-    that, and a NoC of :data:`REFERENCE_NOC_BW` elements/cycle, priced by :mod:`npu_dse.cost_models.technology`'s constants
-    (MAESTRO's area/power coefficients, :func:`npu_dse.cost_models.maestro.evaluate.area_power`).
-    """
-    from npu_dse.cost_models.maestro.evaluate import area_power
-
-    pes = platform.total_pes
-    out = area_power(np.array([pes]), np.array([1]), np.array([float(REFERENCE_NOC_BW)]),
-                     np.array([platform.buffer_bytes / pes]), np.array([64.0 * platform.buffer_bytes]))
-    area_um2, power_mw = out["area_um2"][0], out["power_mw"][0]
-    return float(area_um2) / 1e6, float(power_mw)
 
 
 @dataclass(frozen=True)
@@ -224,7 +221,9 @@ class Problem:
 
         Args:
             model: a zoo name, a model file path (``npu_dse.cost_models.formats.load_network``), or a :class:`Network`.
-            platform: ``cloud``, ``edge``, ``iot`` or None; sets ``total_pes`` and ``buffer_bytes`` limits.
+            platform: ``iot``, ``edge``, ``mobile``, ``cloud`` (:data:`PLATFORMS`) or None; sets the
+                ``area_mm2`` and ``power_mw`` limits under a physical technology, ``total_pes`` and
+                ``buffer_bytes`` under MAESTRO's constants.
             space: a preset name (``confuciux``, ``global``) or a :class:`DesignSpace`.
             objective: one objective name or several (multi-objective).
             constraints: metric -> limit (number), ``{"ratio": r}``, or ``"platform"`` (the preset's budget);
@@ -246,7 +245,11 @@ class Problem:
             if platform not in PLATFORMS:
                 raise SpaceError(f"unknown platform {platform!r}; allowed: {', '.join(PLATFORMS)}")
             plat = PLATFORMS[platform]
-            specs = {"total_pes": plat.total_pes, "buffer_bytes": plat.buffer_bytes}
+            tech = technology if technology is not None else space.technology
+            if isinstance(resolve_technology(tech), PhysicalTechnology):  # budgets in mm2 and mW
+                specs = {"area_mm2": plat.area_mm2, "power_mw": plat.power_mw}
+            else:  # ConfuciuX's resource budgets, under MAESTRO's constants
+                specs = {"total_pes": plat.total_pes, "buffer_bytes": plat.buffer_bytes}
         for metric, spec in (constraints or {}).items():
             if spec == "platform":
                 if plat is None:

@@ -5,7 +5,7 @@ An **experiment** file describes one run (``dse run``)::
     name: quickstart
     seed: 0
     workload: {model: mobilenet_v2}          # zoo name or model file; optional layers: [names] or "0:8"
-    platform: edge                           # cloud | edge | iot | null
+    platform: edge                           # cloud | edge | iot | mobile | null (budgets: see below)
     technology: {node: 28nm, word_bits: 8, clock_mhz: 800, dram: lpddr4}   # or "maestro", "28nm"; see below
     space: {preset: confuciux, dataflow: dla, mode: LP}   # mapper: true (or {KTileSz: [..]}) picks tiles per layer
     objectives: [latency_cycles]             # one or several (Pareto)
@@ -26,6 +26,12 @@ A **sweep** file describes a grid of experiments (``dse sweep``)::
 default of the ``confuciux`` space), or a node (``65nm``, ``45nm``, ``32nm``, ``28nm``, ``22nm``; the default
 elsewhere is 28 nm) with ``word_bits`` (operand width), ``clock_mhz`` and ``dram`` (``lpddr4``, ``ddr4``,
 ``hbm2``). ``word_bits`` and ``clock_mhz`` fix the hardware fields ``word_bytes`` and ``clock_mhz``.
+
+``platform`` (:data:`npu_dse.cost_models.evaluator.PLATFORMS`) states budgets: under a physical technology an area
+(mm²) and a power (mW) limit, and, when there is no ``technology`` block, the node, word width, clock and DRAM the
+platform is priced at (``iot``: 0.5 mm², 50 mW; ``edge``: 4 mm², 500 mW; ``mobile``: 10 mm², 2 W at 22 nm;
+``cloud``: 300 mm², 40 W); under MAESTRO's constants (the ConfuciuX space) ConfuciuX's PE and L1 budgets.
+``constraints`` override the platform's.
 
 Every error is a :class:`ConfigError` whose one-line message names the file, the field path (e.g.
 ``search.stages[1].method``) and the allowed values (DESIGN.md §6).

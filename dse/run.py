@@ -22,7 +22,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from npu_dse.cost_models.errors import NpuDseError
-from npu_dse.config import ConfigError, ExperimentConfig, SpaceConfig, WorkloadConfig, dump_config
+from npu_dse.config import ConfigError, ExperimentConfig, SpaceConfig, TechnologyConfig, WorkloadConfig, dump_config
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +112,15 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
     except NpuDseError as exc:
         raise ConfigError(f"{where}: space: {exc}") from None
     technology = None
-    if cfg.technology is not None:
-        t = cfg.technology
+    t = cfg.technology
+    if t is None and cfg.platform is not None and space.technology != "maestro":  # priced at the platform's node
+        from npu_dse.cost_models.evaluator import PLATFORMS
+
+        p = PLATFORMS[cfg.platform]
+        t = TechnologyConfig(node=p.node, word_bits=p.word_bits, clock_mhz=p.clock_mhz, dram=p.dram)
+        t = t if not {"word_bytes", "clock_mhz"} & {q.name for q in space.parameters} else \
+            TechnologyConfig(node=p.node, dram=p.dram)
+    if t is not None:
         technology = {"node": t.node, **({"dram": t.dram} if t.dram else {})}
         hw = {k: v for k, v in (("word_bytes", None if t.word_bits is None else t.word_bits // 8),
                                 ("clock_mhz", t.clock_mhz)) if v is not None}

@@ -65,6 +65,26 @@ def test_valid_experiment_loads_with_defaults(tmp_path: Path) -> None:
         "total_pes": PLATFORMS["edge"].total_pes, "buffer_bytes": PLATFORMS["edge"].buffer_bytes}
 
 
+@pytest.mark.parametrize("platform", ["iot", "edge", "mobile", "cloud"])
+def test_platform_budgets_are_in_mm2_and_mw_at_the_platforms_node(tmp_path: Path, platform: str) -> None:
+    """A physical problem takes the platform's area and power budgets and, without a technology block, its node,
+    word width, clock and DRAM; a technology block keeps its own node and the platform's budgets."""
+    from npu_dse.cost_models.technology import PhysicalTechnology
+
+    plat = PLATFORMS[platform]
+    cfg = {**BASE, "platform": platform, "space": {"preset": "global"}}
+    problem = build_problem(load_experiment(write(tmp_path, cfg)))
+    assert {c.metric: c.limit for c in problem.constraints} == {"area_mm2": plat.area_mm2, "power_mw": plat.power_mw}
+    assert isinstance(problem.technology, PhysicalTechnology) and problem.technology.node_nm == int(plat.node[:-2])
+    assert problem.technology.dram == plat.dram
+    assert problem.space.fixed["word_bytes"] == plat.word_bits // 8
+    assert problem.space.fixed["clock_mhz"] == plat.clock_mhz
+    own = build_problem(load_experiment(write(tmp_path, {**cfg, "technology": {"node": "45nm", "clock_mhz": 500}})))
+    assert own.technology.node_nm == 45 and own.space.fixed["clock_mhz"] == 500
+    assert {c.metric for c in own.constraints} == {"area_mm2", "power_mw"}
+    assert plat.resembles and plat.area_mm2 > 0 and plat.power_mw > 0
+
+
 def test_single_objective_string_becomes_list(tmp_path: Path) -> None:
     cfg = load_experiment(write(tmp_path, {**BASE, "objectives": "energy_pj"}))
     assert cfg.objectives == ["energy_pj"]
