@@ -98,7 +98,8 @@ def test_a_mapped_run_reports_each_layers_mapping(tmp_path: Path):
         "run", str(Path(__file__).resolve().parents[1] / "configs" / "global_resnet50_edge.yaml"), "--out",
         str(out), "-q", "--set", "workload.layers=0:3", "--set", "search.budget=20",
         "--set", "search.stages=[{method: random}]", "--set", "space.dataflows=[dla, shi]",
-        "--set", "space.mapper=true", "--set", "constraints={}"])
+        "--set", "space.mapper=true", "--set", "constraints={}",
+        "--set", "platform=null"])
     assert res.exit_code == 0, res.output
     design = json.loads((out / "best.json").read_text())["design"]
     assert [m["layer"] for m in design["mapping"]] == [la.name for la in zoo.load("resnet50").layers[:3]]
