@@ -201,6 +201,21 @@ _BUILDERS = {"Conv": _conv, "ConvTranspose": _conv_transpose, "Gemm": _gemm, "Ma
              "LSTM": _recurrent}
 
 
+def node_names(model) -> list[str]:
+    """The name of every node of ``model.graph`` in order: its own, else ``<op_type>_<index>``, made unique by a
+    ``_2``, ``_3``, ... suffix (the names :func:`read_onnx` gives layers and ops)."""
+    names: list[str] = []
+    used: set[str] = set()
+    for i, node in enumerate(model.graph.node):
+        base = node.name or f"{node.op_type}_{i}"
+        unique, k = base, 2
+        while unique in used:
+            unique, k = f"{base}_{k}", k + 1
+        used.add(unique)
+        names.append(unique)
+    return names
+
+
 def read_onnx(path: str | Path, name: str | None = None) -> Network:
     """Read an ONNX model into a :class:`Network` (see the module docstring for the node mapping).
 
@@ -231,15 +246,7 @@ def read_onnx(path: str | Path, name: str | None = None) -> Network:
         raise FormatError(f"{path}: ONNX shape inference failed: {exc}") from None
     graph = _Graph(model, path)
 
-    names: list[str] = []
-    used: set[str] = set()
-    for i, node in enumerate(model.graph.node):
-        base = node.name or f"{node.op_type}_{i}"
-        unique, k = base, 2
-        while unique in used:
-            unique, k = f"{base}_{k}", k + 1
-        used.add(unique)
-        names.append(unique)
+    names = node_names(model)
 
     producers: dict[str, str] = {}
     layers: list[Layer] = []

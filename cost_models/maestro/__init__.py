@@ -413,16 +413,15 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
     l1_cost = np.where(np.isfinite(hw.l1_bytes), hw.l1_bytes, l1_req_b)
     l2_cost = np.where(np.isfinite(hw.l2_bytes), hw.l2_bytes, l2_req_b)
     latency_ms = runtime / (hw.clock_mhz * 1e3)
-    acc_bytes = None
-    if df.systolic is not None and physical:  # the partial sums accumulate in their own SRAM
-        from npu_dse.cost_models.systolic import ACC_BITS, accumulator_bytes
+    from npu_dse.cost_models.systolic import ACC_BITS, accumulator_bytes
 
-        acc_bytes = accumulator_bytes(l2_cost, hw.num_pes)
+    # a systolic array's partial sums accumulate in their own SRAM
+    acc_bytes = accumulator_bytes(l2_cost, hw.num_pes) if df.systolic is not None and physical else None
     if physical:
         c = tech.layer_cost(macs=macs, runtime_cycles=runtime, counts=counts, num_pes=hw.num_pes, simd_lanes=simd,
                             l1_bytes=l1_cost, l2_bytes=l2_cost, noc_bw=hw.noc_bw, noc_hops=hw.noc_hops,
                             word_bytes=hw.word_bytes, clock_mhz=hw.clock_mhz, dram_elems=dram_elems,
-                            **({} if acc_bytes is None else {"acc_bytes": acc_bytes, "acc_bits": ACC_BITS}))
+                            acc_bytes=acc_bytes, acc_bits=ACC_BITS)
         energy, mac_e, l1_e, l2_e, dram_e = (c["energy_pj"], c["mac_energy_pj"], c["l1_energy_pj"],
                                              c["l2_energy_pj"], c["dram_energy_pj"])
         noc_e, leak_e, leak_mw = c["noc_energy_pj"], c["leakage_energy_pj"], c["leakage_mw"]

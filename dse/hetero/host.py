@@ -317,16 +317,10 @@ def onnx_file_network(path: str | Path, seed: int = 0) -> OnnxNetwork:
             feeds[vi.name] = rng.standard_normal(shape).astype(dtype)
         else:
             feeds[vi.name] = np.zeros(shape, dtype=dtype)
-    members: dict[str, list[int]] = {}
-    used: set[str] = set()
-    for i, node in enumerate(model.graph.node):
-        base = node.name or f"{node.op_type}_{i}"
-        unique, k = base, 2
-        while unique in used:
-            unique, k = f"{base}_{k}", k + 1
-        used.add(unique)
-        if node.op_type != "Constant":
-            members[unique] = [i]
+    from npu_dse.cost_models.formats.onnx_format import node_names
+
+    members = {name: [i] for i, (name, node) in enumerate(zip(node_names(model), model.graph.node))
+               if node.op_type != "Constant"}
     return OnnxNetwork(model, members, feeds)
 
 
