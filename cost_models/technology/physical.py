@@ -157,18 +157,12 @@ class PhysicalTechnology:
         Raises:
             HardwareError: a width the table lacks (names the widths it has).
         """
-        t = tables.table("logic.csv")
-        acc = ACCUMULATOR_BITS.get(int(word_bits))
-        row = t[(t.component == "AladdinIntMAC") & (t.node_nm == self.node_nm) & (t.width_bits == word_bits)
-                & (t.acc_width_bits == acc)]
-        if row.empty:
-            have = sorted(int(w) for w in t[(t.component == "AladdinIntMAC") & (t.node_nm == self.node_nm)]
-                          .width_bits.unique())
+        r = tables.logic("AladdinIntMAC", self.node_nm, int(word_bits), ACCUMULATOR_BITS.get(int(word_bits)))
+        if r is None:
+            have = tables.logic_widths("AladdinIntMAC", self.node_nm)
             raise HardwareError(f"the technology table has no {word_bits}-bit MAC at {self.name}; word widths it "
                                 f"has: {', '.join(map(str, have))} bits")
-        r = row.iloc[0]
-        return {"energy_pj": float(r.energy_pj_per_op), "area_um2": float(r.area_um2),
-                "leakage_mw": float(r.leakage_mw)}
+        return {"energy_pj": r["energy_pj_per_op"], "area_um2": r["area_um2"], "leakage_mw": r["leakage_mw"]}
 
     def l1(self, capacity_bytes: np.ndarray, word_bits: int) -> dict[str, np.ndarray]:
         """Per-PE L1 of ``capacity_bytes`` (array): energy per element read/written (pJ), area (um^2), leakage (mW).

@@ -78,16 +78,41 @@ def _curve(kind: str, node_nm: int, width_bits: int) -> _Curve:
     return _Curve(np.log(cap), vals, log_cols, int(cap[0]), int(cap[-1]))
 
 
-def widths(kind: str, node_nm: int) -> list[int]:
-    """Port widths (bits) table ``memory.csv`` holds for ``kind`` at ``node_nm``."""
+@functools.cache
+def widths(kind: str, node_nm: int) -> tuple[int, ...]:
+    """Port widths (bits) table ``memory.csv`` holds for ``kind`` at ``node_nm``, increasing."""
     t = table("memory.csv")
-    return sorted(int(w) for w in t[(t.kind == kind) & (t.node_nm == node_nm)].width_bits.unique())
+    return tuple(sorted(int(w) for w in t[(t.kind == kind) & (t.node_nm == node_nm)].width_bits.unique()))
 
 
 def capacity_range(kind: str, node_nm: int, width_bits: int) -> tuple[int, int]:
     """(smallest, largest) ``capacity_bytes`` of the table for ``kind`` at ``node_nm`` and ``width_bits``."""
     c = _curve(kind, node_nm, width_bits)
     return c.lo, c.hi
+
+
+@functools.cache
+def logic(component: str, node_nm: int, width_bits: int, acc_width_bits: int | None) -> dict[str, float] | None:
+    """The ``logic.csv`` row of ``component`` at ``node_nm``, ``width_bits`` (and ``acc_width_bits``), or None.
+
+    Returns ``energy_pj_per_op``, ``area_um2`` and ``leakage_mw`` as floats.
+    """
+    t = table("logic.csv")
+    sel = (t.component == component) & (t.node_nm == node_nm) & (t.width_bits == width_bits)
+    if acc_width_bits is not None:
+        sel &= t.acc_width_bits == acc_width_bits
+    row = t[sel]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    return {q: float(r[q]) for q in ("energy_pj_per_op", "area_um2", "leakage_mw")}
+
+
+@functools.cache
+def logic_widths(component: str, node_nm: int) -> tuple[int, ...]:
+    """Operand widths (bits) table ``logic.csv`` holds for ``component`` at ``node_nm``, increasing."""
+    t = table("logic.csv")
+    return tuple(sorted(int(w) for w in t[(t.component == component) & (t.node_nm == node_nm)].width_bits.unique()))
 
 
 def memory(kind: str, node_nm: int, width_bits: int, capacity_bytes: np.ndarray) -> dict[str, np.ndarray]:
