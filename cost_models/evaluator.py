@@ -82,8 +82,9 @@ CONSTRAINT_SENSE: dict[str, str] = {**{m: "max" for m in CONSTRAINT_LAYER_COLUMN
 CONSTRAINT_METRICS: tuple[str, ...] = tuple(CONSTRAINT_SENSE)
 """Metrics a constraint may bound."""
 
-MAPPING_COLUMNS: tuple[str, ...] = ("map_KTileSz", "map_CTileSz", "map_ClusterSz")
-"""Per-layer template constants the layer ran with (chosen by the mapper or set by the design; 0: not used)."""
+MAPPING_COLUMNS: tuple[str, ...] = ("map_KTileSz", "map_CTileSz", "map_ClusterSz", "map_stationary")
+"""Per-layer mapping the layer ran with (chosen by the mapper or set by the design; 0: not used): template constants,
+and a systolic layer's stationary operand (:data:`npu_dse.cost_models.mapper.STATIONARY` codes; mapper only)."""
 
 LAYER_METRICS: tuple[str, ...] = (
     "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "l1_req_bytes", "l2_req_bytes", "buffer_bytes",
@@ -396,7 +397,7 @@ class Evaluator:
     def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]) -> list[tuple[float, ...]]:
         from npu_dse.cost_models.hardware import HardwareBatch
         from npu_dse.cost_models.maestro import analyze_layer
-        from npu_dse.cost_models.mapper import best_mapping
+        from npu_dse.cost_models.mapper import best_mapping, mapping_keys
 
         n = len(plist)
         hw_fields: dict[str, Any] = {}
@@ -420,7 +421,7 @@ class Evaluator:
                 chosen = [{c: int(p[c]) for c in const_names if c in p} for p in plist]
         except NpuDseError as exc:
             raise type(exc)(f"{exc} (layer {layer.name!r}, design {dict(plist[0])})") from exc
-        used = dataflow_constants(dataflow)
+        used = mapping_keys(dataflow)
         mapping = [np.asarray([float(ch.get(c[4:], 0)) if c[4:] in used else 0.0 for ch in chosen])
                    for c in MAPPING_COLUMNS]
         self.n_cost_model_calls += n
@@ -516,10 +517,25 @@ class Evaluator:
         Raises:
             NpuDseError: the cost model refuses the design (the message names the layer and the design).
         """
-        corner = self.space.corner(self.num_layers, which)
-        requests = [(i, self.space.layer_params(corner, i)) for i in range(self.num_layers)]
+        return self._point_metrics(self.space.corner(self.num_layers, which))
+
+    def _point_metrics(self, point: Mapping[str, Any]) -> dict[str, float]:
+        requests = [(i, self.space.layer_params(point, i)) for i in range(self.num_layers)]
         table = np.asarray(self._layer_rows(requests), dtype=np.float64)
-        return self.aggregate_metrics(table, self._clock_mhz(corner))
+        return self.aggregate_metrics(table, self._clock_mhz(point))
+
+    def _corners_per_category(self, side: str) -> list[dict[str, float]]:
+        """Metrics of the ``side`` corner with every combination of the categorical parameters' values (a
+        dataflow is not ordered, so no one value is its corner)."""
+        cats = [p for p in self.space.parameters if p.is_categorical]
+        base = self.space.corner(self.num_layers, side)
+        out = []
+        for combo in itertools.product(*[p.values for p in cats]):
+            point = dict(base)
+            for p, v in zip(cats, combo):
+                point[p.name] = tuple([v] * self.num_layers) if p.scope == "per_layer" else v
+            out.append(self._point_metrics(point))
+        return out
 
     def _ratio_limit(self, c: Constraint) -> float:
         params = [p.name for p in self.space.parameters if not p.is_categorical][:2]
@@ -536,15 +552,18 @@ class Evaluator:
         every option of every layer is evaluated and the bounds are proven: per layer the best option, combined
         (sum for LP, max for LS; latency always sums; throughput is set by the slowest stage in LP). Otherwise
         the all-minimum corner design gives the resource metrics and the all-maximum corner latency and
-        throughput, which assumes more resources never cost less and never run slower. Physical ``power_mw``
-        (energy over time, no per-layer combination) is always the smaller of the two corners': an estimate.
+        throughput, which assumes more resources never cost less and never run slower; a categorical parameter
+        (the dataflow) has no corner, so each corner is taken at every combination of its values and the best
+        kept. Physical ``power_mw`` (energy over time, no per-layer combination) is always the smallest of the
+        corners': an estimate.
         """
         per_layer_opts = 1
         for p in self.space.parameters:
             per_layer_opts *= p.n_levels
-        lo, hi = self.corner_metrics("min"), self.corner_metrics("max")
-        out = {k: lo[k] for k in CONSTRAINT_LAYER_COLUMN}
-        out["latency_ms"], out["inferences_per_s"] = hi["latency_ms"], hi["inferences_per_s"]
+        los, his = self._corners_per_category("min"), self._corners_per_category("max")
+        out = {k: min(m[k] for m in los) for k in CONSTRAINT_LAYER_COLUMN}
+        out["latency_ms"] = min(m["latency_ms"] for m in his)
+        out["inferences_per_s"] = max(m["inferences_per_s"] for m in his)
         if per_layer_opts <= max_options:
             options = [dict(zip([p.name for p in self.space.parameters], combo))
                        for combo in itertools.product(*[p.values for p in self.space.parameters])]
@@ -562,7 +581,7 @@ class Evaluator:
             out["latency_ms"] = sum(rt) / (clock * 1e3)
             out["inferences_per_s"] = clock * 1e6 / (max(rt) if self.space.mode == "LP" else sum(rt))
         if self.physical:
-            out["power_mw"] = min(lo["power_mw"], hi["power_mw"])
+            out["power_mw"] = min(m["power_mw"] for m in (*los, *his))
         return out
 
     def check_budget(self) -> None:
@@ -579,13 +598,6 @@ class Evaluator:
                     f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the best design of "
                     f"this space {need} {best:g} ({self.space.mode}, network {self.network.name!r})"
                 )
-
-
-def dataflow_constants(dataflow: str) -> set[str]:
-    """The constants a built-in dataflow (or its depthwise variant) uses."""
-    from npu_dse.cost_models import dataflow as dataflow_mod
-
-    return dataflow_mod.get(dataflow).constants
 
 
 def network_metrics(col: Mapping[str, np.ndarray], mode: str, clock_mhz: float, physical: bool) -> dict[str, float]:

@@ -7,12 +7,17 @@ them in one vectorised engine call, and keeps, per point, the candidate that fit
 (``feasible``) with the smallest score for the run's objective (:data:`SCORE_COLUMN`); when none fits, the
 smallest-scoring one (the point is then infeasible anyway). Ties go to the first candidate in enumeration order,
 so the choice is deterministic.
+
+A systolic dataflow has no template constants; its legal choice is which operand stays in the array, which fixes
+the dimensions mapped spatially onto its rows and columns (:data:`STATIONARY`). ``systolic_both`` (Gemmini's
+``Dataflow.BOTH``) lets the mapper pick weight- or output-stationary per layer by the same rule; a single-mode
+systolic dataflow has its one choice. The choice is reported as the mapping's ``stationary`` code.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -39,6 +44,25 @@ SCORE_COLUMN: dict[str, str] = {
     "power_mw": "energy_pj", "tops_per_w": "energy_pj", "edp": "edp",
 }
 """The per-layer quantity the mapper minimises for each objective (``edp``: runtime x energy of the layer)."""
+
+
+STATIONARY: dict[str, tuple[int, str, str]] = {
+    "ws": (1, "weight", "C*R*S x K"),
+    "os": (2, "output", "Y'*X' x K"),
+    "is": (3, "input", "C*R*S x Y'*X'"),
+}
+"""Systolic stationary choice -> (code in the mapping's ``stationary``, operand kept in the array, dimensions on
+rows x columns). Source: SCALE-Sim (Samajdar et al., ISPASS 2020) ``compute/`` operand matrices; Gemmini
+``Dataflow.WS``/``OS``."""
+
+STATIONARY_BY_CODE: dict[int, str] = {code: name for name, (code, _, _) in STATIONARY.items()}
+"""Code -> stationary choice (``ws``, ``os``, ``is``)."""
+
+
+def mapping_keys(dataflow: str) -> set[str]:
+    """What the mapper chooses for ``dataflow``: its template constants, or ``stationary`` for a systolic one."""
+    df = dataflow_mod.get(dataflow)
+    return {"stationary"} if df.systolic is not None else set(df.constants)
 
 
 def check_candidates(candidates: Mapping[str, Sequence[int]]) -> dict[str, tuple[int, ...]]:
@@ -111,6 +135,9 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
         DataflowError: no candidate mapping is legal at some point (names the layer and dataflow).
     """
     n = len(hardware)
+    systolic = dataflow_mod.get(dataflow).systolic
+    if systolic is not None:
+        return _best_stationary(layer, dataflow, systolic, hardware, given, objective, technology)
     rows: list[int] = []
     consts: list[dict[str, int]] = []
     for i in range(n):
@@ -136,6 +163,33 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
         raise DataflowError(f"layer {layer.name!r}, dataflow {dataflow!r}: no legal mapping among the candidates "
                             f"at {int(hardware.num_pes[i])} PEs")
     return take(cost, chosen), [consts[j] for j in chosen]
+
+
+def _best_stationary(layer: Layer, dataflow: str, systolic: str, hardware: HardwareBatch,
+                     given: Sequence[Mapping[str, int]], objective: str, technology
+                     ) -> tuple[LayerCost, list[dict[str, int]]]:
+    """Per point, the systolic stationary choice of ``dataflow`` (``both``: weight or output) that fits the
+    buffers with the smallest score (weight-stationary on a tie)."""
+    choices = ("ws", "os") if systolic == "both" else (systolic,)
+    best = analyze_layer(layer, f"systolic_{choices[0]}", hardware, technology=technology)
+    code = np.full(len(hardware), STATIONARY[choices[0]][0], dtype=np.int64)
+    for choice in choices[1:]:
+        other = analyze_layer(layer, f"systolic_{choice}", hardware, technology=technology)
+        ok_b, ok_o = np.asarray(best.feasible, dtype=bool), np.asarray(other.feasible, dtype=bool)
+        better = (ok_o & ~ok_b) | ((ok_o == ok_b) & (_score(other, objective) < _score(best, objective)))
+        best = _where(better, other, best)
+        code[better] = STATIONARY[choice][0]
+    best = replace(best, dataflow=dataflow)
+    return best, [{**given[i], "stationary": int(code[i])} for i in range(len(hardware))]
+
+
+def _where(mask: np.ndarray, a: LayerCost, b: LayerCost) -> LayerCost:
+    """Field by field, ``a`` where ``mask`` else ``b`` (array fields; other fields from ``b``)."""
+    kw = {}
+    for f in fields(b):
+        va, vb = getattr(a, f.name), getattr(b, f.name)
+        kw[f.name] = np.where(mask, va, vb) if isinstance(vb, np.ndarray) else vb
+    return LayerCost(**kw)
 
 
 def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: list[dict[str, int]], technology
@@ -172,5 +226,5 @@ def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: li
     return LayerCost(**kw), legal
 
 
-__all__ = ["DEFAULT_CANDIDATES", "MAPPED_CONSTANTS", "SCORE_COLUMN", "best_mapping", "check_candidates",
-           "mapping_choices", "take"]
+__all__ = ["DEFAULT_CANDIDATES", "MAPPED_CONSTANTS", "SCORE_COLUMN", "STATIONARY", "STATIONARY_BY_CODE",
+           "best_mapping", "check_candidates", "mapping_choices", "mapping_keys", "take"]

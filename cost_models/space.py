@@ -223,6 +223,14 @@ class DesignSpace:
             n *= g.parameter.n_levels
         return n
 
+    def fine_size(self, num_layers: int) -> int:
+        """Number of design points at the fine level (product over all genes of :meth:`Parameter.fine_values`
+        counts): what the fine-tuning stage may reach, and what an exhaustive search would have to cover."""
+        n = 1
+        for g in self.genes(num_layers):
+            n *= len(g.parameter.fine_values())
+        return n
+
     # ---------------------------------------------------------------- points
     def point_from_levels(self, levels: Sequence[int], num_layers: int) -> dict[str, Any]:
         """Design point from one coarse level index per gene (order of :meth:`genes`).

@@ -15,7 +15,9 @@ Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN proce
 ``design`` always describes the whole accelerator, with the ``technology`` it was costed at (``maestro`` or a node,
 and then its ``dram`` preset), for a systolic dataflow the ``acc_bytes`` of its accumulator SRAM
 (:func:`npu_dse.cost_models.systolic.accumulator_bytes`, charged under a physical technology) and, when the space
-runs the mapper, the ``mapping`` chosen for each layer (``layer``, ``dataflow``, ``constants``):
+runs the mapper, the ``mapping`` chosen for each layer (``layer``, ``dataflow``, ``constants``; for a systolic
+dataflow ``stationary``, ``weight``/``output``/``input``, and ``spatial``, the dimensions on rows x columns;
+``runtime_cycles`` and ``utilization``):
 
 - global designs (no per-layer parameter): the values themselves; ``per_layer`` is null;
 - ``LP`` (layer-pipelined: one sub-accelerator per layer): ``num_pes`` and ``l2_bytes`` are sums over the layers
@@ -84,7 +86,6 @@ def design_document(problem, evaluation) -> dict[str, Any]:
     """
     from npu_dse.cost_models import dataflow as dataflow_mod
     from npu_dse.cost_models import technology as technology_mod
-    from npu_dse.cost_models.evaluator import MAPPING_COLUMNS
     from npu_dse.cost_models.systolic import accumulator_bytes
     from npu_dse.cost_models.hardware import Hardware
 
@@ -132,10 +133,8 @@ def design_document(problem, evaluation) -> dict[str, Any]:
     if not lp and dataflow_mod.get(design["dataflow"]).systolic is not None:  # the partial sums' own SRAM
         design["acc_bytes"] = _num(accumulator_bytes(design["l2_bytes"], design["num_pes"]))
     if space.mapper:  # the mapping the mapper chose for each layer
-        design["mapping"] = [
-            {"layer": layer.name, "dataflow": dataflows[i],
-             "constants": {c[4:]: int(arr[c][i]) for c in MAPPING_COLUMNS if c in arr and arr[c][i] > 0}}
-            for i, layer in enumerate(layers)]
+        design["mapping"] = [_layer_mapping(layer.name, dataflows[i], {c: arr[c][i] for c in arr}, design)
+                             for i, layer in enumerate(layers)]
     design["technology"] = technology_mod.name_of(problem.technology)
     if isinstance(problem.technology, technology_mod.PhysicalTechnology):
         design["dram"] = problem.technology.dram
@@ -174,6 +173,30 @@ def design_document(problem, evaluation) -> dict[str, Any]:
         "metrics": {k: float(v) for k, v in evaluation.metrics.items()},
         "point": plain(point),
     }
+
+
+def _layer_mapping(name: str, dataflow: str, row: Mapping[str, float], design: Mapping[str, Any]) -> dict[str, Any]:
+    """One layer's entry of ``design["mapping"]``: its template constants, a systolic layer's ``stationary``
+    operand and the dimensions on the array's rows x columns, its ``runtime_cycles`` and PE ``utilization``
+    (MACs / (cycles x PEs x SIMD lanes), at most 1)."""
+    from npu_dse.cost_models.evaluator import MAPPING_COLUMNS
+    from npu_dse.cost_models.mapper import STATIONARY, STATIONARY_BY_CODE
+
+    entry: dict[str, Any] = {"layer": name, "dataflow": dataflow,
+                             "constants": {c[4:]: int(row[c]) for c in MAPPING_COLUMNS
+                                           if c != "map_stationary" and row.get(c, 0) > 0}}
+    code = int(row.get("map_stationary", 0))
+    if code:
+        choice = STATIONARY_BY_CODE[code]
+        entry["stationary"] = STATIONARY[choice][1]
+        entry["spatial"] = STATIONARY[choice][2]
+    if "runtime_cycles" in row:
+        entry["runtime_cycles"] = _num(row["runtime_cycles"])
+        if "macs" in row and row["runtime_cycles"] > 0:
+            lanes = float(design.get("simd_lanes") or 1)
+            entry["utilization"] = round(float(row["macs"]) / (float(row["runtime_cycles"]) * float(row["num_pes"])
+                                                                * lanes), 6)
+    return entry
 
 
 def check_document(doc: Any, source: str = "<design>") -> dict[str, Any]:

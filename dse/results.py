@@ -156,18 +156,21 @@ def pareto_table(evaluations: Iterable[Any], objectives: Iterable[str]) -> pd.Da
 
 
 def summary_document(result: Any, best_doc: Mapping[str, Any] | None, *, name: str, network: str,
-                     platform: str | None, objectives: Iterable[str], seed: int) -> dict[str, Any]:
+                     platform: str | None, objectives: Iterable[str], seed: int,
+                     space_size: tuple[int, int] | None = None) -> dict[str, Any]:
     """``summary.json`` of a run.
 
     Args:
         result: the :class:`npu_dse.search.pipeline.SearchResult`.
         best_doc: the design document of the best feasible design, or None.
+        space_size: (coarse, fine) numbers of design points of the space searched
+            (:meth:`npu_dse.cost_models.space.DesignSpace.size` and ``fine_size``).
 
     Returns:
         Keys ``name``, ``network``, ``platform``, ``objectives``, ``seed``, ``best_design`` (the document's
         ``design`` or None), ``best_metrics`` (with at least :data:`SUMMARY_METRICS`, or None), ``feasible``,
         ``evaluations``, ``cost_model_calls``, ``wall_s``, ``exact_optimum``, ``exact_is_bound``, ``gap_to_exact``,
-        ``hypervolume``, ``pareto_size``, ``stage_best`` (stage -> the best feasible first-objective cost the stage
+        ``hypervolume``, ``pareto_size``, ``space_size`` and ``space_size_fine`` (None when not given), ``stage_best`` (stage -> the best feasible first-objective cost the stage
         itself evaluated, None if none: ConfuciuX's table columns baseline / RL / RL + GA), ``versions``.
     """
     return plain({
@@ -187,6 +190,8 @@ def summary_document(result: Any, best_doc: Mapping[str, Any] | None, *, name: s
         "gap_to_exact": result.gap_to_exact,
         "hypervolume": result.hypervolume,
         "pareto_size": len(result.pareto or []),
+        "space_size": None if space_size is None else int(space_size[0]),
+        "space_size_fine": None if space_size is None else int(space_size[1]),
         "stage_best": stage_best(result.history),
         "versions": versions(),
     })

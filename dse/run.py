@@ -270,8 +270,10 @@ def run_experiment(cfg: ExperimentConfig, out_dir: str | Path | None = None,
         if len(objectives) > 1:
             front = pd.read_csv(run_dir / "pareto.csv") if result.pareto else None
             plot_pareto(history, objectives, run_dir / "pareto.png", front, title=f"{cfg.name}: Pareto front")
+    n_layers = len(problem.network.layers)
     summary = summary_document(result, best_doc, name=cfg.name, network=problem.network.name,
-                               platform=problem.platform, objectives=objectives, seed=cfg.seed)
+                               platform=problem.platform, objectives=objectives, seed=cfg.seed,
+                               space_size=(problem.space.size(n_layers), problem.space.fine_size(n_layers)))
     write_json(run_dir / "summary.json", summary)
     return RunOutcome(run_dir, summary, best_doc, result)
 

@@ -106,3 +106,27 @@ def test_a_mapped_run_reports_each_layers_mapping(tmp_path: Path):
     for m in design["mapping"]:
         assert m["dataflow"] in ("dla", "shi", "confx_dpt") and m["constants"]
         assert m["constants"].get("ClusterSz", 1) <= design["num_pes"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([16, 64, 192, 1024]), st.sampled_from([1 << 14, 1 << 17, 1 << 20]), st.sampled_from([4, 64]),
+       st.sampled_from([(16, 8, 28, 3, 1, False), (96, 96, 56, 3, 2, True), (320, 160, 7, 1, 1, False),
+                        (1000, 1280, 1, 1, 1, False)]),
+       st.sampled_from(["latency_cycles", "energy_pj", "edp"]))
+def test_systolic_both_takes_the_better_stationary_operand_per_layer(pes, l2, noc, shape, objective):
+    """Gemmini's BOTH: the mapper's weight/output choice equals brute force over the two single-mode arrays."""
+    k, c, y, r, stride, dw = shape
+    op = Op.DWCONV if dw else Op.CONV
+    layer = Layer("l", op, K=k, C=c, Y=y, X=y, R=r, S=r, stride=stride, padding=r // 2, groups=c if dw else 1)
+    hw = Hardware(num_pes=pes, l1_bytes=64, l2_bytes=l2, noc_bw=noc)
+    cost, chosen = best_mapping(layer, "systolic_both", HardwareBatch.coerce(hw), [{}], CANDIDATES, objective,
+                                "28nm")
+    score = {"latency_cycles": lambda c: c.runtime_cycles[0], "energy_pj": lambda c: c.energy_pj[0],
+             "edp": lambda c: c.runtime_cycles[0] * c.energy_pj[0]}[objective]
+    options = {code: analyze_layer(layer, f"systolic_{s}", hw, technology="28nm")
+               for s, code in (("ws", 1), ("os", 2))}
+    best_code = min(options, key=lambda code: (not bool(options[code].feasible[0]), score(options[code]), code))
+    assert chosen[0] == {"stationary": best_code}
+    assert cost.dataflow == "systolic_both"
+    assert score(cost) == score(options[best_code])
+    assert cost.energy_pj[0] == options[best_code].energy_pj[0]

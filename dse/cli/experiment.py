@@ -30,6 +30,8 @@ def _print_summary(summary: dict, run_dir: Path) -> None:
     for key in ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "word_bytes", "clock_mhz", "dataflow"):
         if key in design:
             table.add_row(f"design.{key}", str(design[key]))
+    if summary.get("space_size"):
+        table.add_row("designs in space", f"{summary['space_size']:.3g} coarse, {summary['space_size_fine']:.3g} fine")
     table.add_row("feasible", str(summary["feasible"]))
     table.add_row("evaluations", str(summary["evaluations"]))
     table.add_row("wall_s", f"{summary['wall_s']:.1f}")
@@ -42,7 +44,33 @@ def _print_summary(summary: dict, run_dir: Path) -> None:
         table.add_row("hypervolume", f"{summary['hypervolume']:.6g}")
     console = Console()
     console.print(table)
+    if design.get("mapping"):
+        console.print(_mapping_table(design["mapping"]))
     console.print(f"run directory: {run_dir}")
+
+
+def _mapping_table(mapping: list[dict]):
+    """The best design's mapping per layer (``design["mapping"]`` of best.json) as a rich table; the dataflow
+    column only when layers differ in it."""
+    from rich.table import Table
+
+    table = Table(title="mapping per layer")
+    cols = ["layer", "mapping", "cycles", "utilisation"]
+    several = len({m["dataflow"] for m in mapping}) > 1
+    if several:
+        cols.insert(1, "dataflow")
+    for col in cols:
+        table.add_column(col, justify="right" if col in ("cycles", "utilisation") else "left")
+    for m in mapping:
+        parts = [f"{m['stationary'][0].upper()}S {m['spatial']}"] if m.get("stationary") else []
+        parts += [f"{k}={v}" for k, v in m.get("constants", {}).items()]
+        util = m.get("utilization")
+        row = [m["layer"], ", ".join(parts) or "-", f"{m.get('runtime_cycles', 0):,}",
+               "-" if util is None else f"{util:.1%}"]
+        if several:
+            row.insert(1, m["dataflow"])
+        table.add_row(*row)
+    return table
 
 
 @app.command("run")
