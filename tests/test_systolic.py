@@ -140,6 +140,34 @@ def test_scalesim_export_refuses_what_scalesim_cannot_build(design, doc_changes,
         render(doc, "scalesim", zoo.load("mobilenet_v2"))
 
 
+def test_systolic_both_exports_as_two_scalesim_runs_split_by_the_mapped_stationary_operand(tmp_path):
+    from npu_dse.export import write
+
+    net = zoo.load("mobilenet_v2")
+    mapping = [{"layer": la.name, "dataflow": "systolic_both", "constants": {},
+                "stationary": "output" if la.op is Op.DWCONV else "weight"} for la in net.layers]
+    doc = _doc(dataflow="systolic_both", mapping=mapping)
+    files = render(doc, "scalesim", net)
+    assert set(files) == {"main", "topology", "layout", "os_main", "os_topology", "os_layout"}
+    for cfg_role, df in (("main", "ws"), ("os_main", "os")):
+        cfg = configparser.ConfigParser()
+        cfg.read_string(files[cfg_role])
+        assert cfg["architecture_presets"]["Dataflow"] == df
+    ws_rows = [ln.split(",")[0] for ln in files["topology"].splitlines()[1:]]
+    os_rows = [ln.split(",")[0] for ln in files["os_topology"].splitlines()[1:]]
+    assert ws_rows == [la.name for la in net.layers if la.op is not Op.DWCONV]
+    assert os_rows == [f"{la.name}_DP" for la in net.layers if la.op is Op.DWCONV]
+    assert [ln.split(",")[0] for ln in files["os_layout"].splitlines()[1:]] == os_rows
+    written = write(doc, "scalesim", tmp_path / "d.cfg", net)
+    assert sorted(p.name for p in written) == ["d.cfg", "d_layout.csv", "d_os.cfg", "d_os_layout.csv",
+                                               "d_os_topology.csv", "d_topology.csv"]
+    one = render(_doc(dataflow="systolic_both", mapping=[{**m, "stationary": "weight"} for m in mapping]),
+                 "scalesim", net)
+    assert set(one) == {"main", "topology", "layout"} and "Dataflow = ws" in one["main"]
+    with pytest.raises(FormatError, match="no per-layer mapping to split its layers by"):
+        render(_doc(dataflow="systolic_both"), "scalesim", net)
+
+
 def test_array_shape_is_the_squarest_factorisation():
     assert array_shape(256) == (16, 16) and array_shape(128) == (8, 16) and array_shape(7) == (1, 7)
 

@@ -41,7 +41,8 @@ def render(doc: Mapping[str, Any], fmt: str, network=None) -> dict[str, str]:
 
     Returns:
         Role -> text: ``{"main": ...}``, for ``maestro`` ``{"mapping": ..., "hardware": ...}``, for ``scalesim``
-        ``{"main": ..., "topology": ..., "layout": ...}``.
+        ``{"main": ..., "topology": ..., "layout": ...}`` (and ``os_main``, ``os_topology``, ``os_layout``: the
+        second run of a ``systolic_both`` design).
 
     Raises:
         FormatError: unknown format (lists the allowed ones) or a malformed document.
@@ -121,14 +122,17 @@ def is_layer_pipelined(doc: Mapping[str, Any]) -> bool:
 
 
 def output_paths(fmt: str, out: str | Path) -> dict[str, Path]:
-    """Files written for ``-o out``: ``out`` itself, and for ``maestro`` also ``<stem>_hw.m`` beside it, for
-    ``scalesim`` ``<stem>_topology.csv`` and ``<stem>_layout.csv``."""
+    """Files ``-o out`` may write: ``out`` itself, and for ``maestro`` also ``<stem>_hw.m`` beside it, for
+    ``scalesim`` ``<stem>_topology.csv`` and ``<stem>_layout.csv`` (and, for the output-stationary layers of a
+    ``systolic_both`` design, ``<stem>_os.cfg``, ``<stem>_os_topology.csv``, ``<stem>_os_layout.csv``)."""
     out = Path(out)
     if fmt == "maestro":
         return {"mapping": out, "hardware": out.with_name(f"{out.stem}_hw.m")}
     if fmt == "scalesim":
         return {"main": out, "topology": out.with_name(f"{out.stem}_topology.csv"),
-                "layout": out.with_name(f"{out.stem}_layout.csv")}
+                "layout": out.with_name(f"{out.stem}_layout.csv"), "os_main": out.with_name(f"{out.stem}_os{out.suffix}"),
+                "os_topology": out.with_name(f"{out.stem}_os_topology.csv"),
+                "os_layout": out.with_name(f"{out.stem}_os_layout.csv")}
     return {"main": out}
 
 

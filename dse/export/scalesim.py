@@ -8,7 +8,9 @@ How the design maps:
 - The array is ``rows x cols = num_pes`` with ``rows`` the largest divisor of ``num_pes`` not above its square
   root (:func:`npu_dse.cost_models.systolic.array_shape`); SCALE-Sim's ``Dataflow`` is ``ws`` for our
   weight-stationary dataflows (``kcp_ws``, ``xp_ws``, ``dla``, ``dpt``) and ``os`` for the output-stationary ones
-  (``yxp_os``, ``shi``). Row-stationary (``rs``, ``eye``) has no SCALE-Sim array and is refused.
+  (``yxp_os``, ``shi``). Row-stationary (``rs``, ``eye``) has no SCALE-Sim array and is refused. A
+  ``systolic_both`` design is two runs, its layers split by the stationary operand its mapping chose
+  (:func:`scalesim_files`).
 - The L2 global buffer is split in three equal SRAMs (ifmap, filter, ofmap) in whole KiB; an L2 below 3 KiB is
   refused. The off-chip bandwidth, when the design has one, is SCALE-Sim's ``Bandwidth`` in words/cycle (``USER``
   mode); without one SCALE-Sim computes it (``CALC``).
@@ -35,14 +37,15 @@ TOPOLOGY_HEADER = ("Layer name", "IFMAP Height", "IFMAP Width", "Filter Height",
                    "Num Filter", "Strides")
 
 
-def topology_rows(network: Network) -> list[tuple]:
-    """SCALE-Sim topology rows ``(name, H, W, R, S, C, K, stride)`` of ``network`` (module docstring).
+def topology_rows(network: Network, layers: "list[Layer] | None" = None) -> list[tuple]:
+    """SCALE-Sim topology rows ``(name, H, W, R, S, C, K, stride)`` of ``network`` (module docstring), or of the
+    subset ``layers`` of it.
 
     Raises:
         FormatError: a TRCONV layer (names it).
     """
     out: list[tuple] = []
-    for layer in network.layers:
+    for layer in network.layers if layers is None else layers:
         name = layer.name.replace(",", "_").replace("DP", "Dp")
         if layer.op is Op.TRCONV:
             raise FormatError(f"scalesim: layer {layer.name!r} is a transposed convolution; SCALE-Sim has none")
@@ -68,31 +71,70 @@ def topology_rows(network: Network) -> list[tuple]:
 def scalesim_files(doc: Mapping[str, Any], network: Network) -> dict[str, str]:
     """``{"main": cfg, "topology": csv, "layout": csv}`` of a global or layer-sequential design.
 
+    A ``systolic_both`` design (Gemmini's ``Dataflow.BOTH``) runs each layer weight- or output-stationary as its
+    ``mapping`` in best.json says; SCALE-Sim runs one dataflow per configuration, so such a design is two runs:
+    ``main``/``topology``/``layout`` for its weight-stationary layers and ``os_main``/``os_topology``/``os_layout``
+    for its output-stationary ones (only one run when every layer has the same choice).
+
     Raises:
-        FormatError: a layer-pipelined design, a dataflow SCALE-Sim has no array for, an L2 below 3 KiB, a TRCONV
-            layer; each message names the rule.
+        FormatError: a layer-pipelined design, a dataflow SCALE-Sim has no array for, a ``systolic_both`` design
+            without a per-layer mapping, an L2 below 3 KiB, a TRCONV layer; each message names the rule.
     """
     from npu_dse.export import one_accelerator
 
     one_accelerator(doc, "scalesim", "one SCALE-Sim array")
     d = doc["design"]
     dataflow = str(d.get("dataflow", ""))
+    if dataflow == "systolic_both":
+        return _both_files(doc, network)
     if dataflow not in DATAFLOWS:
         raise FormatError(f"scalesim: dataflow {dataflow!r} has no SCALE-Sim array; allowed: "
-                          f"{', '.join(DATAFLOWS)}")
+                          f"{', '.join(DATAFLOWS)}, and systolic_both with a per-layer mapping")
+    return _run_files(doc, network, DATAFLOWS[dataflow], None, "")
+
+
+def _both_files(doc: Mapping[str, Any], network: Network) -> dict[str, str]:
+    """The SCALE-Sim runs of a ``systolic_both`` design: its layers split by their mapped stationary operand."""
+    mapping = {m["layer"]: m.get("stationary") for m in doc["design"].get("mapping") or []}
+    if not mapping:
+        raise FormatError("scalesim: a systolic_both design runs each layer weight- or output-stationary, and this "
+                          "best.json has no per-layer mapping to split its layers by (run with space.mapper: true)")
+    groups: dict[str, list[Layer]] = {"ws": [], "os": []}
+    for layer in network.layers:
+        choice = {"weight": "ws", "output": "os"}.get(mapping.get(layer.name))
+        if choice is None:
+            raise FormatError(f"scalesim: the design's mapping has no weight/output choice for layer "
+                              f"{layer.name!r} of {network.name!r}")
+        groups[choice].append(layer)
+    used = [df for df in ("ws", "os") if groups[df]]
+    out: dict[str, str] = {}
+    for i, df in enumerate(used):
+        note = (f"the {len(groups[df])} {'weight' if df == 'ws' else 'output'}-stationary layers of "
+                f"{len(network.layers)}; the others are in the {'_os' if df == 'ws' else 'main'} files")
+        prefix = "os_" if i > 0 else ""
+        out.update({prefix + role: text for role, text in
+                    _run_files(doc, network, df, groups[df], note if len(used) > 1 else "").items()})
+    return out
+
+
+def _run_files(doc: Mapping[str, Any], network: Network, scalesim_df: str, layers: "list[Layer] | None",
+               note: str) -> dict[str, str]:
+    """One SCALE-Sim run (cfg, topology, layout) of the design with dataflow ``scalesim_df`` over ``layers``
+    (all the network's when None)."""
+    d = doc["design"]
     l2_kib = int(d["l2_bytes"]) // 1024 // 3 if d.get("l2_bytes") else 0
     if l2_kib < 1:
         raise FormatError(f"scalesim: L2 of {d.get('l2_bytes')} bytes cannot be three SRAMs of at least 1 KiB")
     rows, cols = array_shape(int(d["num_pes"]))
-    topo = topology_rows(network)
+    topo = topology_rows(network, layers)
     offchip = d.get("offchip_bw")
     bw_mode, bw = ("USER", max(1, int(offchip))) if offchip else ("CALC", 10)
     cfg = "\n".join([
         f"# Generated by npu-dse from design schema {doc['schema']} v{doc['version']}: network {doc['network']}, "
-        f"dataflow {dataflow}.",
+        f"dataflow {d.get('dataflow')}{': ' + note if note else ''}.",
         "# Run: python -m scalesim.scale -c THIS.cfg -t THIS_topology.csv -l THIS_layout.csv -p LOGDIR",
         "[general]",
-        f"run_name = {str(doc['network']).replace(' ', '_')}_{rows}x{cols}_{DATAFLOWS[dataflow]}",
+        f"run_name = {str(doc['network']).replace(' ', '_')}_{rows}x{cols}_{scalesim_df}",
         "",
         "[architecture_presets]",
         f"ArrayHeight = {rows}",
@@ -104,7 +146,7 @@ def scalesim_files(doc: Mapping[str, Any], network: Network) -> dict[str, str]:
         "FilterOffset = 10000000",
         "OfmapOffset = 20000000",
         f"Bandwidth = {bw}",
-        f"Dataflow = {DATAFLOWS[dataflow]}",
+        f"Dataflow = {scalesim_df}",
         "ReadRequestBuffer = 32",
         "WriteRequestBuffer = 32",
         "",
