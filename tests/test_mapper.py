@@ -106,6 +106,17 @@ def test_a_mapped_run_reports_each_layers_mapping(tmp_path: Path):
     for m in design["mapping"]:
         assert m["dataflow"] in ("dla", "shi", "confx_dpt") and m["constants"]
         assert m["constants"].get("ClusterSz", 1) <= design["num_pes"]
+    # the MAESTRO export writes each layer's own mapping: run back through the cost model, every layer takes the
+    # cycles the mapper chose it for
+    res = CliRunner().invoke(app, ["export", str(out), "--format", "maestro", "-o", str(tmp_path / "d.m")])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(app, ["maestro", str(tmp_path / "d.m"), "--hw", str(tmp_path / "d_hw.m"),
+                                   "--technology", design["technology"], "-o", str(tmp_path / "d.csv")])
+    assert res.exit_code == 0, res.output
+    import pandas as pd
+
+    table = pd.read_csv(tmp_path / "d.csv")
+    assert table["runtime_cycles"].tolist() == [m["runtime_cycles"] for m in design["mapping"]]
 
 
 @settings(max_examples=30, deadline=None)

@@ -108,6 +108,9 @@ def hardware_fields(doc: Mapping[str, Any]) -> dict[str, int]:
 def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
     """``{"mapping": <.m text>, "hardware": <hardware file text>}`` of a design document.
 
+    Each layer runs its own mapping: a ``per_layer`` entry's dataflow and constants, else the design's ``mapping``
+    entry for the layer (the mapper's tiles), else the design's dataflow and constants.
+
     Args:
         doc: the design document.
         network: the network (default :func:`network_for`); its layer count must match ``per_layer``.
@@ -123,11 +126,12 @@ def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
     if per_layer and len(per_layer) != len(net.layers):
         raise FormatError(f"design has {len(per_layer)} per-layer entries, network {net.name!r} has "
                           f"{len(net.layers)} layers")
+    mapped = {m["layer"]: m for m in d.get("mapping") or []}  # the mapper's choice per layer, when it ran
     dataflows = {}
     for i, layer in enumerate(net.layers):
-        entry = per_layer[i] if per_layer else {}
+        entry = per_layer[i] if per_layer else mapped.get(layer.name, {})
         pes = int(entry.get("num_pes", d["num_pes"]))
-        consts = dict(entry.get("constants", {})) if per_layer else dict(d.get("constants", {}))
+        consts = {**d.get("constants", {}), **entry.get("constants", {})}
         text = layer_dataflow_text(str(entry.get("dataflow", d["dataflow"])), consts, pes, layer.op is Op.DWCONV)
         dataflows[layer.name] = gemm_dataflow_text(text) if layer.op is Op.GEMM else text
     with tempfile.TemporaryDirectory() as tmp:
