@@ -44,7 +44,7 @@ import itertools
 import logging
 import math
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -67,8 +67,13 @@ OBJECTIVES: dict[str, str] = {
     "latency_ms": "min",
     "inferences_per_s": "max",
     "tops_per_w": "max",
+    "hetero_latency_ms": "min",
 }
-"""Objective names and their sense."""
+"""Objective names and their sense. ``hetero_latency_ms`` (the network's latency when its parallel branches also run
+on a CPU beside the NPU) is computed by the problem's :attr:`Problem.extra_metrics` (``npu_dse.hetero.objective``)."""
+
+EXTRA_METRIC_OBJECTIVES: tuple[str, ...] = ("hetero_latency_ms",)
+"""Objectives that only a :attr:`Problem.extra_metrics` function computes."""
 
 CONSTRAINT_LAYER_COLUMN: dict[str, str] = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes",
                                            "area_mm2": "area_mm2", "power_mw": "power_mw", "sram_bytes": "sram_bytes"}
@@ -182,7 +187,12 @@ class Problem:
 
     Build one with :meth:`build` from names (``model="resnet50", platform="edge"``). ``technology`` prices the
     designs (:func:`npu_dse.cost_models.technology.resolve`); ``None`` takes the space's (``maestro`` for the
-    ConfuciuX space, whose fixed flags are MAESTRO's, else 28 nm).
+    ConfuciuX space, whose fixed flags are MAESTRO's, else 28 nm). ``extra_metrics``, when given, adds network
+    metrics computed from the per-layer columns (:data:`LAYER_METRICS` -> arrays of shape (num_layers,)) and the
+    clock (MHz), e.g. ``hetero_latency_ms``.
+
+    Raises:
+        SpaceError: an unknown objective, or one of :data:`EXTRA_METRIC_OBJECTIVES` without ``extra_metrics``.
     """
 
     network: Network
@@ -191,6 +201,7 @@ class Problem:
     constraints: tuple[Constraint, ...] = ()
     platform: str | None = None
     technology: "AnyTechnology | str | None" = None
+    extra_metrics: "Callable[[Mapping[str, np.ndarray], float], dict[str, float]] | None" = None
 
     def __post_init__(self) -> None:
         tech = self.technology if self.technology is not None else self.space.technology
@@ -202,6 +213,9 @@ class Problem:
         for o in self.objectives:
             if o not in OBJECTIVES:
                 raise SpaceError(f"problem: unknown objective {o!r}; allowed: {', '.join(OBJECTIVES)}")
+            if o in EXTRA_METRIC_OBJECTIVES and self.extra_metrics is None:
+                raise SpaceError(f"problem: objective {o!r} needs a CPU to run beside the NPU (YAML: hetero: "
+                                 "{cpu: a53, sync_us: 50})")
 
     @property
     def num_layers(self) -> int:
@@ -216,6 +230,7 @@ class Problem:
         objective: str | Sequence[str] = "latency_cycles",
         constraints: Mapping[str, Any] | None = None,
         technology: "AnyTechnology | str | Mapping[str, Any] | None" = None,
+        extra_metrics: "Callable[[Mapping[str, np.ndarray], float], dict[str, float]] | None" = None,
         **space_kwargs: Any,
     ) -> "Problem":
         """A problem from names.
@@ -230,6 +245,7 @@ class Problem:
             constraints: metric -> limit (number), ``{"ratio": r}``, or ``"platform"`` (the preset's budget);
                 these override the platform's.
             technology: a technology, its name or ``{node, dram}`` (None: the space's).
+            extra_metrics: see the class docstring.
             **space_kwargs: passed to the space preset (e.g. ``dataflow="shi"``, ``mode="LS"``).
 
         Raises:
@@ -263,7 +279,7 @@ class Problem:
                 cons.append(Constraint(metric, limit=spec.get("limit"), ratio=spec.get("ratio")))
             else:
                 cons.append(Constraint(metric, limit=float(spec)))
-        return cls(network, space, objectives, tuple(cons), platform, technology)
+        return cls(network, space, objectives, tuple(cons), platform, technology, extra_metrics)
 
 
 def _load_model(name: str) -> Network:
@@ -477,7 +493,10 @@ class Evaluator:
     def aggregate_metrics(self, layer_table: np.ndarray, clock_mhz: float = 1000.0) -> dict[str, float]:
         """Network metrics from per-layer rows (shape (num_layers, len(LAYER_METRICS))), per the module table."""
         col = {m: layer_table[:, i] for i, m in enumerate(LAYER_METRICS)}
-        return network_metrics(col, self.space.mode, clock_mhz, self.physical)
+        metrics = network_metrics(col, self.space.mode, clock_mhz, self.physical)
+        if self.problem.extra_metrics is not None:
+            metrics.update(self.problem.extra_metrics(col, clock_mhz))
+        return metrics
 
     @property
     def layer_limits(self) -> dict[str, float]:

@@ -10,6 +10,7 @@ An **experiment** file describes one run (``dse run``)::
     space: {preset: confuciux, dataflow: dla, mode: LP}   # mapper: true (or {KTileSz: [..]}) picks tiles per layer
     objectives: [latency_cycles]             # one or several (Pareto)
     constraints: {}                          # metric: limit | {ratio: r} | {limit: x} | platform
+    hetero: {cpu: a53, sync_us: 50}          # optional: the CPU beside the NPU (objective hetero_latency_ms)
     search:
       budget: 2000                           # total design-point evaluations
       stages: [{method: ppo, budget: 0.5}, {method: ga}]
@@ -302,6 +303,24 @@ def _name_ok(v: str) -> str:
     return v
 
 
+class HeteroConfig(_Strict):
+    """The CPU that runs beside the NPU for the ``hetero_latency_ms`` objective (:mod:`npu_dse.hetero.objective`):
+    ``cpu`` a preset (``a53``), ``host`` (this machine, measured) or a profile CSV (columns ``node``, ``time_us``);
+    ``sync_us`` the synchronisation latency of one hand-over, microseconds."""
+
+    cpu: str = "a53"
+    sync_us: float = Field(default=50.0, ge=0, allow_inf_nan=False)
+
+    @field_validator("cpu")
+    @classmethod
+    def _cpu_known(cls, v: str) -> str:
+        from npu_dse.hetero.units import CPU_PRESETS
+
+        if v not in CPU_PRESETS and v != "host" and not v.endswith(".csv"):
+            raise ValueError(f"unknown CPU {v!r}; allowed: {', '.join(CPU_PRESETS)}, host, or a profile .csv")
+        return v
+
+
 class ExperimentConfig(_Strict):
     """One experiment (``dse run``): see the module docstring for the file layout."""
 
@@ -320,6 +339,7 @@ class ExperimentConfig(_Strict):
     constraints: dict[str, Any] = Field(default_factory=dict)  # number | {ratio|limit: number} | platform
     search: SearchConfig
     output: OutputConfig = Field(default_factory=OutputConfig)
+    hetero: HeteroConfig | None = None
 
     @field_validator("platform")
     @classmethod
@@ -388,6 +408,13 @@ class ExperimentConfig(_Strict):
         for metric, spec in self.constraints.items():
             if spec == "platform" and self.platform is None:
                 raise ValueError(f"constraint {metric!r}: 'platform' needs a 'platform' field")
+        return self
+
+    @model_validator(mode="after")
+    def _hetero_fits(self) -> "ExperimentConfig":
+        if "hetero_latency_ms" in self.objectives and self.hetero is None:
+            raise ValueError("objective 'hetero_latency_ms' needs a 'hetero' block: the CPU beside the NPU, e.g. "
+                             "hetero: {cpu: a53, sync_us: 50}")
         return self
 
 

@@ -129,10 +129,25 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
             raise ConfigError(f"{where}: technology: {searched} are searched by the space; drop them here")
         if hw:
             space = dataclasses.replace(space, fixed={**space.fixed, **hw})
+    extra = None
+    if cfg.hetero is not None and space.mode == "LP":
+        raise ConfigError(f"{where}: hetero: a CPU runs beside one NPU, and a layer-pipelined (LP) space is many; "
+                          "use the global preset or mode LS")
+    if cfg.hetero is not None:  # the CPU beside the NPU: hetero_latency_ms (npu_dse.hetero.objective)
+        from npu_dse.hetero.objective import HeteroLatency
+        from npu_dse.hetero.units import cpu_for
+
+        try:
+            model = str(cfg.workload.model)
+            cpu, _ = cpu_for(cfg.hetero.cpu, network, model_path=model if model.lower().endswith(".onnx") else None,
+                             seed=cfg.seed)
+            extra = HeteroLatency(network, cpu, cfg.hetero.sync_us, int(space.fixed.get("word_bytes", 1)))
+        except NpuDseError as exc:
+            raise ConfigError(f"{where}: hetero: {exc}") from None
     try:
         constraints = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cfg.constraints.items()}
         return Problem.build(network, platform=cfg.platform, space=space, objective=list(cfg.objectives),
-                             constraints=constraints, technology=technology)
+                             constraints=constraints, technology=technology, extra_metrics=extra)
     except NpuDseError as exc:
         raise ConfigError(f"{where}: {exc}") from None
 

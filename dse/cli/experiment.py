@@ -19,8 +19,8 @@ def _print_summary(summary: dict, run_dir: Path) -> None:
     table.add_column("quantity")
     table.add_column("value", justify="right")
     metrics = summary.get("best_metrics") or {}
-    for key in ("latency_cycles", "latency_ms", "inferences_per_s", "energy_pj", "edp", "throughput", "tops_per_w",
-                "area_mm2", "power_mw", "total_pes", "buffer_bytes", "sram_bytes"):
+    for key in ("latency_cycles", "latency_ms", "hetero_latency_ms", "inferences_per_s", "energy_pj", "edp",
+                "throughput", "tops_per_w", "area_mm2", "power_mw", "total_pes", "buffer_bytes", "sram_bytes"):
         if key in metrics:
             table.add_row(key, f"{metrics[key]:.6g}")
     parts = metrics.get("energy_pj_by_component") or {}

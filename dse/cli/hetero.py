@@ -30,27 +30,14 @@ def hetero(
     from rich.table import Table
 
     from npu_dse.cli.workload import resolve_network
-    from npu_dse.hetero.graph import build_graph
     from npu_dse.hetero.schedule import schedule
-    from npu_dse.hetero.units import read_profile, resolve_cpu, resolve_npu
+    from npu_dse.hetero.units import cpu_for, resolve_npu
     from npu_dse.results import write_json
 
     network = resolve_network(model)
     unit = resolve_npu(npu)
-    check = None
-    if cpu == "host":
-        from npu_dse.hetero.host import host_profile
-
-        build_graph(network)  # a cycle is refused before anything is measured
-        prof = host_profile(network, model if model.lower().endswith(".onnx") else None, seed=seed,
-                            refresh=remeasure)
-        proc = prof.cpu()
-        check = {**prof.check, "cached": prof.cached, "machine": prof.machine, "repeats": prof.repeats,
-                 "overhead_us": prof.overhead_us}
-    elif cpu.endswith(".csv"):
-        proc = read_profile(cpu, network, list(build_graph(network).nodes))
-    else:
-        proc = resolve_cpu(cpu)
+    proc, check = cpu_for(cpu, network, model_path=model if model.lower().endswith(".onnx") else None, seed=seed,
+                          refresh=remeasure)
     result = schedule(network, proc, unit, sync_us=sync_us, method=assign, seed=seed)
     result.cpu_check = check
     table = Table(title=f"{network.name}: {result.groups_found} parallel-branch groups on {proc.name} + {unit.name}")

@@ -97,6 +97,8 @@ class Npu:
         channel_block: convolutions (and GEMMs) run here only when input and output channels divide by this (0:
             any layer).
         overhead_us: fixed cost of launching one layer (runtime, instruction stream, cache flush), microseconds.
+        times_ms: per-layer milliseconds of a design already costed (a search's evaluation); when given, the NPU
+            runs exactly the layers it holds, at these times (plus ``overhead_us``).
     """
 
     name: str
@@ -106,8 +108,11 @@ class Npu:
     technology: str = "28nm"
     channel_block: int = 0
     overhead_us: float = 0.0
+    times_ms: Mapping[str, float] = field(default_factory=dict)
 
     def supports(self, layer: Layer) -> bool:
+        if self.times_ms:
+            return layer.name in self.times_ms
         if self.channel_block and (layer.K % self.channel_block or (layer.C // layer.groups) % self.channel_block):
             return False
         return layer.op in (Op.CONV, Op.GEMM)
@@ -118,6 +123,8 @@ class Npu:
 
         if not self.supports(layer):
             return math.inf
+        if self.times_ms:
+            return float(self.times_ms[layer.name]) + self.overhead_us / 1e3
         cost = analyze_layer(layer, self.dataflow, self.hardware, dict(self.constants) or None,
                              technology=self.technology)
         return float(cost.latency_ms[0]) + self.overhead_us / 1e3
@@ -195,6 +202,29 @@ def resolve_cpu(spec: str) -> CpuRoofline:
                         "or a profile .csv")
 
 
+def cpu_for(spec: str, network: Network, *, model_path: str | None = None, seed: int = 0,
+            refresh: bool = False) -> tuple[CpuRoofline, dict | None]:
+    """The CPU ``spec`` names, for ``network``: a preset (:data:`CPU_PRESETS`), ``host`` (this machine, measured
+    by :func:`npu_dse.hetero.host.host_profile`; ``model_path`` an ONNX file to measure instead of the rebuilt
+    network) or a profile CSV (:func:`read_profile`). Returns the CPU and, for ``host``, its whole-graph check.
+
+    Raises:
+        WorkloadError: the graph has a cycle. HardwareError: an unknown preset. FormatError: a bad profile.
+    """
+    from npu_dse.hetero.graph import build_graph
+
+    if spec == "host":
+        from npu_dse.hetero.host import host_profile
+
+        build_graph(network)  # a cycle is refused before anything is measured
+        prof = host_profile(network, model_path, seed=seed, refresh=refresh)
+        return prof.cpu(), {**prof.check, "cached": prof.cached, "machine": prof.machine, "repeats": prof.repeats,
+                            "overhead_us": prof.overhead_us}
+    if spec.endswith(".csv"):
+        return read_profile(spec, network, list(build_graph(network).nodes)), None
+    return resolve_cpu(spec), None
+
+
 def resolve_npu(spec: str) -> Npu:
     """An NPU preset by name, or a run directory / design JSON.
 
@@ -209,5 +239,5 @@ def resolve_npu(spec: str) -> Npu:
                         "JSON")
 
 
-__all__ = ["A53", "CPU_PRESETS", "CpuRoofline", "EVTA", "NPU_PRESETS", "Npu", "SYNC_US", "TRANSFER_GB_S",
+__all__ = ["A53", "CPU_PRESETS", "CpuRoofline", "EVTA", "NPU_PRESETS", "Npu", "SYNC_US", "TRANSFER_GB_S", "cpu_for",
            "npu_from_design", "read_profile", "resolve_cpu", "resolve_npu"]
