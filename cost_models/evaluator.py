@@ -101,7 +101,7 @@ SUMMED_OVER_LAYERS: dict[str, str] = {"latency_cycles": "runtime_cycles", "energ
 """Objectives that are the sum of a per-layer quantity in every mode -> that :data:`LAYER_METRICS` column."""
 
 _HW_KEYS = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "noc_hops", "noc_hop_latency",
-            "simd_lanes", "word_bytes", "clock_mhz")
+            "simd_lanes", "word_bytes", "clock_mhz", "pe_rows")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ noc_hop_latency     cycles per hop (``--noc_hop_latency``)
 simd_lanes          MACs per PE per cycle (``--num_simd_lanes``)
 word_bytes          bytes per tensor element (MAESTRO assumes 1; 1 = 8-bit, 2 = 16-bit operands)
 clock_mhz           clock frequency in MHz (converts cycles to time; with a physical technology, leakage and power)
+pe_rows             rows of the PE array, a divisor of ``num_pes`` (columns = ``num_pes / pe_rows``); 0 (the
+                    default) = the squarest array. Systolic dataflows run on it (SCALE-Sim's ArrayHeight);
+                    MAESTRO's templates map onto their own cluster structure and do not use it
 ==================  ==========================================================================================
 
 Unlike MAESTRO, provisioned L1/L2 sizes are enforced: the cost model marks a point infeasible when a
@@ -32,7 +35,7 @@ import numpy as np
 
 from npu_dse.cost_models.errors import HardwareError
 
-_INT_FIELDS = ("num_pes", "noc_hops", "noc_hop_latency", "simd_lanes", "word_bytes")
+_INT_FIELDS = ("num_pes", "noc_hops", "noc_hop_latency", "simd_lanes", "word_bytes", "pe_rows")
 _FLOAT_FIELDS = ("noc_bw", "offchip_bw", "clock_mhz")
 _OPTIONAL_FLOAT_FIELDS = ("offchip_bw",)
 
@@ -41,7 +44,7 @@ DEFAULT_NOC_BW = 64
 MAESTRO_OFFCHIP_BW = 70000
 """MAESTRO's default ``--offchip_bw_cstr`` (elements/cycle), used for ``offchip_bw=None`` under ``technology: maestro``."""
 _BUFFER_FIELDS = ("l1_bytes", "l2_bytes")
-_MIN = {"num_pes": 1, "noc_hops": 0, "noc_hop_latency": 0, "simd_lanes": 1, "word_bytes": 1}
+_MIN = {"num_pes": 1, "noc_hops": 0, "noc_hop_latency": 0, "simd_lanes": 1, "word_bytes": 1, "pe_rows": 0}
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Hardware:
     simd_lanes: int = 1
     word_bytes: int = 1
     clock_mhz: float = 1000.0
+    pe_rows: int = 0
 
     def __post_init__(self) -> None:
         for name in _INT_FIELDS:
@@ -85,6 +89,9 @@ class Hardware:
             if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)) or v < 1:
                 raise HardwareError(f"hardware field {name!r} must be None or an integer >= 1 (bytes), got {v!r}")
             object.__setattr__(self, name, int(v))
+        if self.pe_rows and self.num_pes % self.pe_rows:
+            raise HardwareError(f"hardware field 'pe_rows' ({self.pe_rows}) must divide num_pes ({self.num_pes}): "
+                                "the array is pe_rows x (num_pes / pe_rows) PEs")
 
     @property
     def noc_latency_cycles(self) -> int:
@@ -119,6 +126,7 @@ class HardwareBatch:
     simd_lanes: np.ndarray
     word_bytes: np.ndarray
     clock_mhz: np.ndarray
+    pe_rows: np.ndarray
 
     def __post_init__(self) -> None:
         n = None
@@ -149,6 +157,11 @@ class HardwareBatch:
                 if bad.size:
                     raise HardwareError(f"hardware field {f.name!r} has invalid value {a[bad[0]]} at index {bad[0]}")
             object.__setattr__(self, f.name, a)
+        bad = np.nonzero((self.pe_rows > 0) & (self.num_pes % np.maximum(self.pe_rows, 1) != 0))[0]
+        if bad.size:
+            i = int(bad[0])
+            raise HardwareError(f"hardware field 'pe_rows' ({self.pe_rows[i]}) must divide num_pes "
+                                f"({self.num_pes[i]}) at index {i}")
 
     def __len__(self) -> int:
         return int(self.num_pes.shape[0])

@@ -28,8 +28,11 @@ import numpy as np
 
 from npu_dse.cost_models.errors import SpaceError
 
-HARDWARE_FIELDS: tuple[str, ...] = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes")
-"""Hardware fields a parameter may set (:class:`npu_dse.cost_models.hardware.Hardware` names)."""
+HARDWARE_FIELDS: tuple[str, ...] = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes", "pe_rows",
+                                    "pe_cols")
+"""Hardware fields a parameter may set (:class:`npu_dse.cost_models.hardware.Hardware` names), and ``pe_cols``: a
+space that searches the PE array as ``pe_rows`` x ``pe_cols`` has ``num_pes = pe_rows * pe_cols``
+(:meth:`DesignSpace.layer_params`)."""
 
 MAX_LEVEL = 1 << 40
 """The largest value of a numeric design parameter (PEs, bytes, elements/cycle): beyond any chip, exact in float64."""
@@ -186,6 +189,10 @@ class DesignSpace:
         both = set(names) & set(self.fixed)
         if both:
             raise SpaceError(f"design space: {sorted(both)} both searched and fixed")
+        given = set(names) | set(self.fixed)
+        if "pe_cols" in given and ("pe_rows" not in given or "num_pes" in given):
+            raise SpaceError("design space: 'pe_cols' makes the array pe_rows x pe_cols, so it needs 'pe_rows' and "
+                             "no 'num_pes'")
 
     # ---------------------------------------------------------------- structure
     def parameter(self, name: str) -> Parameter:
@@ -308,6 +315,8 @@ class DesignSpace:
         out.setdefault("dataflow", self.dataflow)
         for p in self.parameters:
             out[p.name] = point[p.name][layer] if p.scope == "per_layer" else point[p.name]
+        if "pe_cols" in out:  # the array searched as rows x columns
+            out["num_pes"] = int(out["pe_rows"]) * int(out.pop("pe_cols"))
         return out
 
     def corner(self, num_layers: int, which: Mapping[str, str] | str = "min") -> dict[str, Any]:
@@ -351,15 +360,27 @@ def confuciux_space(dataflow: str = "dla", mode: Mode = "LP", fine: bool = True)
     )
 
 
-def global_space(dataflows: Sequence[str] = ("kcp_ws", "yxp_os", "rs", "xp_ws")) -> DesignSpace:
+PE_ARRAY_LEVELS: tuple[int, ...] = (8, 16, 32, 64)
+"""Coarse levels of the PE array's rows and columns (``pe_array``); the fine range is 8-64 in steps of 4."""
+
+
+def global_space(dataflows: Sequence[str] = ("kcp_ws", "yxp_os", "rs", "xp_ws"), pe_array: bool = False
+                 ) -> DesignSpace:
     """A global (one accelerator for the whole network, LS) space over PEs, L1, L2, NoC bandwidth and dataflow.
 
-    PE counts start at 64 because ``kcp_ws`` clusters 64 PEs (MAESTRO's ``Cluster(64)``). The off-chip bandwidth
-    is the technology's (its DRAM preset at the clock).
+    PE counts start at 64 because ``kcp_ws`` clusters 64 PEs (MAESTRO's ``Cluster(64)``). With ``pe_array`` the PEs
+    are searched as an array of ``pe_rows`` x ``pe_cols`` (:data:`PE_ARRAY_LEVELS`, fine 8-64 in steps of 4: 64 to
+    4,096 PEs, square or not), which a systolic dataflow runs on as it is. The off-chip bandwidth is the
+    technology's (its DRAM preset at the clock).
     """
+    if pe_array:
+        pes: tuple[Parameter, ...] = (Parameter("pe_rows", PE_ARRAY_LEVELS, (8, 64, 4)),
+                                      Parameter("pe_cols", PE_ARRAY_LEVELS, (8, 64, 4)))
+    else:
+        pes = (Parameter("num_pes", (64, 128, 256, 512, 1024, 2048, 4096), (64, 4096, 64)),)
     return DesignSpace(
         parameters=(
-            Parameter("num_pes", (64, 128, 256, 512, 1024, 2048, 4096), (64, 4096, 64)),
+            *pes,
             Parameter("l1_bytes", (64, 128, 256, 512, 1024, 2048, 4096, 8192), (32, 8192, 32)),
             Parameter("l2_bytes", tuple(2**k * 1024 for k in range(4, 13)), (16 * 1024, 4096 * 1024, 16 * 1024)),
             Parameter("noc_bw", (8, 16, 32, 64, 128, 256, 512, 1024), (8, 1024, 8)),

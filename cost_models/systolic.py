@@ -67,7 +67,20 @@ def array_shape(num_pes: int) -> tuple[int, int]:
     return rows, num_pes // rows
 
 
-def accumulator_bytes(l2_bytes, num_pes):
+def array_dims(num_pes: int, pe_rows: int = 0) -> tuple[int, int]:
+    """(rows, cols) of a design's array: ``pe_rows`` x ``num_pes / pe_rows`` when the design sets its rows
+    (:class:`npu_dse.cost_models.hardware.Hardware` ``pe_rows``), else the squarest (:func:`array_shape`).
+
+    Raises:
+        HardwareError: ``pe_rows`` does not divide ``num_pes``.
+    """
+    if pe_rows and int(num_pes) % int(pe_rows):
+        raise HardwareError(f"pe_rows ({pe_rows}) must divide num_pes ({num_pes}): the array is pe_rows x "
+                            "(num_pes / pe_rows) PEs")
+    return (int(pe_rows), int(num_pes) // int(pe_rows)) if pe_rows else array_shape(int(num_pes))
+
+
+def accumulator_bytes(l2_bytes, num_pes, pe_rows=0):
     """Bytes of the accumulator SRAM beside an L2 (scratchpad) of ``l2_bytes`` on ``num_pes`` PEs.
 
     The partial sums of a systolic array accumulate in a separate SRAM of :data:`ACC_BITS`-bit entries (Gemmini's
@@ -78,19 +91,21 @@ def accumulator_bytes(l2_bytes, num_pes):
 
     Args:
         l2_bytes: scalar or array of scratchpad sizes, bytes.
-        num_pes: scalar or array (same shape) of PE counts; ``cols`` is :func:`array_shape`'s.
+        num_pes: scalar or array (same shape) of PE counts.
+        pe_rows: scalar or array of the arrays' rows (0: the squarest array); ``cols`` is :func:`array_dims`'s.
 
     Returns:
         float array (or scalar) of bytes.
     """
     l2 = np.asarray(l2_bytes, dtype=np.float64)
     pes = np.asarray(num_pes, dtype=np.int64)
-    out = np.empty(np.broadcast(l2, pes).shape)
-    l2b, pb = np.broadcast_arrays(l2, pes)
-    for p in np.unique(pb):
-        cols = array_shape(int(p))[1]
+    rows = np.asarray(pe_rows, dtype=np.int64)
+    out = np.empty(np.broadcast(l2, pes, rows).shape)
+    l2b, pb, rb = np.broadcast_arrays(l2, pes, rows)
+    for p, r in {(int(a), int(b)) for a, b in zip(pb.ravel(), rb.ravel())}:
+        cols = array_dims(p, r)[1]
         unit = math.lcm(ACC_BANKS * cols * cols * ACC_BITS // 8, 1024)
-        sel = pb == p
+        sel = (pb == p) & (rb == r)
         out[sel] = np.maximum(np.floor(l2b[sel] * ACC_SHARE / unit), 1.0) * unit
     return out if out.ndim else float(out)
 

@@ -122,13 +122,17 @@ class ParameterConfig(_Strict):
 
 
 class SpaceConfig(_Strict):
-    """The design space: a preset (``confuciux``, ``global``) with its options, or explicit ``parameters``."""
+    """The design space: a preset (``confuciux``, ``global``) with its options, or explicit ``parameters``.
+
+    ``pe_array: true`` (preset ``global``) searches the PEs as an array of ``pe_rows`` x ``pe_cols``
+    (:func:`npu_dse.cost_models.space.global_space`)."""
 
     preset: Literal["confuciux", "global"] | None = "confuciux"
     mode: Literal["LP", "LS"] | None = None
     dataflow: str | None = None
     fine: bool | None = None
     dataflows: list[str] | None = None
+    pe_array: bool | None = None
     parameters: list[ParameterConfig] | None = None
     fixed: dict[str, int | float | str] = Field(default_factory=dict)
     mapper: bool | dict[str, list[int]] = False
@@ -193,6 +197,9 @@ class SpaceConfig(_Strict):
             raise ValueError("field 'dataflows' is for preset 'global'; preset 'confuciux' takes 'dataflow'")
         if self.preset == "global" and (self.dataflow is not None or self.fine is not None):
             raise ValueError("fields 'dataflow'/'fine' are for preset 'confuciux'; preset 'global' takes 'dataflows'")
+        if self.preset == "confuciux" and self.pe_array is not None:
+            raise ValueError("field 'pe_array' is for preset 'global'; the ConfuciuX space searches PE counts per "
+                             "layer")
         if self.preset is None:
             raise ValueError("give a 'preset' (confuciux, global) or explicit 'parameters'")
         if self.generator is not None and self.preset == "confuciux" and self.mode != "LS":

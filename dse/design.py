@@ -12,7 +12,8 @@ Schema ``npu-dse/design`` version 1 (read by ``dse export`` and by the RNN proce
      "metrics": {"latency_cycles": ..., "energy_pj": ..., "area_mm2": ..., "power_mw": ..., ...},
      "point": {"num_pes": [16, ...], "KTileSz": [3, ...]}}
 
-``design`` always describes the whole accelerator, with the ``technology`` it was costed at (``maestro`` or a node,
+``design`` always describes the whole accelerator, for one accelerator (global, LS) with its PE array's ``pe_rows``
+and ``pe_cols`` (the rows the design sets, else the squarest array of its PEs), with the ``technology`` it was costed at (``maestro`` or a node,
 and then its ``dram`` preset), for a systolic dataflow the ``acc_bytes`` of its accumulator SRAM
 (:func:`npu_dse.cost_models.systolic.accumulator_bytes`, charged under a physical technology) and, when the space
 runs the mapper, the ``mapping`` chosen for each layer (``layer``, ``dataflow``, ``constants``; for a systolic
@@ -86,7 +87,7 @@ def design_document(problem, evaluation) -> dict[str, Any]:
     """
     from npu_dse.cost_models import dataflow as dataflow_mod
     from npu_dse.cost_models import technology as technology_mod
-    from npu_dse.cost_models.systolic import accumulator_bytes
+    from npu_dse.cost_models.systolic import accumulator_bytes, array_dims
     from npu_dse.cost_models.hardware import Hardware
 
     space = problem.space
@@ -130,8 +131,11 @@ def design_document(problem, evaluation) -> dict[str, Any]:
                                                                        design["word_bytes"]))
     dataflows = [str(p.get("dataflow", space.dataflow)) for p in params]
     design["dataflow"] = Counter(dataflows).most_common(1)[0][0]
+    if not lp:  # the PE array: the rows the design sets, else the squarest
+        rows = layer_values("pe_rows")[0] or 0
+        design["pe_rows"], design["pe_cols"] = array_dims(int(design["num_pes"]), int(rows))
     if not lp and dataflow_mod.get(design["dataflow"]).systolic is not None:  # the partial sums' own SRAM
-        design["acc_bytes"] = _num(accumulator_bytes(design["l2_bytes"], design["num_pes"]))
+        design["acc_bytes"] = _num(accumulator_bytes(design["l2_bytes"], design["num_pes"], design["pe_rows"]))
     if space.mapper:  # the mapping the mapper chose for each layer
         design["mapping"] = [_layer_mapping(layer.name, dataflows[i], {c: arr[c][i] for c in arr}, design)
                              for i, layer in enumerate(layers)]

@@ -66,8 +66,9 @@ def build_space(cfg: SpaceConfig):
     if cfg.preset == "confuciux":
         kwargs = {k: v for k, v in (("dataflow", cfg.dataflow), ("mode", cfg.mode), ("fine", cfg.fine))
                   if v is not None}
-    elif cfg.dataflows is not None:
-        kwargs = {"dataflows": tuple(cfg.dataflows)}
+    else:
+        kwargs = {k: v for k, v in (("dataflows", None if cfg.dataflows is None else tuple(cfg.dataflows)),
+                                    ("pe_array", cfg.pe_array)) if v is not None}
     space = preset(cfg.preset, **kwargs)
     changes: dict[str, Any] = {}
     if cfg.mode is not None and cfg.mode != space.mode:

@@ -81,3 +81,19 @@ def test_fine_clip_moves_to_nearest_allowed_value():
     p = Parameter("num_pes", (16, 64), (16, 64, 16))
     assert p.fine_values() == (16, 32, 48, 64)
     assert p.clip(40) == 32 and p.clip(1000) == 64
+
+
+def test_the_global_space_may_search_the_pe_array_as_rows_by_columns():
+    from npu_dse.cost_models.space import DesignSpace, Parameter, global_space
+
+    sp = global_space(("systolic_ws", "kcp_ws"), pe_array=True)
+    assert [p.name for p in sp.parameters][:2] == ["pe_rows", "pe_cols"]
+    params = sp.layer_params({"pe_rows": 8, "pe_cols": 24, "l1_bytes": 64, "l2_bytes": 16384, "noc_bw": 8,
+                              "dataflow": "kcp_ws"}, 0)
+    assert params["num_pes"] == 192 and params["pe_rows"] == 8 and "pe_cols" not in params
+    # rows and columns 8..64 in steps of 4 (15 values each) replace the 64 PE counts
+    assert sp.fine_size(1) == 15 * 15 * 256 * 256 * 128 * 2
+    with pytest.raises(SpaceError, match="'pe_cols' makes the array pe_rows x pe_cols, so it needs 'pe_rows'"):
+        DesignSpace((Parameter("pe_cols", (8, 16)),), mode="LS")
+    with pytest.raises(SpaceError, match="and no 'num_pes'"):
+        DesignSpace((Parameter("pe_rows", (8,)), Parameter("pe_cols", (8,)), Parameter("num_pes", (64,))), mode="LS")

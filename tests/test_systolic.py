@@ -20,7 +20,8 @@ from npu_dse.cost_models.systolic import SystolicArray, analyze_network, compute
 from npu_dse.cost_models.workload import Layer, Network, Op
 from npu_dse.cost_models import zoo
 from npu_dse.export import render
-from npu_dse.export.scalesim import array_shape, layer_of_row, topology_rows
+from npu_dse.cost_models.systolic import array_shape
+from npu_dse.export.scalesim import layer_of_row, topology_rows
 
 GOLDEN = pd.read_csv(Path(__file__).parent / "data" / "scalesim_cycles.csv")
 
@@ -276,3 +277,41 @@ def test_accumulator_sram_is_charged_for_the_partial_sums():
             + cost.output_l2_read[0] * acc["read_pj"][0] + cost.output_l2_write[0] * acc["write_pj"][0])
     assert cost.l2_energy_pj[0] == pytest.approx(want, rel=1e-12)
     assert acc["read_pj"][0] > sp["read_pj"][0]  # a 32-bit entry costs more than an 8-bit operand
+
+
+def test_a_design_sets_its_array_rows_and_the_systolic_engine_runs_that_shape():
+    """``pe_rows`` x ``num_pes / pe_rows``: SCALE-Sim's cycles on that array, not on the squarest one."""
+    from npu_dse.cost_models.errors import HardwareError
+    from npu_dse.cost_models.hardware import Hardware, HardwareBatch
+    from npu_dse.cost_models.maestro import analyze_layer
+    from npu_dse.cost_models.systolic import accumulator_bytes, array_dims
+
+    layer = zoo.load("mobilenet_v2").layers[3]
+    for rows, cols in ((8, 32), (32, 8), (16, 16), (4, 64)):
+        for df in ("ws", "os"):
+            cost = analyze_layer(layer, f"systolic_{df}", Hardware(num_pes=256, pe_rows=rows, noc_bw=1 << 20,
+                                                                   offchip_bw=1e9))
+            assert cost.runtime_cycles[0] == compute_cycles(layer, SystolicArray(rows, cols, df))
+    batch = HardwareBatch.from_arrays(num_pes=[256, 256], pe_rows=[8, 32], noc_bw=1 << 20, offchip_bw=1e9)
+    two = analyze_layer(layer, "systolic_ws", batch)
+    assert two.runtime_cycles[0] != two.runtime_cycles[1]
+    assert array_dims(256, 0) == (16, 16) and array_dims(192, 8) == (8, 24)
+    # the accumulator's bank tiles follow the columns
+    assert (accumulator_bytes(100 << 10, 256, 4), accumulator_bytes(100 << 10, 256, 64)) == (32768, 25600)
+    with pytest.raises(HardwareError, match="'pe_rows' \\(7\\) must divide num_pes \\(256\\)"):
+        Hardware(num_pes=256, pe_rows=7)
+    with pytest.raises(HardwareError, match="must divide num_pes"):
+        HardwareBatch.from_arrays(num_pes=[256, 256], pe_rows=[8, 7])
+
+
+def test_the_array_shape_reaches_best_json_and_the_exports():
+    doc = _doc(dataflow="systolic_ws", num_pes=256, pe_rows=8, pe_cols=32, l2_bytes=256 * 1024)
+    cfg = configparser.ConfigParser()
+    cfg.read_string(render(doc, "scalesim", zoo.load("mobilenet_v2"))["main"])
+    assert (cfg["architecture_presets"]["ArrayHeight"], cfg["architecture_presets"]["ArrayWidth"]) == ("8", "32")
+    sv = render(doc, "verilog")["main"]
+    assert "ARRAY_ROWS = 8;" in sv and "ARRAY_COLS = 32;" in sv
+    with pytest.raises(FormatError, match="gemmini: a 8 x 32 array is not square"):
+        render(doc, "gemmini")
+    assert "Dataflow.WS" in render(_doc(dataflow="systolic_ws", num_pes=256, pe_rows=16, pe_cols=16,
+                                        l2_bytes=256 * 1024), "gemmini")["main"]

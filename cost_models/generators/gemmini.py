@@ -112,6 +112,10 @@ def from_design(design: Mapping[str, Any]) -> GemminiConfig:
     """
     pes = int(design["num_pes"])
     dim = math.isqrt(pes)
+    rows = int(design.get("pe_rows") or 0)
+    if rows and rows * rows != pes:
+        raise SpaceError(f"gemmini: a {rows} x {pes // rows} array is not square (the systolic array must be "
+                         f"square: DIM x DIM PEs, meshRows * tileRows == meshColumns * tileColumns)")
     if dim * dim != pes:
         raise SpaceError(f"gemmini: {pes} PEs are not a square array (the systolic array must be square: "
                          f"DIM x DIM PEs, e.g. {dim * dim} or {(dim + 1) ** 2})")
@@ -122,7 +126,7 @@ def from_design(design: Mapping[str, Any]) -> GemminiConfig:
     l2 = int(design["l2_bytes"])
     if l2 % 1024:
         raise SpaceError(f"gemmini: sp_capacity is CapacityInKilobytes; the L2 of {l2} bytes is not whole KiB")
-    acc = int(design.get("acc_bytes") or accumulator_bytes(l2, pes))
+    acc = int(design.get("acc_bytes") or accumulator_bytes(l2, pes, rows))
     if acc % 1024:
         raise SpaceError(f"gemmini: acc_capacity is CapacityInKilobytes; {acc} bytes is not whole KiB")
     return GemminiConfig(mesh_rows=dim, mesh_columns=dim, dataflow=DATAFLOWS[df], sp_capacity_kib=l2 // 1024,

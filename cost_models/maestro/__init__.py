@@ -338,21 +338,23 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
 def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.ndarray
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Runtime, peak NoC demand, the static vector and the DRAM traffic (elements) of a systolic dataflow at every
-    point (rows x cols the squarest array of each point's PEs, :func:`npu_dse.cost_models.systolic.array_shape`). Runtime is the array's
+    point (rows x cols: the point's ``pe_rows``, else the squarest array of its PEs,
+    :func:`npu_dse.cost_models.systolic.array_dims`). Runtime is the array's
     compute cycles, but no less than its L2 reads over the NoC bandwidth or its DRAM traffic over the off-chip
     bandwidth (SCALE-Sim's stall-free cycles when both are ample). ``stationary`` ``"both"`` takes, per point, the
     faster of weight- and output-stationary (weight-stationary on a tie), as Gemmini's ``Dataflow.BOTH`` lets its
     software choose per layer."""
-    from npu_dse.cost_models.systolic import SystolicArray, array_shape, engine_counts
+    from npu_dse.cost_models.systolic import SystolicArray, array_dims, engine_counts
 
     n = len(hw)
     raw_rt, peak, dram_elems = np.full(n, np.inf), np.empty(n), np.empty(n)
     static = np.empty((n, 3 + len(COUNT_NAMES)))
     choices = ("ws", "os") if stationary == "both" else (stationary,)  # Gemmini's BOTH: the faster, per layer
-    for pes in np.unique(hw.num_pes):
-        idx = np.nonzero(hw.num_pes == pes)[0]
+    for key, idx in _groups([hw.num_pes, hw.pe_rows]):
+        idx = np.arange(n) if idx is None else idx
+        dims = array_dims(int(key[0]), int(key[1]))
         for choice in choices:
-            e = engine_counts(layer, SystolicArray(*array_shape(int(pes)), choice))
+            e = engine_counts(layer, SystolicArray(*dims, choice))
             l2_reads = e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"]
             rt = np.maximum(e["compute_cycles"], np.maximum(np.ceil(l2_reads / hw.noc_bw[idx]),
                                                             np.ceil(e["dram"] / offchip_bw[idx])))
@@ -416,7 +418,7 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
     from npu_dse.cost_models.systolic import ACC_BITS, accumulator_bytes
 
     # a systolic array's partial sums accumulate in their own SRAM
-    acc_bytes = accumulator_bytes(l2_cost, hw.num_pes) if df.systolic is not None and physical else None
+    acc_bytes = accumulator_bytes(l2_cost, hw.num_pes, hw.pe_rows) if df.systolic is not None and physical else None
     if physical:
         c = tech.layer_cost(macs=macs, runtime_cycles=runtime, counts=counts, num_pes=hw.num_pes, simd_lanes=simd,
                             l1_bytes=l1_cost, l2_bytes=l2_cost, noc_bw=hw.noc_bw, noc_hops=hw.noc_hops,

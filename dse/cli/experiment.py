@@ -30,6 +30,8 @@ def _print_summary(summary: dict, run_dir: Path) -> None:
     for key in ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "word_bytes", "clock_mhz", "dataflow"):
         if key in design:
             table.add_row(f"design.{key}", str(design[key]))
+        if key == "num_pes" and design.get("pe_rows"):
+            table.add_row("design.array", f"{design['pe_rows']} x {design['pe_cols']}")
     if summary.get("space_size"):
         table.add_row("designs in space", f"{summary['space_size']:.3g} coarse, {summary['space_size_fine']:.3g} fine")
     table.add_row("feasible", str(summary["feasible"]))

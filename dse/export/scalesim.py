@@ -5,8 +5,8 @@ Run the export with ``python -m scalesim.scale -c PATH.cfg -t PATH_topology.csv 
 
 How the design maps:
 
-- The array is ``rows x cols = num_pes`` with ``rows`` the largest divisor of ``num_pes`` not above its square
-  root (:func:`npu_dse.cost_models.systolic.array_shape`); SCALE-Sim's ``Dataflow`` is ``ws`` for our
+- The array is the design's ``pe_rows x pe_cols``, or for a design without them ``rows`` the largest divisor of
+  ``num_pes`` not above its square root (:func:`npu_dse.cost_models.systolic.array_dims`); SCALE-Sim's ``Dataflow`` is ``ws`` for our
   weight-stationary dataflows (``kcp_ws``, ``xp_ws``, ``dla``, ``dpt``) and ``os`` for the output-stationary ones
   (``yxp_os``, ``shi``). Row-stationary (``rs``, ``eye``) has no SCALE-Sim array and is refused. A
   ``systolic_both`` design is two runs, its layers split by the stationary operand its mapping chose
@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import FormatError
-from npu_dse.cost_models.systolic import array_shape
+from npu_dse.cost_models.systolic import array_dims
 from npu_dse.cost_models.workload import Layer, Network, Op
 
 #: Our dataflows SCALE-Sim's arrays compute, and as which of its dataflows.
@@ -125,7 +125,7 @@ def _run_files(doc: Mapping[str, Any], network: Network, scalesim_df: str, layer
     l2_kib = int(d["l2_bytes"]) // 1024 // 3 if d.get("l2_bytes") else 0
     if l2_kib < 1:
         raise FormatError(f"scalesim: L2 of {d.get('l2_bytes')} bytes cannot be three SRAMs of at least 1 KiB")
-    rows, cols = array_shape(int(d["num_pes"]))
+    rows, cols = array_dims(int(d["num_pes"]), int(d.get("pe_rows") or 0))
     topo = topology_rows(network, layers)
     offchip = d.get("offchip_bw")
     bw_mode, bw = ("USER", max(1, int(offchip))) if offchip else ("CALC", 10)

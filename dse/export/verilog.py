@@ -2,7 +2,8 @@
 
 The package ``npu_dse_<network>_pkg`` holds (units in the names):
 
-- ``NUM_PES``, ``ARRAY_ROWS`` x ``ARRAY_COLS`` (the most square factorisation of the PE count, rows <= cols),
+- ``NUM_PES``, ``ARRAY_ROWS`` x ``ARRAY_COLS`` (the design's ``pe_rows`` x ``pe_cols``; without them the most
+  square factorisation of the PE count, rows <= cols),
   ``SIMD_LANES``, ``WORD_BITS``;
 - ``L1_BYTES`` (per PE), ``L1_DEPTH`` (words) and ``L1_WIDTH_BITS`` (``WORD_BITS * SIMD_LANES``);
   ``L2_BYTES``, ``L2_DEPTH``, ``L2_WIDTH_BITS`` (``WORD_BITS * NOC_BW_ELEMS``, capped at 4096: one NoC beat);
@@ -28,7 +29,7 @@ import math
 import re
 from typing import Any, Mapping
 
-from npu_dse.cost_models.systolic import array_shape
+from npu_dse.cost_models.systolic import array_dims, array_shape
 
 DATAFLOW_CODES: dict[str, int] = {"kcp_ws": 0, "yxp_os": 1, "rs": 2, "xp_ws": 3, "dpt": 4, "dla": 5, "shi": 6,
                                   "eye": 7, "systolic_ws": 8, "systolic_os": 9,
@@ -70,7 +71,7 @@ def systemverilog_package(doc: Mapping[str, Any]) -> str:
     """
     d = doc["design"]
     pes = _int(d["num_pes"], "num_pes")
-    rows, cols = array_shape(pes)
+    rows, cols = array_dims(pes, _int(d.get("pe_rows") or 0, "pe_rows"))
     word_bits = 8 * _int(d["word_bytes"], "word_bytes")
     lanes = _int(d["simd_lanes"], "simd_lanes")
     l1 = _int(d["l1_bytes"], "l1_bytes")
