@@ -287,3 +287,23 @@ def test_global_run_reports_physical_metrics_and_exports(tmp_path):
     res = runner.invoke(app, ["export", str(out), "--format", "verilog", "-o", str(v)])
     assert res.exit_code == 0, res.output
     assert "81920000" not in v.read_text()
+
+
+def test_dram_carries_each_output_once_not_maestros_stride_one_count():
+    """ResNet-50's conv1 (stride 2): MAESTRO's output_l2_read counts its outputs at stride 1 (4x the 802,816 it
+    has); under a physical technology DRAM carries the L2 fills and each output once."""
+    from npu_dse.cost_models import zoo
+    from npu_dse.cost_models.hardware import Hardware
+    from npu_dse.cost_models.maestro import analyze_layer
+    from npu_dse.cost_models.technology import resolve
+
+    conv1 = zoo.load("resnet50").layers[0]
+    c = analyze_layer(conv1, "kcp_ws", Hardware(num_pes=256), technology="28nm")
+    outputs = conv1.K * conv1.Y_out * conv1.X_out
+    assert outputs == 802816 and c.output_l2_read[0] == 4 * outputs
+    elems = c.input_l2_write[0] + c.filter_l2_write[0] + outputs
+    assert c.dram_energy_pj[0] == pytest.approx(elems * resolve("28nm").dram_energy_pj_per_byte, rel=1e-12)
+    m = analyze_layer(conv1, "kcp_ws", Hardware(num_pes=256), technology="maestro", include_dram=True)
+    assert m.dram_energy_pj[0] == pytest.approx(
+        (m.input_l2_write[0] + m.filter_l2_write[0] + m.output_l2_read[0]) * resolve("maestro").dram_energy_pj,
+        rel=1e-12)  # MAESTRO's own counters stay as they are under its constants

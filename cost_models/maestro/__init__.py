@@ -330,7 +330,11 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         macs = np.full(n, float(layer.macs))
         runtime = np.maximum(maestro_rt, np.ceil(macs / (P * simd)))
     if dram_elems is None:  # MAESTRO's counters: the L2 filled from DRAM, the outputs read out to it
-        dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + counts["output_l2_read"]
+        # Under a physical technology the outputs leave once each: MAESTRO's output_l2_read counts a strided
+        # layer's outputs at stride 1 (ResNet-50's conv1: 4x its 802,816 outputs), which no DRAM carries.
+        outputs = counts["output_l2_read"] if not physical else \
+            np.full(n, float(layer.N * layer.K * layer.Y_out * layer.X_out * layer.repeat))
+        dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + outputs
     return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, dram_elems, l1_req, l2_req,
                    peak, maestro_rt, maestro_macs, include_dram)
 
