@@ -65,6 +65,23 @@ def mapping_keys(dataflow: str) -> set[str]:
     return {"stationary"} if df.systolic is not None else set(df.constants)
 
 
+def mapping_labels(layers: Mapping[str, np.ndarray]) -> list[str]:
+    """One short label per layer of the mapping an evaluation ran (its ``map_*`` columns, shape (num_layers,)):
+    ``"WS"``/``"OS"``/``"IS"`` for a systolic layer's stationary operand, ``"KTileSz=4 ClusterSz=64"`` for template
+    constants, ``"-"`` when nothing was chosen."""
+    n = len(next(iter(layers.values()))) if layers else 0
+    out = []
+    for i in range(n):
+        parts = []
+        code = int(layers.get("map_stationary", np.zeros(n))[i])
+        if code:
+            parts.append(STATIONARY_BY_CODE[code].upper())
+        parts += [f"{c}={int(layers[f'map_{c}'][i])}" for c in MAPPED_CONSTANTS
+                  if f"map_{c}" in layers and layers[f"map_{c}"][i] > 0]
+        out.append(" ".join(parts) or "-")
+    return out
+
+
 def check_candidates(candidates: Mapping[str, Sequence[int]]) -> dict[str, tuple[int, ...]]:
     """Validated candidate values: known constants, non-empty lists of positive integers.
 
@@ -227,4 +244,4 @@ def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: li
 
 
 __all__ = ["DEFAULT_CANDIDATES", "MAPPED_CONSTANTS", "SCORE_COLUMN", "STATIONARY", "STATIONARY_BY_CODE",
-           "best_mapping", "check_candidates", "mapping_choices", "mapping_keys", "take"]
+           "best_mapping", "check_candidates", "mapping_choices", "mapping_keys", "mapping_labels", "take"]

@@ -106,7 +106,8 @@ class AcceleratorConfig(gym.Env):
         if self._k < len(self.params):
             return self._obs(), 0.0, False, False, info
         ev = self.evaluator.evaluate(self._point(self._levels))
-        info.update(design=ev.point, metrics=ev.metrics, feasible=ev.feasible, violations=ev.violations)
+        info.update(design=ev.point, metrics=ev.metrics, feasible=ev.feasible, violations=ev.violations,
+                    layers=ev.layers)
         if ev.feasible:
             v = ev.metrics[self.objective]
             reward = v / self._ref if OBJECTIVES[self.objective] == "max" else self._ref / max(v, 1e-300)

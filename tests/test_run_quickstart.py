@@ -112,3 +112,16 @@ def test_an_infeasible_budget_is_refused_in_one_line(tmp_path, override, metric)
     lines = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
     assert len(lines) == 1 and f"'{metric}'" in lines[0] and "quickstart.yaml" in lines[0]
     assert "cannot be met" in lines[0] and "needs" in lines[0]
+
+
+def test_the_history_keeps_each_evaluations_mapping_per_layer(quickstart) -> None:
+    run_dir, _ = quickstart
+    hist = pd.read_parquet(run_dir / "history.parquet")
+    best = json.loads((run_dir / "best.json").read_text())
+    assert (hist["mapping"] != "").all()  # the RL stage's evaluations too
+    feas = hist[hist["feasible"]]
+    row = feas.loc[feas["objective"].idxmin()]
+    labels = json.loads(row["mapping"])
+    assert labels == [{"weight": "WS", "output": "OS"}[m["stationary"]] for m in best["design"]["mapping"]]
+    for labels in hist["mapping"].map(json.loads):
+        assert len(labels) == 8 and set(labels) <= {"WS", "OS", "-"} | {x for x in labels if "=" in x}

@@ -315,3 +315,14 @@ def test_the_array_shape_reaches_best_json_and_the_exports():
         render(doc, "gemmini")
     assert "Dataflow.WS" in render(_doc(dataflow="systolic_ws", num_pes=256, pe_rows=16, pe_cols=16,
                                         l2_bytes=256 * 1024), "gemmini")["main"]
+
+
+def test_gemmini_export_of_both_lists_each_layers_stationary_choice():
+    net = zoo.load("mobilenet_v2")
+    mapping = [{"layer": la.name, "dataflow": "systolic_both", "constants": {},
+                "stationary": "output" if la.op is Op.DWCONV else "weight"} for la in net.layers]
+    text = render(_doc(dataflow="systolic_both", l2_bytes=256 * 1024, mapping=mapping), "gemmini")["main"]
+    assert "dataflow = Dataflow.BOTH," in text
+    for la in net.layers:
+        assert f"//   {la.name}: {'OS' if la.op is Op.DWCONV else 'WS'}" in text
+    assert "Per layer" not in render(_doc(dataflow="systolic_ws", l2_bytes=256 * 1024), "gemmini")["main"]

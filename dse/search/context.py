@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from npu_dse.cost_models.evaluator import CONSTRAINT_METRICS, OBJECTIVES, Evaluation, Evaluator
+from npu_dse.cost_models.mapper import mapping_labels
 
 METRIC_COLUMNS: tuple[str, ...] = tuple(OBJECTIVES) + tuple(m for m in CONSTRAINT_METRICS if m not in OBJECTIVES)
 """Metric columns of the history table."""
@@ -143,7 +144,8 @@ class SearchContext:
         metrics = info.get("metrics", {}) if point is not None else {}
         ev = None
         if point is not None:
-            ev = Evaluation(dict(point), dict(metrics), bool(info["feasible"]), tuple(info.get("violations", ())))
+            ev = Evaluation(dict(point), dict(metrics), bool(info["feasible"]), tuple(info.get("violations", ())),
+                            dict(info.get("layers") or {}))
         self._add(point, metrics, bool(info.get("feasible", False)), tuple(info.get("violations", ())), ev)
 
     def _add(self, point, metrics, feasible, violations, ev: Evaluation | None) -> None:
@@ -162,6 +164,8 @@ class SearchContext:
         row["objective"] = cost if math.isfinite(cost) else math.nan
         row["best_so_far"] = self.cost(self.best) if self.best is not None else math.nan
         row["wall_s"] = time.perf_counter() - self._t0
+        if self.problem.space.mapper:  # the mapping each layer ran, when the evaluation kept its layers
+            row["mapping"] = json.dumps(mapping_labels(ev.layers)) if ev is not None and ev.layers else ""
         self._rows.append(row)
         if self.progress is not None:
             self.progress(self.used, self.budget)
@@ -179,9 +183,10 @@ class SearchContext:
 
     def history(self) -> pd.DataFrame:
         """One row per evaluation: index, stage, design (JSON), metrics, feasible, violations, objective,
-        best_so_far (first objective, minimised), wall_s."""
+        best_so_far (first objective, minimised), wall_s, and when the space runs the mapper ``mapping``: a JSON
+        list of each layer's mapping (:func:`npu_dse.cost_models.mapper.mapping_labels`)."""
         cols = ["index", "stage", "design", *METRIC_COLUMNS, "feasible", "violations", "objective", "best_so_far",
-                "wall_s"]
+                "wall_s", *(["mapping"] if self.problem.space.mapper else [])]
         return pd.DataFrame(self._rows, columns=cols)
 
     def feasible_evaluations(self) -> list[Evaluation]:
