@@ -194,3 +194,16 @@ def test_plot_of_a_moved_sweep_directory(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     run_dir = next((tmp_path / "b" / "runs").iterdir())
     assert str(run_dir / "pareto.png") in res.output and (tmp_path / "b" / "pareto_fronts.png").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run", "--bogus"], "error: No such option: --bogus"),
+    (["frobnicate"], "error: No such command 'frobnicate'."),
+    (["run"], "error: Missing argument 'config'."),
+    (["eval", "resnet50", "--num-pes", "abc"], "error: Invalid value for '--num-pes'"),
+])
+def test_usage_errors_are_one_line_and_exit_2(args, message) -> None:
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2
+    lines = [ln for ln in res.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith(message) and lines[0].endswith("--help)"), res.output

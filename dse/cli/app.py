@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 
 import typer
 from typer.core import TyperGroup
@@ -16,7 +17,8 @@ from typer.core import TyperGroup
 from npu_dse.cost_models.errors import NpuDseError
 
 class _DseGroup(TyperGroup):
-    """Turns a :class:`NpuDseError` raised by any command into one line on stderr and exit code 2."""
+    """Turns a :class:`NpuDseError` raised by any command, and a usage error (an unknown option or command, a bad or
+    missing argument), into one line on stderr and exit code 2."""
 
     def invoke(self, ctx):  # type: ignore[override]
         try:
@@ -24,6 +26,26 @@ class _DseGroup(TyperGroup):
         except NpuDseError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2) from None
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except Exception as exc:  # click's exceptions, as typer vendors them: matched by name, not imported
+            kinds = {c.__name__ for c in type(exc).__mro__}
+            if "NoArgsIsHelpError" in kinds:  # 'dse' alone: the help, as click shows it
+                return super().main(args, prog_name, complete_var, True, **extra)
+            if "ClickException" in kinds:
+                ctx = getattr(exc, "ctx", None)
+                where = ctx.command_path if ctx is not None else "dse"
+                typer.echo(f"error: {exc.format_message()} (see {where} --help)", err=True)
+                sys.exit(exc.exit_code)
+            if "Abort" in kinds:
+                typer.echo("aborted", err=True)
+                sys.exit(1)
+            raise
+        sys.exit(rv if isinstance(rv, int) else 0)
 
 
 app = typer.Typer(
