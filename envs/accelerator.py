@@ -9,7 +9,7 @@ import numpy as np
 from gymnasium import spaces
 
 from npu_dse.cost_models.errors import SpaceError
-from npu_dse.cost_models.evaluator import OBJECTIVES, Evaluator, Problem
+from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, OBJECTIVES, Evaluator, Problem
 from npu_dse.envs.layerwise import problem_and_evaluator
 
 
@@ -120,14 +120,19 @@ class AcceleratorConfig(gym.Env):
         """Levels of the current parameter that keep every budget reachable (bool, length ``action_space.n``).
 
         A level is allowed when the design made of the choices so far, this level, and every later parameter at
-        its lowest level (every value, for a categorical one) meets every limit — a lower bound when the budget
-        metrics grow with each parameter, as PEs, buffers, area and power do in the technology model. At least
-        the lowest level is always offered.
+        its lowest level (every value, for a categorical one) meets every resource limit (PEs, buffers, SRAM,
+        area, power: :data:`~npu_dse.cost_models.evaluator.CONSTRAINT_LAYER_COLUMN`) — a lower bound when those
+        metrics grow with each parameter, as they do in the technology model. A latency limit or a throughput floor
+        does not mask (more resources meet it, so no lowest-level design bounds it). At least the lowest level is
+        always offered.
         """
         k = min(self._k, len(self.params) - 1)
         mask = np.zeros(self.action_space.n, dtype=bool)
         p = self.params[k]
-        if not self.evaluator.limits:
+        # resource budgets only: a latency limit (or a throughput floor) is met by *more* resources, so the
+        # lowest later levels bound it from the wrong side and would forbid designs that meet it
+        limits = {m: lim for m, lim in self.evaluator.limits.items() if m in CONSTRAINT_LAYER_COLUMN}
+        if not limits:
             mask[: p.n_levels] = True
             return mask
         rest = [q for q in self.params[k + 1:] if q.is_categorical]
@@ -145,7 +150,7 @@ class AcceleratorConfig(gym.Env):
         per = len(cat_choices)
         for lv in range(p.n_levels):
             group = evs[lv * per:(lv + 1) * per]
-            mask[lv] = any(all(e.metrics[m] <= lim * (1 + 1e-12) for m, lim in self.evaluator.limits.items())
+            mask[lv] = any(all(e.metrics[m] <= lim * (1 + 1e-12) for m, lim in limits.items())
                            for e in group)
         if not mask.any():
             mask[0] = True

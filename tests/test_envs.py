@@ -10,7 +10,7 @@ from stable_baselines3.common.env_checker import check_env as sb3_check_env
 
 import npu_dse.envs  # noqa: F401  (registers the ids)
 from npu_dse.cost_models.errors import SpaceError
-from npu_dse.cost_models.evaluator import PLATFORMS, Problem
+from npu_dse.cost_models.evaluator import PLATFORMS, Evaluator, Problem
 from npu_dse.cost_models.space import DesignSpace, Parameter
 from npu_dse.envs import AcceleratorConfig, FlattenAction, LayerwiseAssignment
 
@@ -147,3 +147,26 @@ def test_short_training_on_the_global_env(algo):
     result = run_pipeline(problem, [StageSpec(algo, options={"n_steps": 64, "batch_size": 32})], budget=40,
                           seed=0, exact=False)
     assert result.evaluations == 40 and result.best is not None and result.best.feasible
+
+
+def test_a_latency_limit_does_not_mask_the_designs_that_meet_it():
+    """More resources meet a latency limit, so the lowest later levels do not bound it: with only a latency
+    limit nothing is masked, and with area too only area masks (the quickstart's MaskablePPO was held to designs
+    too slow at the lowest levels)."""
+    from npu_dse.cost_models.space import global_space
+
+    space = global_space(("systolic_ws",))
+    net_latency = Problem.build("mobilenet_v2", space=space, technology="28nm", constraints={"latency_ms": 10.0})
+    env = AcceleratorConfig(problem=net_latency)
+    env.reset(seed=0)
+    assert env.action_masks()[: space.parameters[0].n_levels].all()
+    # the smallest design is too slow, and a design that meets the limit needs a larger level somewhere later
+    ev = Evaluator(net_latency, check_budget=False)
+    assert not ev.evaluate(space.corner(net_latency.num_layers, "min")).feasible
+    assert ev.evaluate(space.corner(net_latency.num_layers, "max")).feasible
+    both = Problem.build("mobilenet_v2", space=space, technology="28nm", constraints={"latency_ms": 10.0,
+                                                                                       "area_mm2": 0.5})
+    env = AcceleratorConfig(problem=both)
+    env.reset(seed=0)
+    mask = env.action_masks()[: space.parameters[0].n_levels]
+    assert mask[0] and not mask.all()  # area rules out the largest arrays
