@@ -326,3 +326,20 @@ def test_gemmini_export_of_both_lists_each_layers_stationary_choice():
     for la in net.layers:
         assert f"//   {la.name}: {'OS' if la.op is Op.DWCONV else 'WS'}" in text
     assert "Per layer" not in render(_doc(dataflow="systolic_ws", l2_bytes=256 * 1024), "gemmini")["main"]
+
+
+def test_dse_eval_takes_the_array_rows(tmp_path):
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    out = tmp_path / "e.csv"
+    res = CliRunner().invoke(app, ["eval", "mobilenet_v2", "--layers", "3:4", "--dataflow", "systolic_ws",
+                                   "--num-pes", "256", "--pe-rows", "8", "--noc-bw", "100000", "--offchip-bw", "1e9",
+                                   "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    layer = zoo.load("mobilenet_v2").layers[3]
+    assert pd.read_csv(out)["runtime_cycles"].tolist() == [compute_cycles(layer, SystolicArray(8, 32, "ws"))]
+    res = CliRunner().invoke(app, ["eval", "mobilenet_v2", "--num-pes", "256", "--pe-rows", "7"])
+    assert res.exit_code == 2 and "'pe_rows' (7) must divide num_pes (256)" in res.output

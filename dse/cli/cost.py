@@ -64,7 +64,7 @@ def network_summary(frame: pd.DataFrame, hardware: Hardware, technology, include
 
 
 def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency,
-              simd_lanes, word_bits=None, clock_mhz=None) -> Hardware:
+              simd_lanes, word_bits=None, clock_mhz=None, pe_rows=None) -> Hardware:
     """Hardware from an optional MAESTRO HW file, overridden by the flags given."""
     fields: dict = {}
     if hw_file is not None:
@@ -77,7 +77,7 @@ def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchi
     flags = {"num_pes": num_pes, "l1_bytes": l1_size, "l2_bytes": l2_size, "noc_bw": noc_bw,
              "offchip_bw": offchip_bw, "noc_hops": noc_hops, "noc_hop_latency": noc_hop_latency,
              "simd_lanes": simd_lanes, "word_bytes": None if word_bits is None else word_bits // 8,
-             "clock_mhz": clock_mhz}
+             "clock_mhz": clock_mhz, "pe_rows": pe_rows}
     fields.update({k: v for k, v in flags.items() if v is not None})
     if "num_pes" not in fields:
         raise HardwareError("hardware field 'num_pes' is required: give --num-pes N or --hw HW.m")
@@ -145,6 +145,9 @@ NocHopLatency = Annotated[Optional[int], typer.Option("--noc-hop-latency", help=
 SimdLanes = Annotated[Optional[int], typer.Option("--simd-lanes", help="SIMD lanes per PE (default: 1).")]
 WordBits = Annotated[Optional[int], typer.Option("--word-bits", help="Operand width in bits, 8 or 16 (default: 8).")]
 ClockMhz = Annotated[Optional[float], typer.Option("--clock-mhz", help="Clock, MHz (default: 1000).")]
+PeRows = Annotated[Optional[int], typer.Option(
+    "--pe-rows", help="Rows of the PE array, a divisor of --num-pes (systolic dataflows run on rows x num_pes/rows; "
+                      "default: the squarest array).")]
 Dram = Annotated[Optional[str], typer.Option(
     "--dram", help=f"Off-chip memory preset: {', '.join(technology_mod.DRAM_PRESETS)} (default: lpddr4).")]
 MaestroCompat = Annotated[bool, typer.Option("--maestro-compat", help="Report MAESTRO's numbers bug for bug.")]
@@ -235,6 +238,7 @@ def evaluate(
     simd_lanes: SimdLanes = None,
     word_bits: WordBits = None,
     clock_mhz: ClockMhz = None,
+    pe_rows: PeRows = None,
     technology: str = typer.Option(technology_mod.DEFAULT.name, "--technology", "-t", help=_TECH_HELP + "."),
     dram: Dram = None,
     maestro_compat: MaestroCompat = False,
@@ -250,7 +254,7 @@ def evaluate(
     if layers is not None:
         network = network.select(layers)
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
-                         word_bits, clock_mhz)
+                         word_bits, clock_mhz, pe_rows)
     constants = _constants(constant)
     known = dataflow_mod.get(dataflow).constants
     unknown = sorted(set(constants) - known)
