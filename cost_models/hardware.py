@@ -179,15 +179,16 @@ class HardwareBatch:
         for i, p in enumerate(pts):
             if not isinstance(p, Hardware):
                 raise HardwareError(f"hardware point {i} is {type(p).__name__}, expected Hardware")
-        cols = {}
+        batch = object.__new__(cls)  # every point was checked when it was made: no second validation
         for f in fields(Hardware):
             vals = [getattr(p, f.name) for p in pts]
             if f.name in _BUFFER_FIELDS:
                 vals = [np.inf if v is None else v for v in vals]
             elif f.name in _OPTIONAL_FLOAT_FIELDS:
                 vals = [np.nan if v is None else v for v in vals]
-            cols[f.name] = np.asarray(vals)
-        return cls(**cols)
+            object.__setattr__(batch, f.name, np.asarray(vals, dtype=np.int64 if f.name in _INT_FIELDS
+                                                         else np.float64))
+        return batch
 
     @classmethod
     def from_arrays(cls, num_pes, **kwargs) -> "HardwareBatch":
