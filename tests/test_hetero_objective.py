@@ -37,13 +37,16 @@ def _write(tmp_path: Path, text: str = CONFIG) -> Path:
     return path
 
 
-def test_the_searched_design_has_the_latency_dse_hetero_gives_it(tmp_path):
+@pytest.mark.parametrize("model, dataflows", [("squeezenet1_0", "[kcp_ws]"),
+                                              ("mobilenet_v2", "[systolic_ws, kcp_ws]")])  # depthwise layers too
+def test_the_searched_design_has_the_latency_dse_hetero_gives_it(tmp_path, model, dataflows):
     out = tmp_path / "run"
-    res = CliRunner().invoke(app, ["run", str(_write(tmp_path)), "--out", str(out), "-q"])
+    text = CONFIG.replace("squeezenet1_0", model).replace("[kcp_ws]", dataflows)
+    res = CliRunner().invoke(app, ["run", str(_write(tmp_path, text)), "--out", str(out), "-q"])
     assert res.exit_code == 0, res.output
     best = json.loads((out / "best.json").read_text())
     metric = best["metrics"]["hetero_latency_ms"]
-    res = CliRunner().invoke(app, ["hetero", "squeezenet1_0", "--npu", str(out), "--cpu", "a53", "--sync-us", "50",
+    res = CliRunner().invoke(app, ["hetero", model, "--npu", str(out), "--cpu", "a53", "--sync-us", "50",
                                    "--json", str(tmp_path / "h.json")])
     assert res.exit_code == 0, res.output
     h = json.loads((tmp_path / "h.json").read_text())

@@ -99,6 +99,8 @@ class Npu:
         overhead_us: fixed cost of launching one layer (runtime, instruction stream, cache flush), microseconds.
         times_ms: per-layer milliseconds of a design already costed (a search's evaluation); when given, the NPU
             runs exactly the layers it holds, at these times (plus ``overhead_us``).
+        ops: the layer types it runs (EVTA, a GEMM core: convolutions and GEMMs; a design of ``dse run``: every
+            type the cost model costs).
     """
 
     name: str
@@ -109,13 +111,14 @@ class Npu:
     channel_block: int = 0
     overhead_us: float = 0.0
     times_ms: Mapping[str, float] = field(default_factory=dict)
+    ops: tuple[Op, ...] = (Op.CONV, Op.GEMM)
 
     def supports(self, layer: Layer) -> bool:
         if self.times_ms:
             return layer.name in self.times_ms
         if self.channel_block and (layer.K % self.channel_block or (layer.C // layer.groups) % self.channel_block):
             return False
-        return layer.op in (Op.CONV, Op.GEMM)
+        return layer.op in self.ops
 
     def layer_ms(self, layer: Layer) -> float:
         """Milliseconds of ``layer`` on the NPU (``inf`` when it cannot run it)."""
@@ -151,9 +154,10 @@ def npu_from_design(path: str | Path) -> Npu:
     d = doc["design"]
     hw = Hardware(num_pes=int(d["num_pes"]), l1_bytes=d.get("l1_bytes"), l2_bytes=d.get("l2_bytes"),
                   noc_bw=d["noc_bw"], offchip_bw=d.get("offchip_bw"), simd_lanes=int(d.get("simd_lanes", 1)),
-                  word_bytes=int(d.get("word_bytes", 1)), clock_mhz=float(d["clock_mhz"]))
+                  word_bytes=int(d.get("word_bytes", 1)), clock_mhz=float(d["clock_mhz"]),
+                  pe_rows=int(d.get("pe_rows") or 0))
     return Npu(Path(path).name, hw, str(d["dataflow"]), dict(d.get("constants") or {}),
-               str(d.get("technology", "28nm")))
+               str(d.get("technology", "28nm")), ops=tuple(Op))
 
 
 def read_profile(path: str | Path, network: Network, nodes: list[str]) -> CpuRoofline:
