@@ -58,6 +58,9 @@ rows x columns). Source: SCALE-Sim (Samajdar et al., ISPASS 2020) ``compute/`` o
 STATIONARY_BY_CODE: dict[int, str] = {code: name for name, (code, _, _) in STATIONARY.items()}
 """Code -> stationary choice (``ws``, ``os``, ``is``)."""
 
+STATIONARY_BY_OPERAND: dict[str, str] = {operand: name for name, (_, operand, _) in STATIONARY.items()}
+"""The operand best.json's mapping names (``weight``, ``output``, ``input``) -> stationary choice (``ws``, ...)."""
+
 
 def mapping_keys(dataflow: str) -> set[str]:
     """What the mapper chooses for ``dataflow``: its template constants, or ``stationary`` for a systolic one."""
@@ -244,4 +247,5 @@ def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: li
 
 
 __all__ = ["DEFAULT_CANDIDATES", "MAPPED_CONSTANTS", "SCORE_COLUMN", "STATIONARY", "STATIONARY_BY_CODE",
+           "STATIONARY_BY_OPERAND",
            "best_mapping", "check_candidates", "mapping_choices", "mapping_keys", "mapping_labels", "take"]

@@ -139,9 +139,7 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
         from npu_dse.hetero.units import cpu_for
 
         try:
-            model = str(cfg.workload.model)
-            cpu, _ = cpu_for(cfg.hetero.cpu, network, model_path=model if model.lower().endswith(".onnx") else None,
-                             seed=cfg.seed)
+            cpu, _ = cpu_for(cfg.hetero.cpu, network, model=str(cfg.workload.model), seed=cfg.seed)
             extra = HeteroLatency(network, cpu, cfg.hetero.sync_us, int(space.fixed.get("word_bytes", 1)))
         except NpuDseError as exc:
             raise ConfigError(f"{where}: hetero: {exc}") from None

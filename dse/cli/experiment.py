@@ -56,6 +56,8 @@ def _mapping_table(mapping: list[dict]):
     column only when layers differ in it."""
     from rich.table import Table
 
+    from npu_dse.cost_models.mapper import STATIONARY_BY_OPERAND
+
     table = Table(title="mapping per layer")
     cols = ["layer", "mapping", "cycles", "utilisation"]
     several = len({m["dataflow"] for m in mapping}) > 1
@@ -64,7 +66,7 @@ def _mapping_table(mapping: list[dict]):
     for col in cols:
         table.add_column(col, justify="right" if col in ("cycles", "utilisation") else "left")
     for m in mapping:
-        parts = [f"{m['stationary'][0].upper()}S {m['spatial']}"] if m.get("stationary") else []
+        parts = [f"{STATIONARY_BY_OPERAND[m['stationary']].upper()} {m['spatial']}"] if m.get("stationary") else []
         parts += [f"{k}={v}" for k, v in m.get("constants", {}).items()]
         util = m.get("utilization")
         row = [m["layer"], ", ".join(parts) or "-", f"{m.get('runtime_cycles', 0):,}",

@@ -36,8 +36,7 @@ def hetero(
 
     network = resolve_network(model)
     unit = resolve_npu(npu)
-    proc, check = cpu_for(cpu, network, model_path=model if model.lower().endswith(".onnx") else None, seed=seed,
-                          refresh=remeasure)
+    proc, check = cpu_for(cpu, network, model=model, seed=seed, refresh=remeasure)
     result = schedule(network, proc, unit, sync_us=sync_us, method=assign, seed=seed)
     result.cpu_check = check
     table = Table(title=f"{network.name}: {result.groups_found} parallel-branch groups on {proc.name} + {unit.name}")

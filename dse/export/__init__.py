@@ -130,7 +130,8 @@ def output_paths(fmt: str, out: str | Path) -> dict[str, Path]:
         return {"mapping": out, "hardware": out.with_name(f"{out.stem}_hw.m")}
     if fmt == "scalesim":
         return {"main": out, "topology": out.with_name(f"{out.stem}_topology.csv"),
-                "layout": out.with_name(f"{out.stem}_layout.csv"), "os_main": out.with_name(f"{out.stem}_os{out.suffix}"),
+                "layout": out.with_name(f"{out.stem}_layout.csv"),
+                "os_main": out.with_name(f"{out.stem}_os{out.suffix}"),
                 "os_topology": out.with_name(f"{out.stem}_os_topology.csv"),
                 "os_layout": out.with_name(f"{out.stem}_os_layout.csv")}
     return {"main": out}

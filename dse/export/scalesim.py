@@ -6,9 +6,9 @@ Run the export with ``python -m scalesim.scale -c PATH.cfg -t PATH_topology.csv 
 How the design maps:
 
 - The array is the design's ``pe_rows x pe_cols``, or for a design without them ``rows`` the largest divisor of
-  ``num_pes`` not above its square root (:func:`npu_dse.cost_models.systolic.array_dims`); SCALE-Sim's ``Dataflow`` is ``ws`` for our
-  weight-stationary dataflows (``kcp_ws``, ``xp_ws``, ``dla``, ``dpt``) and ``os`` for the output-stationary ones
-  (``yxp_os``, ``shi``). Row-stationary (``rs``, ``eye``) has no SCALE-Sim array and is refused. A
+  ``num_pes`` not above its square root (:func:`npu_dse.cost_models.systolic.array_dims`); SCALE-Sim's
+  ``Dataflow`` is ``ws`` for our weight-stationary dataflows (``kcp_ws``, ``xp_ws``, ``dla``, ``dpt``) and ``os``
+  for the output-stationary ones (``yxp_os``, ``shi``). Row-stationary (``rs``, ``eye``) has no SCALE-Sim array and is refused. A
   ``systolic_both`` design is two runs, its layers split by the stationary operand its mapping chose
   (:func:`scalesim_files`).
 - The L2 global buffer is split in three equal SRAMs (ifmap, filter, ofmap) in whole KiB; an L2 below 3 KiB is
@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from npu_dse.cost_models.errors import FormatError
+from npu_dse.cost_models.mapper import STATIONARY, STATIONARY_BY_OPERAND
 from npu_dse.cost_models.systolic import array_dims
 from npu_dse.cost_models.workload import Layer, Network, Op
 
@@ -101,15 +102,15 @@ def _both_files(doc: Mapping[str, Any], network: Network) -> dict[str, str]:
                           "best.json has no per-layer mapping to split its layers by (run with space.mapper: true)")
     groups: dict[str, list[Layer]] = {"ws": [], "os": []}
     for layer in network.layers:
-        choice = {"weight": "ws", "output": "os"}.get(mapping.get(layer.name))
-        if choice is None:
+        choice = STATIONARY_BY_OPERAND.get(mapping.get(layer.name))
+        if choice not in groups:
             raise FormatError(f"scalesim: the design's mapping has no weight/output choice for layer "
                               f"{layer.name!r} of {network.name!r}")
         groups[choice].append(layer)
     used = [df for df in ("ws", "os") if groups[df]]
     out: dict[str, str] = {}
     for i, df in enumerate(used):
-        note = (f"the {len(groups[df])} {'weight' if df == 'ws' else 'output'}-stationary layers of "
+        note = (f"the {len(groups[df])} {STATIONARY[df][1]}-stationary layers of "
                 f"{len(network.layers)}; the others are in the {'_os' if df == 'ws' else 'main'} files")
         prefix = "os_" if i > 0 else ""
         out.update({prefix + role: text for role, text in

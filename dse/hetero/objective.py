@@ -45,7 +45,7 @@ class HeteroLatency:
 
     def __init__(self, network: Network, cpu: CpuRoofline, sync_us: float = SYNC_US, word_bytes: int = 1,
                  transfer_gb_s: float = TRANSFER_GB_S) -> None:
-        build_graph(network)
+        self.graph = build_graph(network)
         self.network = network
         self.cpu = cpu
         self.sync_us = float(sync_us)
@@ -58,7 +58,8 @@ class HeteroLatency:
         npu_ms = np.asarray(col["runtime_cycles"], dtype=np.float64) / (float(clock_mhz) * 1e3)
         npu = Npu("design", Hardware(num_pes=1, word_bytes=self.word_bytes, clock_mhz=float(clock_mhz)), "design",
                   times_ms=dict(zip(self._names, npu_ms.tolist())))
-        result = schedule(self.network, self.cpu, npu, sync_us=self.sync_us, transfer_gb_s=self.transfer_gb_s)
+        result = schedule(self.network, self.cpu, npu, sync_us=self.sync_us, transfer_gb_s=self.transfer_gb_s,
+                          graph=self.graph, baselines=False)
         return {"hetero_latency_ms": float(result.branch_parallel_ms)}
 
 

@@ -261,7 +261,8 @@ def node_times(network: Network, graph: Graph, cpu: CpuRoofline, npu: Npu) -> di
 
 
 def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC_US,
-             transfer_gb_s: float = TRANSFER_GB_S, method: str = "auto", seed: int = 0) -> HeteroResult:
+             transfer_gb_s: float = TRANSFER_GB_S, method: str = "auto", seed: int = 0, *,
+             graph: Graph | None = None, baselines: bool = True) -> HeteroResult:
     """Place ``network`` on the CPU and the NPU and run its parallel-branch groups in parallel where that pays.
 
     Args:
@@ -271,6 +272,10 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
         transfer_gb_s: bandwidth of a hand-over, GB/s.
         method: per-group assignment, as in :func:`best_assignment` (``auto``, ``enumerate``, ``cpsat``).
         seed: CP-SAT's random seed.
+        graph: ``network``'s graph when the caller has built it (:func:`build_graph`; a search scheduling many
+            designs of one network builds it once).
+        baselines: compute the baselines (and each group's greedy LPT span); ``False`` leaves ``baselines`` empty
+            and ``greedy_ms`` NaN (the ``hetero_latency_ms`` objective needs neither).
 
     Returns:
         The placement, the sequential and branch-parallel latencies (ms), every group, and ``baselines`` (ms):
@@ -288,7 +293,7 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
         raise HardwareError(f"--sync-us must be a finite number >= 0, got {sync_us}")
     if not (transfer_gb_s > 0 and math.isfinite(transfer_gb_s)):
         raise HardwareError(f"transfer bandwidth must be a number > 0 GB/s, got {transfer_gb_s}")
-    graph = build_graph(network)
+    graph = build_graph(network) if graph is None else graph
     times = node_times(network, graph, cpu, npu)
     word = npu.hardware.word_bytes
     sync_ms = sync_us / 1e3
@@ -333,7 +338,7 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
                             for br in g.branches])
         assign, span = best_assignment(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms, method=method,
                                        seed=seed)
-        _, greedy = greedy_lpt(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms)
+        greedy = greedy_lpt(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms)[1] if baselines else math.nan
         parallel = span < seq_ms
         if parallel:
             saving += seq_ms - span
@@ -343,6 +348,9 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
                                    [dict(zip(UNITS, map(float, row))) for row in mat],
                                    [UNITS[k] for k in assign], seq_ms, span, parallel, greedy))
 
+    if not baselines:
+        return HeteroResult(network.name, cpu.name, npu.name, placement, times, sequential, sequential - saving,
+                            results, {})
     # 3. baselines
     fastest = {n: min(UNITS, key=lambda u: times[n][u]) for n in graph.nodes}
     fastest_ms = sum(times[n][fastest[n]] for n in graph.nodes)

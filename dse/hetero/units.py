@@ -206,11 +206,12 @@ def resolve_cpu(spec: str) -> CpuRoofline:
                         "or a profile .csv")
 
 
-def cpu_for(spec: str, network: Network, *, model_path: str | None = None, seed: int = 0,
+def cpu_for(spec: str, network: Network, *, model: str | None = None, seed: int = 0,
             refresh: bool = False) -> tuple[CpuRoofline, dict | None]:
     """The CPU ``spec`` names, for ``network``: a preset (:data:`CPU_PRESETS`), ``host`` (this machine, measured
-    by :func:`npu_dse.hetero.host.host_profile`; ``model_path`` an ONNX file to measure instead of the rebuilt
-    network) or a profile CSV (:func:`read_profile`). Returns the CPU and, for ``host``, its whole-graph check.
+    by :func:`npu_dse.hetero.host.host_profile`; when ``model``, the name the network was loaded from, is an ONNX
+    file, that file is measured instead of the rebuilt network) or a profile CSV (:func:`read_profile`). Returns
+    the CPU and, for ``host``, its whole-graph check.
 
     Raises:
         WorkloadError: the graph has a cycle. HardwareError: an unknown preset. FormatError: a bad profile.
@@ -221,7 +222,8 @@ def cpu_for(spec: str, network: Network, *, model_path: str | None = None, seed:
         from npu_dse.hetero.host import host_profile
 
         build_graph(network)  # a cycle is refused before anything is measured
-        prof = host_profile(network, model_path, seed=seed, refresh=refresh)
+        onnx = model if model is not None and model.lower().endswith(".onnx") else None
+        prof = host_profile(network, onnx, seed=seed, refresh=refresh)
         return prof.cpu(), {**prof.check, "cached": prof.cached, "machine": prof.machine, "repeats": prof.repeats,
                             "overhead_us": prof.overhead_us}
     if spec.endswith(".csv"):
