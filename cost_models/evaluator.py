@@ -43,6 +43,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -348,8 +349,13 @@ class Evaluator:
         self.layers: tuple[Layer, ...] = problem.network.layers
         self.num_layers = len(self.layers)
         self.cache_enabled = cache
-        self._cache: dict[tuple, tuple[float, ...]] = {}
+        # the result cache: (parameter names (sorted), layer shape id) -> {parameter values: row of self._rows}
+        self._cache: dict[tuple, dict[tuple, int]] = {}
+        self._rows = np.empty((0, len(LAYER_METRICS)))
+        self._n_rows = 0
         self._layer_keys = [_layer_key(layer) for layer in self.layers]
+        first: dict[tuple, int] = {}
+        self._layer_ids = [first.setdefault(k, i) for i, k in enumerate(self._layer_keys)]  # equal shapes share
         self.n_evaluations = 0
         self.n_cost_model_calls = 0
         self.n_cache_hits = 0
@@ -379,38 +385,113 @@ class Evaluator:
         Returns:
             :data:`LAYER_METRICS` -> array of shape (len(params),).
         """
-        rows = self._layer_rows([(layer, p) for p in params])
-        arr = np.asarray(rows, dtype=np.float64).reshape(len(params), len(LAYER_METRICS))
+        arr = self._rows_of(layer, params)
         return {m: arr[:, i] for i, m in enumerate(LAYER_METRICS)}
 
-    def _layer_rows(self, requests: Sequence[tuple[int, Mapping[str, Any]]]) -> list[tuple[float, ...]]:
-        keys = [(self._layer_keys[i], _params_key(p)) for i, p in requests]
-        out: list[tuple[float, ...] | None] = [None] * len(keys)
-        misses: dict[tuple, list[int]] = {}
-        for j, key in enumerate(keys):
-            hit = self._cache.get(key) if self.cache_enabled else None
-            if hit is not None:
-                out[j] = hit
-                self.n_cache_hits += 1
-            else:
-                misses.setdefault(key, []).append(j)
-        if misses:
-            # group the distinct misses by (layer, dataflow) and call the engine once per group
-            groups: dict[tuple, list[tuple]] = {}
-            for key, js in misses.items():
-                layer_idx, params = requests[js[0]]
-                groups.setdefault((layer_idx, params.get("dataflow", self.space.dataflow)), []).append(key)
-            for (layer_idx, dataflow), gkeys in groups.items():
-                plist = [requests[misses[k][0]][1] for k in gkeys]
-                rows = self._compute(self.layers[layer_idx], dataflow, plist)
-                for k, row in zip(gkeys, rows):
-                    if self.cache_enabled:
-                        self._cache[k] = row
-                    for j in misses[k]:
-                        out[j] = row
-        return out  # type: ignore[return-value]
+    @staticmethod
+    def _param_keys(plist: Sequence[Mapping[str, Any]]) -> tuple[tuple | None, list]:
+        """Cache keys of parameter dicts: ``(names, values per dict)`` when every dict has the same keys (values in
+        the order of the sorted names), else ``(None, [(names, values) per dict])``. Two dicts get equal keys
+        exactly when they are equal."""
+        names = tuple(sorted(plist[0]))
+        k = len(names)
+        if k > 1 and set(map(len, plist)) == {k}:
+            try:  # k keys each, all of the first dict's: the same names
+                return names, list(map(operator.itemgetter(*names), plist))
+            except KeyError:
+                pass
+        keys = []
+        for p in plist:
+            nm = tuple(sorted(p))
+            keys.append((nm, tuple(p[x] for x in nm)))
+        return None, keys
 
-    def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]) -> list[tuple[float, ...]]:
+    def _store(self, table: np.ndarray) -> int:
+        """Append rows to the cache's row store; returns the index of the first."""
+        need = self._n_rows + len(table)
+        if need > len(self._rows):
+            grown = np.empty((max(need, 2 * len(self._rows), 1024), len(LAYER_METRICS)))
+            grown[:self._n_rows] = self._rows[:self._n_rows]
+            self._rows = grown
+        start = self._n_rows
+        self._rows[start:need] = table
+        self._n_rows = need
+        return start
+
+    def _layer_rows(self, requests: Sequence[tuple[int, Mapping[str, Any]]]) -> np.ndarray:
+        """Rows of :data:`LAYER_METRICS` for (layer index, parameters) requests, shape (len(requests), metrics)."""
+        return self._rows_of([i for i, _ in requests], [p for _, p in requests])
+
+    def _rows_of(self, layers: "int | Sequence[int]", plist: Sequence[Mapping[str, Any]]) -> np.ndarray:
+        """Rows of :data:`LAYER_METRICS` for parameter dicts ``plist`` on ``layers`` (one index for all, or one per
+        dict), shape (len(plist), metrics).
+
+        The cache is looked up per layer shape in one pass over the dicts (C-level ``map``), and cached rows are
+        gathered with one numpy ``take``; the distinct misses are computed grouped by (layer, dataflow), one engine
+        call per group, in the order they first occur."""
+        n = len(plist)
+        out = np.empty((n, len(LAYER_METRICS)))
+        if n == 0:
+            return out
+        ids = self._layer_ids
+        if isinstance(layers, (int, np.integer)):
+            by_id = {ids[layers]: None}  # None: every dict
+            layer_of = itertools.repeat(int(layers))
+        else:
+            by_id = {}
+            for j, i in enumerate(layers):
+                by_id.setdefault(ids[i], []).append(j)
+            layer_of = layers
+        miss: list[tuple[int, tuple]] = []  # (request, cache key)
+        for lid, js in by_id.items():
+            group = plist if js is None else [plist[j] for j in js]
+            names, keys = self._param_keys(group)
+            m = len(group)
+            found = None
+            if self.cache_enabled and names is not None:
+                index = self._cache.get((names, lid))
+                if index:
+                    found = np.fromiter(map(index.get, keys, itertools.repeat(-1)), dtype=np.int64, count=m)
+            elif self.cache_enabled:
+                found = np.fromiter((self._cache.get((nm, lid), {}).get(v, -1) for nm, v in keys),
+                                    dtype=np.int64, count=m)
+            if found is None:
+                found = np.full(m, -1, dtype=np.int64)
+            hit = found >= 0
+            n_hits = int(np.count_nonzero(hit))
+            self.n_cache_hits += n_hits
+            if n_hits == n:
+                return self._rows.take(found, axis=0)
+            if n_hits:
+                at = np.flatnonzero(hit) if js is None else np.asarray(js)[hit]
+                out[at] = self._rows.take(found[hit], axis=0)
+            for g in np.flatnonzero(~hit).tolist():
+                key = (names, lid, keys[g]) if names is not None else (keys[g][0], lid, keys[g][1])
+                miss.append((g if js is None else js[g], key))
+        if not miss:
+            return out
+        if len(by_id) > 1:
+            miss.sort(key=lambda t: t[0])
+        # group the distinct misses by (layer, dataflow) and call the engine once per group
+        misses: dict[tuple, list[int]] = {}
+        for j, key in miss:
+            misses.setdefault(key, []).append(j)
+        layer_of = list(itertools.islice(layer_of, n)) if not isinstance(layer_of, list) else layer_of
+        groups: dict[tuple, list[tuple]] = {}
+        for key, js in misses.items():
+            params = plist[js[0]]
+            groups.setdefault((layer_of[js[0]], params.get("dataflow", self.space.dataflow)), []).append(key)
+        for (layer_idx, dataflow), gkeys in groups.items():
+            table = self._compute(self.layers[layer_idx], dataflow, [plist[misses[k][0]] for k in gkeys])
+            if self.cache_enabled:
+                start = self._store(table)
+                for r, (nm, lid, v) in enumerate(gkeys):
+                    self._cache.setdefault((nm, lid), {})[v] = start + r
+            rep = [r for r, k in enumerate(gkeys) for _ in misses[k]]
+            out[[j for k in gkeys for j in misses[k]]] = table[rep]
+        return out
+
+    def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]) -> np.ndarray:
         from npu_dse.cost_models.hardware import HardwareBatch
         from npu_dse.cost_models.maestro import analyze_layer
         from npu_dse.cost_models.mapper import best_mapping, mapping_keys
@@ -465,7 +546,7 @@ class Evaluator:
         if not np.all(np.isfinite(table)):
             bad = int(np.argmax(~np.all(np.isfinite(table), axis=1)))
             raise NpuDseError(f"cost model returned a non-finite value for layer {layer.name!r}, design {plist[bad]}")
-        return [tuple(row) for row in table.tolist()]
+        return table
 
     # ------------------------------------------------------------------ design points
     def evaluate(self, point: Mapping[str, Any]) -> Evaluation:

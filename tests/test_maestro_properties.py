@@ -14,25 +14,10 @@ from npu_dse.cost_models.errors import HardwareError
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import COLUMNS, analyze_layer, analyze_mapping, analyze_network
 from npu_dse.cost_models.workload import Layer, Network, Op
+from strategies import layers
 
 DATA = Path(__file__).parent / "data"
 CONV_FLOWS = ["kcp_ws", "yxp_os", "rs", "xp_ws", "dla", "shi", "eye"]
-
-
-@st.composite
-def layers(draw):
-    op = draw(st.sampled_from([Op.CONV, Op.CONV, Op.DWCONV, Op.GEMM]))
-    if op is Op.GEMM:
-        return Layer("g", op, K=draw(st.integers(1, 300)), C=draw(st.integers(1, 300)), Y=draw(st.integers(1, 40)),
-                     N=draw(st.integers(1, 3)), repeat=draw(st.integers(1, 3)))
-    R = draw(st.sampled_from([1, 3, 5, 7]))
-    pad = draw(st.integers(0, R // 2))
-    Y = draw(st.integers(max(1, R - 2 * pad), 40))
-    C = draw(st.integers(1, 96))
-    K = C if op is Op.DWCONV else draw(st.integers(1, 96))
-    return Layer("l", op, K=K, C=C, Y=Y, X=draw(st.integers(max(1, R - 2 * pad), 40)), R=R, S=R,
-                 stride=draw(st.sampled_from([1, 1, 2, 3])), padding=pad, groups=C if op is Op.DWCONV else 1,
-                 N=draw(st.integers(1, 2)))
 
 
 @st.composite

@@ -47,6 +47,7 @@ CONV, with ``compat=True``). Checked layer by layer against MAESTRO on all 41 of
 from __future__ import annotations
 
 import logging
+import math
 import random
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -58,8 +59,10 @@ import pandas as pd
 from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.dataflow import Dataflow
 from npu_dse.cost_models.errors import DataflowError, HardwareError
-from npu_dse.cost_models.hardware import Hardware, HardwareBatch
+from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW, Hardware, HardwareBatch
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
+from npu_dse.cost_models.maestro.onepoint import (GiveUp, maestro_area_power_one, physical_cost_one,
+                                                  runtime_cycles_one)
 from npu_dse.cost_models.maestro.structure import Problem, Structure, compile_structure
 from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, default_offchip_bw, resolve
 from npu_dse.cost_models.workload import Layer, Network, Op
@@ -81,6 +84,10 @@ ENERGY_COMPONENTS = ("mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "noc_energ
 COUNT_NAMES = tuple(f"{t}_{m}_{a}" for t in ("input", "filter", "output") for m in ("l1", "l2") for a in ("read", "write"))
 
 _GEMM_DIMS = {"M", "N", "K"}
+#: Run a single hardware point through the one-point fast path (:mod:`.onepoint`), bit-for-bit the vectorised
+#: path's result; ``tests/test_speed_paths.py`` turns it off to compare the two.
+FAST_ONE_POINT = True
+_INT64_HALF = 1 << 62  # integers at or above it go the vectorised way (int64 products could wrap there)
 _CACHE: "dict[tuple, tuple[Structure, np.ndarray]]" = {}
 _CACHE_KEYS: list[tuple] = []  # the cache's keys, for O(1) random eviction
 _CACHE_MAX = 8192
@@ -89,12 +96,18 @@ _CACHE_MAX = 8192
 #: before, dropped to zero hits just above the capacity (issue 18's 22x cliff).
 _EVICT = random.Random(0)
 _STATS = {"hits": 0, "misses": 0}
+_DF_IDS: dict[tuple, int] = {}  # Dataflow.key -> small int (:func:`_df_id`)
+_DF_OBJS: dict[int, tuple] = {}  # id(dataflow) -> (dataflow, its _DF_IDS int)
+_ONE: dict[tuple, tuple] = {}  # (layer, dataflow id, compat, constants, PEs) -> _one_record (one-point path)
+_L1_COUNTS = tuple(i for i, c in enumerate(COUNT_NAMES) if "_l1_" in c)
+_L2_COUNTS = tuple(i for i, c in enumerate(COUNT_NAMES) if "_l2_" in c)
 
 
 def clear_cache() -> None:
     """Forget every compiled mapping structure."""
     _CACHE.clear()
     _CACHE_KEYS.clear()
+    _ONE.clear()
     _STATS.update(hits=0, misses=0)
 
 
@@ -235,10 +248,23 @@ def _select(layer: Layer, dataflow: "str | Dataflow") -> Dataflow:
     return df.for_depthwise() if layer.op is Op.DWCONV else df
 
 
+def _df_id(df: Dataflow) -> int:
+    """A small int standing for ``df.key`` (equal keys, equal ints), remembered per dataflow object: hashing the
+    key's directive tuple on every lookup of the structure cache cost more than the lookup."""
+    hit = _DF_OBJS.get(id(df))
+    if hit is not None:
+        return hit[1]
+    kid = _DF_IDS.setdefault(df.key, len(_DF_IDS))
+    if len(_DF_OBJS) >= 4096:
+        _DF_OBJS.clear()
+    _DF_OBJS[id(df)] = (df, kid)  # holding df keeps its id from being reused
+    return kid
+
+
 def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pes: int, compat: bool
                ) -> tuple[Structure, np.ndarray]:
     """The compiled structure and its static result vector ``[macs, l1_req, l2_req, *COUNT_NAMES]`` (cached)."""
-    fast = (problem, df.key, tuple(sorted(consts.items())), num_pes, compat)
+    fast = (problem, _df_id(df), tuple(sorted(consts.items())) if consts else (), num_pes, compat)
     hit = _CACHE.get(fast)
     if hit is not None:
         _STATS["hits"] += 1
@@ -305,6 +331,13 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     """
     tech = resolve(technology)
     physical = isinstance(tech, PhysicalTechnology)
+    if FAST_ONE_POINT and (isinstance(hardware, Hardware) or (isinstance(hardware, HardwareBatch)
+                                                              and len(hardware) == 1)):
+        df = _select(layer, dataflow)
+        if df.systolic is None:
+            cost = _analyze_one(layer, df, hardware, constants, compat, tech, physical, include_dram)
+            if cost is not None:
+                return cost
     hw = HardwareBatch.coerce(hardware)
     n = len(hw)
     offchip_bw = hw.offchip_bw
@@ -337,6 +370,163 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + outputs
     return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, dram_elems, l1_req, l2_req,
                    peak, maestro_rt, maestro_macs, include_dram)
+
+
+def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
+    """The fields of one hardware point as Python numbers, as a batch of one holds them (ints; floats, ``inf`` for
+    an unprovisioned buffer, ``nan`` for an off-chip bandwidth from the technology); None for an integer beyond
+    int64 (the batch refuses it)."""
+    if isinstance(hardware, Hardware):
+        h = hardware
+        ints = (h.num_pes, h.noc_hops, h.noc_hop_latency, h.simd_lanes, h.word_bytes)
+        if max(ints) >= _INT64_HALF:
+            return None
+        return (*ints, float(h.noc_bw), math.nan if h.offchip_bw is None else float(h.offchip_bw),
+                math.inf if h.l1_bytes is None else float(h.l1_bytes),
+                math.inf if h.l2_bytes is None else float(h.l2_bytes), float(h.clock_mhz))
+    b = hardware
+    return (int(b.num_pes[0]), int(b.noc_hops[0]), int(b.noc_hop_latency[0]), int(b.simd_lanes[0]),
+            int(b.word_bytes[0]), float(b.noc_bw[0]), float(b.offchip_bw[0]), float(b.l1_bytes[0]),
+            float(b.l2_bytes[0]), float(b.clock_mhz[0]))
+
+
+def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch", constants, compat: bool, tech,
+                 physical: bool, include_dram: bool) -> "LayerCost | None":
+    """:func:`analyze_layer` at one hardware point of a MAESTRO-engine dataflow, in Python floats
+    (:mod:`.onepoint`): bit-for-bit the vectorised path's result, or None where that cannot be promised (the
+    caller then runs the vectorised path, which also raises the errors for inputs it refuses)."""
+    hv = _point_scalars(hardware)
+    if hv is None:
+        return None
+    P_int, hops, hop_lat, simd_int, wb, noc_bw, offchip_bw, l1_hw, l2_hw, clock = hv
+    lat_int = hops * hop_lat
+    if lat_int >= _INT64_HALF:
+        return None
+    consts: dict[str, int] = {}
+    if constants:
+        used = df._constants  # type: ignore[attr-defined]
+        for c in sorted(c for c in constants if c in used):
+            a = np.asarray(constants[c])
+            if a.ndim == 0:
+                v = int(a)
+                if not -_INT64_HALF < v < _INT64_HALF:
+                    return None
+            elif a.shape == (1,):
+                v = int(a.astype(np.int64)[0])
+            else:
+                return None  # the vectorised path names the bad shape
+            consts[c] = v
+    try:
+        fkey = (layer, _df_id(df), compat, tuple(consts.items()), P_int)
+        rec = _ONE.get(fkey)
+    except TypeError:  # an unhashable layer
+        return None
+    if rec is None:
+        problem, mult = problem_for(layer, df, compat)
+        rec = _one_record(layer, *_structure(problem, df, consts, P_int, compat), mult)
+        if len(_ONE) >= _CACHE_MAX:
+            _ONE.clear()
+        _ONE[fkey] = rec
+    else:
+        _STATS["hits"] += 1
+    st, mult, cvals, raw_macs, l1_req, l2_req, true_macs, dram_m, dram_p, sums_l1, sums_l2, phys_sums = rec
+    if offchip_bw != offchip_bw:  # nan: the technology's DRAM bandwidth, as default_offchip_bw computes it
+        offchip_bw = (tech.dram_preset.bandwidth_gb_s * 1e3 / clock / float(wb)) if physical \
+            else float(MAESTRO_OFFCHIP_BW)
+    P = float(P_int)
+    simd = float(simd_int)
+    try:
+        raw_rt, peak = runtime_cycles_one(st, noc_bw, offchip_bw, float(lat_int), simd, compat)
+    except GiveUp:
+        return None
+    maestro_rt = raw_rt * mult
+    maestro_macs = raw_macs * mult
+    try:
+        if compat:
+            runtime = maestro_rt
+            macs = maestro_macs
+        else:
+            macs = true_macs
+            floor_rt = float(math.ceil(macs / (P * simd)))
+            runtime = maestro_rt if maestro_rt >= floor_rt else floor_rt
+        dram_elems = dram_p if physical else dram_m
+        l1_req_b = l1_req * wb
+        l2_req_b = l2_req * wb
+        l1_cost = l1_hw if math.isfinite(l1_hw) else l1_req_b
+        l2_cost = l2_hw if math.isfinite(l2_hw) else l2_req_b
+        latency_ms = runtime / (clock * 1e3)
+        if physical:
+            ap = physical_cost_one(tech, macs, runtime, phys_sums, P, simd, l1_cost, l2_cost, noc_bw, hops, wb, clock,
+                                   dram_elems)
+            energy, mac_e, l1_e, l2_e, dram_e = (ap["energy_pj"], ap["mac_energy_pj"], ap["l1_energy_pj"],
+                                                 ap["l2_energy_pj"], ap["dram_energy_pj"])
+            noc_e, leak_e, leak_mw = ap["noc_energy_pj"], ap["leakage_energy_pj"], ap["leakage_mw"]
+        else:
+            mac_e = macs * tech.mac_energy_pj
+            l1_e = sums_l1 * tech.l1_energy_pj
+            l2_e = sums_l2 * tech.l2_energy_pj
+            dram_e = dram_elems * tech.dram_energy_pj
+            energy = mac_e + l1_e + l2_e + (dram_e if include_dram else 0.0)
+            noc_e = leak_e = leak_mw = 0.0
+            ap = maestro_area_power_one(tech, P, simd, noc_bw, l1_cost, l2_cost)
+        util = macs / (runtime * P * simd) if runtime > 0 else 0.0
+    except (OverflowError, ZeroDivisionError):
+        return None
+    if not (math.isfinite(runtime) and math.isfinite(energy) and math.isfinite(ap["power_mw"])
+            and math.isfinite(ap["area_um2"])):
+        return None  # the vectorised path refuses it by name
+    block = np.array([
+        runtime, energy, l1_req_b, l2_req_b, ap["area_um2"], ap["power_mw"], macs, util, mac_e, l1_e, l2_e,
+        dram_e, noc_e, leak_e, leak_mw, latency_ms, l1_cost, P * l1_cost + l2_cost + 0.0, ap["pe_power_mw"],
+        ap["l1_power_mw"], ap["l2_power_mw"], ap["noc_power_mw"], peak, dram_elems / (runtime if runtime >= 1.0
+                                                                                        else 1.0),
+        maestro_rt, maestro_macs, *cvals]).reshape(-1, 1)
+    return _OnePointCost(layer.name, df.name, block, l1_req_b <= l1_hw and l2_req_b <= l2_hw, P_int)
+
+
+def _one_record(layer: Layer, st: Structure, svec: np.ndarray, mult: int) -> tuple:
+    """What the one-point path needs of (layer, structure, multiplier), computed once: the structure, the
+    multiplier, the counts times the multiplier, raw MACs, L1/L2 requirements, true MACs, the DRAM traffic under
+    MAESTRO's constants and under a physical technology, the L1 and L2 count sums (COUNT_NAMES order) and the
+    physical technology's (L1 reads, L1 writes, L2 reads, L2 writes); every sum in the vectorised path's order."""
+    sv = svec.tolist()
+    cvals = [v * mult for v in sv[3:]]
+    counts = dict(zip(COUNT_NAMES, cvals))
+    base = counts["input_l2_write"] + counts["filter_l2_write"]
+    outputs = float(layer.N * layer.K * layer.Y_out * layer.X_out * layer.repeat)
+    tensors = ("input", "filter", "output")
+    phys = tuple(sum(counts[f"{t}_{m}"] for t in tensors) for m in ("l1_read", "l1_write", "l2_read", "l2_write"))
+    return (st, mult, cvals, sv[0], sv[1], sv[2], float(layer.macs), base + counts["output_l2_read"], base + outputs,
+            sum(cvals[i] for i in _L1_COUNTS), sum(cvals[i] for i in _L2_COUNTS), phys)
+
+
+_ONE_FIELDS = ("runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
+               "utilization", "mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "dram_energy_pj", "noc_energy_pj",
+               "leakage_energy_pj", "leakage_mw", "latency_ms", "l1_bytes", "sram_bytes", "pe_power_mw",
+               "l1_power_mw", "l2_power_mw", "noc_power_mw", "noc_bw_req", "offchip_bw_avg",
+               "maestro_runtime_cycles", "maestro_macs", *COUNT_NAMES)
+_ONE_INDEX = {f: i for i, f in enumerate(_ONE_FIELDS)}
+
+
+class _OnePointCost(LayerCost):
+    """A :class:`LayerCost` of one point whose float fields are rows of one ``(fields, 1)`` block, each made a
+    shape-(1,) view on first access (building 40 arrays per call was a fifth of the one-point path's time)."""
+
+    def __init__(self, layer: str, dataflow: str, block: np.ndarray, feasible: bool, num_pes: int) -> None:
+        d = self.__dict__
+        d["layer"] = layer
+        d["dataflow"] = dataflow
+        d["feasible"] = np.array([feasible])
+        d["num_pes"] = np.array([num_pes], dtype=np.int64)
+        d["_block"] = block
+
+    def __getattr__(self, name: str):
+        i = _ONE_INDEX.get(name)
+        block = self.__dict__.get("_block")
+        if i is None or block is None:
+            raise AttributeError(name)
+        v = self.__dict__[name] = block[i]
+        return v
 
 
 def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.ndarray

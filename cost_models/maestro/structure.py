@@ -37,6 +37,19 @@ class Problem:
     stride_y: int = 1
     stride_x: int = 1
 
+    def __hash__(self) -> int:
+        # computed once: the problem keys the structure cache, looked up on every analysed layer
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = hash((self.layer_type, self.dims, self.stride_y, self.stride_x))
+            object.__setattr__(self, "_hash", h)
+        return h
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_hash", None)  # str hashes differ between processes
+        return state
+
     @property
     def dim_map(self) -> dict[str, int]:
         return dict(self.dims)

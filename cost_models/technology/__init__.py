@@ -28,6 +28,8 @@ AnyTechnology = Union[Technology, PhysicalTechnology]
 DEFAULT = PhysicalTechnology(28, "lpddr4")
 """The technology a user gets without asking: 28 nm with LPDDR4."""
 
+_BY_NAME: "dict[str | None, AnyTechnology]" = {}  # resolve() of names already seen (technologies are frozen)
+
 NAMES: tuple[str, ...] = tuple(f"{n}nm" for n in NODES_NM) + ("maestro",)
 """Names :func:`resolve` accepts."""
 
@@ -41,6 +43,15 @@ def resolve(spec: "str | int | Mapping[str, Any] | AnyTechnology | None", dram: 
         HardwareError: an unknown name, node or DRAM preset (names the allowed values), or ``dram`` with
             ``maestro`` (MAESTRO models no DRAM).
     """
+    if isinstance(spec, (Technology, PhysicalTechnology)) and dram is None:
+        return spec
+    if (spec is None or isinstance(spec, str)) and dram is None:
+        tech = _BY_NAME.get(spec)
+        if tech is None:
+            tech = _BY_NAME[spec] = resolve(spec, dram="")
+        return tech
+    if dram == "":  # from the by-name cache above
+        dram = None
     if isinstance(spec, (Technology, PhysicalTechnology)):
         tech = spec
     elif spec is None:
