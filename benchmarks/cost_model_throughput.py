@@ -148,8 +148,8 @@ def main() -> None:
     lines = ["# Cost-model throughput (ResNet-50, one core)", "",
              f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
              f"{args.points} hardware points, seed {args.seed}. Targets (issue 18): >= 1,000,000 cold "
-             "layer-evaluations/s for every dataflow; one_point >= 20,000/s; warm_200 no slower per layer than warm; cached never slower "
-             "than warm.", "", "| dataflow | mode | layer-evals | seconds | layer-evals/s |", "|---|---|---|---|---|"]
+             "layer-evaluations/s for every dataflow; one_point >= 20,000/s; warm_200 no slower per layer than warm; "
+             "cached never slower than warm.", "", "| dataflow | mode | layer-evals | seconds | layer-evals/s |", "|---|---|---|---|---|"]
     for r in table.itertuples():
         lines.append(f"| {r.dataflow} | {r.mode} | {r.layer_evals} | {r.seconds:.3f} | {r.layer_evals_per_s:,.0f} |")
     (RESULTS / "cost_model_throughput.md").write_text("\n".join(lines) + "\n")
