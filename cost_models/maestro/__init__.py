@@ -49,6 +49,7 @@ from __future__ import annotations
 import logging
 import math
 import random
+import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Mapping
@@ -63,7 +64,7 @@ from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW, Hardware, HardwareB
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
 from npu_dse.cost_models.maestro.onepoint import (GiveUp, maestro_area_power_one, physical_cost_one,
                                                   runtime_cycles_one)
-from npu_dse.cost_models.maestro.structure import Problem, Structure, compile_structure
+from npu_dse.cost_models.maestro.structure import Problem, Structure, clear_memos, compile_structure
 from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, default_offchip_bw, resolve
 from npu_dse.cost_models.workload import Layer, Network, Op
 
@@ -88,31 +89,48 @@ _GEMM_DIMS = {"M", "N", "K"}
 #: path's result; ``tests/test_speed_paths.py`` turns it off to compare the two.
 FAST_ONE_POINT = True
 _INT64_HALF = 1 << 62  # integers at or above it go the vectorised way (int64 products could wrap there)
+#: The structure cache: (problem, dataflow id, constants, PEs, compat) -> (structure, static vector). It is bounded
+#: by memory (issue 18: a count of 8,192 was too few for a search's working set): it holds at most
+#: :data:`_CACHE_MAX_BYTES` bytes of entries as estimated by
+#: :meth:`Structure.nbytes` (which includes the one-point path's copy of the cases) plus the static vector and
+#: :data:`_CACHE_ENTRY_BYTES` per entry, and at most :data:`_CACHE_MAX` entries. A dla structure counts 13-15 kB,
+#: so 512 MiB hold about 36,000 of them (the benchmark's 200 layer shapes x 12 PE counts x 12 KTileSz values are
+#: 28,800). Levels and innermost nodes shared between structures (:mod:`.structure`) are counted in each, so the
+#: estimate is an upper bound; the problem and dataflow objects in the keys are shared and not counted.
+#: :data:`_ONE_MAX` bounds the one-point path's records (``_ONE``): they share these structures, and keep at most
+#: that many alive after eviction (about 120 MB of dla structures).
 _CACHE: "dict[tuple, tuple[Structure, np.ndarray]]" = {}
 _CACHE_KEYS: list[tuple] = []  # the cache's keys, for O(1) random eviction
-_CACHE_MAX = 8192
+_CACHE_NBYTES: dict[tuple, int] = {}  # key -> estimated bytes of the entry
+_CACHE_MAX = 1 << 15
+_CACHE_MAX_BYTES = 512 << 20
+_CACHE_ENTRY_BYTES = 400  # key tuple, constants tuple, dict slot, key-list slot, size record (bytes)
 #: Eviction picks a random entry (seeded: results never depend on the cache, only speed does). A cyclic sweep over
 #: more structures than fit keeps a hit rate of about capacity / working set; first-in-first-out eviction, as
 #: before, dropped to zero hits just above the capacity (issue 18's 22x cliff).
 _EVICT = random.Random(0)
-_STATS = {"hits": 0, "misses": 0}
+_STATS = {"hits": 0, "misses": 0, "bytes": 0}
 _DF_IDS: dict[tuple, int] = {}  # Dataflow.key -> small int (:func:`_df_id`)
 _DF_OBJS: dict[int, tuple] = {}  # id(dataflow) -> (dataflow, its _DF_IDS int)
 _ONE: dict[tuple, tuple] = {}  # (layer, dataflow id, compat, constants, PEs) -> _one_record (one-point path)
+_ONE_MAX = 8192
 _L1_COUNTS = tuple(i for i, c in enumerate(COUNT_NAMES) if "_l1_" in c)
 _L2_COUNTS = tuple(i for i, c in enumerate(COUNT_NAMES) if "_l2_" in c)
 
 
 def clear_cache() -> None:
-    """Forget every compiled mapping structure."""
+    """Forget every compiled mapping structure (and what compilations share, :func:`.structure.clear_memos`)."""
+    clear_memos()
     _CACHE.clear()
     _CACHE_KEYS.clear()
+    _CACHE_NBYTES.clear()
     _ONE.clear()
-    _STATS.update(hits=0, misses=0)
+    _STATS.update(hits=0, misses=0, bytes=0)
 
 
 def cache_info() -> dict[str, int]:
-    """Structure-cache statistics: ``hits``, ``misses``, ``size``."""
+    """Structure-cache statistics: ``hits``, ``misses``, ``size`` (entries), ``bytes`` (their estimated memory,
+    at most ``_CACHE_MAX_BYTES``)."""
     return {**_STATS, "size": len(_CACHE)}
 
 
@@ -278,14 +296,20 @@ def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pe
     top = st.top
     static = np.array([top.macs, top.l1_req, sum(top.req_l2.values())] + [top.counts[c] for c in COUNT_NAMES],
                       dtype=np.float64)
-    if len(_CACHE) >= _CACHE_MAX:
+    nbytes = st.nbytes() + sys.getsizeof(static) + _CACHE_ENTRY_BYTES
+    if nbytes > _CACHE_MAX_BYTES:
+        return st, static  # larger than the whole cache: not kept
+    while len(_CACHE) >= _CACHE_MAX or _STATS["bytes"] + nbytes > _CACHE_MAX_BYTES:
         i = _EVICT.randrange(len(_CACHE_KEYS))
         victim = _CACHE_KEYS[i]
         _CACHE_KEYS[i] = _CACHE_KEYS[-1]
         _CACHE_KEYS.pop()
         del _CACHE[victim]
+        _STATS["bytes"] -= _CACHE_NBYTES.pop(victim)
     _CACHE[fast] = (st, static)
     _CACHE_KEYS.append(fast)
+    _CACHE_NBYTES[fast] = nbytes
+    _STATS["bytes"] += nbytes
     return st, static
 
 
@@ -424,7 +448,7 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
     if rec is None:
         problem, mult = problem_for(layer, df, compat)
         rec = _one_record(layer, *_structure(problem, df, consts, P_int, compat), mult)
-        if len(_ONE) >= _CACHE_MAX:
+        if len(_ONE) >= _ONE_MAX:
             _ONE.clear()
         _ONE[fkey] = rec
     else:

@@ -12,11 +12,19 @@ corrections apply here: a tile larger than its dimension with an offset that fit
 the dimension (MAESTRO bug ALGORITHM.md §14.5); a NoC transfer of 0 elements costs 0 cycles (§14.13); and where a
 sub-level's static table calls a TemporalMap unrolled while an edge tile from above makes it iterate (MAESTRO exits,
 §13, a consequence of §14.11), the iteration fetches a whole new tile instead of raising.
+
+Speed (issue 18): the per-case formulas are evaluated from per-directive factor tables (:class:`.traffic.LevelCtx`);
+compilations share built levels (:data:`_LEVELS`), innermost-level nodes (:data:`_LEAVES`) and case orders
+(:func:`_case_order`), all bounded and never modified once built, so a structure is the same whether they are
+warm or empty (``tests/test_structure_speed.py``).
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
+import sys
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,6 +34,27 @@ from npu_dse.cost_models.errors import DataflowError
 from npu_dse.cost_models.maestro.traffic import EDGE, INIT, STEADY, LevelCtx, cdiv
 
 TENSOR_NAMES = ("input", "filter", "output")
+#: Bytes per case of the one-point path's flattened copy of a structure (a tuple of seven Python numbers and its
+#: list slot), counted by :meth:`Structure.nbytes`.
+ONEPOINT_BYTES_PER_CASE = 8 * 32 + 56 + 8
+_INT_BYTES = 32  # an int object (28 bytes up to 2**30, 32 to 2**60)
+#: Node.counts keys in order (one set of key strings, shared by every node's dict)
+_COUNT_KEYS = tuple(f"{t}_{m}_{a}" for t in TENSOR_NAMES for m in ("l1", "l2") for a in ("read", "write"))
+#: per input/filter: the L2 write count
+_L2_WRITE = tuple(f"{t}_l2_write" for t in TENSOR_NAMES[:2])
+
+
+def clear_memos() -> None:
+    """Forget the levels and innermost nodes shared between compilations (:data:`_LEVELS`, :data:`_LEAVES`) and
+    the cached case orders; results never depend on them, only speed does."""
+    _LEVELS.clear()
+    _LEAVES.clear()
+    _case_order.cache_clear()
+
+
+def _ints_bytes(values) -> int:
+    """Bytes of the int objects among ``values`` that are not the interpreter's shared small ints."""
+    return sum(sys.getsizeof(v) for v in values if not -5 <= v <= 256)
 
 
 @dataclass(frozen=True)
@@ -85,7 +114,8 @@ class Problem:
 
 @dataclass
 class Level:
-    """One normalised cluster level with its static tables (ALGORITHM.md §4, §5)."""
+    """One normalised cluster level with its static tables (ALGORITHM.md §4, §5); shared by every structure that
+    has it (:data:`_LEVELS`), so never modified once built."""
 
     dirs: list[tuple[bool, int, int, str]]  # (spatial, m, o, var), outer to inner
     nc: int
@@ -98,13 +128,21 @@ class Level:
     primary: int = 0
 
 
+#: Levels built so far, shared by the structures that have the same level (a Level is never modified once built):
+#: (directives, clusters, dimensions, compat, GEMM) -> Level. At most ``_LEVELS_MAX`` entries (emptied when full),
+#: about 2 kB each, so at most about 32 MB beyond the levels cached structures hold anyway.
+_LEVELS: dict[tuple, Level] = {}
+_LEVELS_MAX = 1 << 14
+
+
 @dataclass
 class Node:
     """The compiled analysis of one level for one tile: kept cases as arrays plus hardware-independent totals.
 
     Per kept case (after merging identical ones): ``occ``, ``ingress`` (input + filter elements), ``egress``,
     ``all_init``, and either ``psums`` (innermost level) or ``sub_a``/``sub_b`` (indices of the child nodes whose
-    max runtime is the case's compute delay).
+    max runtime is the case's compute delay). An innermost node may be shared between structures (:data:`_LEAVES`):
+    never modified once built.
     """
 
     level: int
@@ -123,6 +161,14 @@ class Node:
     first_ingress: int = 0
 
 
+#: Innermost-level nodes analysed so far, shared by the structures that analyse the same level (the same interned
+#: :class:`Level` object) for the same tile, tensors and ``compat`` (a Node is never modified once built):
+#: (id of the level, level index, tensors, compat, tile) -> (level, node). At most ``_LEAVES_MAX`` entries (emptied
+#: when full) of 1-3 kB, so at most about 50 MB beyond the nodes cached structures hold anyway.
+_LEAVES: dict[tuple, tuple[Level, Node]] = {}
+_LEAVES_MAX = 1 << 14
+
+
 @dataclass
 class Structure:
     """A compiled mapping: nodes in evaluation order (children first); the last node is level 0."""
@@ -134,6 +180,25 @@ class Structure:
     @property
     def top(self) -> Node:
         return self.nodes[-1]
+
+    def nbytes(self) -> int:
+        """Approximate memory the structure holds, in bytes: every object it owns measured with
+        :func:`sys.getsizeof` (numpy arrays with their data; ints other than the interpreter's shared -5..256),
+        plus :data:`ONEPOINT_BYTES_PER_CASE` per case for the flattened copy the one-point path may attach
+        (:func:`npu_dse.cost_models.maestro.onepoint._flat`). Against ``tracemalloc`` on dla and eye structures
+        the part without that copy is 0-2 % above the true size. Takes about 20 us."""
+        size = sys.getsizeof
+        n = size(self) + size(self.__dict__) + size(self.nodes) + size(self.levels)
+        for lv in self.levels:
+            n += size(lv) + size(lv.__dict__) + size(lv.dirs) + sum(size(d) for d in lv.dirs)
+            for table in (lv.M, lv.U, lv.Me, lv.Ue, lv.dims):
+                n += size(table) + _ints_bytes(table.values())
+        for nd in self.nodes:
+            n += size(nd) + size(nd.__dict__) + size(nd.counts) + size(nd.req_l2)
+            n += _ints_bytes(nd.counts.values()) + _ints_bytes(nd.req_l2.values()) + 3 * _INT_BYTES
+            n += sum(size(a) for a in (nd.occ, nd.ingress, nd.egress, nd.all_init, nd.psums, nd.sub_a, nd.sub_b))
+            n += ONEPOINT_BYTES_PER_CASE * nd.occ.size
+        return n
 
 
 class _Compiler:
@@ -176,6 +241,7 @@ class _Compiler:
         nc = [self.num_pes // U if clusters else self.num_pes] + clusters
         dims = self._dims0()
         full = dict(dims)
+        dim_map = self.p.dim_map
         levels: list[Level] = []
         prev: list | None = None
         for li, group in enumerate(groups):
@@ -193,7 +259,7 @@ class _Compiler:
                     has_p[0][1] = has_p[0][1] + r[0][1] - 1
             # a TemporalMap on a size-1 dimension no tensor has (``TemporalMap(1,1) K`` on a DSCONV whose
             # Dimensions list K: 1) iterates once and moves nothing: MAESTRO runs it, so it is dropped here
-            lst = [x for x in lst if x[3] in self.in_vars or x[0] or self.p.dim_map.get(x[3]) != 1]
+            lst = [x for x in lst if x[3] in self.in_vars or x[0] or dim_map.get(x[3]) != 1]
             for x in lst:
                 if x[3] not in self.in_vars:
                     raise DataflowError(f"directive '{x[4]}' at cluster level {li}: dimension {x[3]} is not a "
@@ -226,9 +292,15 @@ class _Compiler:
                     if D < x[1]:
                         x[1] = D
                         x[2] = min(x[2], D)
-            lv = Level(dirs=[(bool(x[0]), int(x[1]), int(x[2]), x[3]) for x in lst], nc=nc[li],
-                       dims={v: dims[v] for v in dims})
-            self._tables(lv)
+            dirs = tuple((bool(x[0]), int(x[1]), int(x[2]), x[3]) for x in lst)
+            key = (dirs, nc[li], tuple(dims.items()), self.compat, self.p.layer_type == "GEMM")
+            lv = _LEVELS.get(key)
+            if lv is None:
+                lv = Level(dirs=list(dirs), nc=nc[li], dims={v: dims[v] for v in dims})
+                self._tables(lv)
+                if len(_LEVELS) >= _LEVELS_MAX:
+                    _LEVELS.clear()
+                _LEVELS[key] = lv
             levels.append(lv)
             prev = [x for x in lst]
             # dims of the next level
@@ -311,46 +383,45 @@ class _Compiler:
             st.append((EDGE, 1, False, False, (act - 1) * o + m < rem))
         return st
 
-    @staticmethod
-    def _case_order(lens: list[int]):
-        n = len(lens)
-        total = math.prod(lens)
-        freq = [math.prod(lens[j + 1:]) for j in range(n)]
-        ctr = [0] * n
-        for c in range(total):
-            yield tuple(ctr)
-            for j in range(n):
-                if c % freq[j] == 0:
-                    ctr[j] = (ctr[j] + 1) % lens[j]
-
     # ------------------------------------------------------------------ analysis (§6.3)
+    def _sub(self, li: int, tile: tuple[tuple[str, int], ...]) -> int:
+        """The node index of level ``li`` analysed for ``tile`` (``(variable, extent)`` pairs sorted by variable)."""
+        hit = self.memo.get((li, tile))
+        return hit if hit is not None else self.analyze(li, dict(tile))
+
     def analyze(self, li: int, D: dict[str, int]) -> int:
         key = (li, tuple(sorted(D.items())))
         if key in self.memo:
             return self.memo[key]
         lv = self.levels[li]
         innermost = li == len(self.levels) - 1
-        dirs = lv.dirs
-        states = [self._states(sp, m, o, D[v], lv.nc) for sp, m, o, v in dirs]
-        ctx = LevelCtx(lv, self.overlap, self.tin, self.tw, self.tout, self.compat)
+        if innermost:
+            leaf_key = (id(lv), li, self.tin, self.tw, self.tout, self.compat, key[1])
+            hit = _LEAVES.get(leaf_key)
+            if hit is not None and hit[0] is lv:
+                self.nodes.append(hit[1])
+                self.memo[key] = len(self.nodes) - 1
+                return self.memo[key]
+        states = [self._states(sp, m, o, D[v], lv.nc) for sp, m, o, v in lv.dirs]
+        ctx = LevelCtx(lv, self.overlap, self.tin, self.tw, self.tout, self.compat, states)
+        occs = ctx.occurrences
         req_l2 = {"input": 0, "filter": 0, "output": 0}
         req_l1 = {"input": 0, "filter": 0, "output": 0}
-        counts = {f"{t}_{m}_{a}": 0 for t in TENSOR_NAMES for m in ("l1", "l2") for a in ("read", "write")}
-        macs = 0
+        counts = dict.fromkeys(_COUNT_KEYS, 0)
+        macs = l2_read_in = l2_read_w = 0
         first_done = False
         first_child = None
         first_ingress = 0
         merged: dict[tuple, int] = {}
-        for idx in self._case_order([len(s) for s in states]):
-            case = [states[j][i] for j, i in enumerate(idx)]
-            occ = math.prod(s[1] for s in case)
-            ctx.set_case(case)
+        egress, mac_map, critical_psums = ctx.egress, ctx.mac_map, ctx.critical_psums
+        ingress, tile, sub = ctx.ingress, ctx.tile, self._sub
+        for idx, js, lex in _case_order(tuple(len(s) for s in states)):
             if not first_done:
-                for t, vars_ in (("input", self.tin), ("filter", self.tw)):
-                    req_l2[t] += 2 * ctx.total(vars_, ctx.pe_ingress)
+                for k, (t, vars_) in enumerate((("input", self.tin), ("filter", self.tw))):
+                    req_l2[t] += 2 * ingress(k, idx, js)
                     req_l1[t] += 2 * math.prod(lv.M[v] for v in vars_ if v in lv.M)
-                    counts[f"{t}_l2_write"] = math.prod(D.get(v, 1) for v in vars_)
-                req_l2["output"] = 2 * ctx.total(self.tout, ctx.pe_egress)
+                    counts[_L2_WRITE[k]] = math.prod(D.get(v, 1) for v in vars_)
+                req_l2["output"] = 2 * egress[lex]
                 req_l1["output"] = 2 * math.prod(lv.M[v] for v in self.tout if v in lv.M)
                 outsz = 1
                 for v in self.tout:
@@ -359,41 +430,41 @@ class _Compiler:
                     else:
                         outsz *= D.get(v, 1)
                 counts["output_l2_read"] = outsz
-            E = ctx.total(self.tout, ctx.pe_egress)
-            MAP = ctx.mac_map()
-            PS = ctx.critical_psums()
-            counts["output_l2_write"] += occ * E
-            counts["output_l1_write"] += occ * MAP
-            counts["output_l1_read"] += occ * MAP
+            PS = critical_psums[lex]
             if PS <= 0:
-                continue
-            ing = 0
-            for t, vars_ in (("input", self.tin), ("filter", self.tw)):
-                it = ctx.total(vars_, ctx.pe_ingress)
-                ing += it
-                counts[f"{t}_l2_read"] += occ * it
-                counts[f"{t}_l1_write"] = counts[f"{t}_l2_read"]
-                counts[f"{t}_l1_read"] += occ * MAP
-            all_init = all(s[0] == INIT for s in case)
+                continue  # a case without partial sums moves no input or filter data (its outputs count below)
+            occ = occs[lex]
+            E = egress[lex]
+            it_in = ingress(0, idx, js)
+            it_w = ingress(1, idx, js)
+            ing = it_in + it_w
+            l2_read_in += occ * it_in
+            l2_read_w += occ * it_w
+            all_init = js == -1
             if innermost:
                 key_c = (ing, E, all_init, PS, -1, -1)
             else:
-                p = case[lv.primary]
                 subs = []
-                if ctx.is_edge(p) and p[4]:
-                    subs.append(self.analyze(li + 1, ctx.tile(True)))
+                if ctx.primary_eep(idx):
+                    subs.append(sub(li + 1, tile(idx, True)))
                     if lv.ne - 1 > 0:
-                        subs.append(self.analyze(li + 1, ctx.tile(False)))
+                        subs.append(sub(li + 1, tile(idx, False)))
                 else:
-                    subs.append(self.analyze(li + 1, ctx.tile(False)))
+                    subs.append(sub(li + 1, tile(idx, False)))
                 if first_child is None:
                     first_child = subs[0]
                 key_c = (ing, E, all_init, 0, subs[0], subs[-1])
             if not first_done:
                 first_ingress = ing
             merged[key_c] = merged.get(key_c, 0) + occ
-            macs += occ * MAP
+            macs += occ * mac_map[lex]
             first_done = True
+        # every case's outputs; the L1 reads of input and filter are one per MAC of the cases with partial sums
+        counts["input_l1_read"] = counts["filter_l1_read"] = macs
+        counts["input_l1_write"] = counts["input_l2_read"] = l2_read_in
+        counts["filter_l1_write"] = counts["filter_l2_read"] = l2_read_w
+        counts["output_l1_read"] = counts["output_l1_write"] = sum(map(operator.mul, occs, mac_map))
+        counts["output_l2_write"] = sum(map(operator.mul, occs, egress))
         keys = list(merged)
         arr = lambda i, dt=np.float64: np.array([k[i] for k in keys], dtype=dt)  # noqa: E731
         if first_child is not None:
@@ -405,9 +476,33 @@ class _Compiler:
                     sub_a=np.array([k[4] for k in keys], dtype=np.int64),
                     sub_b=np.array([k[5] for k in keys], dtype=np.int64),
                     macs=macs, l1_req=l1_req, req_l2=req_l2, counts=counts, first_ingress=first_ingress)
+        if innermost:
+            if len(_LEAVES) >= _LEAVES_MAX:
+                _LEAVES.clear()
+            _LEAVES[leaf_key] = (lv, node)
         self.nodes.append(node)
         self.memo[key] = len(self.nodes) - 1
         return self.memo[key]
+
+
+@functools.lru_cache(maxsize=4096)
+def _case_order(lens: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], int, int], ...]:
+    """MAESTRO's order of the iteration cases of a level whose directives have ``lens`` states each: per case the
+    state indices, ``j*`` (the last directive not in its Init state, -1: none; Init is state 0) and the case's
+    lexicographic number (:class:`.traffic.LevelCtx`). Cached per ``lens`` (at most 4,096 entries of at most
+    ``prod(lens)`` cases each)."""
+    n = len(lens)
+    total = math.prod(lens)
+    freq = [math.prod(lens[j + 1:]) for j in range(n)]
+    ctr = [0] * n
+    out = []
+    for c in range(total):
+        idx = tuple(ctr)
+        out.append((idx, max((j for j, i in enumerate(idx) if i), default=-1), sum(map(operator.mul, idx, freq))))
+        for j in range(n):
+            if c % freq[j] == 0:
+                ctr[j] = (ctr[j] + 1) % lens[j]
+    return tuple(out)
 
 
 def arr_occ(merged: dict) -> np.ndarray:

@@ -1,15 +1,28 @@
-"""Reuse and traffic formulas of one cluster level for one iteration case (ALGORITHM.md §7).
+"""Reuse and traffic formulas of one cluster level for the iteration cases of one tile (ALGORITHM.md §7).
 
 Per case: which loop advanced (``j*``), the per-sub-unit tile, ingress (new input/filter data), output volume and
 partial sums, their sums over the sub-units (edge units, ``ne``), the MACs of the case and the tile handed to the
 sub-clusters. Pure integer arithmetic with MAESTRO's truncating division; used by :mod:`.structure`.
+
+Every per-sub-unit volume of §7.2-§7.4 is a product over the level's directives of a factor that depends only on
+that directive's state in the case, on the mode (first sub-unit or not, edge sub-unit or not, output reuse) and, for
+ingress, on ``j*`` and on whether a loop inside ``j*`` re-initialises. :class:`LevelCtx` therefore tabulates the
+factors once per tile (per directive, state and mode); output volume, MACs and partial sums are then formed for all
+cases of the tile at once (lists over the cases), ingress case by case from the tables. All values are Python ints,
+so every product and sum is exactly that of the per-case loops of the formulas as written in ALGORITHM.md.
 """
 
 from __future__ import annotations
 
+import math
+
 from npu_dse.cost_models.errors import DataflowError
 
 INIT, STEADY, EDGE = 0, 1, 2
+
+#: Modes of a per-sub-unit volume, as (first, eep, reuse); the factor tables hold one entry per mode, in this order.
+MODES = ((True, False, True), (False, False, True), (True, True, True), (False, True, True), (False, True, False))
+_TF, _FF, _TT, _FT, _FT_NOREUSE = range(len(MODES))
 
 
 def cdiv(a: int, b: int) -> int:
@@ -18,180 +31,266 @@ def cdiv(a: int, b: int) -> int:
     return q if (a >= 0) == (b > 0) else -q
 
 
-class LevelCtx:
-    """Reuse and traffic formulas of one level for the current case (ALGORITHM.md §7)."""
+def _case_product(tabs: list, idx: tuple, mode: int) -> int:
+    """The product of the factor-table entries ``tab[state of directive j][mode]`` over ``tabs = [(j, tab), ...]``
+    in case ``idx``."""
+    vol = 1
+    for j, tab in tabs:
+        vol *= tab[idx[j]][mode]
+    return vol
 
-    def __init__(self, lv, overlap: dict[str, str], tin, tw, tout, compat: bool = True):
+
+def _over_units(vol, edge: bool, e: int, nc: int, ne: int) -> int:
+    """§7.5: a per-sub-unit volume ``vol(mode)`` summed over the ``nc`` sub-units of a case, given whether one of
+    the tensor's spatial directives is at an edge (``edge``; ``ne`` sub-units work there) and the eep flag ``e`` of
+    the last of them."""
+    if not edge:
+        return vol(_TF) + (nc - 1) * vol(_FF)
+    tot = vol(_TT if ne == 1 and e else _TF)
+    if ne > 1:
+        tot += max(ne - e - 1, 0) * vol(_FF) + e * vol(_FT)
+    return tot
+
+
+class LevelCtx:
+    """Reuse and traffic formulas of one level for the cases of one tile (ALGORITHM.md §7).
+
+    ``states[j]`` are the states of directive ``j`` (:meth:`.structure._Compiler._states`: tuples ``(position,
+    occurrences, unrolled, init_edge, eep)``, the Init state first and only there); a case is a tuple ``idx`` of
+    state indices, one per directive, or its lexicographic number ``lex`` (the last directive's state varying
+    fastest). Volumes are in elements. Lists over all cases, indexed by ``lex``:
+
+    - ``occurrences``: how many times the case occurs (the product of its states' counts, §6.3);
+    - ``egress``: output elements leaving the sub-units (§7.4, §7.5);
+    - ``mac_map``: MACs over the sub-units (§7.6); ``critical_psums``: partial sums of the critical sub-unit.
+
+    Input and filter ingress (§7.3) come case by case from :meth:`ingress`, the tile handed down from :meth:`tile`.
+    """
+
+    def __init__(self, lv, overlap: dict[str, str], tin, tw, tout, compat: bool, states: list[list[tuple]]):
         self.lv = lv
         self.compat = compat
-        self.overlap = overlap
-        self.tout = tout
-        self.var_idx = {d[3]: j for j, d in enumerate(lv.dirs)}
-        self.spatial_of = {t: [v for v in vars_ if v in self.var_idx and lv.dirs[self.var_idx[v]][0]]
-                           for t, vars_ in ((tin, tin), (tw, tw), (tout, tout))}
-        self.all_spatial = [j for j, d in enumerate(lv.dirs) if d[0]]
+        self.states = states
+        self.tensors = (tin, tw)
+        dirs = lv.dirs
+        self.var_idx = var_idx = {d[3]: j for j, d in enumerate(dirs)}
+        # is_edge (§6.2) and the eep flag of every directive's every state
+        self.edge = [[st[0] == EDGE or st[3] for st in sts] for sts in states]
+        self.eep = [[1 if st[4] else 0 for st in sts] for sts in states]
+        self.all_spatial = [j for j, d in enumerate(dirs) if d[0]]
+        self.spatial_of = [[var_idx[v] for v in V if v in var_idx and dirs[var_idx[v]][0]] for V in (tin, tw, tout)]
+        self._out_o = [(j, self._out_table(j, v, v + "'" if v in overlap else v, True))
+                       for v in tout if (j := var_idx.get(v)) is not None]
+        self._out_all = self._out_o + [(j, self._out_table(j, d[3], d[3], False)) for j, d in enumerate(dirs)
+                                       if d[3] not in tout]
+        self._tiles: "list | None" = None  # built on the first call of tile (never, at the innermost level)
+        self.lens = [len(sts) for sts in states]
+        n = math.prod(self.lens)
+        self._products: dict[tuple[int, int], list[int]] = {}
+        self._edges: dict[tuple[int, ...], tuple[list[bool], list[int]]] = {}
+        self._ing: dict[tuple[int, int], list] = {}
+        self.occurrences = self._expand([[st[1] for st in sts] for sts in states])
+        self.egress = self._total(self.spatial_of[2], lambda mode: self._product(0, mode))
+        # §7.6: MACs over the sub-units and the partial sums of the critical (first) sub-unit, per case
+        nc, ne, tf = lv.nc, lv.ne, self._product(1, _TF)
+        edge, e = self._edge_of(self.all_spatial)
+        if ne > 1:
+            fr = self._product(1, _FT_NOREUSE)
+            self.mac_map = [tf[c] + max(ne - e[c] - 1, 0) * tf[c] + e[c] * fr[c] if edge[c] else nc * tf[c]
+                            for c in range(n)]
+        else:
+            tt = self._product(1, _TT) if ne == 1 else tf
+            self.mac_map = [(tt[c] if e[c] else tf[c]) if edge[c] else nc * tf[c] for c in range(n)]
+        sps = self.spatial_of[2]
+        if sps and ne == 1:
+            edge, e = self._edge_of(sps)
+            tt = self._product(1, _TT)
+            self.critical_psums = [tt[c] if edge[c] and e[c] else tf[c] for c in range(n)]
+        else:
+            self.critical_psums = tf
 
-    def set_case(self, case: list[tuple]) -> None:
-        self.case = case
-        js = [j for j, s in enumerate(case) if s[0] != INIT]
-        self.jstar = js[-1] if js else -1
-
-    @staticmethod
-    def is_edge(st: tuple) -> bool:
-        return st[0] == EDGE or st[3]
-
-    def prime(self, v: str) -> str:
-        return v + "'" if v in self.overlap else v
-
-    # §7.2
-    def pe_tile(self, V, first: bool, eep: bool) -> int:
-        lv, vol = self.lv, 1
-        for j, (sp, m, o, v) in enumerate(lv.dirs):
-            if v not in V:
-                continue
-            st = self.case[j]
+    def _out_table(self, j: int, v: str, a: str, output: bool) -> list[tuple[int, ...]]:
+        """§7.4: the factor of directive ``j`` (on ``v``) in ``pe_out`` per state and mode: an output variable
+        (``output``, looked up primed as ``a`` and, in one branch, unprimed as MAESTRO does), or a variable of the
+        partial-sum product (``a == v``)."""
+        lv, ne = self.lv, self.lv.ne
+        m_a, me_a, ue_a, us_a = lv.M.get(a, 0), lv.Me.get(a, 0), lv.Ue.get(a, 0), lv.U.get(a, 0) or 1
+        me_v = lv.Me.get(v, 0)
+        sp = lv.dirs[j][0]
+        tab = []
+        for st, edge in zip(self.states[j], self.edge[j]):
             if not sp:
-                vol *= lv.Me[v] if self.is_edge(st) else lv.M[v]
-            elif not self.is_edge(st):
-                vol *= lv.M[v]
-            elif lv.ne == 1:
-                vol *= lv.Me[v] if (first or eep) else 1
-            else:
-                vol *= lv.Me[v] if eep else lv.M[v]
-        return vol
-
-    # §7.3
-    def pe_ingress(self, V, first: bool, eep: bool) -> int:
-        js = self.jstar
-        if js == -1:
-            return self.pe_tile(V, first, eep)
-        lv = self.lv
-        if lv.dirs[js][3] not in V:
-            return 0
-        reinit = any(j > js and d[3] in V and self.case[j][0] == INIT and not self.case[j][2]
-                     for j, d in enumerate(lv.dirs))
-        Mx, Ux = (lv.Me, lv.Ue) if eep else (lv.M, lv.U)
-        vol = 1
-        for j, (sp, m, o, v) in enumerate(lv.dirs):
-            if v not in V:
+                tab.append((me_a if edge else m_a,) * len(MODES))
                 continue
-            st = self.case[j]
-            if not sp:
-                if st[0] == INIT:
-                    f = lv.Me[v] if self.is_edge(st) else lv.M[v]
-                elif j == js and not reinit:
-                    f = lv.U[v]
-                    if f == 0 and not self.compat:
-                        f = lv.M[v]  # correction: the static table says unrolled, the case iterates: a new tile
-                    elif f == 0:
-                        raise DataflowError(
-                            f"directive on {v} at cluster level: the tile handed down is larger than the "
-                            f"dimension, so the unrolled TemporalMap({m},{o}) {v} would iterate (MAESTRO exits here)")
-                else:
-                    f = lv.M[v]
-            else:
-                if first:
-                    f = Mx[v]
-                elif st[0] == INIT:
-                    f = Mx[v] if j < js else Ux[v]
-                elif j == js and not reinit:
-                    f = Ux[v]
-                else:
-                    f = Mx[v]
-            vol *= f
-        return vol
-
-    # §7.4
-    def pe_out(self, psum: bool, first: bool, eep: bool, reuse: bool = True) -> int:
-        lv, O, vol = self.lv, self.tout, 1
-        ne = lv.ne
-        ustar = lambda x: lv.U.get(x, 0) or 1  # noqa: E731
-        if psum:
-            for j, (sp, m, o, v) in enumerate(lv.dirs):
-                if v in O:
-                    continue
-                st = self.case[j]
-                if not sp:
-                    vol *= lv.Me[v] if self.is_edge(st) else lv.M[v]
-                elif st[0] == INIT and self.is_edge(st) and eep:
-                    vol *= lv.Me[v]
+            row = []
+            for first, eep, reuse in MODES:
+                if st[0] == INIT and edge and eep:
+                    f = (me_a if ne == 1 else (ue_a if reuse else me_a)) if output else me_a
                 elif st[0] in (INIT, STEADY):
-                    vol *= lv.M[v] if first else ustar(v)
+                    f = m_a if first else us_a
                 elif ne == 1:
-                    vol *= lv.Me[v] if (first or eep) else 1
+                    f = me_v if (first or eep) else 1
                 else:
-                    vol *= lv.Ue[v] if eep else (lv.M[v] if first else ustar(v))
-        for v in O:
-            j = self.var_idx.get(v)
-            if j is None:
-                continue
-            sp = lv.dirs[j][0]
-            st = self.case[j]
-            a = self.prime(v)
-            if not sp:
-                vol *= lv.Me.get(a, 0) if self.is_edge(st) else lv.M.get(a, 0)
-            elif st[0] == INIT and self.is_edge(st) and eep:
-                vol *= lv.Me.get(a, 0) if ne == 1 else (lv.Ue.get(a, 0) if reuse else lv.Me.get(a, 0))
-            elif st[0] in (INIT, STEADY):
-                vol *= lv.M.get(a, 0) if first else ustar(a)
-            elif ne == 1:
-                vol *= lv.Me.get(v, 0) if (first or eep) else 1
-            else:
-                vol *= lv.Ue.get(a, 0) if eep else (lv.M.get(a, 0) if first else ustar(a))
-        return vol
+                    f = ue_a if eep else (m_a if first else us_a)
+                row.append(f)
+            tab.append(tuple(row))
+        return tab
 
-    def pe_egress(self, V, first: bool, eep: bool) -> int:
-        return self.pe_out(False, first, eep)
+    def _tile_table(self, j: int) -> list[tuple[int, int]]:
+        """§7.7: per state of directive ``j``, its extent in the tile handed down (non-edge, edge sub-unit)."""
+        lv = self.lv
+        sp, _, _, v = lv.dirs[j]
+        m, me = lv.M[v], lv.Me[v]
+        tab = []
+        for edge in self.edge[j]:
+            if not sp:
+                tab.append((me, me) if edge else (m, m))
+            elif not edge:
+                tab.append((m, m))
+            else:
+                tab.append((me, me) if lv.ne == 1 else (m, me))
+        return tab
+
+    def _ingress_table(self, k: int, js: int) -> list:
+        """Factors of ``pe_ingress`` (§7.3) of tensor ``k`` (0 input, 1 filter) for the cases whose last advancing
+        loop is ``js`` (-1: the all-Init case, which takes the tile of §7.2), per directive on a variable of the
+        tensor, state and mode (the first four of :data:`MODES`).
+
+        Raises:
+            DataflowError: (``compat=True``) the loop ``js`` is a TemporalMap the static table calls unrolled.
+        """
+        lv, V, ne, states = self.lv, self.tensors[k], self.lv.ne, self.states
+        dirs = lv.dirs
+        # the loops inside js are all in their Init state; one not unrolled re-initialises the tensor
+        reinit = any(j > js and d[3] in V and not states[j][0][2] for j, d in enumerate(dirs))
+        out = []
+        for j, (sp, m, o, v) in enumerate(dirs):
+            if v not in V:
+                continue
+            M, Me, U, Ue = lv.M[v], lv.Me[v], lv.U[v], lv.Ue[v]
+            tab = []
+            for st, edge in zip(states[j], self.edge[j]):
+                if js == -1:  # §7.2 pe_tile
+                    if not sp:
+                        row = (Me if edge else M,) * 4
+                    elif not edge:
+                        row = (M,) * 4
+                    elif ne == 1:
+                        row = tuple(Me if (first or eep) else 1 for first, eep, _ in MODES[:4])
+                    else:
+                        row = tuple(Me if eep else M for _, eep, _ in MODES[:4])
+                elif not sp:
+                    if st[0] == INIT:
+                        f = Me if edge else M
+                    elif j == js and not reinit:
+                        f = U
+                        if f == 0 and not self.compat:
+                            f = M  # correction: the static table says unrolled, the case iterates: a new tile
+                        elif f == 0:
+                            raise DataflowError(
+                                f"directive on {v} at cluster level: the tile handed down is larger than the "
+                                f"dimension, so the unrolled TemporalMap({m},{o}) {v} would iterate (MAESTRO exits "
+                                "here)")
+                    else:
+                        f = M
+                    row = (f,) * 4
+                else:
+                    row = []
+                    for first, eep, _ in MODES[:4]:
+                        Mx, Ux = (Me, Ue) if eep else (M, U)
+                        if first:
+                            row.append(Mx)
+                        elif st[0] == INIT:
+                            row.append(Mx if j < js else Ux)
+                        elif j == js and not reinit:
+                            row.append(Ux)
+                        else:
+                            row.append(Mx)
+                    row = tuple(row)
+                tab.append(row)
+            out.append((j, tab))
+        return out
+
+    # per-case lists
+    def _expand(self, cols: list) -> list[int]:
+        """Per case (in ``lex`` order), the product of ``cols[j][state of j]`` over the directives whose ``cols[j]``
+        is not None."""
+        vals = [1]
+        for L, col in zip(self.lens, cols):
+            if col is None:
+                vals = [a for a in vals for _ in range(L)]
+            else:
+                vals = [a * b for a in vals for b in col]
+        return vals
+
+    def _column(self, j: int, col: list) -> list:
+        """Per case (in ``lex`` order), ``col[state of directive j]``."""
+        before, after = math.prod(self.lens[:j]), math.prod(self.lens[j + 1:])
+        return [x for x in col for _ in range(after)] * before
+
+    def _edge_of(self, sps: list[int]) -> tuple[list[bool], list[int]]:
+        """Per case: whether one of the directives ``sps`` is at an edge, and the eep flag (0/1) of the last."""
+        key = tuple(sps)
+        hit = self._edges.get(key)
+        if hit is None:
+            edge = self._column(sps[0], self.edge[sps[0]])
+            for j in sps[1:]:
+                edge = [a or b for a, b in zip(edge, self._column(j, self.edge[j]))]
+            hit = self._edges[key] = (edge, self._column(sps[-1], self.eep[sps[-1]]))
+        return hit
+
+    def _product(self, which: int, mode: int) -> list[int]:
+        """Per case, ``pe_out`` (§7.4) in ``mode``: of the outputs (``which`` 0) or with the partial sums (1)."""
+        key = (which, mode)
+        vals = self._products.get(key)
+        if vals is None:
+            vals = self._products[key] = self._factors((self._out_o, self._out_all)[which], mode)
+        return vals
+
+    def _factors(self, tabs: list, mode: int) -> list[int]:
+        """Per case, the product of the factor tables ``tabs = [(j, tab), ...]`` in ``mode``."""
+        cols: list = [None] * len(self.lens)
+        for j, tab in tabs:
+            cols[j] = [row[mode] for row in tab]
+        return self._expand(cols)
 
     # §7.5
-    def total(self, V, f) -> int:
-        lv = self.lv
-        sps = [v for v in V if v in self.var_idx and lv.dirs[self.var_idx[v]][0]]
+    def _total(self, sps: list[int], f) -> list[int]:
+        """Per case, the sum over the sub-units of the per-sub-unit volume ``f(mode)`` (a per-case list); ``sps``
+        are the directives of the tensor's spatial variables."""
+        tf = f(_TF)
         if not sps:
-            return f(V, True, False)
-        sp = self.case[self.var_idx[sps[-1]]]
-        edge = any(self.is_edge(self.case[self.var_idx[v]]) for v in sps)
-        if not edge:
-            return f(V, True, False) + (lv.nc - 1) * f(V, False, False)
-        e = 1 if sp[4] else 0
-        tot = f(V, True, lv.ne == 1 and bool(e))
-        if lv.ne > 1:
-            tot += max(lv.ne - e - 1, 0) * f(V, False, False) + e * f(V, False, True)
-        return tot
+            return tf
+        nc, ne = self.lv.nc, self.lv.ne
+        edge, e = self._edge_of(sps)
+        vols = {_TF: tf, _FF: f(_FF), _TT: f(_TT) if ne == 1 else None, _FT: f(_FT) if ne > 1 else None}
+        return [_over_units(lambda mode, c=c: vols[mode][c], edge[c], e[c], nc, ne) for c in range(len(tf))]
 
-    # §7.6
-    def mac_map(self) -> int:
-        lv = self.lv
-        sp = self.case[self.all_spatial[-1]]
-        edge = any(self.is_edge(self.case[j]) for j in self.all_spatial)
-        if not edge:
-            return lv.nc * self.pe_out(True, True, False)
-        e = 1 if sp[4] else 0
-        tot = self.pe_out(True, True, lv.ne == 1 and bool(e))
-        if lv.ne > 1:
-            tot += max(lv.ne - e - 1, 0) * self.pe_out(True, True, False) + e * self.pe_out(True, False, True, False)
-        return tot
-
-    def critical_psums(self) -> int:
-        lv = self.lv
-        sps = [v for v in self.tout if v in self.var_idx and lv.dirs[self.var_idx[v]][0]]
+    def ingress(self, k: int, idx: tuple, js: int) -> int:
+        """Input (``k`` 0) or filter (1) elements entering the level's sub-units in case ``idx`` (§7.3, §7.5);
+        ``js`` is the last directive not in its Init state (-1: none). Computed per case: a ``js`` holds only some
+        of the cases."""
+        if js >= 0 and self.lv.dirs[js][3] not in self.tensors[k]:
+            return 0
+        tabs = self._ing.get((k, js))
+        if tabs is None:
+            tabs = self._ing[k, js] = self._ingress_table(k, js)
+        sps = self.spatial_of[k]
         if not sps:
-            return self.pe_out(True, True, False)
-        edge = any(self.is_edge(self.case[self.var_idx[v]]) for v in sps)
-        if not edge:
-            return self.pe_out(True, True, False)
-        sp = self.case[self.var_idx[sps[-1]]]
-        return self.pe_out(True, True, lv.ne == 1 and bool(sp[4]))
+            return _case_product(tabs, idx, _TF)
+        return _over_units(lambda mode: _case_product(tabs, idx, mode), any(self.edge[j][idx[j]] for j in sps),
+                           self.eep[sps[-1]][idx[sps[-1]]], self.lv.nc, self.lv.ne)
 
     # §7.7
-    def tile(self, eep: bool) -> dict[str, int]:
-        lv, t = self.lv, {}
-        for j, (sp, m, o, v) in enumerate(lv.dirs):
-            st = self.case[j]
-            if not sp:
-                t[v] = lv.Me[v] if self.is_edge(st) else lv.M[v]
-            elif not self.is_edge(st):
-                t[v] = lv.M[v]
-            else:
-                t[v] = lv.Me[v] if (lv.ne == 1 or eep) else lv.M[v]
-        return t
+    def tile(self, idx: tuple, eep: bool) -> tuple[tuple[str, int], ...]:
+        """The tile handed to the sub-clusters in case ``idx`` (``eep``: the edge sub-unit's), as ``(variable,
+        extent)`` pairs sorted by variable."""
+        e = 1 if eep else 0
+        if self._tiles is None:
+            self._tiles = sorted((d[3], j, self._tile_table(j)) for j, d in enumerate(self.lv.dirs))
+        return tuple([(v, tab[idx[j]][e]) for v, j, tab in self._tiles])
+
+    def primary_eep(self, idx: tuple) -> bool:
+        """Whether the primary spatial directive is at an edge with an edge sub-unit in case ``idx``."""
+        p = self.lv.primary
+        return bool(self.edge[p][idx[p]] and self.states[p][idx[p]][4])
