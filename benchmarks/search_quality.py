@@ -83,6 +83,8 @@ PROBLEMS: dict[str, dict] = {
     "global-resnet50-edge": {"model": "resnet50", "platform": "edge", "space": "global"},
     "global-resnet50-cloud": {"model": "resnet50", "platform": "cloud", "space": "global"},
     "quickstart": {"config": "configs/quickstart.yaml"},
+    "global-mobilenet_v2-edge": {"config": "configs/global_mobilenet_v2_edge.yaml"},
+    "lp-mobilenet_v2-edge": {"config": "configs/lp_mobilenet_v2_edge.yaml"},
 }
 """Problem name -> :meth:`Problem.build` keyword arguments, or ``{"config": path}``: an experiment file (relative to
 :data:`REPO`) built as ``dse run`` builds it, with its first objective (:func:`build`)."""
