@@ -1,11 +1,45 @@
-"""Hypothesis strategies shared by the cost-model tests (imported as ``strategies``: pytest puts ``tests/`` on the
-path of its test modules)."""
+"""Hypothesis strategies and comparisons shared by the cost-model tests (imported as ``strategies``: pytest puts
+``tests/`` on the path of its test modules)."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
+import numpy as np
 from hypothesis import strategies as st
 
+import npu_dse.cost_models.maestro as maestro
+from npu_dse.cost_models.errors import NpuDseError
+from npu_dse.cost_models.maestro import LayerCost, analyze_layer
 from npu_dse.cost_models.workload import Layer, Op
+
+
+def analyze_with(flag: str, value: bool, *args, **kwargs) -> "LayerCost | type":
+    """``analyze_layer(*args, **kwargs)`` with the module switch ``maestro.<flag>`` (``FAST_ONE_POINT``,
+    ``BATCHED``) set to ``value``: its result, or the type of the error it raised."""
+    old = getattr(maestro, flag)
+    setattr(maestro, flag, value)
+    try:
+        return analyze_layer(*args, **kwargs)
+    except NpuDseError as exc:
+        return type(exc)
+    finally:
+        setattr(maestro, flag, old)
+
+
+def assert_same_cost(a: "LayerCost | type", b: "LayerCost | type") -> None:
+    """Two results of :func:`analyze_with` are the same: the same error type, or every field of the
+    :class:`LayerCost` the same (arrays: shape, dtype and float64 bits, so 0.0 and -0.0 differ)."""
+    if isinstance(a, type) or isinstance(b, type):
+        assert a == b
+        return
+    for f in fields(LayerCost):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, np.ndarray):
+            assert x.shape == y.shape and x.dtype == y.dtype, f.name
+            assert x.tobytes() == y.tobytes(), (f.name, x, y)
+        else:
+            assert x == y, f.name
 
 
 @st.composite

@@ -8,20 +8,16 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import npu_dse.cost_models.maestro as maestro
-from npu_dse.cost_models.errors import NpuDseError
 from npu_dse.cost_models.evaluator import LAYER_METRICS, Evaluator, Problem
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
-from npu_dse.cost_models.maestro import LayerCost, analyze_layer
+from npu_dse.cost_models.maestro import LayerCost
 from npu_dse.cost_models.space import confuciux_space
 from npu_dse.cost_models.workload import Layer, Network, Op
-from strategies import layers
+from strategies import analyze_with, assert_same_cost, layers
 
 ENGINE_FLOWS = ["kcp_ws", "rs", "xp_ws", "dpt", "yxp_os", "dla", "shi", "eye"]
 
@@ -39,33 +35,6 @@ def points(draw):
         l2_bytes=draw(st.sampled_from([None, 1, 4096, 108 * 1024, 1 << 20])))
 
 
-def _run(fast: bool, *args, **kwargs):
-    """``analyze_layer`` with the one-point path on or off: its result, or the type of the error it raised."""
-    old = maestro.FAST_ONE_POINT
-    maestro.FAST_ONE_POINT = fast
-    try:
-        return analyze_layer(*args, **kwargs)
-    except NpuDseError as exc:
-        return type(exc)
-    finally:
-        maestro.FAST_ONE_POINT = old
-
-
-def _assert_same(a: "LayerCost | type", b: "LayerCost | type") -> None:
-    if isinstance(a, type) or isinstance(b, type):
-        assert a == b
-        return
-    for f in fields(LayerCost):
-        x, y = getattr(a, f.name), getattr(b, f.name)
-        if isinstance(x, np.ndarray):
-            assert x.shape == y.shape == (1,), f.name
-            assert x.dtype == y.dtype, f.name
-            # bit for bit: the same float64 bits, not only equal values (0.0 and -0.0 differ here)
-            assert x.tobytes() == y.tobytes(), (f.name, x, y)
-        else:
-            assert x == y, f.name
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(layer=layers(), hw=points(), dataflow=st.sampled_from(ENGINE_FLOWS),
        technology=st.sampled_from(["maestro", "28nm", "65nm"]), compat=st.booleans(),
@@ -74,11 +43,12 @@ def test_one_point_path_equals_the_vectorised_path(layer, hw, dataflow, technolo
                                                    as_batch):
     consts = None if ktile is None else {"KTileSz": ktile}
     point = HardwareBatch.coerce(hw) if as_batch else hw
-    slow = _run(False, layer, dataflow, point, consts, compat=compat, technology=technology,
-                include_dram=include_dram)
-    fast = _run(True, layer, dataflow, point, consts, compat=compat, technology=technology,
-                include_dram=include_dram)
-    _assert_same(fast, slow)
+    kwargs = {"compat": compat, "technology": technology, "include_dram": include_dram}
+    slow = analyze_with("FAST_ONE_POINT", False, layer, dataflow, point, consts, **kwargs)
+    fast = analyze_with("FAST_ONE_POINT", True, layer, dataflow, point, consts, **kwargs)
+    if not isinstance(fast, type):
+        assert fast.runtime_cycles.shape == (1,)
+    assert_same_cost(fast, slow)
 
 
 def test_one_point_path_is_taken_and_agrees_on_resnet50():
@@ -90,9 +60,9 @@ def test_one_point_path_is_taken_and_agrees_on_resnet50():
     for hw, tech in ((Hardware(num_pes=256, noc_bw=64, l1_bytes=512, l2_bytes=256 * 1024), "28nm"),
                      (Hardware(num_pes=168, noc_bw=81_920_000), "maestro")):
         for layer in net.layers:
-            fast = _run(True, layer, "dla", hw, technology=tech)
+            fast = analyze_with("FAST_ONE_POINT", True, layer, "dla", hw, technology=tech)
             assert type(fast) is not LayerCost
-            _assert_same(fast, _run(False, layer, "dla", hw, technology=tech))
+            assert_same_cost(fast, analyze_with("FAST_ONE_POINT", False, layer, "dla", hw, technology=tech))
 
 
 TWO = Network("two", (

@@ -61,6 +61,8 @@ from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.dataflow import Dataflow
 from npu_dse.cost_models.errors import DataflowError, HardwareError
 from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW, Hardware, HardwareBatch
+from npu_dse.cost_models.maestro.batched import (build_stack, cached_stack, clear_stacks, remember_stack,
+                                                 runtime_cycles_stacked)
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
 from npu_dse.cost_models.maestro.onepoint import (GiveUp, maestro_area_power_one, physical_cost_one,
                                                   runtime_cycles_one)
@@ -88,6 +90,9 @@ _GEMM_DIMS = {"M", "N", "K"}
 #: Run a single hardware point through the one-point fast path (:mod:`.onepoint`), bit-for-bit the vectorised
 #: path's result; ``tests/test_speed_paths.py`` turns it off to compare the two.
 FAST_ONE_POINT = True
+#: Evaluate all structure groups of a batch in one pass (:mod:`.batched`), bit-for-bit the group-by-group result;
+#: ``tests/test_evaluate_speed.py`` turns it off to compare the two.
+BATCHED = True
 _INT64_HALF = 1 << 62  # integers at or above it go the vectorised way (int64 products could wrap there)
 #: The structure cache: (problem, dataflow id, constants, PEs, compat) -> (structure, static vector). It is bounded
 #: by memory (issue 18: a count of 8,192 was too few for a search's working set): it holds at most
@@ -119,8 +124,10 @@ _L2_COUNTS = tuple(i for i, c in enumerate(COUNT_NAMES) if "_l2_" in c)
 
 
 def clear_cache() -> None:
-    """Forget every compiled mapping structure (and what compilations share, :func:`.structure.clear_memos`)."""
+    """Forget every compiled mapping structure (and what compilations share, :func:`.structure.clear_memos`, and
+    the stacks of structures built from them, :func:`.batched.clear_stacks`)."""
     clear_memos()
+    clear_stacks()
     _CACHE.clear()
     _CACHE_KEYS.clear()
     _CACHE_NBYTES.clear()
@@ -313,19 +320,45 @@ def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pe
     return st, static
 
 
-def _groups(keys: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray | None]]:
-    """Distinct rows of the key columns: (key values, indices of the points having them; None = all)."""
+def _group_order(keys: list[np.ndarray]) -> tuple[np.ndarray, "np.ndarray | None", np.ndarray]:
+    """Distinct rows of the key columns (integer arrays of shape (n,)), in ascending order of their values.
+
+    Returns:
+        (the groups' key rows, shape (G, len(keys)); the points sorted by group, ascending within a group, shape (n,)
+        int64, None when there is one group; the number of points per group, shape (G,) int64).
+    """
     n = keys[0].shape[0]
     if n == 1 or all(k.min() == k.max() for k in keys):
-        return [(np.array([k[0] for k in keys]), None)]
+        return np.array([[k[0] for k in keys]]), None, np.array([n], dtype=np.int64)
     code = np.zeros(n, dtype=np.int64)
+    size = 1
     for k in keys:
-        u, inv = np.unique(k, return_inverse=True)
-        code = code * len(u) + inv.reshape(-1)
-    order = np.argsort(code, kind="stable")
+        lo, hi = int(k.min()), int(k.max())
+        if hi - lo < 1 << 16:  # small range: rank the values by a presence table (np.unique sorts)
+            present = np.zeros(hi - lo + 1, dtype=bool)
+            shifted = k - lo
+            present[shifted] = True
+            rank = np.cumsum(present) - 1
+            inv, m = rank[shifted], int(rank[-1]) + 1
+        else:
+            u, inv = np.unique(k, return_inverse=True)
+            inv, m = inv.reshape(-1), len(u)
+        code = code * m + inv
+        size *= m
+    order = np.argsort(code.astype(np.uint16) if size <= 1 << 16 else code, kind="stable")
     sc = code[order]
-    cuts = np.nonzero(np.diff(sc))[0] + 1
-    return [(np.array([k[idx[0]] for k in keys]), idx) for idx in np.split(order, cuts)]
+    starts = np.concatenate(([0], np.flatnonzero(sc[1:] != sc[:-1]) + 1))
+    counts = np.diff(np.append(starts, n))
+    first = order[starts]
+    return np.stack([k[first] for k in keys], axis=1), order, counts
+
+
+def _groups(keys: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Distinct rows of the key columns: (key values, indices of the points having them; None = all)."""
+    rows, order, counts = _group_order(keys)
+    if order is None:
+        return [(rows[0], None)]
+    return list(zip(rows, np.split(order, np.cumsum(counts)[:-1])))
 
 
 def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
@@ -590,7 +623,11 @@ def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.n
 def _engine(layer: Layer, df: Dataflow, hw: HardwareBatch, constants, compat: bool, offchip_bw: np.ndarray,
             n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Runtime, peak NoC demand and static vector ``[macs, l1_req, l2_req, *COUNT_NAMES]`` from MAESTRO's engine
-    (per run of the problem), and how many times the problem runs (:func:`problem_for`)."""
+    (per run of the problem), and how many times the problem runs (:func:`problem_for`).
+
+    The points are grouped by structure (PE count and template constants); all groups are evaluated in one pass
+    (:mod:`.batched`) when :data:`BATCHED` is set and the result is sure to be bit-for-bit that of evaluating
+    group by group (:func:`_engine_per_group`), else group by group."""
     problem, mult = problem_for(layer, df, compat)
     cnames = sorted(c for c in constants if c in df.constants) if constants else []
     carr = {}
@@ -601,23 +638,80 @@ def _engine(layer: Layer, df: Dataflow, hw: HardwareBatch, constants, compat: bo
         if a.shape != (n,):
             raise HardwareError(f"constant {c!r} has shape {a.shape}, expected ({n},) or a scalar")
         carr[c] = a.astype(np.int64)
+    lat_all = (hw.noc_hops * hw.noc_hop_latency).astype(np.float64)
+    simd_all = hw.simd_lanes.astype(np.float64)
+    rows, order, counts = _group_order([hw.num_pes] + [carr[c] for c in cnames])
+    if BATCHED:
+        out = _engine_stacked(problem, df, cnames, compat, rows, order, counts,
+                              (hw.noc_bw, offchip_bw, lat_all, simd_all))
+        if out is not None:
+            return (*out, mult)
+    return (*_engine_per_group(problem, df, cnames, compat, rows, order, counts, (hw.noc_bw, offchip_bw, lat_all,
+                                                                                 simd_all)), mult)
+
+
+def _group_structures(problem: Problem, df: Dataflow, cnames: list[str], compat: bool, rows: np.ndarray
+                      ) -> list[tuple[Structure, np.ndarray]]:
+    """The structure and static vector of every group (key rows from :func:`_group_order`), in order."""
+    return [_structure(problem, df, {c: int(row[i + 1]) for i, c in enumerate(cnames)}, int(row[0]), compat)
+            for row in rows]
+
+
+def _engine_stacked(problem: Problem, df: Dataflow, cnames: list[str], compat: bool, rows: np.ndarray,
+                    order: "np.ndarray | None", counts: np.ndarray, point_arrays: tuple
+                    ) -> "tuple[np.ndarray, np.ndarray, np.ndarray] | None":
+    """Runtime, peak NoC demand (shape (n,)) and static vectors (shape (n, S)) of every point, all groups in one
+    pass (:func:`.batched.runtime_cycles_stacked`); None where that cannot promise the per-group result.
+
+    ``rows``, ``order``, ``counts`` are :func:`_group_order`'s; ``point_arrays`` the points' NoC bandwidth,
+    off-chip bandwidth (elements/cycle), NoC latency (cycles) and SIMD lanes, float64 shape (n,)."""
+    key = (problem, _df_id(df), tuple(cnames), compat, rows.shape, rows.dtype.str, rows.tobytes())
+    found, stack = cached_stack(key)
+    if found:
+        _STATS["hits"] += len(rows)
+    else:
+        pairs = _group_structures(problem, df, cnames, compat, rows)
+        stack = build_stack([st for st, _ in pairs], [sv for _, sv in pairs])
+        remember_stack(key, stack)
+    if stack is None:
+        return None
+    if order is not None:
+        point_arrays = tuple(a.take(order) for a in point_arrays)
+    out = runtime_cycles_stacked(stack, counts, *point_arrays, compat=compat)
+    if out is None:
+        return None
+    rt, peak = out
+    n = rt.shape[0]
+    if order is None:
+        return rt, peak, stack.static.take(np.zeros(n, dtype=np.int64), axis=1).T
+    group = np.empty(n, dtype=np.int64)
+    group[order] = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    raw_rt = np.empty(n)
+    raw_rt[order] = rt
+    raw_peak = np.empty(n)
+    raw_peak[order] = peak
+    return raw_rt, raw_peak, stack.static.take(group, axis=1).T
+
+
+def _engine_per_group(problem: Problem, df: Dataflow, cnames: list[str], compat: bool, rows: np.ndarray,
+                      order: "np.ndarray | None", counts: np.ndarray, point_arrays: tuple
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_engine_stacked`'s result, one :func:`.evaluate.runtime_cycles` call per group (the reference)."""
+    noc_bw, offchip_bw, lat_all, simd_all = point_arrays
+    n = noc_bw.shape[0]
     raw_rt = np.empty(n)
     peak = np.empty(n)
     static = np.empty((n, 3 + len(COUNT_NAMES)))
-    lat_all = (hw.noc_hops * hw.noc_hop_latency).astype(np.float64)
-    simd_all = hw.simd_lanes.astype(np.float64)
-    for key, idx in _groups([hw.num_pes] + [carr[c] for c in cnames]):  # overflow is caught below, by name
-        P = int(key[0])
-        consts = {c: int(key[i + 1]) for i, c in enumerate(cnames)}
-        st, svec = _structure(problem, df, consts, P, compat)
-        if idx is None:
-            rt, pk = runtime_cycles(st, hw.noc_bw, offchip_bw, lat_all, simd_all, compat=compat)
-            raw_rt[:], peak[:], static[:] = rt, pk, svec
-        else:
-            rt, pk = runtime_cycles(st, hw.noc_bw[idx], offchip_bw[idx], lat_all[idx], simd_all[idx],
-                                    compat=compat)
-            raw_rt[idx], peak[idx], static[idx] = rt, pk, svec
-    return raw_rt, peak, static, mult
+    pairs = _group_structures(problem, df, cnames, compat, rows)  # overflow is caught in _finish, by name
+    if order is None:
+        (st, svec), = pairs
+        rt, pk = runtime_cycles(st, noc_bw, offchip_bw, lat_all, simd_all, compat=compat)
+        raw_rt[:], peak[:], static[:] = rt, pk, svec
+        return raw_rt, peak, static
+    for (st, svec), idx in zip(pairs, np.split(order, np.cumsum(counts)[:-1])):
+        rt, pk = runtime_cycles(st, noc_bw[idx], offchip_bw[idx], lat_all[idx], simd_all[idx], compat=compat)
+        raw_rt[idx], peak[idx], static[idx] = rt, pk, svec
+    return raw_rt, peak, static
 
 
 def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool, offchip_bw: np.ndarray,
