@@ -69,7 +69,8 @@ class Expr:
                 total += int(v)
             elif kind == "const":
                 if v not in constants:
-                    raise DataflowError(f"{where}: unknown constant {v!r}; defined: {', '.join(sorted(constants)) or 'none'}")
+                    raise DataflowError(f"{where}: unknown constant {v!r}; defined: "
+                                        f"{', '.join(sorted(constants)) or 'none'}")
                 total += int(constants[v])
             else:
                 if v not in dims:
@@ -251,8 +252,7 @@ class Dataflow:
         if constants:
             consts.update({k: int(v) for k, v in constants.items()})
         out: list = []
-        for d in self.directives:
-            where = f"dataflow {self.name!r}, directive '{d}'" + (f" (line {d.line})" if d.line else "")
+        for d, (where, text) in zip(self.directives, self._texts()):
             if isinstance(d, ClusterDirective):
                 c = d.size.resolve(dims, consts, where)
                 if c <= 0:
@@ -270,8 +270,18 @@ class Dataflow:
             if kernel and ((m != dims[d.dim] or o != dims[d.dim]) if compat else min(m, o) < dims[d.dim]):
                 raise DataflowError(f"{where}: a TemporalMap on {d.dim} must have size = offset = Sz({d.dim}) = "
                                     f"{dims[d.dim]}, got ({m},{o})")
-            out.append(ResolvedMap(d.spatial, m, o, d.dim, str(d)))
+            out.append(ResolvedMap(d.spatial, m, o, d.dim, text))
         return out
+
+    def _texts(self) -> tuple[tuple[str, str], ...]:
+        """Per directive, the place named in :meth:`resolve`'s messages and the directive's text (built once: forming
+        them on every call was a third of its time)."""
+        texts = self.__dict__.get("_texts_memo")
+        if texts is None:
+            texts = tuple((f"dataflow {self.name!r}, directive '{d}'" + (f" (line {d.line})" if d.line else ""),
+                           str(d)) for d in self.directives)
+            object.__setattr__(self, "_texts_memo", texts)
+        return texts
 
 
 def _check_structure(directives: Sequence[Directive], name: str) -> None:

@@ -2,7 +2,9 @@
 
 - Per iteration case, :class:`npu_dse.cost_models.maestro.traffic.LevelCtx` (factor tables, per-case lists) against
   a deliberately plain per-case evaluation of ALGORITHM.md §7 (:class:`_PlainCase`, the formulas as written, one
-  loop over the directives per call), on every level and tile a compilation analyses.
+  loop over the directives per call), on every level and tile a compilation analyses; cases the compiler treats as
+  having the same sub-cluster nodes (:meth:`LevelCtx.sub_keys`) hand down the same tiles.
+- :meth:`Dataflow.resolve` (directive texts formed once per dataflow): the same texts and messages.
 - ``analyze_layer`` (every :class:`LayerCost` field) with every cache emptied, warm, and with a structure cache too
   small to keep anything or forced to evict, for every non-systolic built-in dataflow on CONV, DWCONV and GEMM
   layers (strided, padded, odd sizes, batch), PE counts and the KTileSz/CTileSz constants, ``compat`` on and off.
@@ -227,6 +229,7 @@ def _check_level_cases(comp, li, D):
     ctx = LevelCtx(lv, comp.overlap, comp.tin, comp.tw, comp.tout, comp.compat, states)
     order = structure_mod._case_order(tuple(len(s) for s in states))
     assert [c[0] for c in order] == list(_plain_case_order([len(s) for s in states]))
+    by_key: dict = {}
     for idx, js, lex in order:
         case = [states[j][i] for j, i in enumerate(idx)]
         plain = _PlainCase(lv, comp.overlap, comp.tin, comp.tw, comp.tout, comp.compat, case)
@@ -240,6 +243,11 @@ def _check_level_cases(comp, li, D):
             p = lv.primary
             assert ctx.primary_eep(idx) == bool(plain.is_edge(case[p]) and case[p][4])
             assert ctx.tile(idx, True) == plain.tile(True) and ctx.tile(idx, False) == plain.tile(False)
+            # the compiler looks the sub-cluster nodes up by sub_keys: equal keys, equal tiles
+            peep, codes = ctx.sub_keys()
+            assert peep[lex] == ctx.primary_eep(idx)
+            tiles = (plain.tile(True), plain.tile(False))
+            assert by_key.setdefault((codes[lex], peep[lex]), tiles) == tiles, (li, D, idx)
 
 
 def _mappings():
@@ -328,13 +336,71 @@ def test_structures_are_the_same_with_shared_memos_cold_or_warm(compat):
     structure_mod.clear_memos()
 
 
+def _plain_nbytes(st) -> int:
+    """Structure.nbytes as written before the sizes of shared levels and nodes were remembered."""
+    size = sys.getsizeof
+    n = size(st) + size(st.__dict__) + size(st.nodes) + size(st.levels)
+    for lv in st.levels:
+        n += size(lv) + size(lv.__dict__) + size(lv.dirs) + sum(size(d) for d in lv.dirs)
+        for table in (lv.M, lv.U, lv.Me, lv.Ue, lv.dims):
+            n += size(table) + sum(size(v) for v in table.values() if not -5 <= v <= 256)
+    for nd in st.nodes:
+        n += size(nd) + size(nd.__dict__) + size(nd.counts) + size(nd.req_l2)
+        n += sum(size(v) for d in (nd.counts, nd.req_l2) for v in d.values() if not -5 <= v <= 256)
+        n += 3 * structure_mod._INT_BYTES
+        n += sum(size(a) for a in (nd.occ, nd.ingress, nd.egress, nd.all_init, nd.psums, nd.sub_a, nd.sub_b))
+        n += structure_mod.ONEPOINT_BYTES_PER_CASE * nd.occ.size
+    return n
+
+
+def test_nbytes_is_the_plain_sum_with_shared_sizes_remembered():
+    """Structure.nbytes (sizes of shared levels and innermost nodes remembered) is the plain sum over the
+    structure's objects, right after compiling and again after many more compilations."""
+    structure_mod.clear_memos()
+    built = []
+    for layer, df, compat in _mappings():
+        problem, _ = problem_for(layer, df, compat)
+        for P in PES:
+            for consts in CONSTANTS[::3]:
+                used = {k: v for k, v in consts.items() if k in df.constants}
+                try:
+                    st = structure_mod.compile_structure(problem, df.resolve(problem.dim_map, used, P, compat), P,
+                                                         compat)
+                except DataflowError:
+                    continue
+                assert st.nbytes() == _plain_nbytes(st)
+                built.append(st)
+    assert len(built) > 100 and structure_mod._FIXED_BYTES
+    for st in built:
+        assert st.nbytes() == _plain_nbytes(st)
+    structure_mod.clear_memos()
+
+
+def test_resolve_names_each_directive_as_written():
+    """Dataflow.resolve (texts formed once per dataflow): every ResolvedMap's text is its directive as written, and
+    an error names the dataflow, the directive and its line, on the first call and on later ones."""
+    for name in FLOWS:
+        df = dataflow_mod.get(name)
+        for flow in (df, df.for_depthwise()):
+            dims = {"K": 16, "C": 8, "R": 3, "S": 3, "Y": 10, "X": 10}
+            got = [d for d in flow.resolve(dims, None, 64, False) if not isinstance(d, int)]
+            assert [d.text for d in got] == [str(d) for d in flow.directives if isinstance(d, dataflow_mod.Map)]
+    df = dataflow_mod.parse("SpatialMap(1,1) K;\nTemporalMap(Sz(R),2) R;", name="lines")
+    want = "dataflow 'lines', directive 'TemporalMap(Sz(R),2) R' (line 2): a TemporalMap on R must have size = " \
+           "offset = Sz(R) = 3, got (3,2)"
+    for _ in range(2):
+        with pytest.raises(DataflowError) as exc:
+            df.resolve({"K": 4, "R": 3}, None, 4, True)
+        assert str(exc.value) == want
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # analyze_layer: cold, warm, evicting
 # ---------------------------------------------------------------------------------------------------------------
 
 def _empty_caches():
     engine.clear_cache()
-    assert not structure_mod._LEVELS and not structure_mod._LEAVES
+    assert not structure_mod._LEVELS and not structure_mod._LEAVES and not structure_mod._PROBLEMS
     assert structure_mod._case_order.cache_info().currsize == 0
 
 

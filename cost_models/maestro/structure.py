@@ -4,8 +4,8 @@ This is the hardware-independent half of MAESTRO's analysis (ALGORITHM.md §3-§
 normalised directive lists, the static mapping tables, the iteration cases of every level with their occurrence
 counts, and per case the ingress/egress volumes, MACs and partial sums. Everything here depends only on the layer,
 the resolved directives and ``num_pes`` (for the split into clusters). What depends on the other hardware fields
-(NoC/off-chip bandwidth, latency, SIMD lanes) is left as per-case arrays that :mod:`npu_dse.cost_models.maestro.evaluate`
-evaluates for many hardware points at once.
+(NoC/off-chip bandwidth, latency, SIMD lanes) is left as per-case arrays that
+:mod:`npu_dse.cost_models.maestro.evaluate` evaluates for many hardware points at once.
 
 Integer semantics follow MAESTRO (C++ truncating division, ALGORITHM.md §1.3). With ``compat=False`` two
 corrections apply here: a tile larger than its dimension with an offset that fits (``o <= D < m``) is clipped to
@@ -14,9 +14,11 @@ sub-level's static table calls a TemporalMap unrolled while an edge tile from ab
 §13, a consequence of §14.11), the iteration fetches a whole new tile instead of raising.
 
 Speed (issue 18): the per-case formulas are evaluated from per-directive factor tables (:class:`.traffic.LevelCtx`);
-compilations share built levels (:data:`_LEVELS`), innermost-level nodes (:data:`_LEAVES`) and case orders
-(:func:`_case_order`), all bounded and never modified once built, so a structure is the same whether they are
-warm or empty (``tests/test_structure_speed.py``).
+compilations share built levels (:data:`_LEVELS`), innermost-level nodes (:data:`_LEAVES`), per-problem data
+(:data:`_PROBLEMS`), the sizes of shared objects (:data:`_FIXED_BYTES`) and case orders (:func:`_case_order`), all
+bounded and never modified once built, so a structure is the same whether they are warm or empty
+(``tests/test_structure_speed.py``). Within a level, cases whose tiles handed down must be equal look their
+sub-cluster nodes up once (:meth:`.traffic.LevelCtx.sub_keys`).
 """
 
 from __future__ import annotations
@@ -45,10 +47,13 @@ _L2_WRITE = tuple(f"{t}_l2_write" for t in TENSOR_NAMES[:2])
 
 
 def clear_memos() -> None:
-    """Forget the levels and innermost nodes shared between compilations (:data:`_LEVELS`, :data:`_LEAVES`) and
-    the cached case orders; results never depend on them, only speed does."""
+    """Forget the levels and innermost nodes shared between compilations (:data:`_LEVELS`, :data:`_LEAVES`), the
+    per-problem data (:data:`_PROBLEMS`), the sizes of shared objects (:data:`_FIXED_BYTES`) and the cached case
+    orders; results never depend on them, only speed does."""
     _LEVELS.clear()
     _LEAVES.clear()
+    _PROBLEMS.clear()
+    _FIXED_BYTES.clear()
     _case_order.cache_clear()
 
 
@@ -163,8 +168,9 @@ class Node:
 
 #: Innermost-level nodes analysed so far, shared by the structures that analyse the same level (the same interned
 #: :class:`Level` object) for the same tile, tensors and ``compat`` (a Node is never modified once built):
-#: (id of the level, level index, tensors, compat, tile) -> (level, node). At most ``_LEAVES_MAX`` entries (emptied
-#: when full) of 1-3 kB, so at most about 50 MB beyond the nodes cached structures hold anyway.
+#: (id of the level, level index, :data:`_TENSOR_IDS` number of (tensors, compat), tile) -> (level, node). At most
+#: ``_LEAVES_MAX`` entries (emptied when full) of 1-3 kB, so at most about 50 MB beyond the nodes cached structures
+#: hold anyway.
 _LEAVES: dict[tuple, tuple[Level, Node]] = {}
 _LEAVES_MAX = 1 << 14
 
@@ -189,16 +195,79 @@ class Structure:
         the part without that copy is 0-2 % above the true size. Takes about 20 us."""
         size = sys.getsizeof
         n = size(self) + size(self.__dict__) + size(self.nodes) + size(self.levels)
+        # an instance __dict__ shares its keys with the class's other instances, so its getsizeof varies with them:
+        # measured every time; the rest of a level or node never changes (it is never modified once built), so
+        # that of one shared between structures is measured once (_FIXED_BYTES)
         for lv in self.levels:
-            n += size(lv) + size(lv.__dict__) + size(lv.dirs) + sum(size(d) for d in lv.dirs)
-            for table in (lv.M, lv.U, lv.Me, lv.Ue, lv.dims):
-                n += size(table) + _ints_bytes(table.values())
+            n += size(lv.__dict__) + _fixed_bytes(lv, _level_bytes)
         for nd in self.nodes:
-            n += size(nd) + size(nd.__dict__) + size(nd.counts) + size(nd.req_l2)
-            n += _ints_bytes(nd.counts.values()) + _ints_bytes(nd.req_l2.values()) + 3 * _INT_BYTES
-            n += sum(size(a) for a in (nd.occ, nd.ingress, nd.egress, nd.all_init, nd.psums, nd.sub_a, nd.sub_b))
-            n += ONEPOINT_BYTES_PER_CASE * nd.occ.size
+            n += size(nd.__dict__) + (_fixed_bytes(nd, _node_bytes) if nd.innermost else _node_bytes(nd))
         return n
+
+
+def _level_bytes(lv: Level) -> int:
+    """:meth:`Structure.nbytes` of a level, without its ``__dict__``."""
+    size = sys.getsizeof
+    n = size(lv) + size(lv.dirs) + sum(size(d) for d in lv.dirs)
+    for table in (lv.M, lv.U, lv.Me, lv.Ue, lv.dims):
+        n += size(table) + _ints_bytes(table.values())
+    return n
+
+
+def _node_bytes(nd: Node) -> int:
+    """:meth:`Structure.nbytes` of a node, without its ``__dict__``, with its part of the one-point copy."""
+    size = sys.getsizeof
+    n = size(nd) + size(nd.counts) + size(nd.req_l2)
+    n += _ints_bytes(nd.counts.values()) + _ints_bytes(nd.req_l2.values()) + 3 * _INT_BYTES
+    n += sum(size(a) for a in (nd.occ, nd.ingress, nd.egress, nd.all_init, nd.psums, nd.sub_a, nd.sub_b))
+    return n + ONEPOINT_BYTES_PER_CASE * nd.occ.size
+
+
+#: id -> (level or innermost node, its :func:`_level_bytes` or :func:`_node_bytes`): objects structures share,
+#: measured once (holding the object keeps its id from being reused). At most ``_LEVELS_MAX + _LEAVES_MAX``
+#: entries (emptied when full).
+_FIXED_BYTES: dict[int, tuple[object, int]] = {}
+
+
+def _fixed_bytes(obj, measure) -> int:
+    """``measure(obj)``, remembered for ``obj``."""
+    hit = _FIXED_BYTES.get(id(obj))
+    if hit is not None:
+        return hit[1]
+    n = measure(obj)
+    if len(_FIXED_BYTES) >= _LEVELS_MAX + _LEAVES_MAX:
+        _FIXED_BYTES.clear()
+    _FIXED_BYTES[id(obj)] = (obj, n)
+    return n
+
+
+class _ProblemInfo:
+    """What a compilation needs of (problem, compat) beyond the directives, computed once per pair
+    (:data:`_PROBLEMS`): the tensors, the variables they index, the overlapping pairs, the initial dimensions, the
+    strides and a small int standing for (tensors, compat) in the keys of :data:`_LEAVES`. Never modified."""
+
+    def __init__(self, problem: Problem, compat: bool):
+        self.tin, self.tw, self.tout = problem.tensors(compat)
+        self.in_vars = sorted(set(self.tin) | set(self.tw))
+        self.in_set = frozenset(self.in_vars)
+        self.overlap = problem.overlap
+        self.dim_map = problem.dim_map
+        d = dict(problem.dims)
+        for ref, sl in self.overlap.items():
+            if ref in d and sl in d and ref + "'" not in d:
+                d[ref + "'"] = d[ref] - d[sl] + 1
+            elif ref + "'" in d and sl in d and ref not in d:
+                d[ref] = d[ref + "'"] + d[sl] - 1
+        self.dims0 = d
+        self.strides = {"Y": problem.stride_y, "X": problem.stride_x}
+        self.tensor_id = _TENSOR_IDS.setdefault((self.tin, self.tw, self.tout, compat), len(_TENSOR_IDS))
+
+
+#: (problem, compat) -> :class:`_ProblemInfo`; at most ``_PROBLEMS_MAX`` entries (emptied when full).
+_PROBLEMS: dict[tuple[Problem, bool], _ProblemInfo] = {}
+_PROBLEMS_MAX = 4096
+#: (tensors, compat) -> a small int, for the keys of :data:`_LEAVES` (a handful of entries, never emptied).
+_TENSOR_IDS: dict[tuple, int] = {}
 
 
 class _Compiler:
@@ -206,25 +275,27 @@ class _Compiler:
         self.p = problem
         self.compat = compat
         self.num_pes = num_pes
-        self.tin, self.tw, self.tout = problem.tensors(compat)
-        self.in_vars = sorted(set(self.tin) | set(self.tw))
-        self.overlap = problem.overlap
+        info = _PROBLEMS.get((problem, compat))
+        if info is None:
+            info = _ProblemInfo(problem, compat)
+            if len(_PROBLEMS) >= _PROBLEMS_MAX:
+                _PROBLEMS.clear()
+            _PROBLEMS[problem, compat] = info
+        self.info = info
+        self.tin, self.tw, self.tout = info.tin, info.tw, info.tout
+        self.in_vars = info.in_vars
+        self.overlap = info.overlap
         self.levels = self._build_levels(directives)
         self.nodes: list[Node] = []
         self.memo: dict = {}
 
     # ------------------------------------------------------------------ levels (§3, §4, §5)
     def _dims0(self) -> dict[str, int]:
-        d = dict(self.p.dims)
-        for ref, sl in self.overlap.items():
-            if ref in d and sl in d and ref + "'" not in d:
-                d[ref + "'"] = d[ref] - d[sl] + 1
-            elif ref + "'" in d and sl in d and ref not in d:
-                d[ref] = d[ref + "'"] + d[sl] - 1
-        return d
+        """The layer's dimensions with the overlapping ones completed (``Y'`` from Y and R, or Y from ``Y'``)."""
+        return dict(self.info.dims0)
 
     def _stride(self, v: str) -> int:
-        return {"Y": self.p.stride_y, "X": self.p.stride_x}.get(v, 1)
+        return self.info.strides.get(v, 1)
 
     def _build_levels(self, directives: list) -> list[Level]:
         clusters = [d for d in directives if isinstance(d, int)]
@@ -239,9 +310,9 @@ class _Compiler:
             else:
                 groups[-1].append(d)
         nc = [self.num_pes // U if clusters else self.num_pes] + clusters
-        dims = self._dims0()
-        full = dict(dims)
-        dim_map = self.p.dim_map
+        dims = full = self.info.dims0  # neither is modified
+        dim_map = self.info.dim_map
+        in_vars, in_set = self.in_vars, self.info.in_set
         levels: list[Level] = []
         prev: list | None = None
         for li, group in enumerate(groups):
@@ -259,20 +330,23 @@ class _Compiler:
                     has_p[0][1] = has_p[0][1] + r[0][1] - 1
             # a TemporalMap on a size-1 dimension no tensor has (``TemporalMap(1,1) K`` on a DSCONV whose
             # Dimensions list K: 1) iterates once and moves nothing: MAESTRO runs it, so it is dropped here
-            lst = [x for x in lst if x[3] in self.in_vars or x[0] or dim_map.get(x[3]) != 1]
+            lst = [x for x in lst if x[3] in in_set or x[0] or dim_map.get(x[3]) != 1]
             for x in lst:
-                if x[3] not in self.in_vars:
+                if x[3] not in in_set:
                     raise DataflowError(f"directive '{x[4]}' at cluster level {li}: dimension {x[3]} is not a "
-                                        f"dimension of this {self.p.layer_type} layer; allowed: {', '.join(self.in_vars)}")
+                                        f"dimension of this {self.p.layer_type} layer; allowed: {', '.join(in_vars)}")
+            present = {x[3] for x in lst}  # the variables lst has a directive on
             # b. inherit from the level above
             if prev is not None:
                 for u in prev:
-                    if not any(x[3] == u[3] for x in lst):
+                    if u[3] not in present:
                         lst.insert(0, [False, u[1], u[2], u[3], f"inherited {u[3]}"])
+                        present.add(u[3])
             # c. unroll the rest
-            for v in self.in_vars:
-                if v in dims and not any(x[3] == v for x in lst):
+            for v in in_vars:
+                if v in dims and v not in present:
                     lst.append([False, dims[v], dims[v], v, f"unrolled {v}"])
+                    present.add(v)
             # d. stride adjustment
             for x in lst:
                 v = x[3]
@@ -302,14 +376,12 @@ class _Compiler:
                     _LEVELS.clear()
                 _LEVELS[key] = lv
             levels.append(lv)
-            prev = [x for x in lst]
-            # dims of the next level
-            nd = {}
-            for v in self.in_vars:
-                if v in dims:
-                    m = next(x[1] for x in lst if x[3] == v)
-                    nd[v] = min(m, dims[v])
-            dims = nd
+            prev = lst
+            # dims of the next level: per variable, the size of its (first) directive, at most the dimension
+            first: dict[str, list] = {}
+            for x in lst:
+                first.setdefault(x[3], x)
+            dims = {v: min(first[v][1], dims[v]) for v in in_vars if v in dims}
         return levels
 
     def _tables(self, lv: Level) -> None:
@@ -387,16 +459,17 @@ class _Compiler:
     def _sub(self, li: int, tile: tuple[tuple[str, int], ...]) -> int:
         """The node index of level ``li`` analysed for ``tile`` (``(variable, extent)`` pairs sorted by variable)."""
         hit = self.memo.get((li, tile))
-        return hit if hit is not None else self.analyze(li, dict(tile))
+        return hit if hit is not None else self.analyze(li, dict(tile), tile)
 
-    def analyze(self, li: int, D: dict[str, int]) -> int:
-        key = (li, tuple(sorted(D.items())))
+    def analyze(self, li: int, D: dict[str, int], tile: "tuple | None" = None) -> int:
+        """The node index of level ``li`` analysed for the tile ``D`` (``tile``: its items sorted, if known)."""
+        key = (li, tuple(sorted(D.items())) if tile is None else tile)
         if key in self.memo:
             return self.memo[key]
         lv = self.levels[li]
         innermost = li == len(self.levels) - 1
         if innermost:
-            leaf_key = (id(lv), li, self.tin, self.tw, self.tout, self.compat, key[1])
+            leaf_key = (id(lv), li, self.info.tensor_id, key[1])
             hit = _LEAVES.get(leaf_key)
             if hit is not None and hit[0] is lv:
                 self.nodes.append(hit[1])
@@ -415,10 +488,14 @@ class _Compiler:
         merged: dict[tuple, int] = {}
         egress, mac_map, critical_psums = ctx.egress, ctx.mac_map, ctx.critical_psums
         ingress, tile, sub = ctx.ingress, ctx.tile, self._sub
-        for idx, js, lex in _case_order(tuple(len(s) for s in states)):
+        peep, codes = ctx.sub_keys() if not innermost else (None, None)
+        subs_of: dict[tuple[int, bool], tuple[int, int]] = {}  # (tile number, primary eep) -> sub-cluster nodes
+        for idx, js, lex in _case_order(tuple(ctx.lens)):
             if not first_done:
+                it_in = ingress(0, idx, js)
+                it_w = ingress(1, idx, js)
                 for k, (t, vars_) in enumerate((("input", self.tin), ("filter", self.tw))):
-                    req_l2[t] += 2 * ingress(k, idx, js)
+                    req_l2[t] += 2 * (it_w if k else it_in)
                     req_l1[t] += 2 * math.prod(lv.M[v] for v in vars_ if v in lv.M)
                     counts[_L2_WRITE[k]] = math.prod(D.get(v, 1) for v in vars_)
                 req_l2["output"] = 2 * egress[lex]
@@ -435,8 +512,9 @@ class _Compiler:
                 continue  # a case without partial sums moves no input or filter data (its outputs count below)
             occ = occs[lex]
             E = egress[lex]
-            it_in = ingress(0, idx, js)
-            it_w = ingress(1, idx, js)
+            if first_done:  # (else computed above)
+                it_in = ingress(0, idx, js)
+                it_w = ingress(1, idx, js)
             ing = it_in + it_w
             l2_read_in += occ * it_in
             l2_read_w += occ * it_w
@@ -444,16 +522,19 @@ class _Compiler:
             if innermost:
                 key_c = (ing, E, all_init, PS, -1, -1)
             else:
-                subs = []
-                if ctx.primary_eep(idx):
-                    subs.append(sub(li + 1, tile(idx, True)))
-                    if lv.ne - 1 > 0:
-                        subs.append(sub(li + 1, tile(idx, False)))
-                else:
-                    subs.append(sub(li + 1, tile(idx, False)))
+                key_s = (codes[lex], peep[lex])
+                subs = subs_of.get(key_s)
+                if subs is None:  # the sub-cluster nodes of the first case with this tile key
+                    if key_s[1]:
+                        a = sub(li + 1, tile(idx, True))
+                        subs = (a, sub(li + 1, tile(idx, False)) if lv.ne - 1 > 0 else a)
+                    else:
+                        a = sub(li + 1, tile(idx, False))
+                        subs = (a, a)
+                    subs_of[key_s] = subs
                 if first_child is None:
                     first_child = subs[0]
-                key_c = (ing, E, all_init, 0, subs[0], subs[-1])
+                key_c = (ing, E, all_init, 0, subs[0], subs[1])
             if not first_done:
                 first_ingress = ing
             merged[key_c] = merged.get(key_c, 0) + occ
@@ -510,7 +591,8 @@ def arr_occ(merged: dict) -> np.ndarray:
 
 
 def compile_structure(problem: Problem, directives: list, num_pes: int, compat: bool = True) -> Structure:
-    """Compile a mapping (resolved directives, see :meth:`npu_dse.cost_models.dataflow.Dataflow.resolve`) for ``num_pes``.
+    """Compile a mapping (resolved directives, see :meth:`npu_dse.cost_models.dataflow.Dataflow.resolve`) for
+    ``num_pes``.
 
     Raises:
         DataflowError: more PEs per cluster than the hardware has, a directive on a dimension the layer type does

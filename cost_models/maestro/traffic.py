@@ -31,27 +31,6 @@ def cdiv(a: int, b: int) -> int:
     return q if (a >= 0) == (b > 0) else -q
 
 
-def _case_product(tabs: list, idx: tuple, mode: int) -> int:
-    """The product of the factor-table entries ``tab[state of directive j][mode]`` over ``tabs = [(j, tab), ...]``
-    in case ``idx``."""
-    vol = 1
-    for j, tab in tabs:
-        vol *= tab[idx[j]][mode]
-    return vol
-
-
-def _over_units(vol, edge: bool, e: int, nc: int, ne: int) -> int:
-    """§7.5: a per-sub-unit volume ``vol(mode)`` summed over the ``nc`` sub-units of a case, given whether one of
-    the tensor's spatial directives is at an edge (``edge``; ``ne`` sub-units work there) and the eep flag ``e`` of
-    the last of them."""
-    if not edge:
-        return vol(_TF) + (nc - 1) * vol(_FF)
-    tot = vol(_TT if ne == 1 and e else _TF)
-    if ne > 1:
-        tot += max(ne - e - 1, 0) * vol(_FF) + e * vol(_FT)
-    return tot
-
-
 class LevelCtx:
     """Reuse and traffic formulas of one level for the cases of one tile (ALGORITHM.md §7).
 
@@ -89,6 +68,8 @@ class LevelCtx:
         self._products: dict[tuple[int, int], list[int]] = {}
         self._edges: dict[tuple[int, ...], tuple[list[bool], list[int]]] = {}
         self._ing: dict[tuple[int, int], list] = {}
+        self._rows: dict[tuple[int, int, bool], list] = {}  # (j, rel, reinit) -> _ingress_rows
+        self._on_tensor = [[d[3] in V for d in dirs] for V in (tin, tw)]  # per tensor: is directive j on it
         self.occurrences = self._expand([[st[1] for st in sts] for sts in states])
         self.egress = self._total(self.spatial_of[2], lambda mode: self._product(0, mode))
         # §7.6: MACs over the sub-units and the partial sums of the critical (first) sub-unit, per case
@@ -117,24 +98,17 @@ class LevelCtx:
         m_a, me_a, ue_a, us_a = lv.M.get(a, 0), lv.Me.get(a, 0), lv.Ue.get(a, 0), lv.U.get(a, 0) or 1
         me_v = lv.Me.get(v, 0)
         sp = lv.dirs[j][0]
-        tab = []
-        for st, edge in zip(self.states[j], self.edge[j]):
-            if not sp:
-                tab.append((me_a if edge else m_a,) * len(MODES))
-                continue
-            row = []
-            for first, eep, reuse in MODES:
-                if st[0] == INIT and edge and eep:
-                    f = (me_a if ne == 1 else (ue_a if reuse else me_a)) if output else me_a
-                elif st[0] in (INIT, STEADY):
-                    f = m_a if first else us_a
-                elif ne == 1:
-                    f = me_v if (first or eep) else 1
-                else:
-                    f = ue_a if eep else (m_a if first else us_a)
-                row.append(f)
-            tab.append(tuple(row))
-        return tab
+        if not sp:
+            return [(me_a if edge else m_a,) * len(MODES) for edge in self.edge[j]]
+        # the rows per kind of state, in the order of MODES: (first, eep, reuse) = TF, FF, TT, FT, FT without reuse
+        inner = (m_a, us_a, m_a, us_a, us_a)  # Init off the edge, or Steady
+        if output and ne != 1:
+            init_edge = (m_a, us_a, ue_a, ue_a, me_a)  # the eep modes: ue_a with output reuse, else me_a
+        else:
+            init_edge = (m_a, us_a, me_a, me_a, me_a)
+        last = (me_v, 1, me_v, me_v, me_v) if ne == 1 else (m_a, us_a, ue_a, ue_a, ue_a)  # the Edge state
+        return [(init_edge if edge else inner) if st[0] == INIT else inner if st[0] == STEADY else last
+                for st, edge in zip(self.states[j], self.edge[j])]
 
     def _tile_table(self, j: int) -> list[tuple[int, int]]:
         """§7.7: per state of directive ``j``, its extent in the tile handed down (non-edge, edge sub-unit)."""
@@ -154,62 +128,73 @@ class LevelCtx:
     def _ingress_table(self, k: int, js: int) -> list:
         """Factors of ``pe_ingress`` (§7.3) of tensor ``k`` (0 input, 1 filter) for the cases whose last advancing
         loop is ``js`` (-1: the all-Init case, which takes the tile of §7.2), per directive on a variable of the
-        tensor, state and mode (the first four of :data:`MODES`).
+        tensor (:meth:`_ingress_rows`), as ``[(j, rows), ...]``.
 
         Raises:
             DataflowError: (``compat=True``) the loop ``js`` is a TemporalMap the static table calls unrolled.
         """
-        lv, V, ne, states = self.lv, self.tensors[k], self.lv.ne, self.states
-        dirs = lv.dirs
+        on, n = self._on_tensor[k], len(self.lens)
+        if js == -1:
+            return [(j, self._ingress_rows(j, -1, False)) for j in range(n) if on[j]]
         # the loops inside js are all in their Init state; one not unrolled re-initialises the tensor
-        reinit = any(j > js and d[3] in V and not states[j][0][2] for j, d in enumerate(dirs))
-        out = []
-        for j, (sp, m, o, v) in enumerate(dirs):
-            if v not in V:
-                continue
-            M, Me, U, Ue = lv.M[v], lv.Me[v], lv.U[v], lv.Ue[v]
-            tab = []
-            for st, edge in zip(states[j], self.edge[j]):
-                if js == -1:  # §7.2 pe_tile
-                    if not sp:
-                        row = (Me if edge else M,) * 4
-                    elif not edge:
-                        row = (M,) * 4
-                    elif ne == 1:
-                        row = tuple(Me if (first or eep) else 1 for first, eep, _ in MODES[:4])
-                    else:
-                        row = tuple(Me if eep else M for _, eep, _ in MODES[:4])
-                elif not sp:
-                    if st[0] == INIT:
-                        f = Me if edge else M
-                    elif j == js and not reinit:
-                        f = U
-                        if f == 0 and not self.compat:
-                            f = M  # correction: the static table says unrolled, the case iterates: a new tile
-                        elif f == 0:
-                            raise DataflowError(
-                                f"directive on {v} at cluster level: the tile handed down is larger than the "
-                                f"dimension, so the unrolled TemporalMap({m},{o}) {v} would iterate (MAESTRO exits "
-                                "here)")
-                    else:
-                        f = M
-                    row = (f,) * 4
-                else:
-                    row = []
-                    for first, eep, _ in MODES[:4]:
-                        Mx, Ux = (Me, Ue) if eep else (M, U)
-                        if first:
-                            row.append(Mx)
-                        elif st[0] == INIT:
-                            row.append(Mx if j < js else Ux)
-                        elif j == js and not reinit:
-                            row.append(Ux)
-                        else:
-                            row.append(Mx)
-                    row = tuple(row)
-                tab.append(row)
-            out.append((j, tab))
+        states = self.states
+        reinit = any(on[j] and not states[j][0][2] for j in range(js + 1, n))
+        rows, out = self._rows, []
+        for j in range(n):
+            if on[j]:
+                rel = 0 if j < js else 2 if j > js else 1
+                tab = rows.get((j, rel, reinit and rel == 1))  # (the look-up of _ingress_rows, without the call)
+                out.append((j, tab if tab is not None else self._ingress_rows(j, rel, reinit)))
         return out
+
+    def _ingress_rows(self, j: int, rel: int, reinit: bool) -> list[tuple[int, ...]]:
+        """Per state of directive ``j``, its ``pe_ingress`` factor in each of the first four :data:`MODES`, in the
+        cases whose last advancing loop ``js`` is related to ``j`` by ``rel``: -1 there is none (§7.2 pe_tile), 0
+        ``j < js``, 1 ``j == js`` (``reinit``: a loop inside ``js`` re-initialises the tensor), 2 ``j > js``. The
+        same for both tensors, so kept per (``j``, ``rel``, ``reinit``)."""
+        key = (j, rel, reinit and rel == 1)
+        tab = self._rows.get(key)
+        if tab is not None:
+            return tab
+        lv, ne = self.lv, self.lv.ne
+        sp, m, o, v = lv.dirs[j]
+        M, Me, U, Ue = lv.M[v], lv.Me[v], lv.U[v], lv.Ue[v]
+        advance = rel == 1 and not reinit  # the loop advanced, no loop inside it re-initialises
+        tab = []
+        for st, edge in zip(self.states[j], self.edge[j]):
+            if rel == -1:  # §7.2 pe_tile
+                if not sp:
+                    row = (Me if edge else M,) * 4
+                elif not edge:
+                    row = (M,) * 4
+                elif ne == 1:
+                    row = tuple(Me if (first or eep) else 1 for first, eep, _ in MODES[:4])
+                else:
+                    row = tuple(Me if eep else M for _, eep, _ in MODES[:4])
+            elif not sp:
+                if st[0] == INIT:
+                    f = Me if edge else M
+                elif advance:
+                    f = U
+                    if f == 0 and not self.compat:
+                        f = M  # correction: the static table says unrolled, the case iterates: a new tile
+                    elif f == 0:
+                        raise DataflowError(
+                            f"directive on {v} at cluster level: the tile handed down is larger than the "
+                            f"dimension, so the unrolled TemporalMap({m},{o}) {v} would iterate (MAESTRO exits "
+                            "here)")
+                else:
+                    f = M
+                row = (f,) * 4
+            # (first, eep) modes: the first sub-unit takes the whole tile (M, or Me at an edge unit); the others
+            # only the offset's new part (U, Ue) where the loop advanced or, in the Init state, below js
+            elif (advance if st[0] != INIT else rel >= 1):
+                row = (M, U, Me, Ue)
+            else:
+                row = (M, M, Me, Me)
+            tab.append(row)
+        self._rows[key] = tab
+        return tab
 
     # per-case lists
     def _expand(self, cols: list) -> list[int]:
@@ -217,7 +202,11 @@ class LevelCtx:
         is not None."""
         vals = [1]
         for L, col in zip(self.lens, cols):
-            if col is None:
+            if L == 1:  # one state: the same case count, each times the state's value
+                if col is not None and col[0] != 1:
+                    b = col[0]
+                    vals = [a * b for a in vals]
+            elif col is None:
                 vals = [a for a in vals for _ in range(L)]
             else:
                 vals = [a * b for a in vals for b in col]
@@ -263,23 +252,53 @@ class LevelCtx:
             return tf
         nc, ne = self.lv.nc, self.lv.ne
         edge, e = self._edge_of(sps)
-        vols = {_TF: tf, _FF: f(_FF), _TT: f(_TT) if ne == 1 else None, _FT: f(_FT) if ne > 1 else None}
-        return [_over_units(lambda mode, c=c: vols[mode][c], edge[c], e[c], nc, ne) for c in range(len(tf))]
+        ff = f(_FF)
+        # §7.5: no spatial directive of the tensor at an edge: the first sub-unit and nc - 1 others; else, with one
+        # edge sub-unit (ne == 1), that one in its eep mode when the eep flag e is set; else the first, the
+        # ne - e - 1 other full ones and e edge ones
+        if ne > 1:
+            ft = f(_FT)
+            return [tf[c] + max(ne - e[c] - 1, 0) * ff[c] + e[c] * ft[c] if edge[c] else tf[c] + (nc - 1) * ff[c]
+                    for c in range(len(tf))]
+        tt = f(_TT) if ne == 1 else tf
+        return [(tt[c] if e[c] else tf[c]) if edge[c] else tf[c] + (nc - 1) * ff[c] for c in range(len(tf))]
 
     def ingress(self, k: int, idx: tuple, js: int) -> int:
         """Input (``k`` 0) or filter (1) elements entering the level's sub-units in case ``idx`` (§7.3, §7.5);
         ``js`` is the last directive not in its Init state (-1: none). Computed per case: a ``js`` holds only some
-        of the cases."""
-        if js >= 0 and self.lv.dirs[js][3] not in self.tensors[k]:
+        of the cases. The sum over the sub-units as in :meth:`_total`, each mode's product formed only when used."""
+        if js >= 0 and not self._on_tensor[k][js]:
             return 0
         tabs = self._ing.get((k, js))
         if tabs is None:
             tabs = self._ing[k, js] = self._ingress_table(k, js)
+        rows = [tab[idx[j]] for j, tab in tabs]
+        tf = 1
+        for r in rows:
+            tf *= r[_TF]
         sps = self.spatial_of[k]
         if not sps:
-            return _case_product(tabs, idx, _TF)
-        return _over_units(lambda mode: _case_product(tabs, idx, mode), any(self.edge[j][idx[j]] for j in sps),
-                           self.eep[sps[-1]][idx[sps[-1]]], self.lv.nc, self.lv.ne)
+            return tf
+        edge = self.edge
+        if not any(edge[j][idx[j]] for j in sps):
+            ff = 1
+            for r in rows:
+                ff *= r[_FF]
+            return tf + (self.lv.nc - 1) * ff
+        e = self.eep[sps[-1]][idx[sps[-1]]]
+        ne = self.lv.ne
+        if ne <= 1:
+            if not e or ne != 1:
+                return tf
+            tt = 1
+            for r in rows:
+                tt *= r[_TT]
+            return tt
+        ff = ft = 1
+        for r in rows:
+            ff *= r[_FF]
+            ft *= r[_FT]
+        return tf + max(ne - e - 1, 0) * ff + e * ft
 
     # §7.7
     def tile(self, idx: tuple, eep: bool) -> tuple[tuple[str, int], ...]:
@@ -289,6 +308,18 @@ class LevelCtx:
         if self._tiles is None:
             self._tiles = sorted((d[3], j, self._tile_table(j)) for j, d in enumerate(self.lv.dirs))
         return tuple([(v, tab[idx[j]][e]) for v, j, tab in self._tiles])
+
+    def sub_keys(self) -> tuple[list[bool], list[int]]:
+        """Per case (by ``lex``): :meth:`primary_eep`, and a number that determines the tiles :meth:`tile` hands
+        down (bit ``j``: whether directive ``j`` is at an edge; a directive's extent in the tile depends only on
+        that), so that cases with equal numbers and flags have the same sub-cluster nodes."""
+        p = self.lv.primary
+        peep = self._column(p, [bool(edge and st[4]) for edge, st in zip(self.edge[p], self.states[p])])
+        codes = [0]
+        for j, edges in enumerate(self.edge):
+            col = [(1 << j) if edge else 0 for edge in edges]
+            codes = [a + b for a in codes for b in col]
+        return peep, codes
 
     def primary_eep(self, idx: tuple) -> bool:
         """Whether the primary spatial directive is at an edge with an edge sub-unit in case ``idx``."""
