@@ -85,6 +85,7 @@ PROBLEMS: dict[str, dict] = {
     "quickstart": {"config": "configs/quickstart.yaml"},
     "global-mobilenet_v2-edge": {"config": "configs/global_mobilenet_v2_edge.yaml"},
     "lp-mobilenet_v2-edge": {"config": "configs/lp_mobilenet_v2_edge.yaml"},
+    "global-resnet50-edge-mm2": {"config": "configs/global_resnet50_edge.yaml"},
 }
 """Problem name -> :meth:`Problem.build` keyword arguments, or ``{"config": path}``: an experiment file (relative to
 :data:`REPO`) built as ``dse run`` builds it, with its first objective (:func:`build`)."""
@@ -314,7 +315,8 @@ def settle_reference(df: pd.DataFrame, pname: str) -> None:
 
     An exact reference (or a lower bound) stays. Otherwise, with reference runs (``reference:*`` rows), the reference
     is the best design of any run, those included, and of the exhaustive search if there was one; without them an
-    exhaustive search's value stays, and where there is none the reference is the best of all runs."""
+    exhaustive search's value stays unless a run beat it (the exhaustive search covers the coarse levels only, the
+    GA the fine ranges), and where there is none the reference is the best of all runs."""
     mine = (df["problem"] == pname).to_numpy()
     ordinary = mine & ~df["method"].str.startswith(REFERENCE_PREFIX).to_numpy()
     if not ordinary.any():
@@ -323,9 +325,12 @@ def settle_reference(df: pd.DataFrame, pname: str) -> None:
     stored = df.loc[mine, "reference"].dropna()
     stored = float(stored.iloc[0]) if len(stored) else None
     kind = df.loc[ordinary, "reference_kind"].iloc[0]
-    if is_exact(kind) or (stored is not None and refs.empty):
-        return
     best = float(df.loc[mine, "best_objective"].min())  # nan when no run found a feasible design
+    if is_exact(kind) or (stored is not None and refs.empty and not best < stored):
+        return
+    if refs.empty and stored is not None:  # a run beat the exhaustive search of the coarse levels
+        kind = f"best design found by any run, below the {kind}: {fmt(stored)} " \
+               f"{unit(df.loc[ordinary, 'objective'].iloc[0])[1]}"
     if not refs.empty:
         counts = [f"{len(g)} seed{'s' if len(g) > 1 else ''} of {m.removeprefix(REFERENCE_PREFIX)}"
                   for m, g in refs.groupby("method", sort=False)]
