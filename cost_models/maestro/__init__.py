@@ -46,6 +46,7 @@ CONV, with ``compat=True``). Checked layer by layer against MAESTRO on all 41 of
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import random
@@ -60,7 +61,7 @@ import pandas as pd
 from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.dataflow import Dataflow
 from npu_dse.cost_models.errors import DataflowError, HardwareError
-from npu_dse.cost_models.hardware import MAESTRO_OFFCHIP_BW, Hardware, HardwareBatch
+from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro.batched import (build_stack, cached_stack, clear_stacks, remember_stack,
                                                  runtime_cycles_stacked)
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
@@ -423,7 +424,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         # Under a physical technology the outputs leave once each: MAESTRO's output_l2_read counts a strided
         # layer's outputs at stride 1 (ResNet-50's conv1: 4x its 802,816 outputs), which no DRAM carries.
         outputs = counts["output_l2_read"] if not physical else \
-            np.full(n, float(layer.N * layer.K * layer.Y_out * layer.X_out * layer.repeat))
+            np.full(n, _output_elems(layer))
         dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + outputs
     return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, dram_elems, l1_req, l2_req,
                    peak, maestro_rt, maestro_macs, include_dram)
@@ -487,9 +488,8 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
     else:
         _STATS["hits"] += 1
     st, mult, cvals, raw_macs, l1_req, l2_req, true_macs, dram_m, dram_p, sums_l1, sums_l2, phys_sums = rec
-    if offchip_bw != offchip_bw:  # nan: the technology's DRAM bandwidth, as default_offchip_bw computes it
-        offchip_bw = (tech.dram_preset.bandwidth_gb_s * 1e3 / clock / float(wb)) if physical \
-            else float(MAESTRO_OFFCHIP_BW)
+    if offchip_bw != offchip_bw:  # nan: the technology's DRAM bandwidth
+        offchip_bw = _default_offchip_bw_one(tech, clock, wb)
     P = float(P_int)
     simd = float(simd_int)
     try:
@@ -541,6 +541,17 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
     return _OnePointCost(layer.name, df.name, block, l1_req_b <= l1_hw and l2_req_b <= l2_hw, P_int)
 
 
+@functools.lru_cache(maxsize=256)
+def _default_offchip_bw_one(tech: AnyTechnology, clock_mhz: float, word_bytes: int) -> float:
+    """:func:`default_offchip_bw` at one point (elements/cycle), remembered per (technology, clock, word width)."""
+    return float(default_offchip_bw(tech, clock_mhz, word_bytes))
+
+
+def _output_elems(layer: Layer) -> float:
+    """Output elements the layer writes once each (all its runs), as the off-chip traffic counts them."""
+    return float(layer.N * layer.K * layer.Y_out * layer.X_out * layer.repeat)
+
+
 def _one_record(layer: Layer, st: Structure, svec: np.ndarray, mult: int) -> tuple:
     """What the one-point path needs of (layer, structure, multiplier), computed once: the structure, the
     multiplier, the counts times the multiplier, raw MACs, L1/L2 requirements, true MACs, the DRAM traffic under
@@ -550,7 +561,7 @@ def _one_record(layer: Layer, st: Structure, svec: np.ndarray, mult: int) -> tup
     cvals = [v * mult for v in sv[3:]]
     counts = dict(zip(COUNT_NAMES, cvals))
     base = counts["input_l2_write"] + counts["filter_l2_write"]
-    outputs = float(layer.N * layer.K * layer.Y_out * layer.X_out * layer.repeat)
+    outputs = _output_elems(layer)
     tensors = ("input", "filter", "output")
     phys = tuple(sum(counts[f"{t}_{m}"] for t in tensors) for m in ("l1_read", "l1_write", "l2_read", "l2_write"))
     return (st, mult, cvals, sv[0], sv[1], sv[2], float(layer.macs), base + counts["output_l2_read"], base + outputs,

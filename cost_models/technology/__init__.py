@@ -43,15 +43,19 @@ def resolve(spec: "str | int | Mapping[str, Any] | AnyTechnology | None", dram: 
         HardwareError: an unknown name, node or DRAM preset (names the allowed values), or ``dram`` with
             ``maestro`` (MAESTRO models no DRAM).
     """
-    if isinstance(spec, (Technology, PhysicalTechnology)) and dram is None:
-        return spec
-    if (spec is None or isinstance(spec, str)) and dram is None:
-        tech = _BY_NAME.get(spec)
-        if tech is None:
-            tech = _BY_NAME[spec] = resolve(spec, dram="")
-        return tech
-    if dram == "":  # from the by-name cache above
-        dram = None
+    if dram is None:
+        if isinstance(spec, (Technology, PhysicalTechnology)):
+            return spec
+        if spec is None or isinstance(spec, str):
+            tech = _BY_NAME.get(spec)
+            if tech is None:
+                tech = _BY_NAME[spec] = _resolve(spec, None)
+            return tech
+    return _resolve(spec, dram)
+
+
+def _resolve(spec: "str | int | Mapping[str, Any] | AnyTechnology | None", dram: str | None) -> AnyTechnology:
+    """:func:`resolve` without its cache of names."""
     if isinstance(spec, (Technology, PhysicalTechnology)):
         tech = spec
     elif spec is None:
