@@ -10,13 +10,16 @@ Problems (:data:`PROBLEMS`; a latency objective unless a config says otherwise):
   for the zoo's ResNet-50 under the edge or cloud budgets; no exact DP applies, so the reference is exhaustive
   search of the coarse space when it has at most ``--exhaustive-limit`` designs, else the best design any run found
   (labelled). Their budget is 2,000 evaluations per run (:data:`BUDGETS`); the GA may still go below the reference
-  by leaving the coarse levels;
+  by leaving the coarse levels. Where no exact reference exists and the objective is latency, the table also gives
+  a lower bound (:func:`npu_dse.search.exact.relaxed_latency_bound`, computed once per problem and stored in the
+  CSV's ``lower_bound`` column), so the reference's distance from the optimum is bounded too;
 - ``quickstart``: the problem of an experiment file (``{"config": "configs/quickstart.yaml"}``, relative to the
   repository root), built as ``dse run`` builds it (:func:`npu_dse.config.load_experiment`,
   :func:`npu_dse.run.build_problem`): objective ``energy_pj`` (the config's first objective; it must be minimised)
   under its constraints (4 mm², 500 mW, 10 ms per inference), the global space with the mapper. The config's seed and
-  stages are not used (every method runs on seeds 0..``--seeds``-1); its budget, 3,000 evaluations, is in
-  :data:`BUDGETS`. No exact DP applies (leakage over the whole run), so the reference is as for the global problems.
+  stages are not used (every method runs on ``--seeds`` seeds from ``--first-seed``); its budget, 3,000
+  evaluations, is in :data:`BUDGETS`. No exact DP applies (leakage over the whole run), so the reference is as for
+  the global problems.
 
 Reference runs: where the reference is not exact (no MCKP DP or Lagrangian bound applies), ``--reference-runs METHOD``
 (e.g. ``ppo:0.3+ga``) runs METHOD at 10x the problem's budget (:data:`REFERENCE_FACTOR`) on every seed, stored as
@@ -33,11 +36,11 @@ evaluator per run, so its result cache is part of the method's cost; the engine'
 warm after the reference computation). A second table sets the ConfuciuX seed table beside ours: uniform baseline,
 RL (``reinforce``, ConfuciuX's agent) and RL + GA latencies and their improvement ratios.
 
-Run: ``python benchmarks/search_quality.py [--budget N] [--seeds 5] [--problems ...] [--methods ...]
-[--reference-runs METHOD] [--out NAME]``; writes ``benchmarks/results/NAME.{md,csv}`` (default ``search_quality``;
-both atomically, after every run) and resumes: runs already in the CSV are not repeated. CSV rows record ``objective``
-and ``best_objective`` (rows written before these columns are read as ``latency_cycles`` and
-``best_latency_cycles``). A full run is long (hours on 2 cores): run parts with ``--problems``/``--methods`` and
+Run: ``python benchmarks/search_quality.py [--budget N] [--seeds 5] [--first-seed 0] [--problems ...]
+[--methods ...] [--reference-runs METHOD] [--out NAME]``; writes ``benchmarks/results/NAME.{md,csv}`` (default
+``search_quality``; both atomically, after every run) and resumes: runs already in the CSV are not repeated. CSV
+rows record ``objective`` and ``best_objective`` (rows written before these columns are read as ``latency_cycles``
+and ``best_latency_cycles``). A full run is long (hours on 2 cores): run parts with ``--problems``/``--methods`` and
 ``--out NAME`` in two processes, then merge them with ``--parts NAME ...`` (runs in the parts count as done;
 ``--report-only`` merges and writes the tables without running what is missing).
 """
@@ -66,7 +69,7 @@ from npu_dse.config import load_experiment  # noqa: E402
 from npu_dse.cost_models.evaluator import OBJECTIVES, Evaluator, Problem  # noqa: E402
 from npu_dse.results import atomic_write_text, write_table  # noqa: E402
 from npu_dse.search.context import SearchContext  # noqa: E402
-from npu_dse.search.exact import NotApplicable, exact_optimum  # noqa: E402
+from npu_dse.search.exact import NotApplicable, exact_optimum, relaxed_latency_bound  # noqa: E402
 from npu_dse.run import build_problem  # noqa: E402
 from npu_dse.search.pipeline import METHODS as REGISTRY, StageSpec, run_pipeline  # noqa: E402
 
@@ -86,6 +89,9 @@ PROBLEMS: dict[str, dict] = {
     "global-mobilenet_v2-edge": {"config": "configs/global_mobilenet_v2_edge.yaml"},
     "lp-mobilenet_v2-edge": {"config": "configs/lp_mobilenet_v2_edge.yaml"},
     "global-resnet50-edge-mm2": {"config": "configs/global_resnet50_edge.yaml"},
+    "global-resnet50-cloud-mm2": {"config": "configs/global_resnet50_cloud.yaml"},
+    "global-bert_base-edge-mm2": {"config": "configs/global_bert_base_edge.yaml"},
+    "global-bert_base-cloud-mm2": {"config": "configs/global_bert_base_cloud.yaml"},
 }
 """Problem name -> :meth:`Problem.build` keyword arguments, or ``{"config": path}``: an experiment file (relative to
 :data:`REPO`) built as ``dse run`` builds it, with its first objective (:func:`build`)."""
@@ -213,7 +219,7 @@ def problem_budget(pname: str, budget: int | None) -> int:
     return budget if budget is not None else BUDGETS.get(pname, DEFAULT_BUDGET)
 
 
-def run(problems: list[str], methods: list[str], budget: int | None, seeds: int, exhaustive_limit: int,
+def run(problems: list[str], methods: list[str], budget: int | None, seeds: range, exhaustive_limit: int,
         csv_path: Path, parts: list[Path] = (), report_only: bool = False,
         reference_method: str | None = None,
         report: Callable[[pd.DataFrame], None] | None = None) -> pd.DataFrame:
@@ -274,11 +280,11 @@ def run(problems: list[str], methods: list[str], budget: int | None, seeds: int,
     if not report_only:
         for pname in problems:
             n = problem_budget(pname, budget)
-            for method, seed in [(m, s) for m in methods for s in range(seeds) if (pname, m, s, n) not in have]:
+            for method, seed in [(m, s) for m in methods for s in seeds if (pname, m, s, n) not in have]:
                 one(pname, method, seed, n)
         for pname in problems if reference_method else ():  # the long runs last
             n, name = REFERENCE_FACTOR * problem_budget(pname, budget), REFERENCE_PREFIX + reference_method
-            todo = [s for s in range(seeds) if (pname, name, s, n) not in have]
+            todo = [s for s in seeds if (pname, name, s, n) not in have]
             if not todo:
                 continue
             kinds = [r["reference_kind"] for r in rows
@@ -289,21 +295,47 @@ def run(problems: list[str], methods: list[str], budget: int | None, seeds: int,
             for seed in todo:
                 one(pname, name, seed, n)
     df = pd.DataFrame(rows)
-    if len(df) and not ran:
-        write_table(df, csv_path)  # nothing ran: still merge the parts into csv_path
+    if len(df) and (add_bounds(df, problems) or not ran):
+        write_table(df, csv_path)  # new bounds, or nothing ran: still merge the parts into csv_path
     return select(df, problems, methods, budget, seeds)
 
 
-def select(df: pd.DataFrame, problems: list[str], methods: list[str], budget: int | None, seeds: int) -> pd.DataFrame:
+def add_bounds(df: pd.DataFrame, problems: list[str]) -> bool:
+    """Fill ``df``'s ``lower_bound`` column (in place) for each of ``problems`` whose reference is not exact and
+    whose rows have none: :func:`npu_dse.search.exact.relaxed_latency_bound` (NaN where it does not apply). Returns
+    whether any was computed."""
+    if "lower_bound" not in df:
+        df["lower_bound"] = np.nan
+    added = False
+    for pname in problems:
+        mine = (df["problem"] == pname).to_numpy()
+        if not mine.any() or df.loc[mine, "lower_bound"].notna().any() or \
+                is_exact(str(df.loc[mine, "reference_kind"].iloc[0])):
+            continue
+        t0 = time.perf_counter()
+        try:
+            bound = relaxed_latency_bound(Evaluator(build(pname), check_budget=False))
+        except NotApplicable as why:
+            log.info("%s: no relaxed bound (%s)", pname, why)
+            bound = float("inf")  # stored as "none applies", so it is not tried again
+        log.info("%s: relaxed lower bound %s in %.1f s", pname, bound, time.perf_counter() - t0)
+        df.loc[mine, "lower_bound"] = bound
+        added = True
+    return added
+
+
+def select(df: pd.DataFrame, problems: list[str], methods: list[str], budget: int | None, seeds: range
+           ) -> pd.DataFrame:
     """The rows of ``df`` (all runs) of ``problems`` and ``methods`` at their budgets (:func:`problem_budget`) and of
-    their reference runs (:data:`REFERENCE_FACTOR` x the budget), for seeds below ``seeds``, with each problem's
+    their reference runs (:data:`REFERENCE_FACTOR` x the budget), for the seeds ``seeds``, with each problem's
     final reference (:func:`settle_reference`)."""
     if not len(df):
         return df
     own = np.array([problem_budget(p, budget) for p in df["problem"]])
     is_ref = df["method"].str.startswith(REFERENCE_PREFIX).to_numpy()
     at_budget = df["budget"].to_numpy() == np.where(is_ref, REFERENCE_FACTOR * own, own)
-    df = df[df["problem"].isin(problems) & (df["method"].isin(methods) | is_ref) & at_budget & (df["seed"] < seeds)]
+    keep = df["problem"].isin(problems) & (df["method"].isin(methods) | is_ref) & at_budget
+    df = df[keep & df["seed"].isin(list(seeds))]
     df = df.copy()
     for pname in problems:
         settle_reference(df, pname)
@@ -361,10 +393,11 @@ def per_seed(group: pd.DataFrame, ref: float) -> str:
                     for v in group.sort_values("seed")["best_objective"].astype(float))
 
 
-def markdown(df: pd.DataFrame, seeds: int) -> str:
+def markdown(df: pd.DataFrame, seeds: range) -> str:
     lines = ["# Search quality at equal evaluation budgets", "",
              f"Machine: {platform.machine()}, Python {platform.python_version()}; every method of a problem gets the "
-             f"same evaluation budget (given per problem), up to {seeds} seeds (0..{seeds - 1}). Each problem's "
+             f"same evaluation budget (given per problem), up to {len(seeds)} seeds ({seeds[0]}..{seeds[-1]}). "
+             "Each problem's "
              "objective and its unit are under its heading (lower is better); best = the objective of the best "
              "feasible design of a run; ratio = median best / reference; per-seed best = each seed's best / "
              "reference, in seed order ('-': no feasible design); evals to 1 % = median evaluations until "
@@ -386,8 +419,16 @@ def markdown(df: pd.DataFrame, seeds: int) -> str:
     for pname, g in df.groupby("problem", sort=False):
         ref, kind, objective = g["reference"].iloc[0], g["reference_kind"].iloc[0], g["objective"].iloc[0]
         what, u = unit(objective)
+        bound = float(g["lower_bound"].iloc[0]) if "lower_bound" in g else float("nan")
+        bound_text = ""
+        if 0 < bound < float("inf"):
+            bound_text = (f" Lower bound: {fmt(bound)} {u} (`relaxed_latency_bound`: the best PE count and dataflow "
+                          "with every layer at its fastest mapping and each of L1, L2 and NoC bandwidth at the most "
+                          "the area and SRAM budgets allow on its own; the power budget dropped), so "
+                          + ("the reference is the optimum." if ref <= bound * (1 + 1e-12) else
+                             f"the reference is at most {ref / bound:.4f}x the optimum."))
         lines += [f"## {pname}", "", f"Objective: {objective} ({u}), minimised. Budget: {int(g['budget'].iloc[0]):,} "
-                  f"evaluations per run. Reference: {fmt(ref)} {u} — {kind}.", "",
+                  f"evaluations per run. Reference: {fmt(ref)} {u} — {kind}.{bound_text}", "",
                   f"| method | median best {what} ({u}) | ratio to reference | per-seed best | evals to 1 % "
                   "| median wall s | feasible / runs |",
                   "|---|---|---|---|---|---|---|"]
@@ -449,7 +490,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--budget", type=int, default=None, help=f"evaluations per run (default: {DEFAULT_BUDGET:,}; "
                     "BUDGETS where a problem has its own)")
-    ap.add_argument("--seeds", type=int, default=5)
+    ap.add_argument("--seeds", type=int, default=5, help="how many seeds per (problem, method)")
+    ap.add_argument("--first-seed", type=int, default=0, help="the first seed: runs use FIRST..FIRST+SEEDS-1")
     ap.add_argument("--problems", nargs="+", default=list(PROBLEMS), choices=list(PROBLEMS))
     ap.add_argument("--methods", nargs="+", default=list(METHODS))
     ap.add_argument("--exhaustive-limit", type=int, default=25_000)
@@ -466,11 +508,12 @@ def main() -> None:
     for m in [*args.methods, *([args.reference_runs] if args.reference_runs else [])]:
         stages(m)  # fail early on an unknown method name
     RESULTS.mkdir(parents=True, exist_ok=True)
+    seeds = range(args.first_seed, args.first_seed + args.seeds)
 
     def report(df: pd.DataFrame) -> None:  # the tables, rewritten after every run and at the end
-        atomic_write_text(RESULTS / f"{args.out}.md", markdown(df, args.seeds) + "\n")
+        atomic_write_text(RESULTS / f"{args.out}.md", markdown(df, seeds) + "\n")
 
-    df = run(args.problems, args.methods, args.budget, args.seeds, args.exhaustive_limit, RESULTS / f"{args.out}.csv",
+    df = run(args.problems, args.methods, args.budget, seeds, args.exhaustive_limit, RESULTS / f"{args.out}.csv",
              [RESULTS / f"{name}.csv" for name in args.parts], args.report_only, args.reference_runs, report)
     report(df)
     print(f"wrote {RESULTS / (args.out + '.md')}")

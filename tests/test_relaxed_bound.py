@@ -1,0 +1,109 @@
+"""The relaxed latency bound of problems without an exact optimum (``npu_dse.search.exact.relaxed_latency_bound``):
+its premise (more L1, L2, NoC or off-chip bandwidth never slows a layer, never shrinks a budget metric) on random
+layers and designs; the bound never above the optimum of exhaustive search on small global spaces, and equal to it
+when no resource is left to relax."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from npu_dse.cost_models.errors import NpuDseError
+from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, Constraint, Evaluator, Problem
+from npu_dse.cost_models.mapper import DEFAULT_CANDIDATES
+from npu_dse.cost_models.space import DesignSpace, Parameter
+from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.search.exact import RELAXED_RESOURCES, NotApplicable, relaxed_latency_bound
+from strategies import layers
+
+DATAFLOWS = ("systolic_ws", "systolic_os", "systolic_both", "kcp_ws", "yxp_os", "rs", "xp_ws", "dla")
+RESOURCE_VALUES = {"l1_bytes": (32, 64, 256, 1024, 8192), "l2_bytes": (4096, 16384, 262144, 4 << 20),
+                   "noc_bw": (1, 8, 64, 1024), "offchip_bw": (1, 16, 256)}
+
+
+def _space(pes: tuple[int, ...], dataflows: tuple[str, ...], resources: dict[str, tuple[int, ...]],
+           technology: str = "28nm") -> DesignSpace:
+    params = [Parameter("num_pes", pes)] + [Parameter(k, v) for k, v in resources.items()]
+    params.append(Parameter("dataflow", dataflows))
+    return DesignSpace(tuple(params), mode="LS", dataflow=dataflows[0], fixed={"noc_hops": 1, "noc_hop_latency": 1},
+                       technology=technology, mapper=DEFAULT_CANDIDATES)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layer=layers(), pes=st.sampled_from([64, 128, 256, 1024]), dataflow=st.sampled_from(DATAFLOWS),
+       technology=st.sampled_from(["28nm", "maestro"]), data=st.data())
+def test_more_of_a_resource_never_slows_a_layer_nor_shrinks_a_budget_metric(layer, pes, dataflow, technology, data):
+    space = _space((pes,), (dataflow,), {k: v[:1] for k, v in RESOURCE_VALUES.items()}, technology)
+    evaluator = Evaluator(Problem(Network("one", (layer,)), space), check_budget=False)
+    base = {**space.fixed, "num_pes": pes, "dataflow": dataflow,
+            **{k: data.draw(st.sampled_from(v[:-1]), label=k) for k, v in RESOURCE_VALUES.items()}}
+    assert set(RESOURCE_VALUES) == set(RELAXED_RESOURCES)
+    try:
+        low = evaluator.layer_costs(0, [base])
+    except NpuDseError:  # a design the cost model refuses (e.g. fewer PEs than a cluster): nothing to compare
+        return
+    for name, values in RESOURCE_VALUES.items():
+        more = {**base, name: data.draw(st.sampled_from([v for v in values if v > base[name]]), label=f"{name}+")}
+        high = evaluator.layer_costs(0, [more])
+        assert high["runtime_cycles"][0] <= low["runtime_cycles"][0], (name, base, more)
+        assert high["buffers_ok"][0] >= low["buffers_ok"][0], (name, base, more)
+        for column in set(CONSTRAINT_LAYER_COLUMN.values()) - {"power_mw"}:
+            assert high[column][0] >= low[column][0] * (1 - 1e-12), (name, column, base, more)
+
+
+conv = st.builds(lambda k, c, y, r: Layer("l", Op.CONV, K=k, C=c, Y=y, X=y, R=r, S=r, padding=r // 2),
+                 st.sampled_from([8, 32, 64]), st.sampled_from([3, 16, 64]), st.sampled_from([7, 14, 28]),
+                 st.sampled_from([1, 3]))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shapes=st.lists(conv, min_size=1, max_size=3), area_ratio=st.floats(0.05, 1.0))
+def test_bound_is_never_above_the_exhaustive_optimum(shapes, area_ratio):
+    net = Network("random", tuple(Layer(f"l{i}", s.op, K=s.K, C=s.C, Y=s.Y, X=s.X, R=s.R, S=s.S, padding=s.padding)
+                                  for i, s in enumerate(shapes)))
+    space = _space((64, 128, 256), ("systolic_ws", "kcp_ws", "yxp_os"),
+                   {"l1_bytes": (64, 1024), "l2_bytes": (16384, 262144), "noc_bw": (8, 64)})
+    probe = Evaluator(Problem(net, space), check_budget=False)
+    points = [dict(zip([p.name for p in space.parameters], c))
+              for c in itertools.product(*[p.values for p in space.parameters])]
+    areas = [e.metrics["area_mm2"] for e in probe.evaluate_batch(points)]
+    limit = min(areas) + (max(areas) - min(areas)) * area_ratio
+    evaluator = Evaluator(Problem(net, space, constraints=(Constraint("area_mm2", limit=limit),)), check_budget=False)
+    feasible = [e.metrics["latency_cycles"] for e in evaluator.evaluate_batch(points) if e.feasible]
+    bound = relaxed_latency_bound(evaluator)
+    assert 0 < bound <= min(feasible) * (1 + 1e-12)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shapes=st.lists(conv, min_size=1, max_size=3), area_ratio=st.floats(0.05, 1.0))
+def test_with_nothing_to_relax_the_bound_is_the_exhaustive_optimum(shapes, area_ratio):
+    net = Network("random", tuple(Layer(f"l{i}", s.op, K=s.K, C=s.C, Y=s.Y, X=s.X, R=s.R, S=s.S, padding=s.padding)
+                                  for i, s in enumerate(shapes)))
+    space = _space((64, 128, 256, 512), ("systolic_ws", "systolic_both", "kcp_ws", "yxp_os"),
+                   {"l1_bytes": (256,), "l2_bytes": (65536,), "noc_bw": (32,)})
+    points = [{"num_pes": n, "l1_bytes": 256, "l2_bytes": 65536, "noc_bw": 32, "dataflow": d}
+              for n, d in itertools.product((64, 128, 256, 512), ("systolic_ws", "systolic_both", "kcp_ws", "yxp_os"))]
+    areas = [e.metrics["area_mm2"] for e in Evaluator(Problem(net, space), check_budget=False).evaluate_batch(points)]
+    limit = min(areas) + (max(areas) - min(areas)) * area_ratio
+    evaluator = Evaluator(Problem(net, space, constraints=(Constraint("area_mm2", limit=limit),)), check_budget=False)
+    optimum = min(e.metrics["latency_cycles"] for e in evaluator.evaluate_batch(points) if e.feasible)
+    assert relaxed_latency_bound(evaluator) == optimum
+
+
+def test_bound_of_a_one_design_space_is_that_designs_latency():
+    net = Network("two", (Layer("a", Op.CONV, K=32, C=16, Y=14, X=14, R=3, S=3, padding=1),
+                          Layer("b", Op.CONV, K=64, C=32, Y=7, X=7, R=1, S=1)))
+    space = _space((256,), ("kcp_ws",), {"l1_bytes": (1024,), "l2_bytes": (262144,), "noc_bw": (64,)})
+    evaluator = Evaluator(Problem(net, space), check_budget=False)
+    design = {"num_pes": 256, "l1_bytes": 1024, "l2_bytes": 262144, "noc_bw": 64, "dataflow": "kcp_ws"}
+    assert relaxed_latency_bound(evaluator) == evaluator.evaluate(design).metrics["latency_cycles"]
+
+
+def test_bound_needs_a_latency_objective():
+    net = Network("one", (Layer("a", Op.CONV, K=32, C=16, Y=14, X=14, R=3, S=3, padding=1),))
+    space = _space((256,), ("kcp_ws",), {"noc_bw": (64,)})
+    with pytest.raises(NotApplicable, match="latency_cycles"):
+        relaxed_latency_bound(Evaluator(Problem(net, space, objectives=("energy_pj",)), check_budget=False))
