@@ -41,6 +41,20 @@ def test_restricted_levels_are_the_generators(generator):
     assert all(p.range is None for p in space.parameters if p.name in ("num_pes", "l2_bytes", "dataflow"))
 
 
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_pe_array_space_is_held_to_the_pe_counts_the_generator_builds(generator):
+    space = restrict(global_space(("systolic_ws", "systolic_os", "kcp_ws"), pe_array=True), generator)
+    names = [p.name for p in space.parameters]
+    assert "num_pes" in names and "pe_rows" not in names and "pe_cols" not in names
+    pes = space.parameter("num_pes").values  # products of the rows' and columns' levels 8, 16, 32, 64
+    assert pes == {"gemmini": (64, 256, 1024, 4096), "nvdla": (64, 256, 512, 1024, 2048),
+                   "vta": (64, 128, 256, 512, 1024, 2048, 4096)}[generator]
+    for n in pes:  # every PE count (for Gemmini, as its squarest array) builds with some L2 level of the space
+        designs = [{"num_pes": n, "l2_bytes": b, "dataflow": space.parameter("dataflow").values[0], "word_bytes": 1}
+                   for b in space.parameter("l2_bytes").values]
+        assert any(violation(generator, d) is None for d in designs), n
+
+
 def test_layer_pipelined_space_and_unknown_generator_are_refused():
     with pytest.raises(SpaceError, match="layer-pipelined"):
         restrict(confuciux_space(), "gemmini")
@@ -84,6 +98,8 @@ def test_a_held_run_only_accepts_buildable_designs_and_its_export_passes(generat
     flagged = history.violations.fillna("").str.contains("generator")
     for row in history.itertuples():
         design = json.loads(row.design)
+        if "pe_cols" in design:  # the PE array searched as rows x columns (DesignSpace.layer_params)
+            design["num_pes"] = design["pe_rows"] * design.pop("pe_cols")
         design.setdefault("offchip_bw", doc["design"]["offchip_bw"])
         design.setdefault("word_bytes", 1)
         assert (violation(generator, design) is not None) == flagged[row.Index], design

@@ -78,6 +78,23 @@ _AS_GENERATOR: dict[str, dict[str, str]] = {
 }
 
 
+def _pe_count_for_array(parameters: tuple) -> tuple[list, tuple[int, ...]]:
+    """``parameters`` with ``pe_rows`` and ``pe_cols`` replaced by one ``num_pes`` parameter whose levels are the
+    products of theirs, and the products of their fine values (empty when the space has no such pair). A generator
+    builds a PE count (Gemmini a square mesh, NVDLA atomic C x K, VTA a GEMM core), so a held space searches the
+    counts it accepts; a systolic array of that count is the squarest (:func:`npu_dse.cost_models.systolic.array_dims`).
+    """
+    from npu_dse.cost_models.space import Parameter
+
+    names = [p.name for p in parameters]
+    if "pe_cols" not in names:
+        return list(parameters), ()
+    rows, cols = parameters[names.index("pe_rows")], parameters[names.index("pe_cols")]
+    pes = Parameter("num_pes", tuple(sorted({r * c for r in rows.values for c in cols.values})))
+    fine = tuple(sorted({r * c for r in rows.fine_values() for c in cols.fine_values()}))
+    return [pes, *(p for p in parameters if p.name not in ("pe_rows", "pe_cols"))], fine
+
+
 def violation(generator: str, design: Mapping[str, Any]) -> str | None:
     """The first rule of ``generator`` that ``design`` (a ``best.json``-style design dict) breaks, or ``None``."""
     try:
@@ -94,7 +111,8 @@ def restrict(space, generator: str):
         space: a :class:`~npu_dse.cost_models.space.DesignSpace` of one accelerator (mode ``LS``).
 
     Returns:
-        A copy whose PE-count, L2 and dataflow levels are the generator's, with ``generator`` set; for Gemmini the
+        A copy whose PE-count, L2 and dataflow levels are the generator's, with ``generator`` set (a PE array
+        searched as ``pe_rows`` x ``pe_cols`` becomes a searched PE count, :func:`_pe_count_for_array`); for Gemmini the
         dataflows are the systolic ones (``systolic_ws`` for the weight-stationary templates, ``systolic_os`` for
         the output-stationary ones, and ``systolic_both``, Gemmini's ``Dataflow.BOTH``, when both are searched), so
         its designs are costed as its mesh computes.
@@ -110,7 +128,8 @@ def restrict(space, generator: str):
     accept = _LEVELS[generator]
     as_gen = _AS_GENERATOR.get(generator, {})
     params = []
-    for p in space.parameters:
+    searched, fine_pes = _pe_count_for_array(space.parameters)
+    for p in searched:
         ok = accept.get(p.name)
         if ok is None:
             params.append(p)
@@ -122,7 +141,7 @@ def restrict(space, generator: str):
             p = dataclasses.replace(p, values=tuple(dict.fromkeys(values)))
         kept = tuple(v for v in p.values if ok(v))            # the coarse levels it accepts, else the fine ones
         if not kept:
-            kept = tuple(v for v in p.fine_values() if ok(v))
+            kept = tuple(v for v in (fine_pes if p.name == "num_pes" and fine_pes else p.fine_values()) if ok(v))
         if not kept:
             raise SpaceError(f"space.generator {generator!r}: parameter {p.name!r} has no level {generator} builds "
                              f"(levels {list(p.values)[:8]})")
