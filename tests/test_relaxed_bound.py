@@ -107,3 +107,16 @@ def test_bound_needs_a_latency_objective():
     space = _space((256,), ("kcp_ws",), {"noc_bw": (64,)})
     with pytest.raises(NotApplicable, match="latency_cycles"):
         relaxed_latency_bound(Evaluator(Problem(net, space, objectives=("energy_pj",)), check_budget=False))
+
+
+def test_a_global_run_reports_the_bound_and_its_gap():
+    from npu_dse.search.pipeline import StageSpec, run_pipeline
+
+    net = Network("two", (Layer("a", Op.CONV, K=32, C=16, Y=14, X=14, R=3, S=3, padding=1),
+                          Layer("b", Op.CONV, K=64, C=32, Y=7, X=7, R=1, S=1)))
+    space = _space((64, 128, 256), ("systolic_ws", "kcp_ws"), {"l1_bytes": (64, 1024), "noc_bw": (8, 64)})
+    problem = Problem(net, space, constraints=(Constraint("area_mm2", limit=1.0),))
+    res = run_pipeline(problem, [StageSpec("random")], 30, seed=0)
+    assert res.exact_is_bound and res.exact_optimum == relaxed_latency_bound(Evaluator(problem, check_budget=False))
+    assert res.gap_to_exact == pytest.approx(res.best.metrics["latency_cycles"] / res.exact_optimum - 1)
+    assert res.gap_to_exact >= 0

@@ -80,7 +80,8 @@ class SearchResult:
         pareto: non-dominated feasible designs over the problem's objectives ([best] for one objective).
         hypervolume: of the Pareto front (multi-objective problems), else None.
         exact_optimum: the true optimum of the first objective (or a proven lower bound, see ``exact_is_bound``)
-            where :mod:`npu_dse.search.exact` applies, else None.
+            where :mod:`npu_dse.search.exact` applies; else, for a latency objective, the relaxed lower bound
+            (:func:`npu_dse.search.exact.relaxed_latency_bound`, ``exact_is_bound``); else None.
         gap_to_exact: ``best / exact_optimum - 1``.
         evaluations: design points evaluated. wall_s: wall time in seconds.
     """
@@ -206,13 +207,17 @@ def run_pipeline(
         front, hv = ([ctx.best] if ctx.best is not None else []), None
     exact_value, is_bound = None, False
     if exact:
-        from npu_dse.search.exact import NotApplicable, exact_optimum
+        from npu_dse.search.exact import NotApplicable, exact_optimum, relaxed_latency_bound
 
         try:
             res = exact_optimum(evaluator)
             exact_value, is_bound = res.value, res.is_bound
         except NotApplicable as why:
             log.info("no exact optimum: %s", why)
+            try:
+                exact_value, is_bound = relaxed_latency_bound(evaluator), True
+            except NotApplicable as why_not:
+                log.info("no relaxed lower bound: %s", why_not)
     gap = None
     if exact_value is not None and ctx.best is not None and exact_value > 0:
         gap = ctx.cost(ctx.best) / exact_value - 1.0
