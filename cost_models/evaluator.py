@@ -669,9 +669,11 @@ class Evaluator:
                        for combo in itertools.product(*[p.values for p in self.space.parameters])]
             mins: dict[str, list[float]] = {k: [] for k in (*CONSTRAINT_LAYER_COLUMN, "runtime_cycles")}
             base_point = self.space.corner(self.num_layers, "min")
-            for i in range(self.num_layers):
-                base = self.space.layer_params(base_point, i)
-                costs = self.layer_costs(i, [{**base, **o} for o in options])
+            per_layer = {p.name for p in self.space.parameters if p.scope == "per_layer"}
+            points = [{**base_point, **{k: (tuple([v] * self.num_layers) if k in per_layer else v)
+                                        for k, v in o.items()}} for o in options]
+            for i in range(self.num_layers):  # through layer_params: a PE array's rows x columns make its count
+                costs = self.layer_costs(i, [self.space.layer_params(pt, i) for pt in points])
                 for k, c in (*CONSTRAINT_LAYER_COLUMN.items(), ("runtime_cycles", "runtime_cycles")):
                     mins[k].append(float(costs[c].min()))
             red = sum if self.space.mode == "LP" else max
@@ -692,12 +694,44 @@ class Evaluator:
         for metric, limit in self.limits.items():
             best = bounds[metric]
             upper = CONSTRAINT_SENSE[metric] == "max"
+            if ((best > limit * (1 + 1e-12)) if upper else (best * (1 + 1e-12) < limit)) \
+                    and metric in ("latency_ms", "inferences_per_s"):
+                best = self._proven_speed_bound(metric, best)
             if (best > limit * (1 + 1e-12)) if upper else (best * (1 + 1e-12) < limit):
                 need = "needs" if upper else "reaches at most"
                 raise InfeasibleError(
                     f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the best design of "
                     f"this space {need} {best:g} ({self.space.mode}, network {self.network.name!r})"
                 )
+
+
+    def _proven_speed_bound(self, metric: str, estimate: float) -> float:
+        """The best ``latency_ms`` or ``inferences_per_s`` any design reaches, proven
+        (:func:`npu_dse.cost_models.bounds.runtime_floor`), where :meth:`lower_bounds`' corner ``estimate`` says a
+        speed budget cannot be met: its corners assume more resources never run slower, which a larger systolic array
+        (longer fill and drain) breaks. The coarse levels at the largest resources are tried first: if they reach
+        the budget it is not refused (their value is returned). Falls back to no bound (0 ms, infinite rate) where
+        the floor does not apply (a searched clock, too many options), so a budget is refused only when no design
+        can meet it."""
+        from npu_dse.cost_models.bounds import NotApplicable, runtime_floor
+
+        searched = {p.name for p in self.space.parameters}
+        reduce = "max" if metric == "inferences_per_s" and self.space.mode == "LP" else "sum"
+        clock = self._clock_mhz(self.space.corner(self.num_layers, "min"))
+        limit = self.limits[metric]
+        try:
+            if "clock_mhz" in searched:
+                raise NotApplicable("the clock is searched")
+            # the coarse levels at the largest resources first (fast): if they reach the budget, do not refuse
+            for fine in (False, True):
+                cycles = runtime_floor(self, budgets=False, reduce=reduce, fine=fine)
+                best = cycles / (clock * 1e3) if metric == "latency_ms" else clock * 1e6 / cycles
+                if (best <= limit * (1 + 1e-12)) if metric == "latency_ms" else (best * (1 + 1e-12) >= limit):
+                    return best
+            return best
+        except NotApplicable as why:
+            log.info("speed budget %s: corner estimate %g not proven (%s); not refused", metric, estimate, why)
+            return 0.0 if metric == "latency_ms" else float("inf")
 
 
 def network_metrics(col: Mapping[str, np.ndarray], mode: str, clock_mhz: float, physical: bool) -> dict[str, float]:

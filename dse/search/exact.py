@@ -41,8 +41,11 @@ from typing import Any
 
 import numpy as np
 
+from npu_dse.cost_models.bounds import RELAXED_RESOURCES, NotApplicable, runtime_floor
 from npu_dse.cost_models.errors import InfeasibleError
 from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, SUMMED_OVER_LAYERS, Evaluator
+
+__all__ = ["RELAXED_RESOURCES", "ExactResult", "NotApplicable", "exact_optimum", "relaxed_latency_bound"]
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +53,6 @@ log = logging.getLogger(__name__)
 _OBJECTIVE_COLUMN = {**SUMMED_OVER_LAYERS, "area_mm2": "area_mm2", "power_mw": "power_mw"}
 _MAX_CHOICE_BYTES = 2e9  # back-pointers of the DP: one uint16 per cell and layer
 _TOL = 1 + 1e-12  # the evaluator's feasibility tolerance (metric <= limit * (1 + 1e-12))
-
-
-class NotApplicable(Exception):
-    """The problem is not additive per layer (the message says why), so no exact optimum is computed."""
 
 
 @dataclass(frozen=True)
@@ -181,98 +180,22 @@ def exact_optimum(
 
 
 # ---------------------------------------------------------------------- option tables
-RELAXED_RESOURCES: tuple[str, ...] = ("l1_bytes", "l2_bytes", "noc_bw", "offchip_bw")
-"""Parameters that :func:`relaxed_latency_bound` bounds instead of enumerating: more L1, L2, NoC or off-chip
-bandwidth never makes a layer slower (the mapper's candidates that fit a buffer also fit a larger one; a transfer's
-cycles fall with bandwidth) and never makes a per-layer budget metric (:meth:`Evaluator.layer_limits`: area, SRAM,
-PEs) smaller. ``tests/test_exact.py`` checks both on random designs."""
-
-
 def relaxed_latency_bound(evaluator: Evaluator, max_options: int = 100_000) -> float:
-    """A lower bound on the latency (``latency_cycles``) of every feasible design of the problem.
-
-    Relaxation: the parameters other than :data:`RELAXED_RESOURCES` (PE count or array, dataflow, template
-    constants) are enumerated over their fine values; per layer and option, each resource is raised alone, the
-    others at their smallest fine value, to the largest fine value at which the per-layer budgets
-    (:meth:`Evaluator.layer_limits`, e.g. ``area_mm2``) still hold (a binary search, budgets being monotone): no
-    feasible design with that option has more of it. The layer is priced with every resource at that value; options
-    that break a budget at the smallest resources, or whose buffers do not fit, are dropped. Budgets not combined
-    per layer (physical ``power_mw``, ``latency_ms``) are ignored. A network's latency is the sum of its layers'
-    (LS and LP alike), and a design takes one value of each global parameter for all layers, so the bound is the
-    least, over the values of the global parameters, of the sum over layers of each layer's fastest option with
-    those values (per-layer parameters chosen per layer). It is issue 15's "lower bound where one is computable"
-    for a problem with no exact optimum: a search's best design is at most best / bound above the optimum.
-
-    Args:
-        evaluator: the problem's evaluator (cached layer costs are shared; no design-point evaluations counted).
-        max_options: largest number of enumerated options per layer.
+    """A lower bound on the latency (``latency_cycles``, the problem's first objective) of every feasible design:
+    :func:`npu_dse.cost_models.bounds.runtime_floor` with the per-layer budgets (the relaxation is documented there).
+    It is issue 15's "lower bound where one is computable" for a problem with no exact optimum: a search's best
+    design is at most best / bound above the optimum.
 
     Returns:
         Cycles (float).
 
     Raises:
-        NotApplicable: the first objective is not ``latency_cycles``, or the enumerated options per layer exceed
-            ``max_options``.
-        InfeasibleError: some layer keeps no option, or no value of the global parameters keeps one for every
-            layer.
+        NotApplicable: the first objective is not ``latency_cycles``, or too many options per layer.
+        InfeasibleError: no option meets the per-layer budgets.
     """
-    problem = evaluator.problem
-    space = problem.space
-    if problem.objectives[0] != "latency_cycles":
-        raise NotApplicable(f"the relaxed bound is for latency_cycles, not {problem.objectives[0]!r}")
-    enumerated = [p for p in space.parameters if p.name not in RELAXED_RESOURCES]
-    resources = [p for p in space.parameters if p.name in RELAXED_RESOURCES]
-    n_options = math.prod(len(p.fine_values()) for p in enumerated)
-    if n_options > max_options:
-        raise NotApplicable(f"{n_options} options per layer exceed max_options={max_options}")
-    L = problem.num_layers
-    limits = evaluator.layer_limits
-    combos = [dict(zip([p.name for p in enumerated], c)) for c in itertools.product(*[p.fine_values()
-                                                                                       for p in enumerated])]
-    smallest = {p.name: p.fine_values()[0] for p in resources}
-
-    def costs(i: int, resource_values: list[dict[str, Any]]) -> dict[str, np.ndarray]:
-        points = [{**c, **r} for c, r in zip(combos, resource_values)]
-        per_layer = [p.name for p in space.parameters if p.scope == "per_layer"]
-        points = [{k: (tuple([v] * L) if k in per_layer else v) for k, v in pt.items()} for pt in points]
-        return evaluator.layer_costs(i, [space.layer_params(pt, i) for pt in points])
-
-    def within(table: dict[str, np.ndarray]) -> np.ndarray:
-        ok = np.ones(len(combos), dtype=bool)
-        for metric, limit in limits.items():
-            ok &= table[CONSTRAINT_LAYER_COLUMN[metric]] <= limit * _TOL
-        return ok
-
-    # options agreeing on every global parameter form a group: a design takes one group for all its layers
-    global_names = [p.name for p in enumerated if p.scope == "global"]
-    keys = [tuple(c[n] for n in global_names) for c in combos]
-    group_of = {k: g for g, k in enumerate(dict.fromkeys(keys))}
-    group = np.asarray([group_of[k] for k in keys], dtype=np.int64)
-    totals = np.zeros(len(group_of))
-    for i in range(L):
-        keep = within(costs(i, [smallest] * len(combos))) if limits else np.ones(len(combos), dtype=bool)
-        top: dict[str, np.ndarray] = {}
-        for p in resources:
-            values = p.fine_values()
-            lo = np.zeros(len(combos), dtype=np.int64)  # holds at lo (where keep), fails above hi
-            hi = np.full(len(combos), len(values) - 1, dtype=np.int64)
-            while limits and np.any(lo < hi):
-                mid = (lo + hi + 1) // 2
-                ok = within(costs(i, [{**smallest, p.name: values[m]} for m in mid]))
-                lo, hi = np.where(ok, mid, lo), np.where(ok, hi, mid - 1)
-            top[p.name] = lo
-        fast = costs(i, [{name: space.parameter(name).fine_values()[int(top[name][k])] for name in top}
-                         for k in range(len(combos))])
-        keep &= fast["buffers_ok"] > 0
-        if not keep.any():
-            raise InfeasibleError(f"layer {i} ({problem.network.layers[i].name}): no PE count, dataflow and mapping "
-                                  f"meets the budgets {sorted(limits)} and fits its buffers")
-        best = np.full(len(group_of), np.inf)
-        np.minimum.at(best, group[keep], fast["runtime_cycles"][keep])
-        totals += best
-    if not np.isfinite(totals).any():
-        raise InfeasibleError(f"no {', '.join(global_names)} lets every layer meet the budgets {sorted(limits)}")
-    return float(totals.min())
+    if evaluator.problem.objectives[0] != "latency_cycles":
+        raise NotApplicable(f"the relaxed bound is for latency_cycles, not {evaluator.problem.objectives[0]!r}")
+    return runtime_floor(evaluator, budgets=True, max_options=max_options)
 
 
 def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Tables:

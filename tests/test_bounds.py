@@ -1,7 +1,8 @@
-"""The relaxed latency bound of problems without an exact optimum (``npu_dse.search.exact.relaxed_latency_bound``):
-its premise (more L1, L2, NoC or off-chip bandwidth never slows a layer, never shrinks a budget metric) on random
-layers and designs; the bound never above the optimum of exhaustive search on small global spaces, and equal to it
-when no resource is left to relax."""
+"""Proven runtime floors (``npu_dse.cost_models.bounds``): their premise (more L1, L2, NoC or off-chip bandwidth
+never slows a layer, never shrinks a budget metric) on random layers and designs; the relaxed latency bound of
+searches never above the optimum of exhaustive search on small global spaces, and equal to it when no resource is
+left to relax; a speed budget refused only when no design meets it (not when the largest design is merely slower);
+budget bounds of a PE-array space priced by each array's rows and columns."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from npu_dse.cost_models.errors import NpuDseError
+from npu_dse.cost_models.errors import InfeasibleError, NpuDseError
 from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, Constraint, Evaluator, Problem
 from npu_dse.cost_models.mapper import DEFAULT_CANDIDATES
 from npu_dse.cost_models.space import DesignSpace, Parameter
@@ -120,3 +121,44 @@ def test_a_global_run_reports_the_bound_and_its_gap():
     assert res.exact_is_bound and res.exact_optimum == relaxed_latency_bound(Evaluator(problem, check_budget=False))
     assert res.gap_to_exact == pytest.approx(res.best.metrics["latency_cycles"] / res.exact_optimum - 1)
     assert res.gap_to_exact >= 0
+
+
+def _fc_space(l1_levels: int) -> DesignSpace:
+    """One systolic dataflow over PE counts where the largest array is the slowest on a small layer (its fill and
+    drain), with ``l1_levels`` L1 levels (many: the budget check falls back on its corner estimate)."""
+    return DesignSpace((Parameter("num_pes", (16, 64, 256, 1024, 4096, 16384, 65536)),
+                        Parameter("l1_bytes", tuple(64 * (k + 1) for k in range(l1_levels))),
+                        Parameter("l2_bytes", (16384, 65536, 262144)), Parameter("noc_bw", (8, 64, 256, 512)),
+                        Parameter("dataflow", ("systolic_ws",))),
+                       mode="LS", dataflow="systolic_ws", fixed={"noc_hops": 1, "noc_hop_latency": 1},
+                       technology="28nm")
+
+
+FC = Network("fc", (Layer("fc", Op.GEMM, K=16, C=16, Y=4),))
+
+
+def test_a_speed_budget_some_design_meets_is_not_refused_when_the_largest_design_is_slower():
+    space = _fc_space(64)  # 7 x 64 x 3 x 4 options per layer: the corner estimate, not the enumeration
+    probe = Evaluator(Problem(FC, space), check_budget=False)
+    design = {"num_pes": 256, "l1_bytes": 4096, "l2_bytes": 262144, "noc_bw": 512, "dataflow": "systolic_ws"}
+    largest = {**design, "num_pes": 65536}
+    fast, slow = (probe.evaluate(d).metrics["latency_ms"] for d in (design, largest))
+    assert fast < slow  # the premise: the all-largest corner is not the fastest design
+    limit = (fast + slow) / 2
+    evaluator = Evaluator(Problem(FC, space, constraints=(Constraint("latency_ms", limit=limit),)))  # not refused
+    assert evaluator.evaluate(design).feasible and not evaluator.evaluate(largest).feasible
+    with pytest.raises(InfeasibleError, match=r"'latency_ms'.*cannot be met"):  # below every design: refused
+        Evaluator(Problem(FC, space, constraints=(Constraint("latency_ms", limit=fast / 1e3),)))
+
+
+def test_budget_bounds_of_a_pe_array_space_price_each_array_by_its_rows_and_columns():
+    net = Network("two", (Layer("a", Op.CONV, K=64, C=64, Y=28, X=28, R=3, S=3, padding=1),
+                          Layer("b", Op.CONV, K=128, C=64, Y=14, X=14, R=1, S=1)))
+    space = DesignSpace((Parameter("pe_rows", (8, 64)), Parameter("pe_cols", (8, 64)), Parameter("noc_bw", (64,)),
+                         Parameter("dataflow", ("systolic_ws",))), mode="LS", dataflow="systolic_ws",
+                        fixed={"noc_hops": 1, "noc_hop_latency": 1, "l1_bytes": 256, "l2_bytes": 262144},
+                        technology="28nm")
+    evaluator = Evaluator(Problem(net, space), check_budget=False)
+    best = max(evaluator.evaluate({"pe_rows": r, "pe_cols": c, "noc_bw": 64, "dataflow": "systolic_ws"}
+                                  ).metrics["inferences_per_s"] for r in (8, 64) for c in (8, 64))
+    assert evaluator.lower_bounds()["inferences_per_s"] >= best * (1 - 1e-12)
