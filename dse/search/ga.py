@@ -24,7 +24,10 @@ Fitness is (cost, budget use) compared lexicographically (:func:`budget_use`): o
 one using less of the budgets wins, so parameters that do not change a layer's cost drift to their cheapest value
 and free budget for the layers where it pays.
 
-Constraint-aware as in ConfuciuX (``ga_confx.py``): a child that breaks a budget is reverted to its parent.
+Constraint-aware as in ConfuciuX (``ga_confx.py``): a child that breaks a budget is reverted to its parent. Until
+the population holds a feasible design (a floor such as ``inferences_per_s`` that the cheapest corner misses, or an
+RL stage that found none), designs are ranked by how far they break the budgets (:func:`violation`) and a less
+infeasible child replaces its parent.
 Every child costs one evaluation of the search budget.
 """
 
@@ -52,6 +55,27 @@ def budget_use(ctx: SearchContext, ev: Evaluation) -> float:
     """Sum over the problem's constraints of metric / limit: the GA's tie-breaker between designs of equal cost, so
     parameters that do not change the cost drift to the cheapest value and free budget for the others."""
     return float(sum(ev.metrics[m] / lim for m, lim in ctx.evaluator.limits.items()))
+
+
+def violation(ctx: SearchContext, ev: Evaluation | None) -> float:
+    """How far a design breaks the problem's budgets: the sum over constraints of ``metric / limit - 1`` above an
+    upper limit and ``limit / metric - 1`` below a floor (``inferences_per_s``); 0 when it meets them all; ``inf``
+    without metrics. The GA ranks designs by it while no feasible one is known (Deb, Comput. Methods Appl. Mech.
+    Eng. 186, 2000: feasible before infeasible, the less infeasible first)."""
+    from npu_dse.cost_models.evaluator import CONSTRAINT_SENSE
+
+    if ev is None or not ev.metrics:
+        return math.inf
+    total = 0.0
+    for metric, limit in ctx.evaluator.limits.items():
+        value = ev.metrics.get(metric)
+        if value is None or not np.isfinite(value):
+            return math.inf
+        if CONSTRAINT_SENSE[metric] == "max":
+            total += max(0.0, value / limit - 1.0) if limit > 0 else (math.inf if value > 0 else 0.0)
+        else:
+            total += max(0.0, limit / value - 1.0) if value > 0 else math.inf
+    return total
 
 
 class _Genome:
@@ -234,6 +258,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         if e.feasible:
             ind = Individual(genome.from_point(e.point))
             ind.fitness.values = (ctx.cost(e), budget_use(ctx, e))
+            ind.violation = 0.0
             _set_layer_cost(ctx, ind, e)
             seeds.append(ind)
     pop: list[Any] = list(seeds)
@@ -251,6 +276,10 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
     _evaluate(ctx, genome, fresh, parents=None)
     pop.extend(fresh)
     while True:
+        repair = not any(math.isfinite(p.fitness.values[0]) for p in pop)
+        if repair:  # no feasible design yet: rank by how far each breaks the budgets (Deb's rules)
+            for p in pop:
+                p.fitness.values = (math.inf, p.violation)
         best = tools.selBest(pop, 1)[0]
         offspring = [_clone(p) for p in tb.select(pop, len(pop) - 1)]
         parents = [_clone(o) for o in offspring]
@@ -260,7 +289,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         for o in offspring:
             if rng.random() < mutpb:
                 tb.mutate(o)
-        _evaluate(ctx, genome, offspring, parents)
+        _evaluate(ctx, genome, offspring, parents, repair)
         pop = [best] + offspring
 
 
@@ -275,18 +304,25 @@ def _clone(ind: Any) -> Any:
     return child
 
 
-def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents: list[Any] | None) -> None:
-    """Evaluate children in one batch; a child that breaks a budget reverts to its parent (ConfuciuX)."""
+def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents: list[Any] | None,
+              repair: bool = False) -> None:
+    """Evaluate children in one batch; a child that breaks a budget reverts to its parent (ConfuciuX), except while
+    ``repair`` (no feasible design in the population yet): then a child that breaks the budgets by less than its
+    parent (:func:`violation`) replaces it, so the search walks towards feasibility instead of standing still."""
     evs = ctx.evaluate([genome.point(c) for c in children])
     for k, (child, ev) in enumerate(zip(children, evs)):
         cost = ctx.cost(ev)
         fitness = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
+        child.violation = violation(ctx, ev)
+        if repair and not np.isfinite(cost):
+            fitness = (cost, child.violation)
         if parents is not None and hasattr(child, "jumped"):
             genome.learn_kind(child.jumped, fitness < parents[k].fitness.values)
             del child.jumped
-        if not np.isfinite(cost) and parents is not None:
+        if not np.isfinite(cost) and parents is not None and not (repair and fitness < parents[k].fitness.values):
             child[:] = parents[k]
             child.fitness.values = parents[k].fitness.values
+            child.violation = parents[k].violation
             if hasattr(parents[k], "layer_cost"):
                 child.layer_cost = parents[k].layer_cost.copy()
         else:
