@@ -9,7 +9,8 @@ Public API:
 The model is MAESTRO's (Kwon et al., MICRO 2019; maestro-project/maestro 4eb08d1) as specified in
 ``reference/maestro/ALGORITHM.md``, reproduced exactly on MAESTRO's calibration set. The hardware-independent
 iteration-case structure of a mapping is compiled once (:mod:`.structure`, cached per layer shape, dataflow,
-constants and PE count); all other hardware fields are numpy arithmetic over the points (:mod:`.evaluate`).
+constants and PE count; the structures of many points of one layer together, :mod:`.batch_compile`); all other
+hardware fields are numpy arithmetic over the points (:mod:`.evaluate`, :mod:`.batched`).
 
 **Corrections** (``compat=False``, the default; ALGORITHM.md §14). MAESTRO's own numbers are kept underneath in
 the ``maestro_runtime_cycles`` and ``maestro_macs`` columns, and ``compat=True`` reports them as the main values:
@@ -62,6 +63,7 @@ from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.dataflow import Dataflow
 from npu_dse.cost_models.errors import DataflowError, HardwareError
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
+from npu_dse.cost_models.maestro.batch_compile import compile_many, stack_many
 from npu_dse.cost_models.maestro.batched import (build_stack, cached_stack, clear_stacks, remember_stack,
                                                  runtime_cycles_stacked)
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
@@ -94,6 +96,15 @@ FAST_ONE_POINT = True
 #: Evaluate all structure groups of a batch in one pass (:mod:`.batched`), bit-for-bit the group-by-group result;
 #: ``tests/test_evaluate_speed.py`` turns it off to compare the two.
 BATCHED = True
+#: Compile the structures of a batch's groups together (:mod:`.batch_compile`), object for object the scalar
+#: compiler's; ``tests/test_batch_compile.py`` turns it off to compare the two. At least ``_BATCH_MIN`` uncached
+#: groups (below that numpy's per-call overhead makes the scalar compiler faster).
+BATCH_COMPILE = True
+_BATCH_MIN = 4
+#: With at least this many groups missing from the stack cache, their stack is built straight from the batch
+#: compiler's cases (:func:`.batch_compile.stack_many`), without making (or caching) the structures themselves;
+#: fewer groups go through the structure cache, which the one-point path then finds warm.
+_DIRECT_MIN = 32
 _INT64_HALF = 1 << 62  # integers at or above it go the vectorised way (int64 products could wrap there)
 #: The structure cache: (problem, dataflow id, constants, PEs, compat) -> (structure, static vector). It is bounded
 #: by memory (issue 18: a count of 8,192 was too few for a search's working set): it holds at most
@@ -301,6 +312,12 @@ def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pe
         st = compile_structure(problem, resolved, num_pes, compat)
     except DataflowError as exc:
         raise DataflowError(f"dataflow {df.name!r}: {exc}") from None
+    return _remember(fast, st)
+
+
+def _remember(key: tuple, st: Structure) -> tuple[Structure, np.ndarray]:
+    """Form a compiled structure's static vector and keep both under ``key`` (evicting random entries beyond the
+    bounds); the pair."""
     top = st.top
     static = np.array([top.macs, top.l1_req, sum(top.req_l2.values())] + [top.counts[c] for c in COUNT_NAMES],
                       dtype=np.float64)
@@ -314,9 +331,9 @@ def _structure(problem: Problem, df: Dataflow, consts: Mapping[str, int], num_pe
         _CACHE_KEYS.pop()
         del _CACHE[victim]
         _STATS["bytes"] -= _CACHE_NBYTES.pop(victim)
-    _CACHE[fast] = (st, static)
-    _CACHE_KEYS.append(fast)
-    _CACHE_NBYTES[fast] = nbytes
+    _CACHE[key] = (st, static)
+    _CACHE_KEYS.append(key)
+    _CACHE_NBYTES[key] = nbytes
     _STATS["bytes"] += nbytes
     return st, static
 
@@ -663,9 +680,32 @@ def _engine(layer: Layer, df: Dataflow, hw: HardwareBatch, constants, compat: bo
 
 def _group_structures(problem: Problem, df: Dataflow, cnames: list[str], compat: bool, rows: np.ndarray
                       ) -> list[tuple[Structure, np.ndarray]]:
-    """The structure and static vector of every group (key rows from :func:`_group_order`), in order."""
-    return [_structure(problem, df, {c: int(row[i + 1]) for i, c in enumerate(cnames)}, int(row[0]), compat)
-            for row in rows]
+    """The structure and static vector of every group (key rows from :func:`_group_order`), in order. Those not
+    cached are compiled together (:func:`.batch_compile.compile_many`) when :data:`BATCH_COMPILE` is set and there
+    are at least :data:`_BATCH_MIN` of them; any it leaves (and every error) go through :func:`_structure`."""
+    consts = [{c: int(row[i + 1]) for i, c in enumerate(cnames)} for row in rows]
+    pes = rows[:, 0].tolist()
+    out: list = [None] * len(rows)
+    if BATCH_COMPILE and len(rows) >= _BATCH_MIN:
+        did = _df_id(df)
+        keys = [(problem, did, tuple(c.items()), int(p), compat) for c, p in zip(consts, pes)]
+        missing = []
+        for g, key in enumerate(keys):
+            hit = _CACHE.get(key)
+            if hit is None:
+                missing.append(g)
+            else:
+                _STATS["hits"] += 1
+                out[g] = hit
+        if len(missing) >= _BATCH_MIN:
+            sub = rows[missing]
+            built = compile_many(problem, df, {c: sub[:, i + 1] for i, c in enumerate(cnames)}, sub[:, 0], compat)
+            for g, st in zip(missing, built):
+                if st is not None:
+                    _STATS["misses"] += 1
+                    out[g] = _remember(keys[g], st)
+    return [pair if pair is not None else _structure(problem, df, consts[g], int(pes[g]), compat)
+            for g, pair in enumerate(out)]
 
 
 def _engine_stacked(problem: Problem, df: Dataflow, cnames: list[str], compat: bool, rows: np.ndarray,
@@ -681,8 +721,15 @@ def _engine_stacked(problem: Problem, df: Dataflow, cnames: list[str], compat: b
     if found:
         _STATS["hits"] += len(rows)
     else:
-        pairs = _group_structures(problem, df, cnames, compat, rows)
-        stack = build_stack([st for st, _ in pairs], [sv for _, sv in pairs])
+        done = False
+        if BATCH_COMPILE and len(rows) >= _DIRECT_MIN:
+            done, stack = stack_many(problem, df, {c: rows[:, i + 1] for i, c in enumerate(cnames)}, rows[:, 0],
+                                     compat)
+            if done:
+                _STATS["misses"] += len(rows)
+        if not done:
+            pairs = _group_structures(problem, df, cnames, compat, rows)
+            stack = build_stack([st for st, _ in pairs], [sv for _, sv in pairs])
         remember_stack(key, stack)
     if stack is None:
         return None

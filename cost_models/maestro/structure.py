@@ -19,6 +19,11 @@ compilations share built levels (:data:`_LEVELS`), innermost-level nodes (:data:
 bounded and never modified once built, so a structure is the same whether they are warm or empty
 (``tests/test_structure_speed.py``). Within a level, cases whose tiles handed down must be equal look their
 sub-cluster nodes up once (:meth:`.traffic.LevelCtx.sub_keys`).
+
+Many structures of one layer (a batch of hardware points with 4 or more uncached PE counts and constants) are
+compiled together by :mod:`.batch_compile`, numpy over the structures, with this module's results bit for bit
+(``tests/test_batch_compile.py``). This scalar compiler is the reference for it, and compiles single structures
+(the one-point path) and every structure the batch compiler leaves (it raises the errors of invalid mappings).
 """
 
 from __future__ import annotations
