@@ -91,8 +91,7 @@ def run(points: int, seed: int, dataflows: "list[str] | None" = None) -> pd.Data
             rows.append({"dataflow": dataflow, "mode": label, "layers": len(net.layers), "points": points,
                          "layer_evals": evals, "seconds": dt, "layer_evals_per_s": evals / dt, "cpu_seconds": dc,
                          "layer_evals_per_cpu_s": evals / dc})
-        # (a systolic point runs the vectorised engine at length 1: a tenth of the points is enough for its rate)
-        rows.append(_one_point_rate(net, dataflow, hw, consts, 100 if dataflow in dataflow_mod.SYSTOLIC else 1000))
+        rows.append(_one_point_rate(net, dataflow, hw, consts, 1000))
         if dataflow == "dla":
             rows.append(_many_shapes_rate(hw, consts))
         rows.append(_cached_rate(net, dataflow, hw, consts))

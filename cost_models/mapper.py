@@ -17,7 +17,7 @@ systolic dataflow has its one choice. The choice is reported as the mapping's ``
 from __future__ import annotations
 
 import itertools
-from dataclasses import fields, replace
+from dataclasses import fields
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -199,7 +199,7 @@ def _best_stationary(layer: Layer, dataflow: str, systolic: str, hardware: Hardw
         better = (ok_o & ~ok_b) | ((ok_o == ok_b) & (_score(other, objective) < _score(best, objective)))
         best = _where(better, other, best)
         code[better] = STATIONARY[choice][0]
-    best = replace(best, dataflow=dataflow)
+    best = LayerCost(**{**{f.name: getattr(best, f.name) for f in fields(best)}, "dataflow": dataflow})
     return best, [{**given[i], "stationary": int(code[i])} for i in range(len(hardware))]
 
 

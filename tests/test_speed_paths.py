@@ -1,8 +1,9 @@
 """The cost model's fast paths give the slow paths' results bit for bit (issue 18).
 
-- The one-point path of ``analyze_layer`` (:mod:`npu_dse.cost_models.maestro.onepoint`, Python floats) against the
-  vectorised engine on a batch of one, every field of :class:`LayerCost`, under MAESTRO's constants and physical
-  nodes, ``compat`` on and off, template constants, unprovisioned buffers and technology-default bandwidths.
+- The one-point path of ``analyze_layer`` (:mod:`npu_dse.cost_models.maestro.onepoint`, Python floats; the
+  systolic dataflows' too) against the vectorised engine on a batch of one, every field of :class:`LayerCost`,
+  under MAESTRO's constants and physical nodes, ``compat`` on and off, template constants, unprovisioned buffers
+  and technology-default bandwidths.
 - The Evaluator's result cache against recomputing: the same rows, cached or not, in any request order.
 """
 
@@ -12,6 +13,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from npu_dse.cost_models.errors import HardwareError
 from npu_dse.cost_models.evaluator import LAYER_METRICS, Evaluator, Problem
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import LayerCost
@@ -20,6 +22,7 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 from strategies import analyze_with, assert_same_cost, layers
 
 ENGINE_FLOWS = ["kcp_ws", "rs", "xp_ws", "dpt", "yxp_os", "dla", "shi", "eye"]
+SYSTOLIC_FLOWS = ["systolic_ws", "systolic_os", "systolic_is", "systolic_both"]
 
 
 @st.composite
@@ -51,6 +54,27 @@ def test_one_point_path_equals_the_vectorised_path(layer, hw, dataflow, technolo
     assert_same_cost(fast, slow)
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layer=layers(), hw=points(), rows=st.sampled_from([0, 1, 2, 4, 8]), dataflow=st.sampled_from(SYSTOLIC_FLOWS),
+       technology=st.sampled_from(["maestro", "28nm", "65nm"]), compat=st.booleans(), include_dram=st.booleans(),
+       as_batch=st.booleans())
+def test_systolic_one_point_path_equals_the_vectorised_path(layer, hw, rows, dataflow, technology, compat,
+                                                            include_dram, as_batch):
+    """The systolic one-point path (``_systolic_one``), the accumulator SRAM included, against the vectorised one;
+    ``pe_rows`` that do not divide the PEs are refused alike."""
+    from dataclasses import replace
+
+    try:
+        hw = replace(hw, pe_rows=rows)
+    except HardwareError:  # pe_rows not a divisor: refused when the point is made, by either path
+        return
+    point = HardwareBatch.coerce(hw) if as_batch else hw
+    kwargs = {"compat": compat, "technology": technology, "include_dram": include_dram}
+    slow = analyze_with("FAST_ONE_POINT", False, layer, dataflow, point, None, **kwargs)
+    fast = analyze_with("FAST_ONE_POINT", True, layer, dataflow, point, None, **kwargs)
+    assert_same_cost(fast, slow)
+
+
 def test_one_point_path_is_taken_and_agrees_on_resnet50():
     """Every ResNet-50 layer at a physical point and at a MAESTRO point: same bits, and the fast path really runs
     (its result is the one-point class, not the vectorised one)."""
@@ -60,9 +84,10 @@ def test_one_point_path_is_taken_and_agrees_on_resnet50():
     for hw, tech in ((Hardware(num_pes=256, noc_bw=64, l1_bytes=512, l2_bytes=256 * 1024), "28nm"),
                      (Hardware(num_pes=168, noc_bw=81_920_000), "maestro")):
         for layer in net.layers:
-            fast = analyze_with("FAST_ONE_POINT", True, layer, "dla", hw, technology=tech)
-            assert type(fast) is not LayerCost
-            assert_same_cost(fast, analyze_with("FAST_ONE_POINT", False, layer, "dla", hw, technology=tech))
+            for dataflow in ("dla", "systolic_both"):
+                fast = analyze_with("FAST_ONE_POINT", True, layer, dataflow, hw, technology=tech)
+                assert type(fast) is not LayerCost
+                assert_same_cost(fast, analyze_with("FAST_ONE_POINT", False, layer, dataflow, hw, technology=tech))
 
 
 TWO = Network("two", (

@@ -409,10 +409,10 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     if FAST_ONE_POINT and (isinstance(hardware, Hardware) or (isinstance(hardware, HardwareBatch)
                                                               and len(hardware) == 1)):
         df = _select(layer, dataflow)
-        if df.systolic is None:
-            cost = _analyze_one(layer, df, hardware, constants, compat, tech, physical, include_dram)
-            if cost is not None:
-                return cost
+        one = _analyze_one if df.systolic is None else _systolic_one
+        cost = one(layer, df, hardware, constants, compat, tech, physical, include_dram)
+        if cost is not None:
+            return cost
     hw = HardwareBatch.coerce(hardware)
     n = len(hw)
     offchip_bw = hw.offchip_bw
@@ -507,7 +507,6 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
     st, mult, cvals, raw_macs, l1_req, l2_req, true_macs, dram_m, dram_p, sums_l1, sums_l2, phys_sums = rec
     if offchip_bw != offchip_bw:  # nan: the technology's DRAM bandwidth
         offchip_bw = _default_offchip_bw_one(tech, clock, wb)
-    P = float(P_int)
     simd = float(simd_int)
     try:
         raw_rt, peak = runtime_cycles_one(st, noc_bw, offchip_bw, float(lat_int), simd, compat)
@@ -515,6 +514,21 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
         return None
     maestro_rt = raw_rt * mult
     maestro_macs = raw_macs * mult
+    return _finish_one(layer, df, tech, physical, include_dram, compat, P_int, simd, hops, wb, noc_bw, l1_hw, l2_hw,
+                       clock, maestro_rt, maestro_macs, true_macs, l1_req, l2_req, dram_p if physical else dram_m,
+                       phys_sums, sums_l1, sums_l2, cvals, peak, None)
+
+
+def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: bool, compat: bool, P_int: int,
+                simd: float, hops: int, wb: int, noc_bw: float, l1_hw: float, l2_hw: float, clock: float,
+                maestro_rt: float, maestro_macs: float, true_macs: float, l1_req: float, l2_req: float,
+                dram_elems: float, phys_sums: tuple, sums_l1: float, sums_l2: float, cvals: list, peak: float,
+                acc: tuple | None) -> "LayerCost | None":
+    """:func:`_finish` at one point, in Python floats, for both one-point paths; None where the vectorised path must
+    decide. ``acc``: under a physical technology, a systolic array's accumulator SRAM as ``(pe_rows, its reads,
+    its writes)``; it is sized from the L2 (:func:`_accumulator_bytes_one`), priced by
+    :func:`.onepoint.physical_cost_one` and counted in ``sram_bytes``."""
+    P = float(P_int)
     try:
         if compat:
             runtime = maestro_rt
@@ -523,15 +537,16 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
             macs = true_macs
             floor_rt = float(math.ceil(macs / (P * simd)))
             runtime = maestro_rt if maestro_rt >= floor_rt else floor_rt
-        dram_elems = dram_p if physical else dram_m
         l1_req_b = l1_req * wb
         l2_req_b = l2_req * wb
         l1_cost = l1_hw if math.isfinite(l1_hw) else l1_req_b
         l2_cost = l2_hw if math.isfinite(l2_hw) else l2_req_b
         latency_ms = runtime / (clock * 1e3)
+        if acc is not None:
+            acc = (_accumulator_bytes_one(l2_cost, P_int, acc[0]), acc[1], acc[2])
         if physical:
             ap = physical_cost_one(tech, macs, runtime, phys_sums, P, simd, l1_cost, l2_cost, noc_bw, hops, wb, clock,
-                                   dram_elems)
+                                   dram_elems, acc)
             energy, mac_e, l1_e, l2_e, dram_e = (ap["energy_pj"], ap["mac_energy_pj"], ap["l1_energy_pj"],
                                                  ap["l2_energy_pj"], ap["dram_energy_pj"])
             noc_e, leak_e, leak_mw = ap["noc_energy_pj"], ap["leakage_energy_pj"], ap["leakage_mw"]
@@ -551,11 +566,72 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
         return None  # the vectorised path refuses it by name
     block = np.array([
         runtime, energy, l1_req_b, l2_req_b, ap["area_um2"], ap["power_mw"], macs, util, mac_e, l1_e, l2_e,
-        dram_e, noc_e, leak_e, leak_mw, latency_ms, l1_cost, P * l1_cost + l2_cost + 0.0, ap["pe_power_mw"],
-        ap["l1_power_mw"], ap["l2_power_mw"], ap["noc_power_mw"], peak, dram_elems / (runtime if runtime >= 1.0
-                                                                                        else 1.0),
-        maestro_rt, maestro_macs, *cvals]).reshape(-1, 1)
+        dram_e, noc_e, leak_e, leak_mw, latency_ms, l1_cost, P * l1_cost + l2_cost + (0.0 if acc is None else acc[0]),
+        ap["pe_power_mw"], ap["l1_power_mw"], ap["l2_power_mw"], ap["noc_power_mw"], peak,
+        dram_elems / (runtime if runtime >= 1.0 else 1.0), maestro_rt, maestro_macs, *cvals]).reshape(-1, 1)
     return _OnePointCost(layer.name, df.name, block, l1_req_b <= l1_hw and l2_req_b <= l2_hw, P_int)
+
+
+_SYS_ONE: dict[tuple, tuple] = {}  # (layer, rows, cols, stationary choice) -> systolic.engine_counts, flattened
+
+
+def _accumulator_bytes_one(l2_bytes: float, num_pes: int, pe_rows: int) -> float:
+    """:func:`npu_dse.cost_models.systolic.accumulator_bytes` at one point (bytes), as a batch of one computes it."""
+    from npu_dse.cost_models.systolic import accumulator_bytes
+
+    return float(accumulator_bytes(np.array([l2_bytes]), np.array([num_pes]), np.array([pe_rows]))[0])
+
+
+def _systolic_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch", constants, compat: bool, tech,
+                  physical: bool, include_dram: bool) -> "LayerCost | None":
+    """:func:`analyze_layer` at one hardware point of a systolic dataflow, in Python floats: :func:`_systolic`'s
+    choice of the faster stationary operand (its engine counts remembered per layer and array), then
+    :func:`_finish_one`; bit for bit the vectorised path's result, or None where that cannot be promised."""
+    from npu_dse.cost_models.systolic import SystolicArray, array_dims, engine_counts
+
+    hv = _point_scalars(hardware)
+    if hv is None:
+        return None
+    P_int, hops, hop_lat, simd_int, wb, noc_bw, offchip_bw, l1_hw, l2_hw, clock = hv
+    pe_rows = int(hardware.pe_rows if isinstance(hardware, Hardware) else hardware.pe_rows[0])
+    if offchip_bw != offchip_bw:  # nan: the technology's DRAM bandwidth
+        offchip_bw = _default_offchip_bw_one(tech, clock, wb)
+    try:
+        dims = array_dims(P_int, pe_rows)
+    except HardwareError:
+        return None  # the vectorised path raises it
+    best = None
+    for choice in (("ws", "os") if df.systolic == "both" else (df.systolic,)):
+        key = (layer, dims, choice)
+        try:
+            rec = _SYS_ONE.get(key)
+        except TypeError:  # an unhashable layer
+            return None
+        if rec is None:
+            e = engine_counts(layer, SystolicArray(*dims, choice))
+            rec = (e["compute_cycles"], e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"], e["dram"],
+                   e["peak"], e["l1_req"], e["l2_req"], [float(e[c]) for c in COUNT_NAMES])
+            if len(_SYS_ONE) >= _ONE_MAX:
+                _SYS_ONE.clear()
+            _SYS_ONE[key] = rec
+        compute, l2_reads, dram, peak, l1_req, l2_req, cvals = rec
+        try:
+            rt = max(compute, float(math.ceil(l2_reads / noc_bw)), float(math.ceil(dram / offchip_bw)))
+        except (OverflowError, ZeroDivisionError, ValueError):
+            return None
+        if best is None or rt < best[0]:
+            best = (rt, dram, peak, l1_req, l2_req, cvals)
+    raw_rt, dram, peak, l1_req, l2_req, cvals = best
+    counts = dict(zip(COUNT_NAMES, cvals))
+    tensors = ("input", "filter", "output")
+    phys_sums = tuple(sum(counts[f"{t}_{m}"] for t in tensors) for m in ("l1_read", "l1_write", "l2_read", "l2_write"))
+    sums_l1 = sum(counts[c] for c in COUNT_NAMES if "_l1_" in c)
+    sums_l2 = sum(counts[c] for c in COUNT_NAMES if "_l2_" in c)
+    acc = (pe_rows, counts["output_l2_read"], counts["output_l2_write"]) if physical else None
+    macs = float(layer.macs)
+    return _finish_one(layer, df, tech, physical, include_dram, compat, P_int, float(simd_int), hops, wb, noc_bw,
+                       l1_hw, l2_hw, clock, raw_rt, macs, macs, l1_req, l2_req, dram, phys_sums, sums_l1, sums_l2,
+                       cvals, peak, acc)
 
 
 @functools.lru_cache(maxsize=256)

@@ -135,10 +135,11 @@ _HW_PARTS: dict[tuple, tuple] = {}  # the hardware-only parts of a point's cost,
 
 
 def _hw_parts_physical(tech, P: float, simd: float, l1_bytes: float, l2_bytes: float, noc_bw: float,
-                       word_bytes: int) -> tuple:
+                       word_bytes: int, acc_bytes: float | None = None, acc_bits: int = 32) -> tuple:
     """The parts of :meth:`PhysicalTechnology.layer_cost` that depend on the hardware point only (every layer of
-    a network at the point shares them), each computed as ``layer_cost`` computes it."""
-    key = (id(tech), P, simd, l1_bytes, l2_bytes, noc_bw, word_bytes)
+    a network at the point shares them), each computed as ``layer_cost`` computes it; with ``acc_bytes``, a
+    systolic array's accumulator SRAM of ``acc_bits``-bit entries beside the L2."""
+    key = (id(tech), P, simd, l1_bytes, l2_bytes, noc_bw, word_bytes, acc_bytes, acc_bits)
     hit = _HW_PARTS.get(key)
     if hit is not None:
         return hit
@@ -150,7 +151,10 @@ def _hw_parts_physical(tech, P: float, simd: float, l1_bytes: float, l2_bytes: f
     l1_read, l1_write, l1_area, l1_leak = _l1_figures(tech, l1_bytes if l1_bytes >= 1.0 else 1.0, word_bits)
     l2_read, l2_write, l2_area, l2_leak = _l2_figures(tech, l2_bytes if l2_bytes >= 1.0 else 1.0,
                                                       noc_bw * word_bits, word_bits)
-    acc_area = acc_leak = 0.0
+    acc_area = acc_leak = acc_read = acc_write = 0.0
+    if acc_bytes is not None:
+        acc_read, acc_write, acc_area, acc_leak = _l2_figures(tech, acc_bytes if acc_bytes >= 1.0 else 1.0,
+                                                              noc_bw * acc_bits, acc_bits)
     array_um2 = lanes * mac["area_um2"] + P * l1_area
     side_mm = math.sqrt(array_um2) / 1e3
     noc_bits = noc_bw * word_bits
@@ -159,7 +163,8 @@ def _hw_parts_physical(tech, P: float, simd: float, l1_bytes: float, l2_bytes: f
     l2_leak = l2_leak + acc_leak
     leak_mw = lanes * mac["leakage_mw"] + P * l1_leak + l2_leak
     hit = (tech, word_bits, mac["energy_pj"], l1_read, l1_write, l2_read, l2_write, side_mm, area, l2_leak, leak_mw,
-           lanes * mac["leakage_mw"], P * l1_leak, tech.wire_energy_pj_per_bit_mm, tech.dram_energy_pj_per_byte)
+           lanes * mac["leakage_mw"], P * l1_leak, tech.wire_energy_pj_per_bit_mm, tech.dram_energy_pj_per_byte,
+           acc_read, acc_write)
     if len(_HW_PARTS) >= 4096:
         _HW_PARTS.clear()
     _HW_PARTS[key] = hit  # hit[0] holds tech, so id(tech) is not reused while the entry lives
@@ -168,23 +173,30 @@ def _hw_parts_physical(tech, P: float, simd: float, l1_bytes: float, l2_bytes: f
 
 def physical_cost_one(tech, macs: float, runtime: float, sums: tuple, num_pes: float, simd: float,
                       l1_bytes: float, l2_bytes: float, noc_bw: float, noc_hops: int, word_bytes: int,
-                      clock_mhz: float, dram_elems: float) -> dict[str, float]:
-    """:meth:`PhysicalTechnology.layer_cost` at one point without an accumulator SRAM, in Python floats (same
-    keys and units: pJ, um^2, mW).
+                      clock_mhz: float, dram_elems: float, acc: tuple | None = None,
+                      acc_bits: int = 32) -> dict[str, float]:
+    """:meth:`PhysicalTechnology.layer_cost` at one point, in Python floats (same keys and units: pJ, um^2, mW).
 
     Args:
         sums: (L1 reads, L1 writes, L2 reads, L2 writes) in elements, each summed over input, filter, output.
+        acc: for a systolic array's accumulator SRAM, (its bytes, its reads, its writes: the ``output_l2_*``
+            counts), entries of ``acc_bits`` bits; None without one.
         others: as ``layer_cost``, scalars (cycles, PEs, lanes, bytes, elements/cycle, hops, bytes, MHz, elements).
 
     Raises:
         HardwareError: as ``layer_cost`` (a buffer size or word width outside the tables).
     """
     (_, word_bits, mac_pj, l1_read, l1_write, l2_read, l2_write, side_mm, area, l2_leak, leak_mw, lanes_leak,
-     l1_leak_all, wire_pj, dram_pj) = _hw_parts_physical(tech, num_pes, simd, l1_bytes, l2_bytes, noc_bw,
-                                                          word_bytes)
+     l1_leak_all, wire_pj, dram_pj, acc_read, acc_write) = _hw_parts_physical(
+        tech, num_pes, simd, l1_bytes, l2_bytes, noc_bw, word_bytes, None if acc is None else acc[0], acc_bits)
     l1_reads, l1_writes, l2_reads, l2_writes = sums
     l2_bits = (l2_reads + l2_writes) * word_bits
     acc_e = 0.0
+    if acc is not None:
+        _, acc_reads, acc_writes = acc
+        l2_reads, l2_writes = l2_reads - acc_reads, l2_writes - acc_writes
+        l2_bits = (l2_reads + l2_writes) * word_bits + (acc_reads + acc_writes) * acc_bits
+        acc_e = acc_reads * acc_read + acc_writes * acc_write
     mac_e = macs * mac_pj
     l1_e = l1_reads * l1_read + l1_writes * l1_write
     l2_e = l2_reads * l2_read + l2_writes * l2_write + acc_e
