@@ -1,8 +1,9 @@
 """No impossible numbers (issue 18): every analysed quantity is >= 0 and finite, or the input is refused by name.
 
 Layers are drawn at the edge of fitting (kernels that only just fit their padded input, strides larger than the
-kernel; CONV, depthwise, grouped, transposed and GEMM layers, some batched), each run on every built-in dataflow at a batch of random hardware points: 200 layers x 8 dataflows x 64
-points = 102,400 layer-evaluations per technology.
+kernel; CONV, depthwise, grouped, transposed and GEMM layers, some batched), each run on every built-in dataflow
+(the eight MAESTRO templates and the four systolic ones) at a batch of random hardware points: 200 layers x 12
+dataflows x 64 points = 153,600 layer-evaluations per technology.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import COUNT_NAMES, analyze_layer
 from npu_dse.cost_models.workload import Layer, Op
 
-DATAFLOWS = ("kcp_ws", "yxp_os", "rs", "xp_ws", "dpt", "dla", "shi", "eye")
+DATAFLOWS = ("kcp_ws", "yxp_os", "rs", "xp_ws", "dpt", "dla", "shi", "eye", "systolic_ws", "systolic_os", "systolic_is",
+             "systolic_both")
 QUANTITIES = ("runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
               "mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "noc_energy_pj", "dram_energy_pj",
               "leakage_energy_pj", "latency_ms", *COUNT_NAMES)
