@@ -179,7 +179,6 @@ def exact_optimum(
     return ExactResult(float(best_bound), point, True, best_method, primal_value, counts)
 
 
-# ---------------------------------------------------------------------- option tables
 def relaxed_latency_bound(evaluator: Evaluator, max_options: int = 100_000) -> float:
     """A lower bound on the latency (``latency_cycles``, the problem's first objective) of every feasible design:
     :func:`npu_dse.cost_models.bounds.runtime_floor` with the per-layer budgets (the relaxation is documented there).
@@ -198,6 +197,7 @@ def relaxed_latency_bound(evaluator: Evaluator, max_options: int = 100_000) -> f
     return runtime_floor(evaluator, budgets=True, max_options=max_options)
 
 
+# ---------------------------------------------------------------------- option tables
 def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Tables:
     problem = evaluator.problem
     space = problem.space
