@@ -144,6 +144,7 @@ def clear_cache() -> None:
     _CACHE_KEYS.clear()
     _CACHE_NBYTES.clear()
     _ONE.clear()
+    _SYS_ONE.clear()
     _STATS.update(hits=0, misses=0, bytes=0)
 
 
@@ -542,11 +543,10 @@ def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: 
         l1_cost = l1_hw if math.isfinite(l1_hw) else l1_req_b
         l2_cost = l2_hw if math.isfinite(l2_hw) else l2_req_b
         latency_ms = runtime / (clock * 1e3)
-        if acc is not None:
-            acc = (_accumulator_bytes_one(l2_cost, P_int, acc[0]), acc[1], acc[2])
+        acc_sram = None if acc is None else (_accumulator_bytes_one(l2_cost, P_int, acc[0]), acc[1], acc[2])
         if physical:
             ap = physical_cost_one(tech, macs, runtime, phys_sums, P, simd, l1_cost, l2_cost, noc_bw, hops, wb, clock,
-                                   dram_elems, acc)
+                                   dram_elems, acc_sram)
             energy, mac_e, l1_e, l2_e, dram_e = (ap["energy_pj"], ap["mac_energy_pj"], ap["l1_energy_pj"],
                                                  ap["l2_energy_pj"], ap["dram_energy_pj"])
             noc_e, leak_e, leak_mw = ap["noc_energy_pj"], ap["leakage_energy_pj"], ap["leakage_mw"]
@@ -566,7 +566,7 @@ def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: 
         return None  # the vectorised path refuses it by name
     block = np.array([
         runtime, energy, l1_req_b, l2_req_b, ap["area_um2"], ap["power_mw"], macs, util, mac_e, l1_e, l2_e,
-        dram_e, noc_e, leak_e, leak_mw, latency_ms, l1_cost, P * l1_cost + l2_cost + (0.0 if acc is None else acc[0]),
+        dram_e, noc_e, leak_e, leak_mw, latency_ms, l1_cost, P * l1_cost + l2_cost + (0.0 if acc_sram is None else acc_sram[0]),
         ap["pe_power_mw"], ap["l1_power_mw"], ap["l2_power_mw"], ap["noc_power_mw"], peak,
         dram_elems / (runtime if runtime >= 1.0 else 1.0), maestro_rt, maestro_macs, *cvals]).reshape(-1, 1)
     return _OnePointCost(layer.name, df.name, block, l1_req_b <= l1_hw and l2_req_b <= l2_hw, P_int)
@@ -575,8 +575,10 @@ def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: 
 _SYS_ONE: dict[tuple, tuple] = {}  # (layer, rows, cols, stationary choice) -> systolic.engine_counts, flattened
 
 
+@functools.lru_cache(maxsize=4096)
 def _accumulator_bytes_one(l2_bytes: float, num_pes: int, pe_rows: int) -> float:
-    """:func:`npu_dse.cost_models.systolic.accumulator_bytes` at one point (bytes), as a batch of one computes it."""
+    """:func:`npu_dse.cost_models.systolic.accumulator_bytes` at one point (bytes), as a batch of one computes it;
+    remembered (every layer of a design asks for the same)."""
     from npu_dse.cost_models.systolic import accumulator_bytes
 
     return float(accumulator_bytes(np.array([l2_bytes]), np.array([num_pes]), np.array([pe_rows]))[0])

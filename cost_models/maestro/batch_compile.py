@@ -35,7 +35,8 @@ from npu_dse.cost_models.dataflow import ClusterDirective, Dataflow
 from npu_dse.cost_models.errors import NpuDseError
 from npu_dse.cost_models.maestro.batched import Round, Stack
 from npu_dse.cost_models.maestro.structure import (_COUNT_KEYS, _LEAVES, _LEAVES_MAX, _LEVELS, _LEVELS_MAX, Level,
-                                                    Node, Problem, Structure, _case_order, _ProblemInfo)
+                                                    Node, Problem, Structure, _case_order, _ProblemInfo,
+                                                    input_centric)
 
 _I64 = np.int64
 #: Bound on every product formed (int64 holds 2**63 - 1): a level whose factor bound reaches it is left to the
@@ -201,15 +202,8 @@ class _Batch:
         prev = None
         for li, group in enumerate(groups):
             lst = [[sp, m, o, v] for sp, m, o, v in group]
-            for ref, sl in self.overlap.items():
-                pr = ref + "'"
-                has_p = [x for x in lst if x[3] == pr]
-                if has_p and not any(x[3] == ref for x in lst):
-                    r = [x for x in lst if x[3] == sl]
-                    if not r:
-                        raise _Bad
-                    has_p[0][3] = ref
-                    has_p[0][1] = has_p[0][1] + r[0][1] - 1
+            if input_centric(lst, self.overlap) is not None:
+                raise _Bad
             lst = [x for x in lst if x[3] in in_set or x[0] or dim_map.get(x[3]) != 1]
             if any(x[3] not in in_set for x in lst):
                 raise _Bad

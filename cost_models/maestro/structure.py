@@ -51,6 +51,24 @@ _COUNT_KEYS = tuple(f"{t}_{m}_{a}" for t in TENSOR_NAMES for m in ("l1", "l2") f
 _L2_WRITE = tuple(f"{t}_l2_write" for t in TENSOR_NAMES[:2])
 
 
+def input_centric(lst: list[list], overlap: dict[str, str]) -> tuple[list, str, str] | None:
+    """Step a of a level's normalisation (ALGORITHM.md §3): a map on an output dimension (``Y'``) without one on its
+    input dimension (``Y``) becomes a map on the input dimension, its size widened by the sliding dimension's
+    (``R``) size minus one. ``lst`` holds ``[spatial, size, offset, dim, ...]`` entries (sizes scalars or arrays)
+    and is rewritten in place; ``overlap`` maps input dimensions to their sliding ones. Returns None, or, for a
+    primed map with no sliding directive beside it, (that entry, its primed name, the sliding name)."""
+    for ref, sl in overlap.items():
+        pr = ref + "'"
+        has_p = [x for x in lst if x[3] == pr]
+        if has_p and not any(x[3] == ref for x in lst):
+            r = [x for x in lst if x[3] == sl]
+            if not r:
+                return has_p[0], pr, sl
+            has_p[0][3] = ref
+            has_p[0][1] = has_p[0][1] + r[0][1] - 1
+    return None
+
+
 def clear_memos() -> None:
     """Forget the levels and innermost nodes shared between compilations (:data:`_LEVELS`, :data:`_LEAVES`), the
     per-problem data (:data:`_PROBLEMS`), the sizes of shared objects (:data:`_FIXED_BYTES`) and the cached case
@@ -323,16 +341,10 @@ class _Compiler:
         for li, group in enumerate(groups):
             lst = [[d.spatial, d.size, d.offset, d.dim, d.text] for d in group]
             # a. output-centric -> input-centric
-            for ref, sl in self.overlap.items():
-                pr = ref + "'"
-                has_p = [x for x in lst if x[3] == pr]
-                if has_p and not any(x[3] == ref for x in lst):
-                    r = [x for x in lst if x[3] == sl]
-                    if not r:
-                        raise DataflowError(f"directive '{has_p[0][4]}' at cluster level {li}: a {pr} map needs a "
-                                            f"{sl} directive in the same level (MAESTRO reads garbage otherwise)")
-                    has_p[0][3] = ref
-                    has_p[0][1] = has_p[0][1] + r[0][1] - 1
+            bad = input_centric(lst, self.overlap)
+            if bad is not None:
+                raise DataflowError(f"directive '{bad[0][4]}' at cluster level {li}: a {bad[1]} map needs a "
+                                    f"{bad[2]} directive in the same level (MAESTRO reads garbage otherwise)")
             # a TemporalMap on a size-1 dimension no tensor has (``TemporalMap(1,1) K`` on a DSCONV whose
             # Dimensions list K: 1) iterates once and moves nothing: MAESTRO runs it, so it is dropped here
             lst = [x for x in lst if x[3] in in_set or x[0] or dim_map.get(x[3]) != 1]
