@@ -64,6 +64,8 @@ def runtime_floor(evaluator: "Evaluator", budgets: bool = True, max_options: int
         InfeasibleError: some layer keeps no option, or no value of the global parameters keeps one for every
             layer.
     """
+    from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN  # the evaluator imports this module
+
     if reduce not in ("sum", "max"):
         raise ValueError(f"reduce must be 'sum' or 'max', got {reduce!r}")
     problem = evaluator.problem
@@ -94,8 +96,6 @@ def runtime_floor(evaluator: "Evaluator", budgets: bool = True, max_options: int
         return evaluator.layer_costs(i, [space.layer_params(pt, i) for pt in points])
 
     def within(table: dict[str, np.ndarray]) -> np.ndarray:
-        from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN
-
         ok = np.ones(len(combos), dtype=bool)
         for metric, limit in limits.items():
             ok &= table[CONSTRAINT_LAYER_COLUMN[metric]] <= limit * _TOL

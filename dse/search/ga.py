@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 from deap import base, tools
 
-from npu_dse.cost_models.evaluator import SUMMED_OVER_LAYERS, Evaluation
+from npu_dse.cost_models.evaluator import CONSTRAINT_SENSE, SUMMED_OVER_LAYERS, Evaluation
 from npu_dse.search._deap import multi_objective_classes
 from npu_dse.search.context import SearchContext
 from npu_dse.search.options import AtLeast2, BelowOne, Count, Probability
@@ -62,8 +62,6 @@ def violation(ctx: SearchContext, ev: Evaluation | None) -> float:
     upper limit and ``limit / metric - 1`` below a floor (``inferences_per_s``); 0 when it meets them all; ``inf``
     without metrics. The GA ranks designs by it while no feasible one is known (Deb, Comput. Methods Appl. Mech.
     Eng. 186, 2000: feasible before infeasible, the less infeasible first)."""
-    from npu_dse.cost_models.evaluator import CONSTRAINT_SENSE
-
     if ev is None or not ev.metrics:
         return math.inf
     total = 0.0
