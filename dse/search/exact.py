@@ -33,6 +33,7 @@ Problems not of this form raise :class:`NotApplicable` with the reason.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import math
@@ -45,7 +46,8 @@ from npu_dse.cost_models.bounds import RELAXED_RESOURCES, NotApplicable, runtime
 from npu_dse.cost_models.errors import InfeasibleError
 from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, SUMMED_OVER_LAYERS, Evaluator
 
-__all__ = ["RELAXED_RESOURCES", "ExactResult", "NotApplicable", "exact_optimum", "relaxed_latency_bound"]
+__all__ = ["RELAXED_RESOURCES", "AdditiveForm", "ExactResult", "NotApplicable", "additive_form", "best_combination",
+           "exact_optimum", "relaxed_latency_bound"]
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +123,68 @@ def exact_optimum(
         InfeasibleError: no design meets the constraints.
     """
     tables = _option_tables(evaluator, fine, max_options)
+    result, choice = _solve(tables, max_cells, max_work, lagrange_iterations)
+    if result.is_bound:
+        log.info("exact: Lagrangian bound %.6g, best feasible %s", result.value, result.primal_value)
+    return result if choice is None else dataclasses.replace(result, point=_point(evaluator, tables, choice))
+
+
+def best_combination(
+    option_keys: list[list[Any]],
+    cost: list[np.ndarray],
+    resource: list[np.ndarray],
+    limits: np.ndarray,
+    max_cells: float = 2e7,
+    max_work: float = 3e9,
+    lagrange_iterations: int = 60,
+) -> list[Any] | None:
+    """The best feasible choice of one option per layer from given option tables: the MCKP of
+    :func:`exact_optimum` over options someone supplies (the GA's optimised recombination over the per-layer options
+    its evaluations have priced; Aggarwal, Orlin & Tai, Oper. Res. 45(2), 1997, "optimized crossover").
+
+    Args:
+        option_keys: per layer, the options' keys (any hashable; returned as chosen).
+        cost: per layer, (m_i,) objective values of the options (a sum over layers is minimised).
+        resource: per layer, (m_i, n) uses of the ``n`` summed budgets.
+        limits: (n,) the budgets.
+        max_cells, max_work, lagrange_iterations: as :func:`exact_optimum`.
+
+    Returns:
+        The chosen key per layer: optimal when the DP fits its limits, else the best feasible choice the Lagrangian
+        relaxation found (or, if it found none, each layer's leanest option improved by one-layer exchanges). None
+        when no choice meets the budgets, which is certain with at most one budget.
+    """
+    keys, costs, resources = [], [], []
+    limits = np.asarray(limits, dtype=np.float64)
+    for k_i, c_i, r_i in zip(option_keys, cost, resource):
+        c_i = np.asarray(c_i, dtype=np.float64)
+        r_i = np.asarray(r_i, dtype=np.float64).reshape(len(c_i), len(limits))
+        idx = np.flatnonzero(np.all(r_i <= limits * _TOL, axis=1) & np.isfinite(c_i))
+        if len(idx) == 0:
+            return None
+        keep = idx[_undominated(c_i[idx], r_i[idx])]
+        keys.append([k_i[j] for j in keep])
+        costs.append(c_i[keep])
+        resources.append(r_i[keep])
+    metrics = [f"budget{k}" for k in range(len(limits))]
+    tables = _Tables(keys, {}, costs, resources, metrics, limits)
+    try:
+        _, choice = _solve(tables, max_cells, max_work, lagrange_iterations)
+    except InfeasibleError:
+        return None
+    if choice is None:  # the relaxation met no feasible choice: start from each layer's leanest option
+        share = [(r / np.where(limits > 0, limits, 1.0)).sum(axis=1) for r in resources]
+        choice = [int(np.argmin(sh)) for sh in share]
+        if not _feasible(tables, choice):
+            return None
+        choice = _improve(tables, choice)
+    return [keys[i][o] for i, o in enumerate(choice)]
+
+
+def _solve(tables: _Tables, max_cells: float, max_work: float,
+           lagrange_iterations: int) -> tuple[ExactResult, list[int] | None]:
+    """The MCKP over ``tables`` (module docstring, steps 2-4): the result without its point, and the chosen option
+    index per layer (None when no feasible choice was found)."""
     counts = tuple(len(c) for c in tables.cost)
     L = len(tables.cost)
     n_con = len(tables.metrics)
@@ -137,16 +201,13 @@ def exact_optimum(
         n = math.prod(cells[k] for k in dims)
         return n <= max_cells and n * total_opts <= max_work and n * L * 2 <= _MAX_CHOICE_BYTES
 
-    def point_of(choice: list[int]) -> dict[str, Any]:
-        return _point(evaluator, tables, choice)
-
     if not reals and fits(binding):
         value, choice = _dp(tables, binding, scaled, extra=None)
         if choice is None:
             raise InfeasibleError("no design meets the constraints (exact DP found no feasible assignment)")
         primal = _primal_cost(tables, choice)
         names = [tables.metrics[k] for k in binding]
-        return ExactResult(primal, point_of(choice), False, f"mckp-dp {names}", primal, counts)
+        return ExactResult(primal, None, False, f"mckp-dp {names}", primal, counts), choice
 
     # Lagrangian relaxation: index the largest set of budgets that fits, relax the rest; try each such choice.
     candidates = []
@@ -171,12 +232,10 @@ def exact_optimum(
                            f"{[tables.metrics[k] for k in relaxed]}")
     if best_choice is None and not math.isfinite(best_bound):
         raise InfeasibleError("no design meets the constraints (Lagrangian relaxation found no feasible assignment)")
-    point = point_of(best_choice) if best_choice is not None else None
     primal_value = best_primal if best_choice is not None else None
     if primal_value is not None and primal_value <= best_bound * (1 + 1e-9):
-        return ExactResult(primal_value, point, False, best_method + " (gap closed)", primal_value, counts)
-    log.info("exact: Lagrangian bound %.6g, best feasible %.6g", best_bound, best_primal)
-    return ExactResult(float(best_bound), point, True, best_method, primal_value, counts)
+        return ExactResult(primal_value, None, False, best_method + " (gap closed)", primal_value, counts), best_choice
+    return ExactResult(float(best_bound), None, True, best_method, primal_value, counts), best_choice
 
 
 def relaxed_latency_bound(evaluator: Evaluator, max_options: int = 100_000) -> float:
@@ -198,7 +257,31 @@ def relaxed_latency_bound(evaluator: Evaluator, max_options: int = 100_000) -> f
 
 
 # ---------------------------------------------------------------------- option tables
-def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Tables:
+@dataclass(frozen=True)
+class AdditiveForm:
+    """How an additive per-layer problem (module docstring) decomposes into layers.
+
+    Attributes:
+        cost_column: the :data:`~npu_dse.cost_models.evaluator.LAYER_METRICS` column whose sum over layers is the
+            first objective.
+        metrics: the constrained metrics, each a sum over layers (LP) or a maximum (LS) of its
+            :data:`~npu_dse.cost_models.evaluator.CONSTRAINT_LAYER_COLUMN` column.
+        limits: (len(metrics),) their limits.
+        summed: True under LP (the budgets are sums), False under LS (each layer within the limits on its own).
+    """
+
+    cost_column: str
+    metrics: tuple[str, ...]
+    limits: np.ndarray
+    summed: bool
+
+
+def additive_form(evaluator: Evaluator, fine: bool = True) -> AdditiveForm:
+    """The per-layer decomposition of ``evaluator``'s problem.
+
+    Raises:
+        NotApplicable: the problem is not additive per layer (reason in the message).
+    """
     problem = evaluator.problem
     space = problem.space
     objective = problem.objectives[0]
@@ -216,6 +299,19 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
         if len(values) > 1:
             raise NotApplicable(f"global parameter {p.name!r} takes {len(values)} values; the exact DP needs every "
                                 f"searched parameter per layer (a global one couples the layers)")
+    other = sorted(set(evaluator.limits) - set(evaluator.layer_limits))
+    if other:
+        raise NotApplicable(f"constraint(s) {other} do not combine over layers as sums or maxima under this "
+                            "technology; the exact DP needs per-layer budgets")
+    metrics = tuple(evaluator.limits)
+    limits = np.asarray([evaluator.limits[m] for m in metrics], dtype=np.float64)
+    return AdditiveForm(_OBJECTIVE_COLUMN[objective], metrics, limits, space.mode == "LP")
+
+
+def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Tables:
+    problem = evaluator.problem
+    space = problem.space
+    form = additive_form(evaluator, fine)
     per_layer = space.per_layer
     value_lists = [list(p.fine_values() if fine else p.values) for p in per_layer]
     n_options = math.prod(len(v) for v in value_lists)
@@ -227,18 +323,13 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
     for p in space.parameters:
         v = (p.fine_values() if fine else p.values)[0]
         base_point[p.name] = tuple([v] * L) if p.scope == "per_layer" else v
-    other = sorted(set(evaluator.limits) - set(evaluator.layer_limits))
-    if other:
-        raise NotApplicable(f"constraint(s) {other} do not combine over layers as sums or maxima under this "
-                            "technology; the exact DP needs per-layer budgets")
-    metrics = list(evaluator.limits)
-    limits = np.asarray([evaluator.limits[m] for m in metrics], dtype=np.float64)
+    metrics, limits = list(form.metrics), form.limits
     option_values, costs, resources = [], [], []
     for i in range(L):
         base = space.layer_params(base_point, i)
         params = [{**base, **{p.name: v for p, v in zip(per_layer, combo)}} for combo in combos]
         table = evaluator.layer_costs(i, params)
-        cost = table[_OBJECTIVE_COLUMN[objective]]
+        cost = table[form.cost_column]
         res = (np.stack([table[CONSTRAINT_LAYER_COLUMN[m]] for m in metrics], axis=1) if metrics
                else np.zeros((len(combos), 0)))
         ok = table["buffers_ok"] > 0
@@ -262,19 +353,26 @@ def _option_tables(evaluator: Evaluator, fine: bool, max_options: int) -> _Table
     return _Tables(option_values, global_values, costs, resources, metrics, limits)
 
 
-def _undominated(cost: np.ndarray, res: np.ndarray) -> np.ndarray:
-    """Indices of options no other option dominates (cheaper-or-equal on cost and every resource); ties keep one."""
+def _undominated(cost: np.ndarray, res: np.ndarray, chunk: int = 256) -> np.ndarray:
+    """Indices of options no other option dominates (cheaper-or-equal on cost and every resource); ties keep one.
+
+    Sorted by cost then resources, an option is dominated exactly when an earlier one is no worse in every column,
+    and then (dominance being transitive) when an earlier undominated one is: options are checked in chunks against
+    those kept so far and against the earlier ones of their chunk."""
     vals = np.column_stack([cost, res])
-    order = np.lexsort(vals.T[::-1])  # by cost, then resources
+    order = np.lexsort(vals.T[::-1])
     vals = vals[order]
-    keep: list[int] = []
+    keep: list[np.ndarray] = []
     kept = np.empty((0, vals.shape[1]))
-    for j in range(len(vals)):
-        if len(kept) and np.any(np.all(kept <= vals[j], axis=1)):
-            continue  # an earlier option (no more costly) uses no more of anything
-        keep.append(j)
-        kept = np.vstack([kept, vals[j]])
-    return np.sort(order[keep])
+    for start in range(0, len(vals), chunk):
+        block = vals[start:start + chunk]
+        out = np.all(kept[None, :, :] <= block[:, None, :], axis=2).any(axis=1)
+        within = np.all(block[None, :, :] <= block[:, None, :], axis=2)  # (j, i): option i no worse than j
+        out |= np.tril(within, -1).any(axis=1)
+        idx = np.flatnonzero(~out)
+        keep.append(start + idx)
+        kept = np.vstack([kept, block[idx]])
+    return np.sort(order[np.concatenate(keep)]) if keep else np.zeros(0, dtype=np.int64)
 
 
 def _is_integral(t: _Tables, k: int) -> bool:

@@ -18,7 +18,14 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   it lowered its cost, the layer that gives in inverse proportion to its share;
 - adaptation: the kind of a mutation is a jump with a probability that follows the two kinds' observed success
   rates (child better than parent), kept within [0.1, 0.9];
-- ``select``: tournament of size 3, with the best individual always kept (elitism).
+- ``select``: tournament of size 3, with the best individual always kept (elitism);
+- optimised recombination, on problems additive per layer (:func:`npu_dse.search.exact.additive_form`: ConfuciuX's
+  per-layer LP problems): every evaluation prices each of its layers' options (the layer's genes: cost, and use of
+  each summed budget), and every ``recombine_every`` generations one child is the best design made of priced options,
+  found by the multiple-choice knapsack of :func:`npu_dse.search.exact.best_combination` (Aggarwal, Orlin & Tai,
+  Oper. Res. 45(2), 1997, "optimized crossover"; Tinós, Whitley & Chicano, FOGA 2015, "partition crossover", for
+  decomposable objectives). It uses only what the search has evaluated; the child costs one evaluation like any
+  other.
 
 Fitness is (cost, budget use) compared lexicographically (:func:`budget_use`): of two designs of equal cost the
 one using less of the budgets wins, so parameters that do not change a layer's cost drift to their cheapest value
@@ -41,11 +48,16 @@ from typing import Any
 import numpy as np
 from deap import base, tools
 
-from npu_dse.cost_models.evaluator import CONSTRAINT_SENSE, SUMMED_OVER_LAYERS, Evaluation
+from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, CONSTRAINT_SENSE, SUMMED_OVER_LAYERS, Evaluation
 from npu_dse.search._deap import multi_objective_classes
 from npu_dse.search.context import SearchContext
-from npu_dse.search.options import AtLeast2, BelowOne, Count, Probability
+from npu_dse.search.exact import NotApplicable, additive_form, best_combination
+from npu_dse.search.options import AtLeast2, BelowOne, Count, NonNegativeCount, Probability
 
+
+_RECOMBINE_MAX_CELLS = 2e4
+"""Largest DP state space of a recombination (a larger one relaxes a budget with a Lagrange multiplier): the exact
+two-budget DP of ConfuciuX's edge problem (300,000 cells) took 2 s a call."""
 
 _, Individual = multi_objective_classes(2)
 """GA individuals: fitness (cost, budget use), compared lexicographically (DEAP compares weighted tuples)."""
@@ -99,6 +111,49 @@ class _Genome:
         # mutations of fine steps [0] and of coarse-level jumps [1]: tried, and gave a better child
         self.kind_tries = np.zeros(2)
         self.kind_hits = np.zeros(2)
+        # additive per-layer problems: every per-layer option an evaluation priced, per layer (key: the layer's genes)
+        try:
+            self.form = additive_form(ctx.evaluator)
+        except NotApplicable:
+            self.form = None
+        self.options: list[dict[tuple[int, ...], tuple[float, np.ndarray]]] = [{} for _ in range(self.L)]
+        self.options_added = 0
+
+    def learn_options(self, ind: list[int], ev: Evaluation) -> None:
+        """Record the cost and budget use of each layer's option in an evaluated design (additive problems)."""
+        form = self.form
+        if form is None or not ev.layers or form.cost_column not in ev.layers:
+            return
+        cost = np.asarray(ev.layers[form.cost_column], dtype=float)
+        ok = np.asarray(ev.layers["buffers_ok"]) > 0
+        res = np.stack([np.asarray(ev.layers[CONSTRAINT_LAYER_COLUMN[m]], dtype=float) for m in form.metrics], axis=1)
+        ok &= np.isfinite(cost)
+        if not form.summed:  # LS: an option is usable when it meets every limit on its own
+            ok &= np.all(res <= form.limits * (1 + 1e-12), axis=1)
+            res = res[:, :0]
+        for i in np.flatnonzero(ok):
+            key = tuple(ind[k] for k in self.layer_blocks[i])
+            if key not in self.options[i]:
+                self.options[i][key] = (float(cost[i]), res[i])
+                self.options_added += 1
+
+    def recombined(self, base: list[int]) -> list[int] | None:
+        """The best design made of priced per-layer options (:func:`~npu_dse.search.exact.best_combination`), on
+        ``base``'s global genes; None when the problem is not additive or no combination meets the budgets."""
+        if self.form is None or any(not o for o in self.options):
+            return None
+        keys = [list(o) for o in self.options]
+        cost = [np.asarray([o[k][0] for k in ks]) for o, ks in zip(self.options, keys)]
+        res = [np.stack([o[k][1] for k in ks]) for o, ks in zip(self.options, keys)]
+        limits = self.form.limits if self.form.summed else self.form.limits[:0]
+        choice = best_combination(keys, cost, res, limits, max_cells=_RECOMBINE_MAX_CELLS)
+        if choice is None:
+            return None
+        child = list(base)
+        for block, key in zip(self.layer_blocks, choice):
+            for k, v in zip(block, key):
+                child[k] = v
+        return child
 
     def learn_raises(self, child: list[int], parent: list[int], child_cost: np.ndarray,
                      parent_cost: np.ndarray) -> None:
@@ -209,8 +264,19 @@ def build_toolbox(genome: _Genome, rng: random.Random, more_moves: float, max_st
                     ind[k] = clip(k, ind[k] + step(ind[k]))
         return (ind,)
 
+    def scout(base: list[int]) -> list[int]:
+        """A child of ``base`` in which each per-layer gene takes a random fine value with probability 1/2: one
+        evaluation prices a new option of (nearly) every layer for the recombination."""
+        child = list(base)
+        for block in genome.layer_blocks:
+            for k in block:
+                if rng.random() < 0.5:
+                    child[k] = rng.randrange(len(genome.fine[k]))
+        return child
+
     tb.register("mate", mate)
     tb.register("mutate", mutate)
+    tb.register("scout", scout)
     tb.register("select", tools.selTournament, tournsize=3)
     return tb
 
@@ -224,6 +290,8 @@ def ga(
     mutpb: Probability = 0.9,
     more_moves: BelowOne = 0.5,
     max_step: Count = 3,
+    recombine_every: NonNegativeCount = 5,
+    scout_share: Probability = 0.25,
 ) -> None:
     """Run the GA until the stage budget is used.
 
@@ -237,6 +305,10 @@ def ga(
         more_moves: probability of each further move of a mutation (moves per mutation: 1 / (1 - more_moves) on
             average).
         max_step: largest step of a move from a small value, in fine steps.
+        recombine_every: on additive per-layer problems, every this many generations one child is the optimised
+            recombination of every priced per-layer option (module docstring); 0 never.
+        scout_share: on additive per-layer problems, the share of each generation's children that are scouts (every
+            layer tries a nearby option of the best design, to price options for the recombination).
     """
     rng = random.Random(seed)
     genome = _Genome(ctx)
@@ -244,14 +316,16 @@ def ga(
     saved = random.getstate()
     random.seed(rng.random())
     try:
-        _evolve(ctx, genome, tb, rng, elite, population, cxpb, mutpb)
+        _evolve(ctx, genome, tb, rng, elite, population, cxpb, mutpb, recombine_every, scout_share)
     finally:
         random.setstate(saved)
 
 
 def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.Random, elite: list[Evaluation],
-            population: int, cxpb: float, mutpb: float) -> None:
+            population: int, cxpb: float, mutpb: float, recombine_every: int, scout_share: float) -> None:
     seeds = []
+    for e in elite:
+        genome.learn_options(genome.from_point(e.point), e)
     for e in elite[:population]:
         if e.feasible:
             ind = Individual(genome.from_point(e.point))
@@ -273,7 +347,9 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         fresh.append(child)
     _evaluate(ctx, genome, fresh, parents=None)
     pop.extend(fresh)
+    generation = 0
     while True:
+        generation += 1
         repair = not any(math.isfinite(p.fitness.values[0]) for p in pop)
         if repair:  # no feasible design yet: rank by how far each breaks the budgets (Deb's rules)
             for p in pop:
@@ -287,6 +363,18 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         for o in offspring:
             if rng.random() < mutpb:
                 tb.mutate(o)
+        if genome.form is not None and not repair:
+            made = []
+            if recombine_every and generation % recombine_every == 0:
+                child = genome.recombined(best)
+                if child is not None and all(child != p for p in pop):
+                    made.append(child)
+            made += [tb.scout(best) for _ in range(int(round(scout_share * len(offspring))))]
+            for j, child in enumerate(made[:len(offspring)], start=len(offspring) - min(len(made), len(offspring))):
+                offspring[j][:] = child
+                if hasattr(offspring[j], "jumped"):
+                    del offspring[j].jumped  # not a mutation: its outcome says nothing of the mutation kinds
+                parents[j] = _clone(best)
         _evaluate(ctx, genome, offspring, parents, repair)
         pop = [best] + offspring
 
@@ -312,6 +400,7 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
         cost = ctx.cost(ev)
         fitness = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
         child.violation = violation(ctx, ev)
+        genome.learn_options(child, ev)
         if repair and not np.isfinite(cost):
             fitness = (cost, child.violation)
         if parents is not None and hasattr(child, "jumped"):
