@@ -152,7 +152,8 @@ def best_combination(
     Returns:
         The chosen key per layer: optimal when the DP fits its limits, else the best feasible choice the Lagrangian
         relaxation found (or, if it found none, each layer's leanest option improved by one-layer exchanges). None
-        when no choice meets the budgets, which is certain with at most one budget.
+        when none was found: with at most one budget, or whole-number budgets within ``max_cells``, that proves no
+        choice meets the budgets; with several real-valued ones it may not.
     """
     keys, costs, resources = [], [], []
     limits = np.asarray(limits, dtype=np.float64)

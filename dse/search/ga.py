@@ -121,7 +121,6 @@ class _Genome:
         except NotApplicable:
             self.form = None
         self.options: list[dict[tuple[int, ...], tuple[float, np.ndarray]]] = [{} for _ in range(self.L)]
-        self.options_added = 0
 
     def learn_options(self, ind: list[int], ev: Evaluation) -> None:
         """Record the cost and budget use of each layer's option in an evaluated design (additive problems)."""
@@ -139,7 +138,6 @@ class _Genome:
             key = tuple(ind[k] for k in self.layer_blocks[i])
             if key not in self.options[i]:
                 self.options[i][key] = (float(cost[i]), res[i])
-                self.options_added += 1
 
     def recombined(self, base: list[int]) -> list[int] | None:
         """The best design made of priced per-layer options (:func:`~npu_dse.search.exact.best_combination`), on
