@@ -29,7 +29,16 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   with each per-layer gene changed with probability 1/2 (to a random coarse level or fine value), so one evaluation
   prices a new option of nearly every layer. On ConfuciuX's problems this took the configs' pipeline from
   1.008-1.082x the exact optimum (seeds 5-9) to the optimum itself
-  (``benchmarks/results/search_quality_confuciux_seeds5_9.md``).
+  (``benchmarks/results/search_quality_confuciux_seeds5_9.md``);
+- strategic oscillation, on problems with numeric global genes (PE array, buffers, NoC): once the best design has
+  not improved for ``oscillate_after`` generations, each generation adds one child made by
+  :func:`npu_dse.search.oscillation.oscillate` from the best design (a kick, then a repair, trim and spend along the
+  budget boundary): the coordinated moves of several genes that a binding power or area budget asks for. On global
+  BERT-base edge it took GA-only runs from 1.000-1.041x the best design found (seeds 0-4) to that design on every
+  seed (``benchmarks/results/search_quality_global_real.md``);
+- restarts, on problems without the recombination: once the best design has not improved for ``restart_after``
+  generations, the population starts again from random coarse designs (the best so far stays in the search's
+  history), so a run visits several basins (PE array shape and dataflow) instead of polishing one.
 
 Fitness is (cost, budget use) compared lexicographically (:func:`budget_use`): of two designs of equal cost the
 one using less of the budgets wins, so parameters that do not change a layer's cost drift to their cheapest value
@@ -56,6 +65,7 @@ from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, CONSTRAINT_SE
 from npu_dse.search._deap import multi_objective_classes
 from npu_dse.search.context import SearchContext
 from npu_dse.search.exact import NotApplicable, additive_form, best_combination
+from npu_dse.search.oscillation import oscillate
 from npu_dse.search.options import AtLeast2, BelowOne, Count, NonNegativeCount, Probability
 
 
@@ -121,6 +131,12 @@ class _Genome:
         except NotApplicable:
             self.form = None
         self.options: list[dict[tuple[int, ...], tuple[float, np.ndarray]]] = [{} for _ in range(self.L)]
+        # the global genes strategic oscillation moves (numeric: trimmed and raised; categorical: kicked)
+        categorical = [g.parameter.is_categorical for g in self.genes]
+        self.numeric_global = [k for k in self.global_genes if not categorical[k] and len(self.fine[k]) > 1]
+        self.categorical_global = [k for k in self.global_genes if categorical[k] and len(self.fine[k]) > 1]
+        self.oscillating = bool(self.numeric_global)
+        self.oscillation_memo: dict[tuple[int, ...], Any] = {}
 
     def learn_options(self, ind: list[int], ev: Evaluation) -> None:
         """Record the cost and budget use of each layer's option in an evaluated design (additive problems)."""
@@ -296,6 +312,8 @@ def ga(
     max_step: Count = 3,
     recombine_every: NonNegativeCount = 5,
     scout_share: Probability = 0.25,
+    oscillate_after: NonNegativeCount = 5,
+    restart_after: NonNegativeCount = 30,
 ) -> None:
     """Run the GA until the stage budget is used.
 
@@ -313,6 +331,11 @@ def ga(
             recombination of every priced per-layer option (module docstring); 0 never.
         scout_share: with the recombination, the share of each generation's children that are scouts (every layer
             of the best design tries another option, to price options for the recombination).
+        oscillate_after: once the best design has not improved for this many generations, each generation starts
+            with one strategic oscillation from it over the global genes (:func:`npu_dse.search.oscillation.oscillate`),
+            its end design replacing the last child; 0 never.
+        restart_after: on problems without the recombination, once the best design has not improved for this many
+            generations the population restarts from random coarse designs; 0 never.
     """
     rng = random.Random(seed)
     genome = _Genome(ctx)
@@ -320,13 +343,15 @@ def ga(
     saved = random.getstate()
     random.seed(rng.random())
     try:
-        _evolve(ctx, genome, tb, rng, elite, population, cxpb, mutpb, recombine_every, scout_share)
+        _evolve(ctx, genome, tb, rng, elite, population, cxpb, mutpb, recombine_every, scout_share, oscillate_after,
+                restart_after)
     finally:
         random.setstate(saved)
 
 
 def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.Random, elite: list[Evaluation],
-            population: int, cxpb: float, mutpb: float, recombine_every: int, scout_share: float) -> None:
+            population: int, cxpb: float, mutpb: float, recombine_every: int, scout_share: float,
+            oscillate_after: int, restart_after: int) -> None:
     seeds = []
     for e in elite:
         genome.learn_options(genome.from_point(e.point), e)
@@ -352,6 +377,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
     _evaluate(ctx, genome, fresh, parents=None)
     pop.extend(fresh)
     generation = 0
+    stale, best_fitness = 0, None
     while True:
         generation += 1
         repair = not any(math.isfinite(p.fitness.values[0]) for p in pop)
@@ -359,6 +385,18 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
             for p in pop:
                 p.fitness.values = (math.inf, p.violation)
         best = tools.selBest(pop, 1)[0]
+        stale = stale + 1 if best.fitness.values == best_fitness else 0
+        best_fitness = best.fitness.values
+        if restart_after and stale >= restart_after and not repair and genome.form is None:
+            # converged, and no recombination to combine basins: start again from random coarse designs (the best
+            # design so far stays in the search's history)
+            pop = [Individual(genome.random_coarse(rng)) for _ in range(population)]
+            _evaluate(ctx, genome, pop, parents=None)
+            stale, best_fitness = 0, None
+            continue
+        oscillated = None
+        if oscillate_after and stale >= oscillate_after and not repair and genome.oscillating:
+            oscillated = _oscillate(ctx, genome, rng, best)
         offspring = [_clone(p) for p in tb.select(pop, len(pop) - 1)]
         parents = [_clone(o) for o in offspring]
         for i in range(1, len(offspring), 2):
@@ -379,8 +417,32 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
                 if hasattr(offspring[j], "jumped"):
                     del offspring[j].jumped  # not a mutation: its outcome says nothing of the mutation kinds
                 parents[j] = _clone(best)
-        _evaluate(ctx, genome, offspring, parents, repair)
+        if oscillated is not None:
+            offspring[-1] = oscillated
+            parents[-1] = oscillated
+        _evaluate(ctx, genome, offspring[:-1] if oscillated is not None else offspring, parents, repair)
         pop = [best] + offspring
+
+
+def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: Any) -> Any | None:
+    """One strategic oscillation from ``best`` over the global genes: the individual it ends on (evaluated, its
+    fitness set), or None when it cannot move or ends infeasible."""
+    end = oscillate(ctx, genome.point, lambda ev: _fitness(ctx, ev), list(best), best.fitness.values,
+                    [len(f) for f in genome.fine], genome.numeric_global, genome.categorical_global, rng,
+                    memo=genome.oscillation_memo)
+    if end is None or not math.isfinite(end.fitness[0]):
+        return None
+    ind = Individual(end.genes)
+    ind.fitness.values = end.fitness
+    ind.violation = violation(ctx, end.ev)
+    _set_layer_cost(ctx, ind, end.ev)
+    return ind
+
+
+def _fitness(ctx: SearchContext, ev: Evaluation) -> tuple[float, float]:
+    """An evaluation's GA fitness: (cost, budget use), both ``inf`` when infeasible."""
+    cost = ctx.cost(ev)
+    return cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf
 
 
 def _clone(ind: Any) -> Any:
@@ -401,8 +463,8 @@ def _evaluate(ctx: SearchContext, genome: _Genome, children: list[Any], parents:
     parent (:func:`violation`) replaces it, so the search walks towards feasibility instead of standing still."""
     evs = ctx.evaluate([genome.point(c) for c in children])
     for k, (child, ev) in enumerate(zip(children, evs)):
-        cost = ctx.cost(ev)
-        fitness = (cost, budget_use(ctx, ev) if np.isfinite(cost) else np.inf)
+        fitness = _fitness(ctx, ev)
+        cost = fitness[0]
         child.violation = violation(ctx, ev)
         genome.learn_options(child, ev)
         if repair and not np.isfinite(cost):

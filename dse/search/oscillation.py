@@ -1,0 +1,194 @@
+"""Strategic oscillation about the budget boundary: a local search over a design's global genes.
+
+Under a binding budget (power, area) the best designs sit on the boundary, and the next better one is often several
+genes away: fewer PEs free power that a wider NoC spends, but only once a smaller global buffer also frees some, and
+each of those moves alone is worse or infeasible. A GA whose population has converged rarely makes three such
+coordinated moves at once. Strategic oscillation (Glover, Decision Sciences 8(1), 1977, "Heuristics for integer
+programming using surrogate constraints"; Glover & Kochenberger, "Critical event tabu search for multidimensional
+knapsack problems", Meta-Heuristics 1996) crosses the boundary on purpose and comes back to it:
+
+1. *kick*: one gene of the design takes a random other value (a numeric gene, half the time, a small step up or
+   down instead: an exchange with the repair that follows);
+2. *repair*, when the kick broke a budget: each other numeric gene is lowered, alone, to the highest value at which
+   the design meets the budgets (bisection), and the lowering that gives the lowest cost is kept;
+3. *trim*: each numeric gene in turn goes to its lowest value that keeps the design feasible at no higher cost
+   (freeing budget that does not pay);
+4. *spend*: each numeric gene is raised, alone, to the highest value the budgets allow (bisection), and the gene that
+   gives the lowest cost keeps its raise, the others trimmed again; repeated while it pays.
+
+Bisections assume what the cost model gives for resources: cost does not rise and budget use does not fall as a
+resource grows. Where that fails the search only loses precision: every design it keeps was evaluated. Each
+evaluation counts against the search budget like any other; a design already evaluated by an earlier oscillation
+of the same search (``memo``) is not evaluated again.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any, Callable, NamedTuple, Sequence
+
+from npu_dse.cost_models.evaluator import Evaluation
+from npu_dse.search.context import SearchContext
+
+Key = Callable[[Evaluation], tuple[float, float]]
+"""Orders evaluations, lower is better: (cost, budget use), cost ``inf`` when infeasible."""
+
+
+class Step(NamedTuple):
+    """A design the oscillation evaluated: one fine index per gene, its evaluation and its key."""
+
+    genes: list[int]
+    ev: Evaluation
+    fitness: tuple[float, float]
+
+
+_SCAN = 16
+"""A raise or lowering over fewer fine values than this tries each of them instead of bisecting."""
+
+
+class _Walk:
+    """The current design of one oscillation (gene indices, evaluation, key) and the evaluations it makes."""
+
+    def __init__(self, ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key,
+                 memo: dict[tuple[int, ...], Step], genes: list[int], fitness: tuple[float, float]) -> None:
+        self.ctx, self.to_point, self.key, self.memo = ctx, to_point, key, memo
+        self.genes, self.ev, self.fitness = list(genes), None, fitness
+
+    def at(self, k: int, i: int) -> Step:
+        """The current design with gene ``k`` at fine index ``i``, evaluated (budget permitting:
+        :class:`~npu_dse.search.context.BudgetExhausted` when spent)."""
+        genes = list(self.genes)
+        genes[k] = i
+        step = self.memo.get(tuple(genes))
+        if step is None:
+            ev = self.ctx.evaluate([self.to_point(genes)])[0]
+            step = self.memo[tuple(genes)] = Step(genes, ev, self.key(ev))
+        return step
+
+    def go(self, step: Step) -> None:
+        self.genes, self.ev, self.fitness = list(step.genes), step.ev, step.fitness
+
+    def lowest(self, k: int, hi: int, ok: Callable[[Step], bool]) -> Step | None:
+        """The step at gene ``k``'s lowest index in [0, hi] that is ``ok`` (bisection, ``ok`` assumed to hold from
+        some index up); None when ``ok`` fails at ``hi``."""
+        found = self.at(k, hi)
+        if not ok(found):
+            return None
+        lo = 0
+        while lo < hi:
+            mid = (lo + hi) // 2
+            at_mid = self.at(k, mid)
+            if ok(at_mid):
+                hi, found = mid, at_mid
+            else:
+                lo = mid + 1
+        return found
+
+    def highest(self, k: int, lo: int, hi: int) -> tuple[Step, Step] | None:
+        """Gene ``k``'s highest feasible index in [lo, hi] (bisection, feasibility assumed to hold up to some
+        index): (the step there, the best feasible step seen on the way); None when ``lo`` is infeasible."""
+        first = self.at(k, lo)
+        if not math.isfinite(first.fitness[0]):
+            return None
+        if hi - lo < _SCAN:  # few values (PE rows or columns, whose cost is not monotone): try them all
+            feasible = [first] + [s for s in (self.at(k, i) for i in range(lo + 1, hi + 1))
+                                  if math.isfinite(s.fitness[0])]
+            return feasible[-1], min(feasible, key=lambda s: s.fitness)
+        top, best = first, first
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            at_mid = self.at(k, mid)
+            if math.isfinite(at_mid.fitness[0]):
+                lo, top = mid, at_mid
+                best = min(best, at_mid, key=lambda s: s.fitness)
+            else:
+                hi = mid - 1
+        return top, best
+
+    def repair(self, numeric: Sequence[int], kicked: int) -> bool:
+        """Lower one other numeric gene as little as the budgets need (the lowering with the lowest cost); False
+        when none restores feasibility."""
+        fixes = []
+        for j in numeric:
+            if j != kicked and self.genes[j] > 0:
+                found = self.highest(j, 0, self.genes[j] - 1)
+                if found is not None:
+                    fixes.append(found[0])
+        if not fixes:
+            return False
+        self.go(min(fixes, key=lambda s: s.fitness))
+        return True
+
+    def trim(self, k: int) -> None:
+        """Gene ``k`` to its lowest fine index at which the design stays feasible at no higher cost."""
+        cost = self.fitness[0]
+        if self.genes[k] == 0 or not math.isfinite(cost):
+            return
+        found = self.lowest(k, self.genes[k] - 1, lambda s: s.fitness[0] <= cost)
+        if found is not None:
+            self.go(found)
+
+    def raised(self, k: int, size: int) -> Step | None:
+        """Gene ``k`` raised alone: the best feasible step among one fine step up and those of a bisection for the
+        highest feasible index; None when none lowers the cost."""
+        i = self.genes[k]
+        if i + 1 >= size or not self.at(k, i + 1).fitness[0] < self.fitness[0]:
+            return None
+        return self.highest(k, i + 1, size - 1)[1]
+
+
+def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key, genes: list[int],
+              fitness: tuple[float, float], sizes: Sequence[int], numeric: Sequence[int], categorical: Sequence[int],
+              rng: random.Random, memo: dict[tuple[int, ...], Step] | None = None, max_spends: int = 3) -> Step | None:
+    """One kick, repair, trim and spend from a feasible design (module docstring).
+
+    Args:
+        ctx: the search context; every design evaluated here is recorded and counts against its budget.
+        to_point: gene indices -> design point.
+        key: orders evaluations (lower is better; cost ``inf`` when infeasible).
+        genes: the start design, one fine index per gene; ``fitness`` its key.
+        sizes: number of fine values of each gene.
+        numeric: the genes the oscillation may kick, lower and raise (fine index order = resource order).
+        categorical: the genes a kick may also set to another value.
+        rng: draws the kick.
+        memo: designs already evaluated (gene indices -> step), read and extended; one per search.
+        max_spends: most spend rounds.
+
+    Returns:
+        The step the oscillation ends on (possibly worse than the start, or infeasible when no repair restores the
+        kicked design: the caller keeps the better); None when no gene has another value.
+
+    Raises:
+        BudgetExhausted: the stage budget ran out part-way (every design evaluated so far is recorded).
+    """
+    walk = _Walk(ctx, to_point, key, {} if memo is None else memo, genes, fitness)
+    kickable = [k for k in list(numeric) + list(categorical) if sizes[k] > 1]
+    if not kickable:
+        return None
+    k = rng.choice(kickable)
+    walk.go(walk.at(k, _kick(rng, genes[k], sizes[k], k in numeric)))
+    if not math.isfinite(walk.fitness[0]) and not walk.repair(numeric, k):
+        return Step(walk.genes, walk.ev, walk.fitness)
+    for j in rng.sample(list(numeric), len(numeric)):
+        walk.trim(j)
+    for _ in range(max_spends):
+        raises = [r for r in (walk.raised(j, sizes[j]) for j in numeric) if r is not None]
+        if not raises:
+            break
+        walk.go(min(raises, key=lambda r: r.fitness))
+        for j in numeric:
+            walk.trim(j)
+    return Step(walk.genes, walk.ev, walk.fitness)
+
+
+def _kick(rng: random.Random, i: int, size: int, numeric: bool) -> int:
+    """A gene's new fine index from ``i`` (of ``size``): a numeric gene half the time moves 1..max(3, (i + 1) // 4)
+    steps up or down (log-uniform, clipped to the range), otherwise any other index, uniformly."""
+    if numeric and rng.random() < 0.5:
+        big = max(3, (i + 1) // 4)
+        size_steps = max(1, min(int(math.exp(rng.uniform(0.0, math.log(big + 1)))), big))
+        j = min(max(i + (size_steps if rng.random() < 0.5 else -size_steps), 0), size - 1)
+        if j != i:
+            return j
+    return rng.choice([j for j in range(size) if j != i])
