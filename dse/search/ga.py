@@ -136,7 +136,7 @@ class _Genome:
         self.numeric_global = [k for k in self.global_genes if not categorical[k] and len(self.fine[k]) > 1]
         self.categorical_global = [k for k in self.global_genes if categorical[k] and len(self.fine[k]) > 1]
         self.oscillating = bool(self.numeric_global)
-        self.oscillation_memo: dict[tuple[int, ...], Any] = {}
+        self.oscillation_memo: dict[tuple[int, ...], tuple[float, float]] = {}
 
     def learn_options(self, ind: list[int], ev: Evaluation) -> None:
         """Record the cost and budget use of each layer's option in an evaluated design (additive problems)."""
@@ -434,8 +434,9 @@ def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: An
         return None
     ind = Individual(end.genes)
     ind.fitness.values = end.fitness
-    ind.violation = violation(ctx, end.ev)
-    _set_layer_cost(ctx, ind, end.ev)
+    ind.violation = 0.0
+    if end.ev is not None:
+        _set_layer_cost(ctx, ind, end.ev)
     return ind
 
 

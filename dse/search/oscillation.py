@@ -36,10 +36,11 @@ Key = Callable[[Evaluation], tuple[float, float]]
 
 
 class Step(NamedTuple):
-    """A design the oscillation evaluated: one fine index per gene, its evaluation and its key."""
+    """A design the oscillation evaluated: one fine index per gene, its evaluation (None when it was evaluated by
+    an earlier oscillation: the memo keeps keys only) and its key."""
 
     genes: list[int]
-    ev: Evaluation
+    ev: Evaluation | None
     fitness: tuple[float, float]
 
 
@@ -51,7 +52,8 @@ class _Walk:
     """The current design of one oscillation (gene indices, evaluation, key) and the evaluations it makes."""
 
     def __init__(self, ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key,
-                 memo: dict[tuple[int, ...], Step], genes: list[int], fitness: tuple[float, float]) -> None:
+                 memo: dict[tuple[int, ...], tuple[float, float]], genes: list[int],
+                 fitness: tuple[float, float]) -> None:
         self.ctx, self.to_point, self.key, self.memo = ctx, to_point, key, memo
         self.genes, self.ev, self.fitness = list(genes), None, fitness
 
@@ -60,11 +62,12 @@ class _Walk:
         :class:`~npu_dse.search.context.BudgetExhausted` when spent)."""
         genes = list(self.genes)
         genes[k] = i
-        step = self.memo.get(tuple(genes))
-        if step is None:
-            ev = self.ctx.evaluate([self.to_point(genes)])[0]
-            step = self.memo[tuple(genes)] = Step(genes, ev, self.key(ev))
-        return step
+        known = self.memo.get(tuple(genes))
+        if known is not None:
+            return Step(genes, None, known)
+        ev = self.ctx.evaluate([self.to_point(genes)])[0]
+        fitness = self.memo[tuple(genes)] = self.key(ev)
+        return Step(genes, ev, fitness)
 
     def go(self, step: Step) -> None:
         self.genes, self.ev, self.fitness = list(step.genes), step.ev, step.fitness
@@ -140,7 +143,8 @@ class _Walk:
 
 def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key, genes: list[int],
               fitness: tuple[float, float], sizes: Sequence[int], numeric: Sequence[int], categorical: Sequence[int],
-              rng: random.Random, memo: dict[tuple[int, ...], Step] | None = None, max_spends: int = 3) -> Step | None:
+              rng: random.Random, memo: dict[tuple[int, ...], tuple[float, float]] | None = None,
+              max_spends: int = 3) -> Step | None:
     """One kick, repair, trim and spend from a feasible design (module docstring).
 
     Args:
@@ -152,7 +156,7 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
         numeric: the genes the oscillation may kick, lower and raise (fine index order = resource order).
         categorical: the genes a kick may also set to another value.
         rng: draws the kick.
-        memo: designs already evaluated (gene indices -> step), read and extended; one per search.
+        memo: designs already evaluated (gene indices -> key), read and extended; one per search.
         max_spends: most spend rounds.
 
     Returns:
