@@ -49,7 +49,10 @@ def test_more_of_a_resource_never_slows_a_layer_nor_shrinks_a_budget_metric(laye
     for name, values in RESOURCE_VALUES.items():
         more = {**base, name: data.draw(st.sampled_from([v for v in values if v > base[name]]), label=f"{name}+")}
         high = evaluator.layer_costs(0, [more])
-        assert high["runtime_cycles"][0] <= low["runtime_cycles"][0], (name, base, more)
+        # where no mapping fits the design's buffers, the mapper reports the fastest one, flagged (buffers_ok 0): a
+        # floor for any design, not a design to compare with (more L2 may then make a slower mapping fit)
+        if low["buffers_ok"][0]:
+            assert high["runtime_cycles"][0] <= low["runtime_cycles"][0], (name, base, more)
         assert high["buffers_ok"][0] >= low["buffers_ok"][0], (name, base, more)
         for column in set(CONSTRAINT_LAYER_COLUMN.values()) - {"power_mw"}:
             assert high[column][0] >= low[column][0] * (1 - 1e-12), (name, column, base, more)
