@@ -65,7 +65,7 @@ def toys(draw):
 
 @settings(max_examples=150, deadline=None)
 @given(toys())
-def test_oscillation_ends_trimmed_and_spent_evaluates_each_design_once_and_returns_what_it_evaluated(case):
+def test_oscillation_ends_trimmed_and_spent_and_returns_what_it_evaluated(case):
     sizes, a, cap, c, limit, seed = case
     toy = _Toy(a, cap, c, limit)
     start = [0] * len(sizes)  # feasible under any limit >= 0

@@ -66,6 +66,7 @@ from npu_dse.search._deap import multi_objective_classes
 from npu_dse.search.context import SearchContext
 from npu_dse.search.exact import NotApplicable, additive_form, best_combination
 from npu_dse.search.oscillation import oscillate
+from npu_dse.search.steps import signed_step
 from npu_dse.search.options import AtLeast2, BelowOne, Count, NonNegativeCount, Probability
 
 
@@ -229,11 +230,7 @@ def build_toolbox(genome: _Genome, rng: random.Random, more_moves: float, max_st
         return a, b
 
     def step(i: int) -> int:
-        """A signed step from fine index ``i``: 1..max(max_step, (i + 1) // 4) fine steps, log-uniform (small steps
-        most often; larger values take larger steps)."""
-        big = max(max_step, (i + 1) // 4)
-        size = int(math.exp(rng.uniform(0.0, math.log(big + 1))))
-        return max(1, min(size, big)) * (1 if rng.random() < 0.5 else -1)
+        return signed_step(rng, i, max_step)
 
     def clip(k: int, i: int) -> int:
         return min(max(i, 0), len(genome.fine[k]) - 1)
@@ -344,14 +341,14 @@ def ga(
     random.seed(rng.random())
     try:
         _evolve(ctx, genome, tb, rng, elite, population, cxpb, mutpb, recombine_every, scout_share, oscillate_after,
-                restart_after)
+                restart_after, max_step)
     finally:
         random.setstate(saved)
 
 
 def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.Random, elite: list[Evaluation],
             population: int, cxpb: float, mutpb: float, recombine_every: int, scout_share: float,
-            oscillate_after: int, restart_after: int) -> None:
+            oscillate_after: int, restart_after: int, max_step: int) -> None:
     seeds = []
     for e in elite:
         genome.learn_options(genome.from_point(e.point), e)
@@ -396,7 +393,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
             continue
         oscillated = None
         if oscillate_after and stale >= oscillate_after and not repair and genome.oscillating:
-            oscillated = _oscillate(ctx, genome, rng, best)
+            oscillated = _oscillate(ctx, genome, rng, best, max_step)
         offspring = [_clone(p) for p in tb.select(pop, len(pop) - 1)]
         parents = [_clone(o) for o in offspring]
         for i in range(1, len(offspring), 2):
@@ -424,12 +421,12 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         pop = [best] + offspring
 
 
-def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: Any) -> Any | None:
+def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: Any, max_step: int) -> Any | None:
     """One strategic oscillation from ``best`` over the global genes: the individual it ends on (evaluated, its
     fitness set), or None when it cannot move or ends infeasible."""
     end = oscillate(ctx, genome.point, lambda ev: _fitness(ctx, ev), list(best), best.fitness.values,
                     [len(f) for f in genome.fine], genome.numeric_global, genome.categorical_global, rng,
-                    memo=genome.oscillation_memo)
+                    memo=genome.oscillation_memo, max_step=max_step)
     if end is None or not math.isfinite(end.fitness[0]):
         return None
     ind = Individual(end.genes)

@@ -30,6 +30,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from npu_dse.cost_models.evaluator import Evaluation
 from npu_dse.search.context import SearchContext
+from npu_dse.search.steps import signed_step
 
 Key = Callable[[Evaluation], tuple[float, float]]
 """Orders evaluations, lower is better: (cost, budget use), cost ``inf`` when infeasible."""
@@ -144,7 +145,7 @@ class _Walk:
 def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key, genes: list[int],
               fitness: tuple[float, float], sizes: Sequence[int], numeric: Sequence[int], categorical: Sequence[int],
               rng: random.Random, memo: dict[tuple[int, ...], tuple[float, float]] | None = None,
-              max_spends: int = 3) -> Step | None:
+              max_spends: int = 3, max_step: int = 3) -> Step | None:
     """One kick, repair, trim and spend from a feasible design (module docstring).
 
     Args:
@@ -158,6 +159,7 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
         rng: draws the kick.
         memo: designs already evaluated (gene indices -> key), read and extended; one per search.
         max_spends: most spend rounds.
+        max_step: a kick's smallest largest step, in fine steps (:func:`~npu_dse.search.steps.signed_step`).
 
     Returns:
         The step the oscillation ends on (possibly worse than the start, or infeasible when no repair restores the
@@ -171,7 +173,7 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
     if not kickable:
         return None
     k = rng.choice(kickable)
-    walk.go(walk.at(k, _kick(rng, genes[k], sizes[k], k in numeric)))
+    walk.go(walk.at(k, _kick(rng, genes[k], sizes[k], k in numeric, max_step)))
     if not math.isfinite(walk.fitness[0]) and not walk.repair(numeric, k):
         return Step(walk.genes, walk.ev, walk.fitness)
     for j in rng.sample(list(numeric), len(numeric)):
@@ -186,13 +188,11 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
     return Step(walk.genes, walk.ev, walk.fitness)
 
 
-def _kick(rng: random.Random, i: int, size: int, numeric: bool) -> int:
-    """A gene's new fine index from ``i`` (of ``size``): a numeric gene half the time moves 1..max(3, (i + 1) // 4)
-    steps up or down (log-uniform, clipped to the range), otherwise any other index, uniformly."""
+def _kick(rng: random.Random, i: int, size: int, numeric: bool, max_step: int) -> int:
+    """A gene's new fine index from ``i`` (of ``size``): a numeric gene half the time moves by a
+    :func:`~npu_dse.search.steps.signed_step` (clipped to the range), otherwise to any other index, uniformly."""
     if numeric and rng.random() < 0.5:
-        big = max(3, (i + 1) // 4)
-        size_steps = max(1, min(int(math.exp(rng.uniform(0.0, math.log(big + 1)))), big))
-        j = min(max(i + (size_steps if rng.random() < 0.5 else -size_steps), 0), size - 1)
+        j = min(max(i + signed_step(rng, i, max_step), 0), size - 1)
         if j != i:
             return j
     return rng.choice([j for j in range(size) if j != i])
