@@ -21,12 +21,13 @@ from dataclasses import fields
 from typing import Any, Mapping, Sequence
 
 import numpy as np
+import pandas as pd
 
 from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.errors import DataflowError, SpaceError
-from npu_dse.cost_models.hardware import HardwareBatch
+from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import LayerCost, analyze_layer
-from npu_dse.cost_models.workload import Layer
+from npu_dse.cost_models.workload import Layer, Network
 
 MAPPED_CONSTANTS: tuple[str, ...] = ("KTileSz", "CTileSz", "ClusterSz")
 """Template constants the mapper may choose."""
@@ -135,7 +136,8 @@ def _score(cost: LayerCost, objective: str) -> np.ndarray:
 
 def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Sequence[Mapping[str, int]],
                  candidates: Mapping[str, Sequence[int]], objective: str = "latency_cycles",
-                 technology=None) -> tuple[LayerCost, list[dict[str, int]]]:
+                 technology=None, *, compat: bool = False, include_dram: bool = False
+                 ) -> tuple[LayerCost, list[dict[str, int]]]:
     """The best mapping of ``layer`` under ``dataflow`` at each of ``n`` hardware points.
 
     Args:
@@ -145,7 +147,8 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
         given: per point, the template constants the design sets (the mapper leaves them).
         candidates: candidate values per constant it may choose (:func:`check_candidates`).
         objective: what the mapping minimises (:data:`SCORE_COLUMN`).
-        technology: as :func:`npu_dse.cost_models.maestro.analyze_layer`.
+        technology, compat, include_dram: as :func:`npu_dse.cost_models.maestro.analyze_layer` (the score is
+            taken from the costs they give).
 
     Returns:
         (the cost at each point's chosen mapping, shape ``(n,)``; per point the chosen constants, given ones
@@ -155,9 +158,10 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
         DataflowError: no candidate mapping is legal at some point (names the layer and dataflow).
     """
     n = len(hardware)
+    engine = {"technology": technology, "compat": compat, "include_dram": include_dram}
     systolic = dataflow_mod.get(dataflow).systolic
     if systolic is not None:
-        return _best_stationary(layer, dataflow, systolic, hardware, given, objective, technology)
+        return _best_stationary(layer, dataflow, systolic, hardware, given, objective, engine)
     rows: list[int] = []
     consts: list[dict[str, int]] = []
     for i in range(n):
@@ -168,10 +172,10 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
     idx = np.asarray(rows, dtype=np.int64)
     arrays = {k: np.asarray([c.get(k, 1) for c in consts], dtype=np.int64) for k in names}
     try:
-        cost = analyze_layer(layer, dataflow, hardware.take(idx), arrays or None, technology=technology)
+        cost = analyze_layer(layer, dataflow, hardware.take(idx), arrays or None, **engine)
         legal = np.ones(len(idx), dtype=bool)
     except DataflowError:
-        cost, legal = _one_by_one(layer, dataflow, hardware.take(idx), consts, technology)
+        cost, legal = _one_by_one(layer, dataflow, hardware.take(idx), consts, engine)
     score = np.where(legal, _score(cost, objective), np.inf)
     bad = ~np.asarray(cost.feasible, dtype=bool) | ~legal
     order = np.lexsort((np.arange(len(idx)), score, bad, idx))  # per point: feasible first, then score, then order
@@ -185,16 +189,61 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
     return take(cost, chosen), [consts[j] for j in chosen]
 
 
+def map_network(network: Network, dataflow: str, hardware: Hardware, objective: str = "latency_cycles",
+                given: Mapping[str, int] | None = None, candidates: Mapping[str, Sequence[int]] | None = None, *,
+                technology=None, compat: bool = False, include_dram: bool = False) -> pd.DataFrame:
+    """Every layer of ``network`` at its best mapping on one hardware point (:func:`best_mapping` per layer).
+
+    Args:
+        network: the layers.
+        dataflow: a built-in dataflow name.
+        hardware: the point.
+        objective: what each layer's mapping minimises, a key of :data:`SCORE_COLUMN` (``latency_cycles``,
+            ``energy_pj``, ``edp``, ...).
+        given: template constants fixed for every layer (the mapper chooses the others).
+        candidates: candidate values per constant (default :data:`DEFAULT_CANDIDATES`).
+        technology, compat, include_dram: as :func:`npu_dse.cost_models.maestro.analyze_layer`.
+
+    Returns:
+        The table of :func:`npu_dse.cost_models.maestro.analyze_network` (a row per layer), plus ``mapping`` (the
+        label of :func:`mapping_labels`) and one ``map_<name>`` column per choice the dataflow has
+        (:func:`mapping_keys`).
+
+    Raises:
+        DataflowError: an unknown objective (names the allowed ones), or a layer with no legal mapping (names it).
+    """
+    if objective not in SCORE_COLUMN:
+        raise DataflowError(f"mapping objective {objective!r}: allowed: {', '.join(SCORE_COLUMN)}")
+    cands = check_candidates(DEFAULT_CANDIDATES if candidates is None else candidates)
+    hw = HardwareBatch.coerce(hardware)
+    keys = sorted(mapping_keys(dataflow))
+    frames, chosen = [], []
+    for layer in network.layers:
+        try:
+            cost, ch = best_mapping(layer, dataflow, hw, [dict(given or {})], cands, objective, technology,
+                                    compat=compat, include_dram=include_dram)
+        except DataflowError as exc:
+            raise DataflowError(f"layer {layer.name!r}: {exc}") from None
+        frames.append(cost.to_frame())
+        chosen.append(ch[0])
+    out = pd.concat(frames, ignore_index=True)
+    cols = {f"map_{k}": np.asarray([c.get(k, 0) for c in chosen], dtype=np.int64) for k in keys}
+    out.insert(out.columns.get_loc("dataflow") + 1, "mapping", mapping_labels(cols) if cols else "-")
+    for name, values in cols.items():
+        out[name] = values
+    return out
+
+
 def _best_stationary(layer: Layer, dataflow: str, systolic: str, hardware: HardwareBatch,
-                     given: Sequence[Mapping[str, int]], objective: str, technology
+                     given: Sequence[Mapping[str, int]], objective: str, engine: Mapping[str, Any]
                      ) -> tuple[LayerCost, list[dict[str, int]]]:
     """Per point, the systolic stationary choice of ``dataflow`` (``both``: weight or output) that fits the
     buffers with the smallest score (weight-stationary on a tie)."""
     choices = ("ws", "os") if systolic == "both" else (systolic,)
-    best = analyze_layer(layer, f"systolic_{choices[0]}", hardware, technology=technology)
+    best = analyze_layer(layer, f"systolic_{choices[0]}", hardware, **engine)
     code = np.full(len(hardware), STATIONARY[choices[0]][0], dtype=np.int64)
     for choice in choices[1:]:
-        other = analyze_layer(layer, f"systolic_{choice}", hardware, technology=technology)
+        other = analyze_layer(layer, f"systolic_{choice}", hardware, **engine)
         ok_b, ok_o = np.asarray(best.feasible, dtype=bool), np.asarray(other.feasible, dtype=bool)
         better = (ok_o & ~ok_b) | ((ok_o == ok_b) & (_score(other, objective) < _score(best, objective)))
         best = _where(better, other, best)
@@ -212,8 +261,8 @@ def _where(mask: np.ndarray, a: LayerCost, b: LayerCost) -> LayerCost:
     return LayerCost(**kw)
 
 
-def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: list[dict[str, int]], technology
-                ) -> tuple[LayerCost, np.ndarray]:
+def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: list[dict[str, int]],
+                engine: Mapping[str, Any]) -> tuple[LayerCost, np.ndarray]:
     """Evaluate candidates one constants set at a time, marking those the engine refuses as illegal."""
     keys = [tuple(sorted(c.items())) for c in consts]
     parts: dict[tuple, np.ndarray] = {}
@@ -225,7 +274,7 @@ def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: li
     for k, js in parts.items():
         js = np.asarray(js, dtype=np.int64)
         try:
-            c = analyze_layer(layer, dataflow, hardware.take(js), dict(k) or None, technology=technology)
+            c = analyze_layer(layer, dataflow, hardware.take(js), dict(k) or None, **engine)
         except DataflowError:
             continue
         legal[js] = True

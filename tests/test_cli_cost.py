@@ -91,6 +91,8 @@ def test_dse_eval_model_file(tmp_path):
     (["eval", "resnet50", "--num-pes", "64", "-c", "KTileSz"], "expected NAME=INTEGER"),
     (["eval", "resnet50", "--num-pes", "64", "-c", "KTileSz=8"], "'kcp_ws' has no such constant; its constants: none"),
     (["eval", "resnet50", "--num-pes", "64", "-d", "dla", "-c", "Foo=3"], "its constants: ClusterSz, KTileSz"),
+    (["eval", "resnet50", "--num-pes", "64", "-d", "dla", "--map", "fast"], "--map 'fast': allowed: latency, "
+     "energy, edp"),
     (["maestro", str(DATA / "maestro" / "Resnet50_model.m"), "--num-pes", "64"], "has no Dataflow block"),
     (["maestro", str(DATA / "maestro" / "nope.m"), "--num-pes", "64"], "cannot read"),
 ])

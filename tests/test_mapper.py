@@ -19,7 +19,7 @@ from npu_dse.cost_models.errors import DataflowError, SpaceError
 from npu_dse.cost_models.evaluator import Evaluator, Problem
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import analyze_layer
-from npu_dse.cost_models.mapper import best_mapping, check_candidates, mapping_choices
+from npu_dse.cost_models.mapper import best_mapping, check_candidates, map_network, mapping_choices
 from npu_dse.cost_models.space import DesignSpace, Parameter
 from npu_dse.cost_models.workload import Layer, Op
 
@@ -54,6 +54,61 @@ def test_the_mappers_choice_equals_brute_force(dataflow, pes, l1, shape, objecti
     assert getattr(cost, col)[0] == value and bool(cost.feasible[0]) == (not infeasible)
     again = analyze_layer(layer, dataflow, hw, chosen[0], technology="28nm")
     assert getattr(again, col)[0] == value
+
+
+@pytest.mark.parametrize("dataflow, technology, include_dram", [
+    ("eye", "28nm", False), ("shi", "65nm", False), ("dla", "maestro", True), ("systolic_both", "28nm", False)])
+def test_map_network_runs_every_layer_at_its_brute_force_best(dataflow, technology, include_dram):
+    """``map_network`` (``dse eval --map``): per layer, the feasible-first smallest energy over every candidate
+    (brute force with the same engine options), and its ``map_*`` columns run back give that cost."""
+    net = zoo.load("lenet5")
+    hw = Hardware(num_pes=64, l1_bytes=256, l2_bytes=1 << 16, noc_bw=16, word_bytes=2)
+    frame = map_network(net, dataflow, hw, "energy_pj", candidates=CANDIDATES, technology=technology,
+                        include_dram=include_dram)
+    assert frame["layer"].tolist() == [la.name for la in net.layers]
+    for layer, row in zip(net.layers, frame.itertuples(index=False)):
+        choices = ([{"systolic": s} for s in ("ws", "os")] if dataflow == "systolic_both"
+                   else mapping_choices(dataflow, hw.num_pes, {}, CANDIDATES))
+        keys = []
+        for choice in choices:
+            df = f"systolic_{choice['systolic']}" if "systolic" in choice else dataflow
+            c = analyze_layer(layer, df, hw, None if "systolic" in choice else (choice or None),
+                              technology=technology, include_dram=include_dram)
+            keys.append((not bool(c.feasible[0]), float(c.energy_pj[0])))
+        assert (not row.feasible, row.energy_pj) == min(keys)
+        if dataflow == "systolic_both":
+            assert row.mapping in ("WS", "OS") and row.map_stationary in (1, 2)
+        else:
+            consts = {k: int(getattr(row, f"map_{k}")) for k in ("KTileSz", "CTileSz", "ClusterSz")
+                      if hasattr(row, f"map_{k}")}
+            assert row.mapping == " ".join(f"{k}={v}" for k, v in consts.items())
+            again = analyze_layer(layer, dataflow, hw, consts, technology=technology, include_dram=include_dram)
+            assert float(again.energy_pj[0]) == row.energy_pj
+    with pytest.raises(DataflowError, match="mapping objective 'speed': allowed: latency_cycles"):
+        map_network(net, dataflow, hw, "speed")
+
+
+def test_dse_eval_map_prints_writes_and_keeps_the_given_constants(tmp_path: Path):
+    common = ["eval", "alexnet", "--layers", "0:5", "-d", "eye", "--num-pes", "168", "--l1-size", "520",
+              "--l2-size", "110592", "--noc-bw", "4", "--word-bits", "16", "--clock-mhz", "200", "-t", "65nm"]
+    res = CliRunner().invoke(app, common + ["-o", str(tmp_path / "plain.csv")])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(app, common + ["--map", "latency", "-c", "ClusterSz=4", "-o",
+                                            str(tmp_path / "mapped.csv"), "--summary-json", str(tmp_path / "s.json")])
+    assert res.exit_code == 0, res.output
+    import pandas as pd
+
+    plain, mapped = pd.read_csv(tmp_path / "plain.csv"), pd.read_csv(tmp_path / "mapped.csv")
+    assert (mapped["map_ClusterSz"] == 4).all()
+    # the template defaults (KTileSz = CTileSz = 1) are among the candidates: never slower where they fit
+    both = plain["feasible"] & mapped["feasible"]
+    assert both.any() and (mapped.loc[both, "runtime_cycles"] <= plain.loc[both, "runtime_cycles"]).all()
+    assert mapped["runtime_cycles"].sum() < plain["runtime_cycles"].sum()
+    summary = json.loads((tmp_path / "s.json").read_text())
+    assert summary["mapping_by_layer"] == dict(zip(mapped["layer"], mapped["mapping"]))
+    assert summary["latency_cycles"] == mapped["runtime_cycles"].sum()
+    res = CliRunner().invoke(app, common + ["--map", "energy"])
+    assert res.exit_code == 0 and "mapping" in res.output and "CTileSz=" in res.output, res.output
 
 
 def test_batched_points_choose_independently():

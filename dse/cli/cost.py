@@ -43,7 +43,8 @@ def network_summary(frame: pd.DataFrame, hardware: Hardware, technology, include
     Returns:
         :data:`SUMMARY_KEYS` (latency = the layers' sum; energy with leakage over it; power = energy / time;
         area of the hardware sized for the largest layer), ``energy_pj_by_component`` (``mac``, ``l1``, ``l2``,
-        ``noc``, ``dram``, ``leakage``), ``technology`` and ``hardware``.
+        ``noc``, ``dram``, ``leakage``), ``technology`` and ``hardware``; ``mapping_by_layer`` (layer -> mapping
+        label) when the table has a ``mapping`` column (:func:`npu_dse.cost_models.mapper.map_network`).
     """
     col = {c: frame[c].to_numpy(np.float64) for c in (
         "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "num_pes", "sram_bytes", "macs", "leakage_mw",
@@ -60,6 +61,8 @@ def network_summary(frame: pd.DataFrame, hardware: Hardware, technology, include
     if isinstance(tech, technology_mod.PhysicalTechnology):
         out["dram"] = tech.dram
     out["hardware"] = hardware.to_dict()
+    if "mapping" in frame.columns:
+        out["mapping_by_layer"] = dict(zip(frame["layer"].astype(str), frame["mapping"].astype(str)))
     return out
 
 
@@ -96,14 +99,15 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict
         return
     console = Console()
     if not console.is_terminal:
-        console = Console(width=max(console.width, 170))
+        console = Console(width=max(console.width, 200 if "mapping" in frame.columns else 170))
     table = Table(title=title)
-    for col in _SHOWN:
-        table.add_column(col, justify="left" if col == "layer" else "right")
-    for row in frame[_SHOWN].itertuples(index=False):
+    shown = _SHOWN + (["mapping"] if "mapping" in frame.columns else [])
+    for col in shown:
+        table.add_column(col, justify="left" if col in ("layer", "mapping") else "right", no_wrap=col == "mapping")
+    for row in frame[shown].itertuples(index=False):
         cells = []
-        for col, v in zip(_SHOWN, row):
-            if col == "layer":
+        for col, v in zip(shown, row):
+            if col in ("layer", "mapping"):
                 cells.append(str(v))
             elif col == "feasible":
                 cells.append("yes" if v else "NO")
@@ -117,13 +121,17 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict
     s = summary
     table.add_row("NETWORK", f"{s['latency_cycles']:,.0f}", f"{s['latency_ms']:.4g}", f"{s['energy_pj']:,.0f}",
                   f"{s['power_mw']:,.4g}", f"{s['area_mm2']:.4g}", "", "", f"{s['macs']:,.0f}", "",
-                  "yes" if frame.feasible.all() else "NO")
+                  "yes" if frame.feasible.all() else "NO", *([""] if "mapping" in frame.columns else []))
     console.print(table)
     parts = ", ".join(f"{k} {v / s['energy_pj']:.1%}" for k, v in s["energy_pj_by_component"].items()
                       if s["energy_pj"] > 0)
     console.print(f"{s['technology']}: {s['inferences_per_s']:,.4g} inferences/s, {s['tops_per_w']:.4g} TOPS/W, "
                   f"{s['energy_pj'] / max(s['macs'], 1):.4g} pJ/MAC all-in; energy: {parts}")
 
+
+MAP_OBJECTIVES: dict[str, str] = {"latency": "latency_cycles", "energy": "energy_pj", "edp": "edp"}
+"""``dse eval --map`` values -> the objective each layer's mapping minimises
+(:data:`npu_dse.cost_models.mapper.SCORE_COLUMN`)."""
 
 _HW_HELP = "MAESTRO hardware file (num_pes, l1_size_cstr, ...); flags override it."
 
@@ -245,6 +253,9 @@ def evaluate(
     include_dram: IncludeDram = False,
     output: OutputCsv = None,
     summary_json: SummaryJson = None,
+    map_objective: Optional[str] = typer.Option(
+        None, "--map", help="Run each layer at its best mapping (template constants not given by --constant, or a "
+        f"systolic layer's stationary operand), chosen for: {', '.join(MAP_OBJECTIVES)}; the table shows it."),
 ) -> None:
     """Evaluate every layer of a network with a built-in dataflow and print a per-layer table and its summary."""
     from npu_dse.cli.workload import resolve_network
@@ -261,7 +272,15 @@ def evaluate(
     if unknown:
         raise DataflowError(f"--constant {', '.join(unknown)}: dataflow {dataflow!r} has no such constant; its "
                             f"constants: {', '.join(sorted(known)) or 'none'}")
-    frame = analyze_network(network, dataflow, hardware, constants or None, compat=maestro_compat,
-                            technology=tech, include_dram=include_dram)
+    if map_objective is None:
+        frame = analyze_network(network, dataflow, hardware, constants or None, compat=maestro_compat,
+                                technology=tech, include_dram=include_dram)
+    elif map_objective not in MAP_OBJECTIVES:
+        raise DataflowError(f"--map {map_objective!r}: allowed: {', '.join(MAP_OBJECTIVES)}")
+    else:
+        from npu_dse.cost_models.mapper import map_network
+
+        frame = map_network(network, dataflow, hardware, MAP_OBJECTIVES[map_objective], constants,
+                            technology=tech, compat=maestro_compat, include_dram=include_dram)
     _emit(frame, output, f"{network.name}, {dataflow} on {hardware.num_pes} PEs ({technology_mod.name_of(tech)})",
           network_summary(frame, hardware, tech, include_dram), summary_json)
