@@ -181,6 +181,16 @@ def test_every_chip_area_within_2x_and_the_shipped_table_is_current():
         assert ratios[-1] == pytest.approx(r["power_at_published_rate_ratio"], abs=0.006)
 
 
+def test_the_shipped_mapped_silicon_rows_are_current():
+    text = (ROOT / "benchmarks" / "results" / "silicon.md").read_text().split("## With the mapper")[1]
+    for chip in silicon.CHIPS:
+        r = silicon.evaluate_chip(chip, mapped=True)
+        assert 0 < r["utilization"] <= 1 and r["area_mm2"] == silicon.evaluate_chip(chip)["area_mm2"]
+        row = next(line for line in text.splitlines() if line.startswith(f"| {chip.name} | `{chip.mapped_dataflow}`"))
+        ratios = [float(x) for x in re.findall(r"\(([0-9.]+)\)", row)]
+        assert ratios == pytest.approx([r["power_ratio"], r["power_at_published_rate_ratio"]], abs=0.006)
+
+
 def test_eyeriss_energy_per_mac_matches_its_measurement_within_2x():
     r = silicon.evaluate_chip(silicon.CHIPS[0])
     assert 0.5 <= r["energy_ratio"] <= 2.0 and 0.5 <= r["power_at_published_rate_ratio"] <= 2.0

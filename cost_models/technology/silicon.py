@@ -34,6 +34,9 @@ class Chip:
         macs_per_s: the MAC rate that power was measured at (published, or derived as noted in ``assumed``).
         role: ``calibration`` (the area overhead is fitted to it) or ``check``.
         assumed: fields the paper does not state, with what was assumed.
+        mapped_dataflow: the ConfuciuX template (maestro-project/confuciux ``data/``) of the chip's family, with
+            tile constants for the mapper (``eye``: Eyeriss-like; ``shi``: ShiDianNao-like; ``dla``: NVDLA-like,
+            a K x C parallel array as DianNao's Tn x Tn NFU is), run by ``evaluate_chip(chip, mapped=True)``.
     """
 
     name: str
@@ -54,6 +57,7 @@ class Chip:
     macs_per_s: float
     role: str
     assumed: str
+    mapped_dataflow: str = ""
 
     @property
     def energy_per_mac_pj(self) -> float:
@@ -65,15 +69,15 @@ CHIPS: tuple[Chip, ...] = (
     Chip("Eyeriss", "Y.-H. Chen, T. Krishna, J. Emer, V. Sze, IEEE JSSC 52(1), 2017 (silicon)", 65, 16, 168,
          224 * 2 + 12 * 2 + 24 * 2, 108 * 1024, 200.0, 4, "rs", "alexnet", "0:5", 4,
          12.25, 278.0, 34.7 * 666e6, "calibration",
-         "NoC 4 x 16-bit words/cycle from the global buffer; MAC rate = 34.7 frames/s x 666 M MACs"),
+         "NoC 4 x 16-bit words/cycle from the global buffer; MAC rate = 34.7 frames/s x 666 M MACs", "eye"),
     Chip("DianNao", "T. Chen et al., ASPLOS 2014 (post-layout)", 65, 16, 256, 16, (2 + 2 + 32) * 1024, 980.0,
          256, "kcp_ws", "alexnet", "0:5", 1, 3.02, 485.0, 256 / 1.02e-9, "check",
          "per-PE storage = pipeline registers (16 B); NoC 256 words/cycle (the synapse buffer's width); AlexNet "
-         "CONV layers stand in for the paper's layer mix; MAC rate = 256 MACs per 1.02 ns (452 GOP/s)"),
+         "CONV layers stand in for the paper's layer mix; MAC rate = 256 MACs per 1.02 ns (452 GOP/s)", "dla"),
     Chip("ShiDianNao", "Z. Du et al., ISCA 2015 (post-layout)", 65, 16, 64, 64, (64 + 64 + 128 + 32) * 1024,
          1000.0, 16, "yxp_os", "lenet5", "0:5", 1, 4.86, 320.0, 64 * 1e9, "check",
          "64 B of FIFOs/registers per PE; NoC 16 words/cycle; the 32 KB instruction buffer counted as SRAM; "
-         "MAC rate = the 8 x 8 array at 1 GHz (the paper's power is its average at that clock)"),
+         "MAC rate = the 8 x 8 array at 1 GHz (the paper's power is its average at that clock)", "shi"),
 )
 """The chips of the silicon table (Eyeriss: ``reference/silicon.md``; DianNao and ShiDianNao from their papers'
 abstracts and design sections; both are layout results at 65 nm, not measured silicon)."""
@@ -89,7 +93,7 @@ def chip_hardware(chip: Chip) -> Hardware:
                     word_bytes=chip.word_bits // 8, clock_mhz=chip.clock_mhz)
 
 
-def evaluate_chip(chip: Chip, area_overhead: float | None = None) -> dict[str, float]:
+def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool = False) -> dict[str, float]:
     """Our area (mm²) and on-chip power (mW, DRAM excluded, as the papers measure the chip) for ``chip`` on its
     workload, and the ratios ours / published.
 
@@ -97,19 +101,25 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None) -> dict[str, f
     (technology and mapping together); ``power_at_published_rate_mw`` runs our energy per MAC at the MAC rate the
     paper's power was measured at, plus leakage (the technology model alone). ``energy_per_mac_pj`` is the
     latter over that rate; ``mac_pj_per_mac``, ``l1_pj_per_mac``, ``l2_pj_per_mac``, ``noc_pj_per_mac`` split
-    its dynamic part.
+    its dynamic part; ``feasible`` says whether every layer's mapping fits the chip's L1 and L2.
 
     Args:
         chip: the chip.
         area_overhead: the area overhead factor to use (default: the model's, :data:`physical.AREA_OVERHEAD`).
+        mapped: run :attr:`Chip.mapped_dataflow` with each layer at the mapping of least energy
+            (:func:`npu_dse.cost_models.mapper.map_network`) instead of the fixed template :attr:`Chip.dataflow`.
     """
     from npu_dse.cost_models.maestro import analyze_network
+    from npu_dse.cost_models.mapper import map_network
 
     net = zoo.load(chip.model).select(chip.layers)
     net = type(net)(net.name, tuple(layer.with_(N=chip.batch) for layer in net.layers))
     tech = _tech(chip)
     hw = chip_hardware(chip)
-    frame = analyze_network(net, chip.dataflow, hw, technology=tech)
+    if mapped:
+        frame = map_network(net, chip.mapped_dataflow, hw, "energy_pj", technology=tech)
+    else:
+        frame = analyze_network(net, chip.dataflow, hw, technology=tech)
     overhead = physical.AREA_OVERHEAD if area_overhead is None else area_overhead
     area_mm2 = float(frame.area_mm2.max()) / (1.0 + physical.AREA_OVERHEAD) * (1.0 + overhead)
     latency_ms = float(frame.latency_ms.sum())
@@ -120,7 +130,8 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None) -> dict[str, f
     power_at_rate_mw = dynamic_pj / macs * chip.macs_per_s * 1e-9 + leak_mw
     out = {"area_mm2": area_mm2, "power_mw": power_mw, "power_at_published_rate_mw": power_at_rate_mw,
            "energy_per_mac_pj": power_at_rate_mw * 1e-3 / chip.macs_per_s * 1e12, "latency_ms": latency_ms,
-           "utilization": macs / (float(frame.runtime_cycles.sum()) * chip.num_pes)}
+           "utilization": macs / (float(frame.runtime_cycles.sum()) * chip.num_pes),
+           "feasible": bool(frame.feasible.all())}
     for c in ("mac", "l1", "l2", "noc"):
         out[f"{c}_pj_per_mac"] = float(frame[f"{c}_energy_pj"].sum()) / macs
     out["area_ratio"] = area_mm2 / chip.area_mm2
