@@ -167,3 +167,26 @@ def test_pipeline_of_baselines_reports_exact_gap(evaluator, brute_force):
     assert result.exact_optimum <= brute_force[0]
     assert result.gap_to_exact >= 0
     assert result.best.metrics["latency_cycles"] == pytest.approx(result.exact_optimum * (1 + result.gap_to_exact))
+
+
+
+def test_the_best_design_breaks_ties_on_the_objective_by_energy_then_area():
+    """Among designs tied at the least latency (on a systolic array, L1, L2 and NoC width past what it needs leave
+    the cycles alone), the design reported is the one of least energy, then area, as brute force over every
+    feasible design finds it independently; the search's own course is unchanged."""
+    names, levels = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw"), ((64, 256), (64, 512), (1 << 14, 1 << 16,
+                                                                                           1 << 18), (16, 64, 256))
+    space = DesignSpace(tuple(Parameter(n, v) for n, v in zip(names, levels)), mode="LS", dataflow="systolic_both",
+                        technology="28nm")
+    evaluator = Evaluator(Problem.build(NET, space=space, constraints={}))
+    ctx = SearchContext(evaluator, 100)
+    with ctx.stage_budget("exhaustive", 100):
+        baselines.exhaustive(ctx, 0, [])
+    feasible = [e for e in evaluator.evaluate_batch([dict(zip(names, c)) for c in itertools.product(*levels)])
+                if e.feasible]
+    least = min(e.metrics["latency_cycles"] for e in feasible)
+    tied = [e for e in feasible if e.metrics["latency_cycles"] == least]
+    assert len({e.metrics["energy_pj"] for e in tied}) > 1 and len({e.metrics["area_mm2"] for e in tied}) > 2
+    want = min(tied, key=lambda e: (e.metrics["energy_pj"], e.metrics["area_mm2"]))
+    assert ctx.best.point == want.point and ctx.best.metrics["latency_cycles"] == least
+    assert ctx.history()["best_so_far"].min() == least

@@ -58,6 +58,10 @@ class _Stage:
     used: int = 0
 
 
+TIE_BREAK: tuple[str, ...] = ("energy_pj", "area_mm2", "latency_cycles")
+"""Metrics that order designs tied on the first objective, for :attr:`SearchContext.best` (least first)."""
+
+
 class SearchContext:
     """Budget, history and elite of one search.
 
@@ -67,7 +71,10 @@ class SearchContext:
         elite_size: how many best distinct feasible designs to keep.
 
     Attributes:
-        best: best feasible :class:`Evaluation` so far by the first objective (None before one is found).
+        best: best feasible :class:`Evaluation` so far by the first objective (None before one is found); among
+            designs tied on it, the one with the least of :data:`TIE_BREAK` in turn (energy, then area, then
+            latency, leaving out the objective itself), so that the design reported carries no slack a tie hides
+            (a wider NoC or a larger buffer that buys nothing). Searches steer by the first objective alone.
         elite: up to ``elite_size`` best distinct feasible evaluations, best first.
         used: evaluations recorded so far.
     """
@@ -82,6 +89,7 @@ class SearchContext:
         self.elite_size = elite_size
         self.used = 0
         self.best: Evaluation | None = None
+        self._tie_break = tuple(m for m in TIE_BREAK if m != self.objective)
         self.elite: list[Evaluation] = []
         self._elite_keys: set[str] = set()
         self._rows: list[dict[str, Any]] = []
@@ -118,6 +126,10 @@ class SearchContext:
             return math.inf
         return ev.objective(self.objective)
 
+    def _rank(self, ev: Evaluation) -> tuple[float, ...]:
+        """The first objective's cost, then the :data:`TIE_BREAK` metrics (``inf`` where missing)."""
+        return (self.cost(ev), *(float(ev.metrics.get(m, math.inf)) for m in self._tie_break))
+
     def evaluate(self, points: Sequence[Mapping[str, Any]]) -> list[Evaluation]:
         """Evaluate and record up to :attr:`remaining` of ``points`` (in order).
 
@@ -152,7 +164,7 @@ class SearchContext:
         self.used += 1
         self._stage.used += 1
         cost = self.cost(ev)
-        if ev is not None and feasible and (self.best is None or cost < self.cost(self.best)):
+        if ev is not None and feasible and (self.best is None or self._rank(ev) < self._rank(self.best)):
             self.best = ev
         if ev is not None and feasible:
             self._update_elite(ev)
