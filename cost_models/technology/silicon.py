@@ -12,7 +12,7 @@ are not stated by the paper (NoC width, per-PE storage where the paper gives non
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from npu_dse.cost_models import zoo
 from npu_dse.cost_models.hardware import Hardware
@@ -101,7 +101,8 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
     (technology and mapping together); ``power_at_published_rate_mw`` runs our energy per MAC at the MAC rate the
     paper's power was measured at, plus leakage (the technology model alone). ``energy_per_mac_pj`` is the
     latter over that rate; ``mac_pj_per_mac``, ``l1_pj_per_mac``, ``l2_pj_per_mac``, ``noc_pj_per_mac`` split
-    its dynamic part; ``feasible`` says whether every layer's mapping fits the chip's L1 and L2.
+    its dynamic part; ``feasible`` says whether every layer's mapping fits the chip's L1 and L2;
+    ``latency_ratio`` is our latency over the time the chip takes for the same MACs at its published rate.
 
     Args:
         chip: the chip.
@@ -120,6 +121,11 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
         frame = map_network(net, chip.mapped_dataflow, hw, "energy_pj", technology=tech)
     else:
         frame = analyze_network(net, chip.dataflow, hw, technology=tech)
+    return _metrics(chip, frame, area_overhead)
+
+
+def _metrics(chip: Chip, frame, area_overhead: float | None) -> dict[str, float]:
+    """The figures of :func:`evaluate_chip` from a per-layer table of ``chip``'s run."""
     overhead = physical.AREA_OVERHEAD if area_overhead is None else area_overhead
     area_mm2 = float(frame.area_mm2.max()) / (1.0 + physical.AREA_OVERHEAD) * (1.0 + overhead)
     latency_ms = float(frame.latency_ms.sum())
@@ -131,7 +137,8 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
     out = {"area_mm2": area_mm2, "power_mw": power_mw, "power_at_published_rate_mw": power_at_rate_mw,
            "energy_per_mac_pj": power_at_rate_mw * 1e-3 / chip.macs_per_s * 1e12, "latency_ms": latency_ms,
            "utilization": macs / (float(frame.runtime_cycles.sum()) * chip.num_pes),
-           "feasible": bool(frame.feasible.all())}
+           "feasible": bool(frame.feasible.all()),
+           "latency_ratio": latency_ms / (float(frame.macs.sum()) / chip.macs_per_s * 1e3)}
     for c in ("mac", "l1", "l2", "noc"):
         out[f"{c}_pj_per_mac"] = float(frame[f"{c}_energy_pj"].sum()) / macs
     out["area_ratio"] = area_mm2 / chip.area_mm2
@@ -141,6 +148,47 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
     return out
 
 
+@dataclass(frozen=True)
+class MaestroValidation:
+    """A chip as MAESTRO's authors validated MAESTRO on it: their per-layer mapping file and flags.
+
+    Attributes:
+        chip: the name of a chip of :data:`CHIPS` (its node, PEs, buffers, clock and published figures).
+        mapping: the mapping file, in ``npu_dse/cost_models/data/maestro_validation/`` (MIT licence, ``LICENSE``).
+        noc_bw: MAESTRO's ``--noc_bw`` in the authors' run (elements/cycle); it replaces the chip's assumed one.
+        source: where the file and the flags come from.
+    """
+
+    chip: str
+    mapping: str
+    noc_bw: int
+    source: str
+
+
+VALIDATIONS: tuple[MaestroValidation, ...] = (
+    MaestroValidation("Eyeriss", "alexnet_rs_validation.m", 14,
+                      "maestro-project/maestro 4eb08d1 validation/eyeriss/ (alexnet_rs_validation.m, flags of "
+                      "run_eval_alexnet_rs.sh; H. Kwon et al., MICRO 2019): AlexNet CONV1-5 at batch 4, each layer "
+                      "with the authors' mapping of Eyeriss's schedule"),
+)
+"""MAESTRO's own validation inputs for chips of the table."""
+
+
+def evaluate_validation(validation: MaestroValidation) -> dict[str, float]:
+    """:func:`evaluate_chip`'s figures for the chip run on MAESTRO's validation mapping with the authors' NoC
+    bandwidth (the chip's buffers, clock, node and published figures; the area overhead of the model)."""
+    from importlib import resources
+
+    from npu_dse.cost_models.maestro import analyze_mapping
+
+    chip = next(c for c in CHIPS if c.name == validation.chip)
+    hw = replace(chip_hardware(chip), noc_bw=float(validation.noc_bw))
+    ref = resources.files("npu_dse.cost_models") / "data" / "maestro_validation" / validation.mapping
+    with resources.as_file(ref) as path:
+        frame = analyze_mapping(path, hw, technology=_tech(chip))
+    return _metrics(chip, frame, None)
+
+
 def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
     """The area overhead that makes the model's area of ``chip_name`` equal its published core area."""
     chip = next(c for c in CHIPS if c.name == chip_name)
@@ -148,5 +196,6 @@ def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
     return chip.area_mm2 / bare - 1.0
 
 
-__all__ = ["CHIPS", "Chip", "calibrated_area_overhead", "chip_hardware", "evaluate_chip"]
+__all__ = ["CHIPS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead", "chip_hardware",
+           "evaluate_chip", "evaluate_validation"]
 
