@@ -1,6 +1,7 @@
 """Problems and the :class:`Evaluator`: objectives, constraints, platform budgets, cached batched evaluation.
 
-A :class:`Problem` is a network, a :class:`~npu_dse.cost_models.space.DesignSpace`, one or more objectives and constraints.
+A :class:`Problem` is a network, a :class:`~npu_dse.cost_models.space.DesignSpace`, one or more objectives and
+constraints.
 An :class:`Evaluator` turns design points into metrics with the MAESTRO-style engine
 (:func:`npu_dse.cost_models.maestro.analyze_layer`), vectorised over the points of a batch and cached per
 (layer shape, parameter values). Searches and environments share it, so they all count evaluations the same way.
@@ -79,7 +80,8 @@ EXTRA_METRIC_OBJECTIVES: tuple[str, ...] = ("hetero_latency_ms",)
 CONSTRAINT_LAYER_COLUMN: dict[str, str] = {"total_pes": "num_pes", "buffer_bytes": "buffer_bytes",
                                            "area_mm2": "area_mm2", "power_mw": "power_mw", "sram_bytes": "sram_bytes"}
 """Constraint metric -> the :data:`LAYER_METRICS` column it combines over layers (sum under LP, max under LS).
-Under a physical technology ``power_mw`` is energy over time, not such a combination (:meth:`Evaluator.layer_limits`)."""
+Under a physical technology ``power_mw`` is energy over time, not such a combination
+(:meth:`Evaluator.layer_limits`)."""
 
 CONSTRAINT_SENSE: dict[str, str] = {**{m: "max" for m in CONSTRAINT_LAYER_COLUMN}, "latency_ms": "max",
                                     "inferences_per_s": "min"}

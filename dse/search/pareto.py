@@ -1,17 +1,18 @@
 """Pareto fronts and hypervolume over a problem's objectives.
 
-Objectives are compared as *costs* to minimise: :meth:`npu_dse.cost_models.evaluator.Evaluation.objective` gives the metric
-itself for minimised objectives and its negation for ``throughput``. Design A dominates design B when A is no worse
-on every objective and strictly better on at least one (Deb et al., "A fast and elitist multiobjective genetic
+Objectives are compared as *costs* to minimise: :meth:`npu_dse.cost_models.evaluator.Evaluation.objective` gives the
+metric itself for minimised objectives and its negation for ``throughput``. Design A dominates design B when A is no
+worse on every objective and strictly better on at least one (Deb et al., "A fast and elitist multiobjective genetic
 algorithm: NSGA-II", IEEE TEVC 6(2), 2002).
 
 The hypervolume is the Lebesgue measure of the region dominated by the front and bounded by a reference point
-(Zitzler & Thiele 1998). It is computed exactly (``moocore.hypervolume``), in a space *normalised* so that objectives with very different
-units (cycles, pJ, mm²) weigh the same: each cost c becomes ``(c - ideal) / (reference - ideal)``, so the result is
-the fraction of the box ``[ideal, reference]`` the front dominates, in [0, 1]. Defaults: ``ideal`` = the front's
-best cost per objective and ``reference`` = ``ideal + 1.1 * (worst - ideal)`` (1.1 x the front's worst in the
-normalised space; a degenerate objective with worst == ideal uses a range of ``max(|worst|, 1)``). To compare
-fronts (e.g. across generations), pass the same ``reference`` and ``ideal`` to every call.
+(Zitzler & Thiele 1998). It is computed exactly (``moocore.hypervolume``), in a space *normalised* so that objectives
+with very different units (cycles, pJ, mm²) weigh the same: each cost c becomes ``(c - ideal) / (reference -
+ideal)``, so the result is the fraction of the box ``[ideal, reference]`` the front dominates, in [0, 1]. Defaults:
+``ideal`` = the front's best cost per objective and ``reference`` = ``ideal + 1.1 * (worst - ideal)`` (1.1 x the
+front's worst in the normalised space; a degenerate objective with worst == ideal uses a range of
+``max(|worst|, 1)``). To compare fronts (e.g. across generations), pass the same ``reference`` and ``ideal`` to every
+call.
 """
 
 from __future__ import annotations

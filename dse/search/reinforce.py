@@ -10,8 +10,8 @@ Following Kao et al., "ConfuciuX" (MICRO 2020) and its ``src/ConfX/rl_confx.py``
   gradient norms clipped to 100 (whole model) and 10 (LSTM). Option ``episodes_per_update`` samples several
   episodes together and sums their losses into one update (faster; 1, the default, is the original).
 
-It runs on :class:`npu_dse.envs.LayerwiseAssignment` (through :class:`npu_dse.envs.LayerwiseAssignmentVector`), so unlike the
-original it sees the layer being decided (not the previous one), and broken budgets end the episode with the
+It runs on :class:`npu_dse.envs.LayerwiseAssignment` (through :class:`npu_dse.envs.LayerwiseAssignmentVector`), so
+unlike the original it sees the layer being decided (not the previous one), and broken budgets end the episode with the
 environment's documented penalty.
 """
 
