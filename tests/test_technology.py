@@ -334,3 +334,28 @@ def test_dram_carries_each_output_once_not_maestros_stride_one_count():
     assert m.dram_energy_pj[0] == pytest.approx(
         (m.input_l2_write[0] + m.filter_l2_write[0] + m.output_l2_read[0]) * resolve("maestro").dram_energy_pj,
         rel=1e-12)  # MAESTRO's own counters stay as they are under its constants
+
+
+LAYERS_FOR_ROOFLINE = [zoo.load("alexnet").layers[1], zoo.load("mobilenet_v2").layers[2],
+                       zoo.load("resnet50").layers[5]]
+
+
+@given(st.sampled_from(LAYERS_FOR_ROOFLINE), st.sampled_from(["kcp_ws", "yxp_os", "rs", "dla", "eye"]),
+       st.sampled_from([64, 256]), st.sampled_from([0.05, 0.5, 4.0, 64.0, None]))
+def test_physical_runtime_is_the_off_chip_roofline_over_maestros_term_free_runtime(layer, dataflow, pes, offchip):
+    """Under a node, a MAESTRO template's runtime is max(its runtime with unlimited off-chip bandwidth, its DRAM
+    traffic over the bandwidth): never faster than DRAM delivers the traffic its energy counts, and no slower
+    for the per-iteration term MAESTRO applies (which stays under ``technology: maestro``)."""
+    hw = Hardware(num_pes=pes, noc_bw=64, offchip_bw=offchip)
+    c = analyze_layer(layer, dataflow, hw, technology="28nm")
+    free = analyze_layer(layer, dataflow, Hardware(num_pes=pes, noc_bw=64, offchip_bw=1e12), technology="28nm")
+    bw = offchip if offchip is not None else resolve("28nm").offchip_bw_elems(800.0, 1)
+    elems = c.dram_energy_pj[0] / resolve("28nm").dram_energy_pj_per_byte
+    assert c.runtime_cycles[0] == pytest.approx(max(free.runtime_cycles[0], np.ceil(elems / bw)), abs=1.0)
+    assert c.runtime_cycles[0] >= free.runtime_cycles[0]
+    assert c.offchip_bw_avg[0] <= bw * (1 + 1e-12)
+    assert c.maestro_runtime_cycles[0] == free.maestro_runtime_cycles[0]
+    m = analyze_layer(layer, dataflow, Hardware(num_pes=pes, noc_bw=64, offchip_bw=offchip or 70000.0),
+                      technology="maestro")
+    assert m.runtime_cycles[0] >= analyze_layer(layer, dataflow, Hardware(num_pes=pes, noc_bw=64, offchip_bw=1e12),
+                                                technology="maestro").runtime_cycles[0]

@@ -22,6 +22,13 @@ the ``maestro_runtime_cycles`` and ``maestro_macs`` columns, and ``compat=True``
   runtime 0 of a mapping whose cases are all skipped, §14.5);
 - a tile larger than its dimension with an offset that fits is clipped to the dimension (§14.5);
 - a NoC transfer of 0 elements takes 0 cycles, not ``latency - 1`` (§14.13);
+- under a physical technology, MAESTRO's off-chip term (every level-0 iteration at least the first tile's L2
+  requirement over the off-chip bandwidth, §8.3 and §14.10) is replaced by a roofline over the whole layer: the
+  runtime is at least its DRAM traffic (``dram_energy_pj``'s: inputs and weights in, outputs out, once) over the
+  off-chip bandwidth, the rule the systolic model uses. With a real DRAM's few words per cycle MAESTRO's term
+  binds on every iteration whatever the traffic (AlexNet's conv layers on DianNao's 256 PEs under ``dla``: 29x
+  slower with it, while their traffic used under 1 % of the bandwidth). ``maestro_runtime_cycles`` is then the
+  engine's runtime without that term. Under ``technology: maestro`` the term stays, as MAESTRO computes it;
 - ``energy_pj`` counts the true MACs in its MAC term; under ``technology: maestro`` total energy is MAESTRO's
   on-screen total (18.61 x L2 + 1.68 x L1 + MACs, x 0.23 pJ), not its CSV energy column, which omits terms
   (§14.1), and DRAM energy is reported in ``dram_energy_pj`` and added to ``energy_pj`` only with
@@ -420,11 +427,13 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     if np.isnan(offchip_bw).any():
         offchip_bw = np.where(np.isnan(offchip_bw), default_offchip_bw(tech, hw.clock_mhz, hw.word_bytes), offchip_bw)
     df = _select(layer, dataflow)
+    roofline = physical and not compat and df.systolic is None
     if df.systolic is not None:
         raw_rt, peak, static, dram_elems = _systolic(layer, df.systolic, hw, offchip_bw)
         mult = 1
-    else:
-        raw_rt, peak, static, mult = _engine(layer, df, hw, constants, compat, offchip_bw, n)
+    else:  # under the off-chip roofline the engine runs without MAESTRO's per-iteration floor (offchip_bw = inf)
+        raw_rt, peak, static, mult = _engine(layer, df, hw, constants, compat,
+                                             np.full(n, np.inf) if roofline else offchip_bw, n)
         dram_elems = None
     raw_macs, l1_req, l2_req = static[:, 0], static[:, 1], static[:, 2]
     counts = {c: static[:, 3 + i] * mult for i, c in enumerate(COUNT_NAMES)}
@@ -444,6 +453,10 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         outputs = counts["output_l2_read"] if not physical else \
             np.full(n, _output_elems(layer))
         dram_elems = counts["input_l2_write"] + counts["filter_l2_write"] + outputs
+    if roofline:
+        with np.errstate(over="ignore"):
+            dram_rt = np.ceil(dram_elems / offchip_bw)
+        runtime = np.maximum(runtime, np.where(dram_rt < _MAX_CYCLES, dram_rt, np.inf))  # inf: refused below
     return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, dram_elems, l1_req, l2_req,
                    peak, maestro_rt, maestro_macs, include_dram)
 
@@ -509,26 +522,32 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
     if offchip_bw != offchip_bw:  # nan: the technology's DRAM bandwidth
         offchip_bw = _default_offchip_bw_one(tech, clock, wb)
     simd = float(simd_int)
+    roofline = physical and not compat
     try:
-        raw_rt, peak = runtime_cycles_one(st, noc_bw, offchip_bw, float(lat_int), simd, compat)
-    except GiveUp:
+        raw_rt, peak = runtime_cycles_one(st, noc_bw, math.inf if roofline else offchip_bw, float(lat_int), simd,
+                                          compat)
+        dram_rt = float(math.ceil(dram_p / offchip_bw)) if roofline else 0.0
+    except (GiveUp, OverflowError, ZeroDivisionError, ValueError):
         return None
+    if dram_rt >= _MAX_CYCLES:
+        return None  # the vectorised path refuses it by name
     maestro_rt = raw_rt * mult
     maestro_macs = raw_macs * mult
     return _finish_one(layer, df, tech, physical, include_dram, compat, P_int, simd, hops, wb, noc_bw, l1_hw, l2_hw,
                        clock, maestro_rt, maestro_macs, true_macs, l1_req, l2_req, dram_p if physical else dram_m,
-                       phys_sums, sums_l1, sums_l2, cvals, peak, None)
+                       phys_sums, sums_l1, sums_l2, cvals, peak, None, dram_rt)
 
 
 def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: bool, compat: bool, P_int: int,
                 simd: float, hops: int, wb: int, noc_bw: float, l1_hw: float, l2_hw: float, clock: float,
                 maestro_rt: float, maestro_macs: float, true_macs: float, l1_req: float, l2_req: float,
                 dram_elems: float, phys_sums: tuple, sums_l1: float, sums_l2: float, cvals: list, peak: float,
-                acc: tuple | None) -> "LayerCost | None":
+                acc: tuple | None, dram_rt: float = 0.0) -> "LayerCost | None":
     """:func:`_finish` at one point, in Python floats, for both one-point paths; None where the vectorised path must
     decide. ``acc``: under a physical technology, a systolic array's accumulator SRAM as ``(pe_rows, its reads,
     its writes)``; it is sized from the L2 (:func:`_accumulator_bytes_one`), priced by
-    :func:`.onepoint.physical_cost_one` and counted in ``sram_bytes``."""
+    :func:`.onepoint.physical_cost_one` and counted in ``sram_bytes``. ``dram_rt``: the off-chip roofline's
+    cycles (the DRAM traffic over the off-chip bandwidth), a floor on the corrected runtime."""
     P = float(P_int)
     try:
         if compat:
@@ -538,6 +557,7 @@ def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: 
             macs = true_macs
             floor_rt = float(math.ceil(macs / (P * simd)))
             runtime = maestro_rt if maestro_rt >= floor_rt else floor_rt
+            runtime = runtime if runtime >= dram_rt else dram_rt
         l1_req_b = l1_req * wb
         l2_req_b = l2_req * wb
         l1_cost = l1_hw if math.isfinite(l1_hw) else l1_req_b
@@ -571,6 +591,10 @@ def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: 
         dram_elems / (runtime if runtime >= 1.0 else 1.0), maestro_rt, maestro_macs, *cvals]).reshape(-1, 1)
     return _OnePointCost(layer.name, df.name, block, l1_req_b <= l1_hw and l2_req_b <= l2_hw, P_int)
 
+
+_MAX_CYCLES = 2.0 ** 63
+"""An off-chip roofline at or above this many cycles (beyond an int64 counter) is refused as an overflow, as
+MAESTRO's own off-chip term overflows: the bandwidth behind it is not a design."""
 
 _SYS_ONE: dict[tuple, tuple] = {}  # (layer, rows, cols, stationary choice) -> systolic.engine_counts, flattened
 
