@@ -135,11 +135,12 @@ def bert_edge():
 LOCAL_OPTIMUM = {"pe_rows": 64, "pe_cols": 16, "l1_bytes": 64, "l2_bytes": 32768, "noc_bw": 32,
                  "dataflow": "systolic_both"}
 """Where GA-only runs of global BERT-base edge stopped before the oscillation (seeds 1-3 of
-benchmarks/results/search_quality_global_real.md, 30,044,160 cycles): no single-gene change improves it."""
+benchmarks/results/search_quality_global_real.md, now in the repository's history; 30,044,160 cycles): no
+single-gene change improves it."""
 
 BEST_FOUND_CYCLES = 29_073_048
 """The best design any search found for global BERT-base edge (44 x 16 PEs, 32 B of L1, 16 KiB of L2, NoC 48 B/cycle,
-systolic_both; benchmarks/results/search_quality_global_real.md): three genes away from ``LOCAL_OPTIMUM``."""
+systolic_both; that table, before the off-chip roofline): three genes away from ``LOCAL_OPTIMUM``."""
 
 
 def test_from_a_local_optimum_of_global_bert_edge_oscillation_reaches_the_best_design_found(bert_edge):
