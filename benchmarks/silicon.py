@@ -52,7 +52,7 @@ def table() -> str:
             f"{chip.model} layers {chip.layers}, batch {chip.batch}, `{chip.dataflow}` | "
             f"{r['area_mm2']:.2f} / {chip.area_mm2:g} ({r['area_ratio']:.2f}) | {_latency(r)} | "
             f"{r['power_mw']:.1f} ({r['power_ratio']:.2f}) | {r['utilization']:.1%} | "
-            f"{r['power_at_published_rate_mw']:.0f} / {chip.power_mw:g} ({r['power_at_published_rate_ratio']:.2f}) | "
+            f"{_at_rate(r, chip)} | "
             f"{r['energy_per_mac_pj']:.2f} / {chip.energy_per_mac_pj:.2f} |")
         split = ", ".join(f"{c} {r[c + '_pj_per_mac']:.2f}" for c in ("mac", "l1", "l2", "noc"))
         notes.append(f"- **{chip.name}**: {chip.citation}. Assumed: {chip.assumed}. Dynamic pJ/MAC: {split}.")
@@ -79,6 +79,16 @@ def table() -> str:
     return "\n".join(lines)
 
 
+def _at_rate(r: dict, chip) -> str:
+    """Our power at the published MAC rate / the paper's (ratio)."""
+    return f"{r['power_at_published_rate_mw']:.0f} / {chip.power_mw:g} ({r['power_at_published_rate_ratio']:.2f})"
+
+
+def _split(r: dict) -> str:
+    """The dynamic pJ/MAC of the MAC, L1, L2 and NoC terms."""
+    return ", ".join(f"{r[c + '_pj_per_mac']:.2f}" for c in ("mac", "l1", "l2", "noc"))
+
+
 def _latency(r: dict) -> str:
     return f"{r['latency_ms']:.4g} / {r['latency_ms'] / r['latency_ratio']:.4g} ({r['latency_ratio']:.2f})"
 
@@ -100,11 +110,11 @@ def _validation_table() -> list[str]:
     for v in silicon.VALIDATIONS:
         chip = next(c for c in silicon.CHIPS if c.name == v.chip)
         r = silicon.evaluate_validation(v)
-        split = ", ".join(f"{r[c + '_pj_per_mac']:.2f}" for c in ("mac", "l1", "l2", "noc"))
+        split = _split(r)
         lines.append(
             f"| {chip.name} | `{v.mapping}` ({v.noc_bw}) | {r['area_mm2']:.2f} ({r['area_ratio']:.2f}) | "
             f"{_latency(r)} | {r['utilization']:.1%} | {r['power_mw']:.1f} ({r['power_ratio']:.2f}) | "
-            f"{r['power_at_published_rate_mw']:.0f} / {chip.power_mw:g} ({r['power_at_published_rate_ratio']:.2f}) | "
+            f"{_at_rate(r, chip)} | "
             f"{split} |")
         notes.append(f"- **{chip.name}**: {v.source}.")
     lines += ["", *notes, "",
@@ -127,11 +137,11 @@ def _mapped_table() -> list[str]:
         "|---|---|---|---|---|---|---|---|"]
     for chip in silicon.CHIPS:
         r = silicon.evaluate_chip(chip, mapped=True)
-        split = ", ".join(f"{r[c + '_pj_per_mac']:.2f}" for c in ("mac", "l1", "l2", "noc"))
+        split = _split(r)
         lines.append(
             f"| {chip.name} | `{chip.mapped_dataflow}` | {_latency(r)} | {r['utilization']:.1%} | "
             f"{'yes' if r['feasible'] else 'no'} | {r['power_mw']:.1f} ({r['power_ratio']:.2f}) | "
-            f"{r['power_at_published_rate_mw']:.0f} / {chip.power_mw:g} ({r['power_at_published_rate_ratio']:.2f}) | "
+            f"{_at_rate(r, chip)} | "
             f"{split} |")
     lines += [
         "",

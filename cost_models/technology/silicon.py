@@ -138,7 +138,7 @@ def _metrics(chip: Chip, frame, area_overhead: float | None) -> dict[str, float]
            "energy_per_mac_pj": power_at_rate_mw * 1e-3 / chip.macs_per_s * 1e12, "latency_ms": latency_ms,
            "utilization": macs / (float(frame.runtime_cycles.sum()) * chip.num_pes),
            "feasible": bool(frame.feasible.all()),
-           "latency_ratio": latency_ms / (float(frame.macs.sum()) / chip.macs_per_s * 1e3)}
+           "latency_ratio": latency_ms / (macs / chip.macs_per_s * 1e3)}
     for c in ("mac", "l1", "l2", "noc"):
         out[f"{c}_pj_per_mac"] = float(frame[f"{c}_energy_pj"].sum()) / macs
     out["area_ratio"] = area_mm2 / chip.area_mm2

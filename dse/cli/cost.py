@@ -97,11 +97,12 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict
         atomic_write_text(output, frame.to_csv(index=False))
         typer.echo(f"wrote {len(frame)} rows to {output}")
         return
+    mapped = "mapping" in frame.columns
     console = Console()
     if not console.is_terminal:
-        console = Console(width=max(console.width, 200 if "mapping" in frame.columns else 170))
+        console = Console(width=max(console.width, 200 if mapped else 170))
     table = Table(title=title)
-    shown = _SHOWN + (["mapping"] if "mapping" in frame.columns else [])
+    shown = _SHOWN + (["mapping"] if mapped else [])
     for col in shown:
         table.add_column(col, justify="left" if col in ("layer", "mapping") else "right", no_wrap=col == "mapping")
     for row in frame[shown].itertuples(index=False):
@@ -121,7 +122,7 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict
     s = summary
     table.add_row("NETWORK", f"{s['latency_cycles']:,.0f}", f"{s['latency_ms']:.4g}", f"{s['energy_pj']:,.0f}",
                   f"{s['power_mw']:,.4g}", f"{s['area_mm2']:.4g}", "", "", f"{s['macs']:,.0f}", "",
-                  "yes" if frame.feasible.all() else "NO", *([""] if "mapping" in frame.columns else []))
+                  "yes" if frame.feasible.all() else "NO", *([""] if mapped else []))
     console.print(table)
     parts = ", ".join(f"{k} {v / s['energy_pj']:.1%}" for k, v in s["energy_pj_by_component"].items()
                       if s["energy_pj"] > 0)
