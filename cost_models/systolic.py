@@ -34,6 +34,11 @@ cols`` (OS) or ``cols x K`` (IS) partial sums; partial sums of a reduction split
 The reads and writes equal the addresses of SCALE-Sim's demand matrices on every golden layer
 (``tests/data/scalesim_sram.csv``). The partial sums live in a separate accumulator SRAM (:func:`accumulator_bytes`),
 as Gemmini's do; the scratchpad (L2) holds inputs and weights.
+
+With finite buffers (under a physical technology, :func:`npu_dse.cost_models.maestro.analyze_layer`) the schedule
+is :func:`capacity_schedule`'s: partial sums that overflow the accumulator cut the stream into blocks (each refills
+the array), and an operand the scratchpad cannot keep between its uses comes from DRAM again for each use, so a
+small L2 pays in DRAM traffic and a large one in SRAM energy and area.
 """
 
 from __future__ import annotations
@@ -203,44 +208,153 @@ def sram_accesses(layer: Layer, array: SystolicArray) -> dict[str, int]:
             "ofmap_reads": o.times * (w - out)}
 
 
-def engine_counts(layer: Layer, array: SystolicArray) -> dict[str, float]:
+@dataclass(frozen=True)
+class Schedule:
+    """How a layer's product is ordered on an array whose buffers are finite (:func:`capacity_schedule`).
+
+    ``blocks``: the stream is cut into this many blocks (so their partial sums fit the accumulator); the
+    stationary operand is loaded into the array once per block. ``input_fetches`` / ``filter_fetches``: how many
+    times the input / the weights come from DRAM (1 = once, the compulsory traffic)."""
+
+    blocks: int
+    input_fetches: int
+    filter_fetches: int
+
+
+def capacity_schedule(layer: Layer, array: SystolicArray, scratch_elems: float, acc_entries: float) -> Schedule:
+    """The least-traffic order of ``layer``'s folds on ``array`` with a scratchpad of ``scratch_elems`` elements
+    (the L2) and an accumulator of ``acc_entries`` partial sums (:func:`accumulator_bytes` / 4 bytes).
+
+    The folds are those of the module docstring. Two things depend on the buffers:
+
+    - **accumulator** (weight- and input-stationary): the partial sums of one column fold over the whole stream
+      (``Sr x cols`` in WS, ``K x cols`` in IS) stay in the accumulator while the row folds add into them. When
+      they do not fit, the stream is cut into blocks whose partial sums fit (Gemmini's software tiling over rows),
+      and each block reloads the stationary operand (``2*rows + cols - 2`` fill cycles and the tile's reads, per
+      block). Output-stationary keeps its sums in the PEs.
+    - **scratchpad** (every dataflow): an operand comes from DRAM once only if the scratchpad keeps it between
+      its uses; otherwise it is fetched again for each use. Per dataflow the candidate orders are (``A`` = the
+      input, ``W`` = the weights, ``t`` = a double-buffered array-sized tile ``2*rows*cols``):
+
+      ======  ===================================================  ==========================================
+      WS      block outer, column fold, row fold inner             A once if its block (``A*bs/Sr``) stays,
+                                                                   else once per column fold; W once if it
+                                                                   stays beside that, else once per block
+      OS      row fold outer (``rows x T`` of A stays) or          the other operand once if it stays whole,
+              column fold outer (``T x cols`` of W stays)          else once per fold of the outer loop
+      IS      WS with A and W, Sr and K exchanged
+      ======  ===================================================  ==========================================
+
+      and the schedule is the one with the least DRAM traffic (ties: the first listed). An operand that stays is
+      counted at its whole size; the resident block at its share of the operand. Reuse through partial fits (an
+      LRU keeping part of a cyclically read operand) is not counted: a cyclic stream larger than the buffer
+      misses every time.
+
+    This is SCALE-Sim's fold schedule with its SRAM sizes taken into account for the DRAM traffic (ISPASS 2020,
+    §III-C: an operand that does not fit its SRAM is read from DRAM again each time it is reused) and Gemmini's
+    tiling for the accumulator. ``scratch_elems = acc_entries = inf`` gives the compulsory traffic of
+    :func:`engine_counts` without buffers.
+
+    Raises:
+        nothing: a scratchpad too small for even the least schedule still gets the most refetching one (the cost
+        model marks such a point infeasible through ``l2_req``).
+    """
+    o = operands(layer)
+    fr, fc, _, _ = _folds(o, array)
+    r, c = array.rows, array.cols
+    e_in, e_w = _fills(layer, o)
+    A, W = e_in / o.times, e_w / o.times  # one product's input and weights (elements)
+    tile = 2.0 * r * c
+    if array.dataflow == "os":
+        options = [(1, 1, 1)] if A + W <= scratch_elems else []
+        options.append((1, 1, 1 if W + 2.0 * r * o.T <= scratch_elems else fr))  # a row fold of A stays
+        options.append((1, 1 if A + 2.0 * o.T * c <= scratch_elems else fc, 1))  # a column fold of W stays
+    else:  # ws, or is with the operands exchanged
+        ws = array.dataflow == "ws"
+        stream, other = (o.Sr, fc) if ws else (o.K, fc)
+        S_op, T_op = (A, W) if ws else (W, A)  # the streamed operand (blocked) and the stationary one
+        fold_sums = fr > 1  # partial sums carried across row folds; with one row fold they drain as they come
+        bs = stream if not fold_sums or acc_entries >= stream * c else max(1, int(acc_entries // c))
+        blocks = -(-stream // bs)
+        blk = S_op * bs / stream
+        cand = []  # (streamed fetches, stationary fetches)
+        if blk + T_op <= scratch_elems:
+            cand.append((1, 1))
+        if blk + tile <= scratch_elems:
+            cand.append((1, blocks))
+        if T_op + 2.0 * min(bs, stream) * r <= scratch_elems:
+            cand.append((other, 1))
+        cand.append((other, blocks))
+        options = [(blocks, a, b) if ws else (blocks, b, a) for a, b in cand]
+    return Schedule(*min(options, key=lambda s: A * s[1] + W * s[2]))
+
+
+def _fills(layer: Layer, o: Operands) -> tuple[float, float]:
+    """(input, weight) elements of ``layer`` filled into the L2 from DRAM once (all its products)."""
+    if layer.op is Op.GEMM or layer.op is Op.TRCONV:
+        inputs = o.Sr * o.T  # the streamed rows (a GEMM's activations; a TRCONV phase's windows)
+    else:
+        inputs = layer.N * layer.C * (layer.Y + 2 * layer.padding) * (layer.X + 2 * layer.padding)
+    return float(inputs * layer.repeat), float(layer.weights)
+
+
+def engine_counts(layer: Layer, array: SystolicArray, scratch_elems: float = math.inf,
+                  acc_entries: float = math.inf) -> dict[str, float]:
     """The quantities :func:`npu_dse.cost_models.maestro.analyze_layer` needs, for a systolic dataflow.
+
+    Args:
+        layer, array: the layer and the array.
+        scratch_elems: the scratchpad (L2) in elements; ``inf`` (the default): unbounded.
+        acc_entries: the accumulator in partial sums (:data:`ACC_BITS` bits each); ``inf``: unbounded.
 
     Returns:
         ``compute_cycles``; ``l1_req`` (elements per PE: an input, a weight and a partial-sum register);
         ``l2_req`` (elements: one fold's input and weight operands, double-buffered, at most the layer's whole
-        input and weight matrices); ``peak``
+        input and weight matrices; a blocked stream's fold holds one block); ``peak``
         (elements/cycle into the array: a row and a column vector); and the 12 counters of
-        :data:`npu_dse.cost_models.maestro.COUNT_NAMES` in elements. L2 reads and writes are :func:`sram_accesses`;
-        the L2 is filled once from DRAM with the layer's inputs and weights (``*_l2_write``), its final outputs and
-        the partial sums read back are ``output_l2_read``; the L1 registers are read and written once per MAC.
-        The ``output_l2_*`` counts are accumulator accesses (:func:`accumulator_bytes`): a physical technology
-        charges them to the accumulator SRAM, in :data:`ACC_BITS`-bit entries.
-        ``dram``: the off-chip traffic, inputs and weights in and final outputs out once (partial sums stay in the
+        :data:`npu_dse.cost_models.maestro.COUNT_NAMES` in elements. L2 reads and writes are :func:`sram_accesses`,
+        the stationary operand's times the blocks of :func:`capacity_schedule`; the L2 is filled from DRAM with
+        the layer's inputs and weights (``*_l2_write``) as often as that schedule fetches them (once each with
+        unbounded buffers), its final outputs and the partial sums read back are ``output_l2_read``; the L1
+        registers are read and written once per MAC. The ``output_l2_*`` counts are accumulator accesses
+        (:func:`accumulator_bytes`): a physical technology charges them to the accumulator SRAM, in
+        :data:`ACC_BITS`-bit entries. ``compute_cycles`` is :func:`compute_cycles` plus ``2*rows + cols - 2``
+        fill cycles per fold for every block after the first.
+        ``dram``: the off-chip traffic, the fills plus the final outputs out once (partial sums stay in the
         on-chip accumulator, as in Gemmini and SCALE-Sim's ofmap SRAM).
     """
     o = operands(layer)
     acc = sram_accesses(layer, array)
     macs = float(layer.macs)
     r, c = array.rows, array.cols
+    sched = capacity_schedule(layer, array, scratch_elems, acc_entries)
+    nb = sched.blocks
+    fr, fc, _, stream = _folds(o, array)
+    cycles = compute_cycles(layer, array)
+    filter_reads, ifmap_reads = acc["filter_reads"], acc["ifmap_reads"]
+    if nb > 1:  # only ws / is block their stream (output-stationary has no accumulator to fill)
+        cycles = o.times * max(fr * fc * (nb * (2 * r + c - 2) + stream) - 1, fr * fc * stream)
+        if array.dataflow == "ws":
+            filter_reads *= nb
+        else:
+            ifmap_reads *= nb
+    bs = -(-stream // nb)
     # the scratchpad holds one fold's stationary and streamed operands (the partial sums are in the accumulator)
-    tile = {"ws": r * c + o.Sr * r, "os": r * o.T + o.T * c, "is": r * c + r * o.K}[array.dataflow]
+    tile = {"ws": r * c + bs * r, "os": r * o.T + o.T * c, "is": r * c + r * bs}[array.dataflow]
     whole = o.Sr * o.T + o.T * o.K
-    if layer.op is Op.GEMM or layer.op is Op.TRCONV:
-        inputs = o.Sr * o.T  # the streamed rows (a GEMM's activations; a TRCONV phase's windows)
-    else:
-        inputs = layer.N * layer.C * (layer.Y + 2 * layer.padding) * (layer.X + 2 * layer.padding)
+    in_fill, w_fill = _fills(layer, o)
+    in_fill, w_fill = in_fill * sched.input_fetches, w_fill * sched.filter_fetches
     outputs = o.times * o.Sr * o.K
     return {
-        "compute_cycles": float(compute_cycles(layer, array)), "l1_req": 3.0,
+        "compute_cycles": float(cycles), "l1_req": 3.0,
         "l2_req": float(2 * min(tile, whole)), "peak": float(r + c),
-        "input_l1_read": macs, "input_l1_write": float(acc["ifmap_reads"]),
-        "input_l2_read": float(acc["ifmap_reads"]), "input_l2_write": float(inputs * layer.repeat),
-        "filter_l1_read": macs, "filter_l1_write": float(acc["filter_reads"]),
-        "filter_l2_read": float(acc["filter_reads"]), "filter_l2_write": float(layer.weights),
+        "input_l1_read": macs, "input_l1_write": float(ifmap_reads),
+        "input_l2_read": float(ifmap_reads), "input_l2_write": in_fill,
+        "filter_l1_read": macs, "filter_l1_write": float(filter_reads),
+        "filter_l2_read": float(filter_reads), "filter_l2_write": w_fill,
         "output_l1_read": macs, "output_l1_write": macs,
         "output_l2_read": float(outputs + acc["ofmap_reads"]), "output_l2_write": float(acc["ofmap_writes"]),
-        "dram": float(inputs * layer.repeat + layer.weights + outputs),
+        "dram": in_fill + w_fill + float(outputs),
     }
 
 

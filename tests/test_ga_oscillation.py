@@ -124,33 +124,35 @@ def test_a_gene_with_one_value_is_never_kicked_and_no_kickable_gene_gives_none()
 
 @pytest.fixture(scope="module")
 def bert_edge():
-    """Global BERT-base edge over its systolic dataflows: the landscape these tests were found on (the benchmark's,
-    measured before MAESTRO templates got the off-chip roofline; the systolic model has not changed since)."""
+    """Global BERT-base edge over its systolic dataflows: the landscape these tests were found on (a systolic
+    array's DRAM traffic depends on its L2 and accumulator, :func:`npu_dse.cost_models.systolic.capacity_schedule`;
+    found by GA runs of 10,000 and 100,000 evaluations and by single-gene descents from random designs)."""
     src = ROOT / "configs" / "global_bert_base_edge.yaml"
     cfg = load_experiment(src, ["space.dataflows=[systolic_ws, systolic_os, systolic_both]"])
     problem = build_problem(cfg, src)
     return build_evaluator(problem, src)
 
 
-LOCAL_OPTIMUM = {"pe_rows": 64, "pe_cols": 16, "l1_bytes": 64, "l2_bytes": 32768, "noc_bw": 32,
+LOCAL_OPTIMUM = {"pe_rows": 20, "pe_cols": 20, "l1_bytes": 32, "l2_bytes": 524288, "noc_bw": 464,
                  "dataflow": "systolic_both"}
-"""Where GA-only runs of global BERT-base edge stopped before the oscillation (seeds 1-3 of
-benchmarks/results/search_quality_global_real.md, now in the repository's history; 30,044,160 cycles): no
-single-gene change improves it."""
+"""A design (32,179,992 cycles) where a single-gene descent from three random genes away from the best design stopped:
+no single-gene change improves it."""
 
-BEST_FOUND_CYCLES = 29_073_048
-"""The best design any search found for global BERT-base edge (44 x 16 PEs, 32 B of L1, 16 KiB of L2, NoC 48 B/cycle,
-systolic_both; that table, before the off-chip roofline): three genes away from ``LOCAL_OPTIMUM``."""
+BEST_FOUND_CYCLES = 30_382_080
+"""The best design any search found for this landscape (44 x 16 PEs, 32 B of L1, 480 KiB of L2, NoC 32 B/cycle,
+systolic_both): GA at 10,000 evaluations on seeds 0, 2 and 4, and at 100,000 on seed 0."""
 
 
 def test_from_a_local_optimum_of_global_bert_edge_oscillation_reaches_the_best_design_found(bert_edge):
+    """Oscillation (kick a few genes, descend) escapes a single-gene local optimum on every seed and reaches the
+    best design found on two of three."""
     ctx = SearchContext(bert_edge, 20_000)
     genome = _Genome(ctx)
     start_ev = ctx.evaluate([LOCAL_OPTIMUM])[0]
-    assert start_ev.feasible and start_ev.metrics["latency_cycles"] == 30_044_160
+    assert start_ev.feasible and start_ev.metrics["latency_cycles"] == 32_179_992
     neighbours = [dict(LOCAL_OPTIMUM, **{g.parameter.name: v}) for g in genome.genes
                   for v in g.parameter.fine_values() if v != LOCAL_OPTIMUM[g.parameter.name]]
-    assert min(ctx.cost(e) for e in bert_edge.evaluate_batch(neighbours)) >= 30_044_160
+    assert min(ctx.cost(e) for e in bert_edge.evaluate_batch(neighbours)) >= 32_179_992
     sizes = [len(f) for f in genome.fine]
     reached = []
     for seed in range(3):
@@ -164,7 +166,7 @@ def test_from_a_local_optimum_of_global_bert_edge_oscillation_reaches_the_best_d
             if fitness[0] <= BEST_FOUND_CYCLES:
                 break
         reached.append(fitness[0])
-    assert reached == [BEST_FOUND_CYCLES] * 3
+    assert reached == [31_318_032, BEST_FOUND_CYCLES, BEST_FOUND_CYCLES]
 
 
 def test_ga_alone_reaches_the_best_design_found_on_global_bert_edge_and_not_without_oscillation_and_restarts(

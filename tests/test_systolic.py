@@ -343,3 +343,80 @@ def test_dse_eval_takes_the_array_rows(tmp_path):
     assert pd.read_csv(out)["runtime_cycles"].tolist() == [compute_cycles(layer, SystolicArray(8, 32, "ws"))]
     res = CliRunner().invoke(app, ["eval", "mobilenet_v2", "--num-pes", "256", "--pe-rows", "7"])
     assert res.exit_code == 2 and "'pe_rows' (7) must divide num_pes (256)" in res.output
+
+
+def test_capacity_schedule_on_a_hand_worked_gemm():
+    """A 64 x 32 x 64 GEMM on an 8 x 8 weight-stationary array (4 row folds, 8 column folds; input A and weights W
+    2,048 elements each), worked by hand from :func:`capacity_schedule`'s table."""
+    from npu_dse.cost_models.systolic import Schedule, capacity_schedule, engine_counts
+
+    gemm = Layer("g", Op.GEMM, N=1, K=64, C=32, Y=64, X=1, R=1, S=1)
+    ws = SystolicArray(8, 8, "ws")
+    assert capacity_schedule(gemm, ws, math.inf, math.inf) == Schedule(1, 1, 1)
+    # A (2,048) beside a double-buffered 8 x 8 weight tile (128) fits 2,200 elements: both once
+    assert capacity_schedule(gemm, ws, 2200, math.inf) == Schedule(1, 1, 1)
+    # 1,000 elements keep neither A nor W: A again for each of the 8 column folds
+    e = engine_counts(gemm, ws, 1000, math.inf)
+    assert capacity_schedule(gemm, ws, 1000, math.inf) == Schedule(1, 8, 1)
+    assert e["dram"] == 8 * 2048 + 2048 + 64 * 64 and e["input_l2_write"] == 8 * 2048
+    # an accumulator of 128 partial sums holds 16 of the 64 rows x 8 columns: 4 blocks; A's block (512) and a
+    # weight tile fit 1,000, so A once and W once per block, and each block refills the array
+    e = engine_counts(gemm, ws, 1000, 128)
+    assert capacity_schedule(gemm, ws, 1000, 128) == Schedule(4, 1, 4)
+    assert e["dram"] == 2048 + 4 * 2048 + 64 * 64 and e["filter_l2_read"] == 4 * 2048
+    assert e["compute_cycles"] == 4 * 8 * (4 * (2 * 8 + 8 - 2) + 64) - 1
+    assert engine_counts(gemm, ws)["compute_cycles"] == compute_cycles(gemm, ws) == 4 * 8 * (2 * 8 + 8 + 64 - 2) - 1
+    # output-stationary keeps a row fold of A (8 x 32 = 256, double-buffered 512) and re-reads W per row fold
+    assert capacity_schedule(gemm, SystolicArray(8, 8, "os"), 1000, 128) == Schedule(1, 1, 8)
+
+
+_gemm = st.builds(lambda m, k, n: Layer("g", Op.GEMM, N=1, K=n, C=k, Y=m, X=1, R=1, S=1),
+                  st.integers(1, 300), st.integers(1, 300), st.integers(1, 300))
+
+
+@settings(max_examples=300, deadline=None)
+@given(layer=st.one_of(_conv, _gemm), rows=st.integers(1, 32), cols=st.integers(1, 32),
+       df=st.sampled_from(["ws", "os", "is"]), scratch=st.integers(1, 1 << 20), more=st.integers(0, 1 << 20),
+       acc=st.integers(1, 1 << 16), acc_more=st.integers(0, 1 << 16))
+def test_dram_traffic_falls_as_the_buffers_grow_and_never_below_compulsory(layer, rows, cols, df, scratch, more, acc,
+                                                                            acc_more):
+    from npu_dse.cost_models.systolic import engine_counts
+
+    array = SystolicArray(rows, cols, df)
+    free = engine_counts(layer, array)
+    small = engine_counts(layer, array, scratch, acc)
+    big = engine_counts(layer, array, scratch + more, acc)
+    assert free["dram"] <= big["dram"] <= small["dram"]
+    assert small["dram"] == small["input_l2_write"] + small["filter_l2_write"] + o_elems(layer)
+    wide = engine_counts(layer, array, scratch, acc + acc_more)
+    assert wide["compute_cycles"] <= small["compute_cycles"] and free["compute_cycles"] <= wide["compute_cycles"]
+    assert layer.macs <= small["compute_cycles"] * rows * cols
+    if df == "os":  # no accumulator: the array's schedule is SCALE-Sim's whatever the buffers
+        assert small["compute_cycles"] == free["compute_cycles"]
+
+
+def o_elems(layer):
+    o = operands(layer)
+    return o.times * o.Sr * o.K
+
+
+def test_a_small_global_buffer_pays_in_dram_traffic_under_a_node_and_not_under_maestro():
+    """Under a physical node a systolic design's DRAM traffic grows as its L2 shrinks (MobileNetV2's early
+    layers no longer stay on chip), so the L2 has an energy optimum; MAESTRO's constants keep the buffers
+    unbounded (its compulsory traffic) whatever the L2."""
+    import numpy as np
+
+    from npu_dse.cost_models.hardware import HardwareBatch
+    from npu_dse.cost_models.maestro import analyze_layer
+
+    l2 = [2048, 8192, 32768, 131072, 1 << 20]
+    hw = HardwareBatch.from_arrays(num_pes=[192] * 5, l1_bytes=[64] * 5, l2_bytes=l2, noc_bw=[256] * 5,
+                                   word_bytes=[1] * 5, clock_mhz=[800.0] * 5)
+    dram = {}
+    for tech in ("28nm", "maestro"):
+        costs = [analyze_layer(layer, "systolic_both", hw, technology=tech)
+                 for layer in zoo.load("mobilenet_v2").layers]
+        dram[tech] = sum(c.offchip_bw_avg * np.maximum(c.runtime_cycles, 1.0) for c in costs)
+    node, maestro = dram["28nm"], dram["maestro"]
+    assert np.all(np.diff(node) <= 1e-6 * node[0]) and node[0] > 1.5 * node[-1]
+    assert np.allclose(maestro, maestro[0], rtol=1e-12) and maestro[0] == pytest.approx(node[-1], rel=1e-12)

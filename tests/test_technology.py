@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -359,3 +359,55 @@ def test_physical_runtime_is_the_off_chip_roofline_over_maestros_term_free_runti
                       technology="maestro")
     assert m.runtime_cycles[0] >= analyze_layer(layer, dataflow, Hardware(num_pes=pes, noc_bw=64, offchip_bw=1e12),
                                                 technology="maestro").runtime_cycles[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LAYERS_FOR_ROOFLINE + [zoo.load("mobilenet_v2").layers[6], zoo.load("bert_base").layers[0]]),
+       st.sampled_from(["kcp_ws", "yxp_os", "rs", "dla"]), st.sampled_from([64, 256]),
+       st.lists(st.sampled_from([1024, 4096, 16384, 65536, 262144, 1 << 20, 1 << 24]), min_size=2, max_size=2,
+                unique=True))
+def test_a_maestro_templates_dram_traffic_falls_as_its_l2_grows_to_the_compulsory(layer, dataflow, pes, l2s):
+    """Under a node, a tensor the L2 cannot keep is staged tile by tile (its L2 reads come from DRAM), so a larger
+    L2 never adds traffic and an unbounded one gives the compulsory traffic (each tensor once); the batch of both
+    sizes equals each size alone (one grouping of points, one set of bits)."""
+    from npu_dse.cost_models.hardware import HardwareBatch
+
+    small, big = sorted(l2s)
+    per_byte = resolve("28nm").dram_energy_pj_per_byte
+
+    def traffic(l2):
+        return analyze_layer(layer, dataflow, Hardware(num_pes=pes, noc_bw=64, l2_bytes=l2),
+                             technology="28nm").dram_energy_pj[0] / per_byte
+
+    free = analyze_layer(layer, dataflow, Hardware(num_pes=pes, noc_bw=64), technology="28nm")
+    compulsory = free.input_l2_write[0] + free.filter_l2_write[0] + layer.N * layer.K * layer.Y_out * layer.X_out
+    assert free.dram_energy_pj[0] / per_byte == pytest.approx(compulsory, rel=1e-12)
+    assert compulsory * (1 - 1e-12) <= traffic(big) <= traffic(small) * (1 + 1e-12)
+    both = analyze_layer(layer, dataflow, HardwareBatch.from_arrays(num_pes=[pes, pes], noc_bw=[64, 64],
+                                                                     l2_bytes=[small, big]), technology="28nm")
+    assert list(both.dram_energy_pj / per_byte) == [traffic(small), traffic(big)]
+
+
+def test_a_16_kib_global_buffer_restages_mobilenets_activations_and_1_mib_keeps_them():
+    """MobileNetV2's block3_expand (56 x 56 x 24 in, 144 out) on 384 PEs under kcp_ws: 16 KiB keeps no tensor whole, so
+    the input comes from DRAM once per pass over the filters (its L2 reads); 1 MiB keeps both, once each. MAESTRO's
+    constants keep MAESTRO's once-each counts whatever the L2."""
+    from npu_dse.cost_models.maestro.offchip import dram_elems
+
+    layer = zoo.load("mobilenet_v2").layers[6]
+    assert (layer.name, layer.C, layer.K, layer.Y) == ("block3_expand", 24, 144, 56)
+    per_byte = resolve("28nm").dram_energy_pj_per_byte
+    costs = {l2: analyze_layer(layer, "kcp_ws", Hardware(num_pes=384, noc_bw=64, l2_bytes=l2, word_bytes=1),
+                               technology="28nm") for l2 in (16384, 1 << 20)}
+    small, big = costs[16384], costs[1 << 20]
+    outputs = 144 * 56 * 56
+    assert big.dram_energy_pj[0] / per_byte == pytest.approx(75264 + 3456 + outputs, rel=1e-12)
+    staged = small.input_l2_read[0]
+    assert staged > 4 * 75264
+    assert small.dram_energy_pj[0] / per_byte == pytest.approx(staged + 3456 + outputs, rel=1e-12)
+    # the least-traffic choice of what stays, by hand: filters (3,456) fit beside the tiles, the input does not
+    assert dram_elems(75264.0, staged, 3456.0, small.filter_l2_read[0], float(outputs), 1.0, 1.0,
+                      float(small.l2_req_bytes[0]), 16384.0) == pytest.approx(staged + 3456 + outputs, rel=1e-15)
+    m = [analyze_layer(layer, "kcp_ws", Hardware(num_pes=384, noc_bw=64, l2_bytes=l2, word_bytes=1),
+                       technology="maestro", include_dram=True).dram_energy_pj[0] for l2 in (16384, 1 << 20)]
+    assert m[0] == m[1]

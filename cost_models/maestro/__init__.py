@@ -37,7 +37,9 @@ the ``maestro_runtime_cycles`` and ``maestro_macs`` columns, and ``compat=True``
   all values are still reported.
 
 **Technology** (:mod:`npu_dse.cost_models.technology`). Runtime and access counts are the same under every
-technology (except through the default off-chip bandwidth, which comes from the DRAM preset). Energy, area and
+technology except through the default off-chip bandwidth (from the DRAM preset), the off-chip roofline above, and a
+systolic array's buffers, which only a physical technology makes finite (its schedule and DRAM traffic then
+depend on the L2 and the accumulator, :func:`npu_dse.cost_models.systolic.capacity_schedule`). Energy, area and
 power come from the technology: MAESTRO's constants (``"maestro"``, :data:`~npu_dse.cost_models.technology.MAESTRO`,
 whose ``power_mw`` is MAESTRO's static sum), or a physical node (``"28nm"``, the default), under which
 ``energy_pj`` is all-in (MAC, L1, L2, NoC, DRAM and leakage) and ``power_mw = energy_pj / (latency_ms * 1e6)``.
@@ -74,6 +76,7 @@ from npu_dse.cost_models.maestro.batch_compile import compile_many, stack_many
 from npu_dse.cost_models.maestro.batched import (build_stack, cached_stack, clear_stacks, remember_stack,
                                                  runtime_cycles_stacked)
 from npu_dse.cost_models.maestro.evaluate import area_power, runtime_cycles
+from npu_dse.cost_models.maestro.offchip import dram_elems as offchip_traffic
 from npu_dse.cost_models.maestro.onepoint import (GiveUp, maestro_area_power_one, physical_cost_one,
                                                   runtime_cycles_one)
 from npu_dse.cost_models.maestro.structure import Problem, Structure, clear_memos, compile_structure
@@ -96,6 +99,7 @@ ENERGY_COMPONENTS = ("mac_energy_pj", "l1_energy_pj", "l2_energy_pj", "noc_energ
 #: Per-tensor access counters (elements), MAESTRO's level-0 counts (ALGORITHM.md §10).
 COUNT_NAMES = tuple(f"{t}_{m}_{a}" for t in ("input", "filter", "output") for m in ("l1", "l2") for a in ("read", "write"))
 
+_COUNT_INDEX = {c: i for i, c in enumerate(COUNT_NAMES)}
 _GEMM_DIMS = {"M", "N", "K"}
 #: Run a single hardware point through the one-point fast path (:mod:`.onepoint`), bit-for-bit the vectorised
 #: path's result; ``tests/test_speed_paths.py`` turns it off to compare the two.
@@ -429,7 +433,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     df = _select(layer, dataflow)
     roofline = physical and not compat and df.systolic is None
     if df.systolic is not None:
-        raw_rt, peak, static, dram_elems = _systolic(layer, df.systolic, hw, offchip_bw)
+        raw_rt, peak, static, dram_elems = _systolic(layer, df.systolic, hw, offchip_bw, physical)
         mult = 1
     else:  # under the off-chip roofline the engine runs without MAESTRO's per-iteration floor (offchip_bw = inf)
         raw_rt, peak, static, mult = _engine(layer, df, hw, constants, compat,
@@ -447,7 +451,13 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
     else:
         macs = np.full(n, float(layer.macs))
         runtime = np.maximum(maestro_rt, np.ceil(macs / (P * simd)))
-    if dram_elems is None:  # MAESTRO's counters: the L2 filled from DRAM, the outputs read out to it
+    if dram_elems is None and roofline:  # the tensors the L2 keeps come once, the others tile by tile
+        with np.errstate(divide="ignore", invalid="ignore"):
+            revisits = np.where(counts["output_l2_read"] > 0, counts["output_l2_write"] / counts["output_l2_read"], 1.0)
+        dram_elems = offchip_traffic(counts["input_l2_write"], counts["input_l2_read"], counts["filter_l2_write"],
+                                     counts["filter_l2_read"], np.full(n, _output_elems(layer)), revisits,
+                                     float(mult), l2_req, hw.l2_bytes / hw.word_bytes)
+    elif dram_elems is None:  # MAESTRO's counters: the L2 filled from DRAM, the outputs read out to it
         # Under a physical technology the outputs leave once each: MAESTRO's output_l2_read counts a strided
         # layer's outputs at stride 1 (ResNet-50's conv1: 4x its 802,816 outputs), which no DRAM carries.
         outputs = counts["output_l2_read"] if not physical else \
@@ -523,6 +533,11 @@ def _analyze_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatch
         offchip_bw = _default_offchip_bw_one(tech, clock, wb)
     simd = float(simd_int)
     roofline = physical and not compat
+    if roofline:  # as the vectorised path: the tensors the L2 keeps come once, the others tile by tile
+        ow, orr = cvals[_COUNT_INDEX["output_l2_write"]], cvals[_COUNT_INDEX["output_l2_read"]]
+        dram_p = offchip_traffic(cvals[_COUNT_INDEX["input_l2_write"]], cvals[_COUNT_INDEX["input_l2_read"]],
+                                 cvals[_COUNT_INDEX["filter_l2_write"]], cvals[_COUNT_INDEX["filter_l2_read"]],
+                                 _output_elems(layer), ow / orr if orr > 0 else 1.0, float(mult), l2_req, l2_hw / wb)
     try:
         raw_rt, peak = runtime_cycles_one(st, noc_bw, math.inf if roofline else offchip_bw, float(lat_int), simd,
                                           compat)
@@ -596,7 +611,7 @@ _MAX_CYCLES = 2.0 ** 63
 """An off-chip roofline at or above this many cycles (beyond an int64 counter) is refused as an overflow, as
 MAESTRO's own off-chip term overflows: the bandwidth behind it is not a design."""
 
-_SYS_ONE: dict[tuple, tuple] = {}  # (layer, rows, cols, stationary choice) -> systolic.engine_counts, flattened
+_SYS_ONE: dict[tuple, tuple] = {}  # (layer, (rows, cols), stationary, buffers) -> systolic.engine_counts, flattened
 
 
 @functools.lru_cache(maxsize=4096)
@@ -626,15 +641,21 @@ def _systolic_one(layer: Layer, df: Dataflow, hardware: "Hardware | HardwareBatc
         dims = array_dims(P_int, pe_rows)
     except HardwareError:
         return None  # the vectorised path raises it
+    if physical and l2_hw < math.inf:  # _systolic_buffers at this point
+        from npu_dse.cost_models.systolic import ACC_BITS
+
+        buffers = (l2_hw / wb, _accumulator_bytes_one(l2_hw, P_int, pe_rows) / (ACC_BITS // 8))
+    else:
+        buffers = (math.inf, math.inf)
     best = None
     for choice in (("ws", "os") if df.systolic == "both" else (df.systolic,)):
-        key = (layer, dims, choice)
+        key = (layer, dims, choice, buffers)
         try:
             rec = _SYS_ONE.get(key)
         except TypeError:  # an unhashable layer
             return None
         if rec is None:
-            e = engine_counts(layer, SystolicArray(*dims, choice))
+            e = engine_counts(layer, SystolicArray(*dims, choice), *buffers)
             rec = (e["compute_cycles"], e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"], e["dram"],
                    e["peak"], e["l1_req"], e["l2_req"], [float(e[c]) for c in COUNT_NAMES])
             if len(_SYS_ONE) >= _ONE_MAX:
@@ -716,7 +737,7 @@ class _OnePointCost(LayerCost):
         return v
 
 
-def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.ndarray
+def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.ndarray, physical: bool
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Runtime, peak NoC demand, the static vector and the DRAM traffic (elements) of a systolic dataflow at every
     point (rows x cols: the point's ``pe_rows``, else the squarest array of its PEs,
@@ -724,18 +745,23 @@ def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.n
     compute cycles, but no less than its L2 reads over the NoC bandwidth or its DRAM traffic over the off-chip
     bandwidth (SCALE-Sim's stall-free cycles when both are ample). ``stationary`` ``"both"`` takes, per point, the
     faster of weight- and output-stationary (weight-stationary on a tie), as Gemmini's ``Dataflow.BOTH`` lets its
-    software choose per layer."""
+    software choose per layer. Under a physical technology (``physical``) the point's scratchpad and accumulator
+    decide the schedule and its DRAM traffic (:func:`_systolic_buffers`,
+    :func:`npu_dse.cost_models.systolic.capacity_schedule`); under MAESTRO's constants the buffers are unbounded."""
     from npu_dse.cost_models.systolic import SystolicArray, array_dims, engine_counts
 
     n = len(hw)
     raw_rt, peak, dram_elems = np.full(n, np.inf), np.empty(n), np.empty(n)
     static = np.empty((n, 3 + len(COUNT_NAMES)))
     choices = ("ws", "os") if stationary == "both" else (stationary,)  # Gemmini's BOTH: the faster, per layer
-    for key, idx in _groups([hw.num_pes, hw.pe_rows]):
+    scratch, acc = _systolic_buffers(hw, physical)
+    (s_vals, s_code), (a_vals, a_code) = (np.unique(v, return_inverse=True) for v in (scratch, acc))
+    for key, idx in _groups([hw.num_pes, hw.pe_rows, s_code.reshape(-1), a_code.reshape(-1)]):
         idx = np.arange(n) if idx is None else idx
         dims = array_dims(int(key[0]), int(key[1]))
+        buffers = float(s_vals[int(key[2])]), float(a_vals[int(key[3])])
         for choice in choices:
-            e = engine_counts(layer, SystolicArray(*dims, choice))
+            e = engine_counts(layer, SystolicArray(*dims, choice), *buffers)
             l2_reads = e["input_l2_read"] + e["filter_l2_read"] + e["output_l2_read"]
             rt = np.maximum(e["compute_cycles"], np.maximum(np.ceil(l2_reads / hw.noc_bw[idx]),
                                                             np.ceil(e["dram"] / offchip_bw[idx])))
@@ -748,6 +774,24 @@ def _systolic(layer: Layer, stationary: str, hw: HardwareBatch, offchip_bw: np.n
             peak[at] = e["peak"]
             static[at] = [float(layer.macs), e["l1_req"], e["l2_req"]] + [e[c] for c in COUNT_NAMES]
     return raw_rt, peak, static, dram_elems
+
+
+def _systolic_buffers(hw: HardwareBatch, physical: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(scratchpad elements, accumulator entries) per point for :func:`npu_dse.cost_models.systolic.
+    capacity_schedule`: the L2 in words and its accumulator (:func:`npu_dse.cost_models.systolic.
+    accumulator_bytes`) in :data:`~npu_dse.cost_models.systolic.ACC_BITS`-bit entries; ``inf`` where the L2 is
+    unconstrained, and everywhere unless ``physical``."""
+    from npu_dse.cost_models.systolic import ACC_BITS, accumulator_bytes
+
+    n = len(hw)
+    if not physical:
+        return np.full(n, np.inf), np.full(n, np.inf)
+    finite = np.isfinite(hw.l2_bytes)
+    scratch = np.where(finite, hw.l2_bytes / hw.word_bytes, np.inf)
+    acc = np.full(n, np.inf)
+    if finite.any():
+        acc[finite] = accumulator_bytes(hw.l2_bytes[finite], hw.num_pes[finite], hw.pe_rows[finite]) / (ACC_BITS // 8)
+    return scratch, acc
 
 
 def _engine(layer: Layer, df: Dataflow, hw: HardwareBatch, constants, compat: bool, offchip_bw: np.ndarray,
