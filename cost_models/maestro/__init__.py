@@ -24,8 +24,10 @@ the ``maestro_runtime_cycles`` and ``maestro_macs`` columns, and ``compat=True``
 - a NoC transfer of 0 elements takes 0 cycles, not ``latency - 1`` (§14.13);
 - under a physical technology, MAESTRO's off-chip term (every level-0 iteration at least the first tile's L2
   requirement over the off-chip bandwidth, §8.3 and §14.10) is replaced by a roofline over the whole layer: the
-  runtime is at least its DRAM traffic (``dram_energy_pj``'s: inputs and weights in, outputs out, once) over the
-  off-chip bandwidth, the rule the systolic model uses. With a real DRAM's few words per cycle MAESTRO's term
+  runtime is at least its DRAM traffic (``dram_energy_pj``'s) over the off-chip bandwidth, the rule the systolic
+  model uses. That traffic is per tile with reuse (§14.10's correction, :mod:`.offchip`): a tensor the provisioned
+  L2 keeps crosses once, one it cannot is staged tile by tile (its L2 reads), where MAESTRO counts every tensor
+  once whatever the L2. With a real DRAM's few words per cycle MAESTRO's term
   binds on every iteration whatever the traffic (AlexNet's conv layers on DianNao's 256 PEs under ``dla``: 29x
   slower with it, while their traffic used under 1 % of the bandwidth). ``maestro_runtime_cycles`` is then the
   engine's runtime without that term. Under ``technology: maestro`` the term stays, as MAESTRO computes it;
@@ -175,8 +177,10 @@ class LayerCost:
     (provisioned, else required) and ``sram_bytes`` all on-chip SRAM (PEs x L1 + L2, likewise). The ``*_energy_pj`` parts add up to ``energy_pj`` (under
     ``technology: maestro`` the NoC and leakage parts are 0, and DRAM counts only with ``include_dram``).
     ``noc_bw_req`` is MAESTRO's peak NoC bandwidth requirement (max over level-0 cases of traffic / compute delay,
-    elements/cycle, ALGORITHM.md §11); ``offchip_bw_avg`` is the compulsory off-chip traffic (every input and
-    weight read once, every output written once; ``dram_energy_pj`` uses it) divided by the runtime.
+    elements/cycle, ALGORITHM.md §11); ``offchip_bw_avg`` is the off-chip traffic (``dram_energy_pj``'s) divided by
+    the runtime: every input and weight read once and every output written once under ``technology: maestro`` or
+    an unbounded L2; under a physical node a tensor the L2 cannot keep is fetched once per use
+    (:func:`npu_dse.cost_models.systolic.capacity_schedule`, :mod:`.offchip`).
     """
 
     layer: str

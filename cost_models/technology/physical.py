@@ -18,7 +18,9 @@ NoC         wires: every L2 read or write crosses the array once, ``noc_hops x``
             :data:`WIRE_ENERGY_PJ_PER_BIT_MM`; the wiring area is a spine and row buses of ``noc_bw x word_bits``
             wires at the node's :data:`WIRE_PITCH_UM`, twice the array side long.
 DRAM        ``dram.csv`` energy per bit (LPDDR4, HBM2 from hwcomponents; DDR4 from Horowitz, ISSCC 2014) on the
-            compulsory off-chip traffic; the preset's peak bandwidth sets the default off-chip bandwidth.
+            off-chip traffic the cost model counts (a tensor the L2 keeps once, one it cannot once per use:
+            :func:`npu_dse.cost_models.systolic.capacity_schedule`, :mod:`npu_dse.cost_models.maestro.offchip`);
+            the preset's peak bandwidth sets the default off-chip bandwidth.
 leakage     of every provisioned MAC and memory, over the run's time.
 area        (MACs + L1s + L2 + NoC wiring) x (1 + :data:`AREA_OVERHEAD`) for control, clock tree, placement
             density; the overhead is calibrated on Eyeriss (``benchmarks/silicon.py``).
