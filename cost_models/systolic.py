@@ -271,7 +271,7 @@ def capacity_schedule(layer: Layer, array: SystolicArray, scratch_elems: float, 
         options.append((1, 1 if A + 2.0 * o.T * c <= scratch_elems else fc, 1))  # a column fold of W stays
     else:  # ws, or is with the operands exchanged
         ws = array.dataflow == "ws"
-        stream, other = (o.Sr, fc) if ws else (o.K, fc)
+        stream, other = (o.Sr if ws else o.K), fc  # the blocked dimension; the streamed operand's reuses
         S_op, T_op = (A, W) if ws else (W, A)  # the streamed operand (blocked) and the stationary one
         fold_sums = fr > 1  # partial sums carried across row folds; with one row fold they drain as they come
         bs = stream if not fold_sums or acc_entries >= stream * c else max(1, int(acc_entries // c))
@@ -282,7 +282,7 @@ def capacity_schedule(layer: Layer, array: SystolicArray, scratch_elems: float, 
             cand.append((1, 1))
         if blk + tile <= scratch_elems:
             cand.append((1, blocks))
-        if T_op + 2.0 * min(bs, stream) * r <= scratch_elems:
+        if T_op + 2.0 * bs * r <= scratch_elems:
             cand.append((other, 1))
         cand.append((other, blocks))
         options = [(blocks, a, b) if ws else (blocks, b, a) for a, b in cand]
