@@ -46,15 +46,9 @@ def dram_elems(size_in, reads_in, size_f, reads_f, outputs, revisits, mult, l2_r
         the traffic, float or float array: inputs and weights in, outputs and spilled partial sums out and back.
     """
     vector = isinstance(l2_elems, np.ndarray)
-    spill = outputs + 2.0 * (revisits - 1.0) * outputs if not vector else \
-        outputs + 2.0 * np.maximum(revisits - 1.0, 0.0) * outputs
-    if not vector:
-        spill = outputs if revisits <= 1.0 else spill
-        staged_in = reads_in if reads_in > size_in else size_in
-        staged_f = reads_f if reads_f > size_f else size_f
-    else:
-        staged_in = np.maximum(reads_in, size_in)
-        staged_f = np.maximum(reads_f, size_f)
+    larger = np.maximum if vector else max
+    spill = outputs + 2.0 * larger(revisits - 1.0, 0.0) * outputs
+    staged_in, staged_f = larger(reads_in, size_in), larger(reads_f, size_f)
     best = None
     for keep_in, keep_f, keep_out in RESIDENT_SETS:
         need = l2_req
