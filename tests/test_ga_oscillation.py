@@ -144,8 +144,8 @@ systolic_both): GA at 10,000 evaluations on seeds 0, 2 and 4, and at 100,000 on 
 
 
 def test_from_a_local_optimum_of_global_bert_edge_oscillation_reaches_the_best_design_found(bert_edge):
-    """Oscillation (kick a few genes, descend) escapes a single-gene local optimum on every seed and reaches the
-    best design found on two of three."""
+    """Oscillation (kick a few genes, descend) escapes a single-gene local optimum and reaches the best design found
+    on every seed (two of three before the spend's raise with repair and the repair's raises)."""
     ctx = SearchContext(bert_edge, 20_000)
     genome = _Genome(ctx)
     start_ev = ctx.evaluate([LOCAL_OPTIMUM])[0]
@@ -166,7 +166,7 @@ def test_from_a_local_optimum_of_global_bert_edge_oscillation_reaches_the_best_d
             if fitness[0] <= BEST_FOUND_CYCLES:
                 break
         reached.append(fitness[0])
-    assert reached == [31_318_032, BEST_FOUND_CYCLES, BEST_FOUND_CYCLES]
+    assert reached == [BEST_FOUND_CYCLES] * 3
 
 
 def test_ga_alone_reaches_the_best_design_found_on_global_bert_edge_and_not_without_oscillation_and_restarts(

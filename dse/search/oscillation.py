@@ -9,15 +9,18 @@ knapsack problems", Meta-Heuristics 1996) crosses the boundary on purpose and co
 
 1. *kick*: one gene of the design takes a random other value (a numeric gene, half the time, a small step up or
    down instead: an exchange with the repair that follows);
-2. *repair*, when the kick broke a budget: each other numeric gene is lowered, alone, to the highest value at which
-   the design meets the budgets (bisection), and the lowering that gives the lowest cost is kept;
-3. *trim*: each numeric gene in turn goes to its lowest value that keeps the design feasible at no higher cost
-   (freeing budget that does not pay);
-4. *spend*: each numeric gene is raised, alone, to the highest value the budgets allow (bisection), and the gene that
-   gives the lowest cost keeps its raise, the others trimmed again; repeated while it pays.
+2. *repair*, when the kick broke a budget: each other numeric gene is moved, alone, as little as the budgets need:
+   lowered to the highest value at which the design meets them (bisection), or raised to the lowest (a doubling
+   search, then bisection: a resource can also free budget, e.g. a larger global buffer that saves more DRAM energy
+   than it leaks lowers the power), and the move that gives the lowest cost is kept;
+3. *trim*: each numeric gene in turn goes to its lowest value that keeps the design feasible at no higher cost and
+   no higher budget use (freeing budget that does not pay, never giving back budget a larger value saves);
+4. *spend*: each numeric gene is raised, alone, to the highest value the budgets allow (bisection), or, when one
+   step up already breaks a budget, by that step with a repair of the others (an exchange on the boundary); the
+   raise that gives the lowest cost is kept, the others trimmed again; repeated while it pays.
 
-Bisections assume what the cost model gives for resources: cost does not rise and budget use does not fall as a
-resource grows. Where that fails the search only loses precision: every design it keeps was evaluated. Each
+Bisections assume what the cost model gives for most resources: cost does not rise and budget use does not fall as
+a resource grows; the repair's raise covers the exception. Where that fails the search only loses precision: every design it keeps was evaluated. Each
 evaluation counts against the search budget like any other; a design already evaluated by an earlier oscillation
 of the same search (``memo``) is not evaluated again.
 """
@@ -110,36 +113,75 @@ class _Walk:
                 hi = mid - 1
         return top, best
 
-    def repair(self, numeric: Sequence[int], kicked: int) -> bool:
-        """Lower one other numeric gene as little as the budgets need (the lowering with the lowest cost); False
-        when none restores feasibility."""
+    def lowest_feasible_above(self, k: int, lo: int, size: int) -> Step | None:
+        """Gene ``k``'s lowest feasible index in [lo, size): steps of 1, 2, 4, ... up from ``lo`` to the first
+        feasible index, then a bisection back to the last infeasible one; None when none of those steps is
+        feasible."""
+        below, offset = lo - 1, 1
+        while True:
+            i = min(lo + offset - 1, size - 1)
+            found = self.at(k, i)
+            if math.isfinite(found.fitness[0]):
+                break
+            if i == size - 1:
+                return None
+            below, offset = i, offset * 2
+        while i - below > 1:
+            mid = (below + i) // 2
+            at_mid = self.at(k, mid)
+            if math.isfinite(at_mid.fitness[0]):
+                i, found = mid, at_mid
+            else:
+                below = mid
+        return found
+
+    def repair(self, numeric: Sequence[int], kicked: int, sizes: Sequence[int]) -> bool:
+        """Move one other numeric gene, down or up, as little as the budgets need (the move with the lowest cost);
+        False when none restores feasibility."""
         fixes = []
         for j in numeric:
-            if j != kicked and self.genes[j] > 0:
+            if j == kicked:
+                continue
+            if self.genes[j] > 0:
                 found = self.highest(j, 0, self.genes[j] - 1)
                 if found is not None:
                     fixes.append(found[0])
+            if self.genes[j] + 1 < sizes[j]:
+                up = self.lowest_feasible_above(j, self.genes[j] + 1, sizes[j])
+                if up is not None:
+                    fixes.append(up)
         if not fixes:
             return False
         self.go(min(fixes, key=lambda s: s.fitness))
         return True
 
     def trim(self, k: int) -> None:
-        """Gene ``k`` to its lowest fine index at which the design stays feasible at no higher cost."""
-        cost = self.fitness[0]
+        """Gene ``k`` to its lowest fine index at which the design stays feasible at no higher cost and no higher
+        budget use."""
+        cost, use = self.fitness
         if self.genes[k] == 0 or not math.isfinite(cost):
             return
-        found = self.lowest(k, self.genes[k] - 1, lambda s: s.fitness[0] <= cost)
+        found = self.lowest(k, self.genes[k] - 1, lambda s: s.fitness[0] <= cost and s.fitness[1] <= use)
         if found is not None:
             self.go(found)
 
-    def raised(self, k: int, size: int) -> Step | None:
-        """Gene ``k`` raised alone: the best feasible step among one fine step up and those of a bisection for the
-        highest feasible index; None when none lowers the cost."""
+    def raised(self, k: int, numeric: Sequence[int], sizes: Sequence[int]) -> Step | None:
+        """Gene ``k`` raised: the best feasible step among one fine step up and those of a bisection for the highest
+        feasible index or, when the step up breaks a budget, that step with the cheapest :meth:`repair` of another
+        gene; None when none lowers the cost."""
         i = self.genes[k]
-        if i + 1 >= size or not self.at(k, i + 1).fitness[0] < self.fitness[0]:
+        if i + 1 >= sizes[k]:
             return None
-        return self.highest(k, i + 1, size - 1)[1]
+        up = self.at(k, i + 1)
+        if not math.isfinite(up.fitness[0]):
+            start = Step(self.genes, self.ev, self.fitness)
+            self.go(up)
+            repaired = Step(self.genes, self.ev, self.fitness) if self.repair(numeric, k, sizes) else None
+            self.go(start)
+            return repaired if repaired is not None and repaired.fitness[0] < self.fitness[0] else None
+        if not up.fitness[0] < self.fitness[0]:
+            return None
+        return self.highest(k, i + 1, sizes[k] - 1)[1]
 
 
 def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key, genes: list[int],
@@ -174,12 +216,12 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
         return None
     k = rng.choice(kickable)
     walk.go(walk.at(k, _kick(rng, genes[k], sizes[k], k in numeric, max_step)))
-    if not math.isfinite(walk.fitness[0]) and not walk.repair(numeric, k):
+    if not math.isfinite(walk.fitness[0]) and not walk.repair(numeric, k, sizes):
         return Step(walk.genes, walk.ev, walk.fitness)
     for j in rng.sample(list(numeric), len(numeric)):
         walk.trim(j)
     for _ in range(max_spends):
-        raises = [r for r in (walk.raised(j, sizes[j]) for j in numeric) if r is not None]
+        raises = [r for r in (walk.raised(j, numeric, sizes) for j in numeric) if r is not None]
         if not raises:
             break
         walk.go(min(raises, key=lambda r: r.fitness))
