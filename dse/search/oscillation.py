@@ -20,9 +20,9 @@ knapsack problems", Meta-Heuristics 1996) crosses the boundary on purpose and co
    raise that gives the lowest cost is kept, the others trimmed again; repeated while it pays.
 
 Bisections assume what the cost model gives for most resources: cost does not rise and budget use does not fall as
-a resource grows; the repair's raise covers the exception. Where that fails the search only loses precision: every design it keeps was evaluated. Each
-evaluation counts against the search budget like any other; a design already evaluated by an earlier oscillation
-of the same search (``memo``) is not evaluated again.
+a resource grows; the repair's raise covers the exception. Where that fails the search only loses precision: every
+design it keeps was evaluated. Each evaluation counts against the search budget like any other; a design already
+evaluated by an earlier oscillation of the same search (``memo``) is not evaluated again.
 """
 
 from __future__ import annotations
