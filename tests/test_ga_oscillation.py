@@ -1,7 +1,7 @@
 """Strategic oscillation (``npu_dse.search.oscillation``), the GA's local search about the budget boundary: its trim
 and spend leave a design no single-gene step improves on monotone toy problems (hypothesis), it never evaluates a
-design twice, every design it returns was evaluated (its key is the evaluation's), a raise that breaks the budget is
-repaired by raising a resource that frees budget (a toy whose optimum needs it), and from a design on global
+design twice, every design it returns was evaluated (its key is the evaluation's), a resource that frees budget as it
+grows is raised and kept (a toy whose optimum needs it), and from a design on global
 BERT-base edge that no single-gene change improves it reaches the best design any search found for that problem."""
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ systolic_both): GA at 10,000 evaluations on seeds 0, 2 and 4, and at 100,000 on 
 
 def test_from_a_local_optimum_of_global_bert_edge_oscillation_reaches_the_best_design_found(bert_edge):
     """Oscillation (kick a few genes, descend) escapes a single-gene local optimum and reaches the best design found
-    on every seed (two of three before the spend's raise with repair and the repair's raises)."""
+    on every seed (two of three before the repair could raise a gene and the trim kept budget use)."""
     ctx = SearchContext(bert_edge, 20_000)
     genome = _Genome(ctx)
     start_ev = ctx.evaluate([LOCAL_OPTIMUM])[0]
@@ -212,10 +212,11 @@ class _Exchange:
     key = staticmethod(_Toy.key)
 
 
-def test_a_raise_that_breaks_the_budget_is_repaired_by_raising_a_resource_that_frees_budget():
-    """From (7, 1), the next PE step breaks the budget unless the buffer grows too: lowering any gene cannot repair
-    it and the buffer alone changes no cost, so only the spend's raise with a repair that raises reaches the optimum
-    (x0 = 9, by brute force)."""
+def test_a_resource_that_frees_budget_is_raised_and_kept_so_the_pes_can_grow():
+    """From (7, 1), the next PE step breaks the budget unless the buffer grows too, and the buffer alone changes no
+    cost: the optimum (x0 = 9, by brute force) needs a repair that raises the buffer (after a PE kick), an exchange
+    on the boundary (PEs up, buffer up) or a trim that keeps a raised buffer for the budget it frees (after a buffer
+    kick); before these, every oscillation ended back at (7, 1)."""
     toy = _Exchange()
     feasible = [(x0, x1) for x0 in range(16) for x1 in range(16) if toy.use((x0, x1)) <= toy.LIMIT]
     best_cost = min(100 / (1 + x0) for x0, _ in feasible)

@@ -15,9 +15,10 @@ knapsack problems", Meta-Heuristics 1996) crosses the boundary on purpose and co
    than it leaks lowers the power), and the move that gives the lowest cost is kept;
 3. *trim*: each numeric gene in turn goes to its lowest value that keeps the design feasible at no higher cost and
    no higher budget use (freeing budget that does not pay, never giving back budget a larger value saves);
-4. *spend*: each numeric gene is raised, alone, to the highest value the budgets allow (bisection), or, when one
-   step up already breaks a budget, by that step with a repair of the others (an exchange on the boundary); the
-   raise that gives the lowest cost is kept, the others trimmed again; repeated while it pays.
+4. *spend*: each numeric gene is raised, alone, to the highest value the budgets allow (bisection), and the gene
+   that gives the lowest cost keeps its raise, the others trimmed again; repeated while it pays. On the boundary,
+   where no raise alone pays, a gene whose one step up breaks a budget may take it with another gene moved by a few
+   fine steps, down or up (an exchange), when that lowers the cost.
 
 Bisections assume what the cost model gives for most resources: cost does not rise and budget use does not fall as
 a resource grows; the repair's raise covers the exception. Where that fails the search only loses precision: every
@@ -66,6 +67,10 @@ class _Walk:
         :class:`~npu_dse.search.context.BudgetExhausted` when spent)."""
         genes = list(self.genes)
         genes[k] = i
+        return self.at_genes(genes)
+
+    def at_genes(self, genes: list[int]) -> Step:
+        """The design ``genes``, evaluated unless the memo knows it (as :meth:`at`)."""
         known = self.memo.get(tuple(genes))
         if known is not None:
             return Step(genes, None, known)
@@ -165,23 +170,39 @@ class _Walk:
         if found is not None:
             self.go(found)
 
-    def raised(self, k: int, numeric: Sequence[int], sizes: Sequence[int]) -> Step | None:
-        """Gene ``k`` raised: the best feasible step among one fine step up and those of a bisection for the highest
-        feasible index or, when the step up breaks a budget, that step with the cheapest :meth:`repair` of another
-        gene; None when none lowers the cost."""
+    def raised(self, k: int, sizes: Sequence[int]) -> Step | None:
+        """Gene ``k`` raised alone: the best feasible step among one fine step up and those of a bisection for the
+        highest feasible index; None when none lowers the cost."""
         i = self.genes[k]
-        if i + 1 >= sizes[k]:
-            return None
-        up = self.at(k, i + 1)
-        if not math.isfinite(up.fitness[0]):
-            start = Step(self.genes, self.ev, self.fitness)
-            self.go(up)
-            repaired = Step(self.genes, self.ev, self.fitness) if self.repair(numeric, k, sizes) else None
-            self.go(start)
-            return repaired if repaired is not None and repaired.fitness[0] < self.fitness[0] else None
-        if not up.fitness[0] < self.fitness[0]:
+        if i + 1 >= sizes[k] or not self.at(k, i + 1).fitness[0] < self.fitness[0]:
             return None
         return self.highest(k, i + 1, sizes[k] - 1)[1]
+
+
+    def exchanged(self, k: int, numeric: Sequence[int], sizes: Sequence[int], reach: int) -> Step | None:
+        """Gene ``k`` one fine step up when that alone breaks a budget, with another numeric gene moved down or up by
+        the fewest fine steps (at most ``reach``) that restore feasibility: the move with the lowest cost, if it
+        lowers the cost; else None."""
+        i = self.genes[k]
+        if i + 1 >= sizes[k] or math.isfinite(self.at(k, i + 1).fitness[0]):
+            return None
+        best = None
+        for j in numeric:
+            if j == k:
+                continue
+            for direction in (-1, 1):
+                for d in range(1, reach + 1):
+                    m = self.genes[j] + direction * d
+                    if not 0 <= m < sizes[j]:
+                        break
+                    genes = list(self.genes)
+                    genes[k], genes[j] = i + 1, m
+                    step = self.at_genes(genes)
+                    if math.isfinite(step.fitness[0]):
+                        if best is None or step.fitness < best.fitness:
+                            best = step
+                        break
+        return best if best is not None and best.fitness[0] < self.fitness[0] else None
 
 
 def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key, genes: list[int],
@@ -221,7 +242,9 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
     for j in rng.sample(list(numeric), len(numeric)):
         walk.trim(j)
     for _ in range(max_spends):
-        raises = [r for r in (walk.raised(j, numeric, sizes) for j in numeric) if r is not None]
+        raises = [r for r in (walk.raised(j, sizes) for j in numeric) if r is not None]
+        if not raises:  # on the boundary: a step up with a small move of another gene (an exchange)
+            raises = [r for r in (walk.exchanged(j, numeric, sizes, max_step) for j in numeric) if r is not None]
         if not raises:
             break
         walk.go(min(raises, key=lambda r: r.fitness))
