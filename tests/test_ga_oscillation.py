@@ -204,7 +204,8 @@ class _Exchange:
         for p in points:
             genes = tuple(p["genes"])
             self.evaluated.append(genes)
-            use, ok = self.use(genes), self.use(genes) <= self.LIMIT
+            use = self.use(genes)
+            ok = use <= self.LIMIT
             out.append(Evaluation({"genes": genes}, {"cost": 100 / (1 + genes[0]), "use": use / self.LIMIT}, ok,
                                   () if ok else ("budget",)))
         return out

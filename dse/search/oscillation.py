@@ -178,7 +178,6 @@ class _Walk:
             return None
         return self.highest(k, i + 1, sizes[k] - 1)[1]
 
-
     def exchanged(self, k: int, numeric: Sequence[int], sizes: Sequence[int], reach: int) -> Step | None:
         """Gene ``k`` one fine step up when that alone breaks a budget, with another numeric gene moved down or up by
         the fewest fine steps (at most ``reach``) that restore feasibility: the move with the lowest cost, if it
