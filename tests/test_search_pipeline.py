@@ -268,3 +268,28 @@ def test_reinforce_sequence_log_prob_equals_the_stepped_policy():
     g1 = torch.autograd.grad(stepped.sum(), policy.lstm.weight_hh_l0)[0]
     g2 = torch.autograd.grad(batched.sum(), policy.lstm.weight_hh_l0)[0]
     torch.testing.assert_close(g1, g2, rtol=1e-4, atol=1e-5)
+
+
+def test_seeded_ga_on_a_global_space_fills_its_population_with_random_designs_beside_the_elite():
+    """An RL elite from one basin (one dataflow) is not all the GA starts from on a global space: the rest of its
+    first population is random coarse designs, so other dataflows compete from the first generation (on global
+    BERT-base edge PPO handed over only systolic designs; the best design found is kcp_ws)."""
+    from npu_dse.search.context import SearchContext
+    from npu_dse.search.ga import ga
+
+    problem = Problem.build("lenet5", platform="edge", space="global", dataflows=("kcp_ws", "yxp_os", "rs"))
+    ctx = SearchContext(Evaluator(problem), budget=10_000)
+    points = [{"num_pes": 64, "l1_bytes": 1024, "l2_bytes": 262144, "noc_bw": bw, "dataflow": "kcp_ws"}
+              for bw in (8, 16, 32, 64)]
+    elite = [ev for ev in ctx.evaluator.evaluate_batch(points) if ev.feasible]
+    assert len(elite) == 4
+    population = 24
+    with ctx.stage_budget("ga", population - len(elite)):
+        ga(ctx, seed=3, elite=elite, population=population)
+    first = ctx.history()
+    assert len(first) == population - len(elite)
+    # 20 random coarse designs over 3 dataflows: about 13 not kcp_ws (fewer than 10: probability 0.04);
+    # mutants of the elite (the per-layer problems' filling) keep kcp_ws unless a move draws the dataflow (2-8 on
+    # seeds 0-4)
+    dataflows = first.design.map(lambda d: json.loads(d)["dataflow"])
+    assert (dataflows != "kcp_ws").sum() >= 10 and set(dataflows) >= {"yxp_os", "rs"}

@@ -2,7 +2,11 @@
 
 An individual is one index per gene into that gene's fine values (:meth:`Parameter.fine_values`), so the GA may
 leave the RL levels for the fine range (DESIGN.md §4). As a fine-tuning stage it is seeded with the previous
-stage's elite; alone it starts from random coarse designs.
+stage's elite; alone it starts from random coarse designs. Seeded, the rest of the population is mutants of the elite
+on problems with the optimised recombination (below: a per-layer problem, whose random designs are mostly
+infeasible), random coarse designs on the others: there an RL stage that converged early hands over an elite from one
+basin (one dataflow, one PE array shape), and the random designs let other basins compete from the first generation
+(on global BERT-base edge, PPO's elite was all systolic and the best design a 2,048-PE kcp_ws array).
 
 Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_toolbox`):
 
@@ -318,7 +322,8 @@ def ga(
         ctx: the search context (budget, history).
         seed: seeds the GA's private ``random.Random`` (DEAP's tournament draws from the global ``random``, which is
             seeded from it and restored afterwards).
-        elite: designs to start from (the previous stage's best); empty for the stand-alone baseline.
+        elite: designs to start from (the previous stage's best); empty for the stand-alone baseline. The feasible
+            ones (at most ``population``) start the population; the rest is filled as the module docstring says.
         population: population size.
         cxpb, mutpb: probability that a child is crossed over / mutated.
         more_moves: probability of each further move of a mutation (moves per mutation: 1 / (1 - more_moves) on
@@ -365,7 +370,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         # stand-alone: the cheapest corner design (feasible under any budget that can be met) and random designs
         fresh.append(Individual(genome.from_point(ctx.problem.space.corner(genome.L, "min"))))
     while len(pop) + len(fresh) < population:
-        if seeds:
+        if seeds and genome.form is not None:
             child = Individual(list(seeds[len(fresh) % len(seeds)]))
             tb.mutate(child)
         else:
