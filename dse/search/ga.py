@@ -40,6 +40,13 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   budget boundary): the coordinated moves of several genes that a binding power or area budget asks for. On global
   BERT-base edge it took GA-only runs from 1.000-1.041x the best design found (seeds 0-4) to that design on every
   seed (``benchmarks/results/search_quality_global_real.md``);
+- niches, on problems without the recombination that search a categorical global gene (the dataflow): the best
+  design found of each of its values is kept, and every generation up to a quarter of the children are mutants of the
+  other niches' bests (in rotation when there are more), so a dataflow whose best is still far behind keeps being
+  refined instead of being dropped by tournament selection (De Jong's crowding and Mahfoud's niching keep
+  sub-populations for the same reason). On global BERT-base edge the best design found is a 2,048-PE kcp_ws array
+  that pays only once its L1 and NoC are tuned, while a 704-PE systolic array wins the early generations
+  (tests/test_ga_niches.py);
 - restarts, on problems without the recombination: once the best design has not improved for ``restart_after``
   generations, the population starts again from random coarse designs (the best so far stays in the search's
   history), so a run visits several basins (PE array shape and dataflow) instead of polishing one.
@@ -315,6 +322,7 @@ def ga(
     scout_share: Probability = 0.25,
     oscillate_after: NonNegativeCount = 5,
     restart_after: NonNegativeCount = 30,
+    niche: bool = True,
 ) -> None:
     """Run the GA until the stage budget is used.
 
@@ -338,6 +346,8 @@ def ga(
             its end design replacing the last child; 0 never.
         restart_after: on problems without the recombination, once the best design has not improved for this many
             generations the population restarts from random coarse designs; 0 never.
+        niche: on problems without the recombination that search a categorical global gene (the dataflow), keep
+            the best design of each of its values and mutate the others' bests every generation (module docstring).
     """
     rng = random.Random(seed)
     genome = _Genome(ctx)
@@ -346,14 +356,14 @@ def ga(
     random.seed(rng.random())
     try:
         _evolve(ctx, genome, tb, rng, elite, population, cxpb, mutpb, recombine_every, scout_share, oscillate_after,
-                restart_after, max_step)
+                restart_after, max_step, niche)
     finally:
         random.setstate(saved)
 
 
 def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.Random, elite: list[Evaluation],
             population: int, cxpb: float, mutpb: float, recombine_every: int, scout_share: float,
-            oscillate_after: int, restart_after: int, max_step: int) -> None:
+            oscillate_after: int, restart_after: int, max_step: int, niche: bool) -> None:
     seeds = []
     for e in elite:
         genome.learn_options(genome.from_point(e.point), e)
@@ -378,6 +388,9 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         fresh.append(child)
     _evaluate(ctx, genome, fresh, parents=None)
     pop.extend(fresh)
+    niches: dict[tuple, Any] | None = {} if niche and genome.form is None and genome.categorical_global else None
+    if niches is not None:
+        _keep_niche_bests(genome, niches, pop)
     generation = 0
     stale, best_fitness = 0, None
     while True:
@@ -419,11 +432,39 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
                 if hasattr(offspring[j], "jumped"):
                     del offspring[j].jumped  # not a mutation: its outcome says nothing of the mutation kinds
                 parents[j] = _clone(best)
+        if niches is not None and not repair:
+            # a mutant of each other niche's best (a quarter of the children at most, in rotation)
+            others = [n for key, n in sorted(niches.items()) if key != _niche(genome, best)]
+            room = min(len(others), len(offspring) // 4)
+            for j in range(1, room + 1):
+                n = others[(generation * room + j - 1) % len(others)]
+                child = _clone(n)
+                tb.mutate(child)
+                offspring[-1 - j] = child
+                parents[-1 - j] = _clone(n)
         if oscillated is not None:
             offspring[-1] = oscillated
             parents[-1] = oscillated
         _evaluate(ctx, genome, offspring[:-1] if oscillated is not None else offspring, parents, repair)
         pop = [best] + offspring
+        if niches is not None:
+            _keep_niche_bests(genome, niches, pop)
+
+
+def _niche(genome: _Genome, ind: Any) -> tuple:
+    """An individual's niche: the values of its categorical global genes (its dataflow)."""
+    return tuple(ind[k] for k in genome.categorical_global)
+
+
+def _keep_niche_bests(genome: _Genome, niches: dict[tuple, Any], pop: list[Any]) -> None:
+    """Record in ``niches`` (niche -> best individual) every feasible individual of ``pop`` better than its
+    niche's best."""
+    for p in pop:
+        if not math.isfinite(p.fitness.values[0]):
+            continue
+        key = _niche(genome, p)
+        if key not in niches or p.fitness.values < niches[key].fitness.values:
+            niches[key] = _clone(p)
 
 
 def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: Any, max_step: int) -> Any | None:
