@@ -44,10 +44,9 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   design found of each of its values is kept, and every generation up to a quarter of the children are mutants of the
   other niches' bests (in rotation when there are more), so a dataflow whose best is still far behind keeps being
   refined instead of being dropped by tournament selection (De Jong's crowding and Mahfoud's niching keep
-  sub-populations for the same reason); and once the search is stale every other strategic oscillation (above)
-  starts from another niche's best, in rotation, not from the best design. On global BERT-base edge the best
-  design found is a 2,048-PE kcp_ws array that pays only once its L1 and NoC are tuned, while a 704-PE systolic
-  array wins the early generations (tests/test_ga_niches.py);
+  sub-populations for the same reason). On global BERT-base edge the best design found is a 2,048-PE kcp_ws array
+  that pays only once its L1 and NoC are tuned, while a 704-PE systolic array wins the early generations
+  (tests/test_ga_niches.py);
 - restarts, on problems without the recombination: once the best design has not improved for ``restart_after``
   generations, the population starts again from random coarse designs (the best so far stays in the search's
   history), so a run visits several basins (PE array shape and dataflow) instead of polishing one.
@@ -348,8 +347,7 @@ def ga(
         restart_after: on problems without the recombination, once the best design has not improved for this many
             generations the population restarts from random coarse designs; 0 never.
         niche: on problems without the recombination that search a categorical global gene (the dataflow), keep
-            the best design of each of its values, mutate the others' bests every generation and start every other
-            oscillation from one of them (module docstring).
+            the best design of each of its values and mutate the others' bests every generation (module docstring).
     """
     rng = random.Random(seed)
     genome = _Genome(ctx)
@@ -413,11 +411,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
             continue
         oscillated = None
         if oscillate_after and stale >= oscillate_after and not repair and genome.oscillating:
-            start = best
-            others = _other_niches(genome, niches, best) if niches is not None and stale % 2 else []
-            if others:  # every other oscillation refines another dataflow's best, in rotation
-                start = others[(stale // 2) % len(others)]
-            oscillated = _oscillate(ctx, genome, rng, start, max_step)
+            oscillated = _oscillate(ctx, genome, rng, best, max_step)
         offspring = [_clone(p) for p in tb.select(pop, len(pop) - 1)]
         parents = [_clone(o) for o in offspring]
         for i in range(1, len(offspring), 2):
@@ -440,7 +434,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
                 parents[j] = _clone(best)
         if niches is not None and not repair:
             # a mutant of each other niche's best (a quarter of the children at most, in rotation)
-            others = _other_niches(genome, niches, best)
+            others = [n for key, n in sorted(niches.items()) if key != _niche(genome, best)]
             room = min(len(others), len(offspring) // 4)
             for j in range(1, room + 1):
                 n = others[(generation * room + j - 1) % len(others)]
@@ -460,11 +454,6 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
 def _niche(genome: _Genome, ind: Any) -> tuple:
     """An individual's niche: the values of its categorical global genes (its dataflow)."""
     return tuple(ind[k] for k in genome.categorical_global)
-
-
-def _other_niches(genome: _Genome, niches: dict[tuple, Any], best: Any) -> list[Any]:
-    """The best individual of every niche but ``best``'s, in a fixed order (by niche)."""
-    return [n for key, n in sorted(niches.items()) if key != _niche(genome, best)]
 
 
 def _keep_niche_bests(genome: _Genome, niches: dict[tuple, Any], pop: list[Any]) -> None:
