@@ -39,7 +39,8 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   :func:`npu_dse.search.oscillation.oscillate` from the best design (a kick, then a repair, trim and spend along the
   budget boundary): the coordinated moves of several genes that a binding power or area budget asks for. On global
   BERT-base edge it took GA-only runs from 1.000-1.041x the best design found (seeds 0-4) to that design on every
-  seed (``benchmarks/results/search_quality_global_real.md``);
+  seed, under the model of the time (commit 88c523d's ``search_quality_global_real.md``, since removed; today's
+  figures in ``benchmarks/results/search_quality_global.md``);
 - niches, on problems without the recombination that search a categorical global gene (the dataflow): the best
   design found of each of its values is kept, and every generation up to a quarter of the children are mutants of the
   other niches' bests (in rotation when there are more), so a dataflow whose best is still far behind keeps being
