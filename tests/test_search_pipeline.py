@@ -11,6 +11,8 @@ from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.evaluator import Constraint, Evaluation, Evaluator, Problem
 from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, Parameter
 from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.search.context import SearchContext
+from npu_dse.search.ga import ga
 from npu_dse.search.pipeline import METHODS, StageSpec, check_stage, run_pipeline, stage_budgets
 
 torch.set_num_threads(1)
@@ -184,7 +186,6 @@ def test_stand_alone_ga_finds_feasible_designs_under_a_tight_budget():
 def test_masked_agent_never_breaks_a_budget_where_random_choices_do():
     """MaskablePPO acts on joint options with exact masks: every episode it records is feasible, on a problem where
     most unmasked episodes break the PE budget (lenet5 on the iot platform)."""
-    from npu_dse.search.context import SearchContext
     from npu_dse.search.rl import maskable_ppo, ppo
 
     problem = Problem.build("lenet5", platform="iot")
@@ -201,7 +202,6 @@ def test_masked_agent_never_breaks_a_budget_where_random_choices_do():
 
 def test_ga_fitness_prefers_the_design_using_less_budget_at_equal_cost():
     """The GA's fitness is (cost, budget use), compared lexicographically by DEAP."""
-    from npu_dse.search.context import SearchContext
     from npu_dse.search.ga import Individual, budget_use
 
     ctx = SearchContext(Evaluator(PROBLEM), 10)
@@ -216,7 +216,6 @@ def test_ga_fitness_prefers_the_design_using_less_budget_at_equal_cost():
 
 
 def test_ga_learns_which_raises_pay_and_which_mutation_kind_succeeds():
-    from npu_dse.search.context import SearchContext
     from npu_dse.search.ga import _Genome
 
     genome = _Genome(SearchContext(Evaluator(PROBLEM), 10))
@@ -241,7 +240,6 @@ def test_ga_learns_which_raises_pay_and_which_mutation_kind_succeeds():
 
 
 def test_evaluating_no_points_costs_nothing():
-    from npu_dse.search.context import SearchContext
 
     ctx = SearchContext(Evaluator(PROBLEM), 1)
     assert ctx.evaluate([]) == [] and ctx.used == 0
@@ -274,9 +272,6 @@ def test_seeded_ga_on_a_global_space_fills_its_population_with_random_designs_be
     """An RL elite from one basin (one dataflow) is not all the GA starts from on a global space: the rest of its
     first population is random coarse designs, so other dataflows compete from the first generation (on global
     BERT-base edge PPO handed over only systolic designs; the best design found is kcp_ws)."""
-    from npu_dse.search.context import SearchContext
-    from npu_dse.search.ga import ga
-
     problem = Problem.build("lenet5", platform="edge", space="global", dataflows=("kcp_ws", "yxp_os", "rs"))
     ctx = SearchContext(Evaluator(problem), budget=10_000)
     points = [{"num_pes": 64, "l1_bytes": 1024, "l2_bytes": 262144, "noc_bw": bw, "dataflow": "kcp_ws"}
