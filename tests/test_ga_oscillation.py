@@ -233,3 +233,35 @@ def test_a_resource_that_frees_budget_is_raised_and_kept_so_the_pes_can_grow():
             if end.fitness < fitness:
                 genes, fitness = end.genes, end.fitness
         assert fitness[0] == best_cost < start[0], seed
+
+
+def test_an_oscillation_that_ends_level_with_the_best_is_where_the_next_one_starts(monkeypatch):
+    """The sideways walk of :func:`npu_dse.search.ga._evolve`: an oscillation ending on a design of the best's cost
+    but other genes (here one that also uses more budget, so it never becomes the population's best) is where the
+    next oscillation starts; before it, every oscillation started from the population's best again."""
+    from npu_dse.search import ga
+
+    starts: list[list[int]] = []
+    ties: list[list[int]] = []
+
+    def sideways(ctx, genome, rng, start, max_step):
+        starts.append(list(start))
+        genes = list(start)
+        j = genome.numeric_global[0]
+        genes[j] = (genes[j] + 1) % len(genome.fine[j])
+        tie = ga.Individual(genes)
+        tie.fitness.values = (start.fitness.values[0], start.fitness.values[1] + 1.0)
+        tie.violation = 0.0
+        ties.append(genes)
+        return tie
+
+    monkeypatch.setattr(ga, "_oscillate", sideways)
+    src = ROOT / "configs" / "quickstart.yaml"
+    problem = build_problem(load_experiment(src), src)
+    run_pipeline(problem, [StageSpec("ga", options={"oscillate_after": 2, "restart_after": 0})], 1_500, seed=0,
+                 evaluator=build_evaluator(problem, src), exact=False)
+    assert len(starts) >= 3
+    walked = [i for i in range(1, len(starts)) if starts[i] == ties[i - 1]]
+    assert walked, "no oscillation started from the tie the one before it ended on"
+    # a walk is a chain: each start is the best design (not a tie) or the tie just before
+    assert all(starts[i] == ties[i - 1] or starts[i] not in ties[:i] for i in range(1, len(starts)))

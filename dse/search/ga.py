@@ -40,7 +40,11 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   budget boundary): the coordinated moves of several genes that a binding power or area budget asks for. On global
   BERT-base edge it took GA-only runs from 1.000-1.041x the best design found (seeds 0-4) to that design on every
   seed, under the model of the time (commit 88c523d's ``search_quality_global_real.md``, since removed; today's
-  figures in ``benchmarks/results/search_quality_global.md``);
+  figures in ``benchmarks/results/search_quality_global.md``). An oscillation that ends level with the best design
+  (same cost, other genes) is a sideways move: the next oscillation starts from where it ended, until the best
+  improves. On global MobileNetV2 edge the best 512-PE kcp_ws arrays (64 x 8, 32 x 16, ...) form such a plateau;
+  oscillations from the first of them ended on the others but never reached the 896-PE array 4 % better, and
+  walking on from the ties took GA-only seeds 0-3 and every ppo:0.3+ga seed of 0-4 to it (10,000 evaluations);
 - niches, on problems without the recombination that search a categorical global gene (the dataflow): the best
   design found of each of its values is kept, and every generation up to a quarter of the children are mutants of the
   other niches' bests (in rotation when there are more), so a dataflow whose best is still far behind keeps being
@@ -394,6 +398,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         _keep_niche_bests(genome, niches, pop)
     generation = 0
     stale, best_fitness = 0, None
+    plateau: Any = None  # where the next oscillation starts when the last one ended level with the best
     while True:
         generation += 1
         repair = not any(math.isfinite(p.fitness.values[0]) for p in pop)
@@ -402,17 +407,22 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
                 p.fitness.values = (math.inf, p.violation)
         best = tools.selBest(pop, 1)[0]
         stale = stale + 1 if best.fitness.values == best_fitness else 0
+        if not stale:
+            plateau = None
         best_fitness = best.fitness.values
         if restart_after and stale >= restart_after and not repair and genome.form is None:
             # converged, and no recombination to combine basins: start again from random coarse designs (the best
             # design so far stays in the search's history)
             pop = [Individual(genome.random_coarse(rng)) for _ in range(population)]
             _evaluate(ctx, genome, pop, parents=None)
-            stale, best_fitness = 0, None
+            stale, best_fitness, plateau = 0, None, None
             continue
         oscillated = None
         if oscillate_after and stale >= oscillate_after and not repair and genome.oscillating:
-            oscillated = _oscillate(ctx, genome, rng, best, max_step)
+            oscillated = _oscillate(ctx, genome, rng, best if plateau is None else plateau, max_step)
+            if oscillated is not None and oscillated.fitness.values[0] <= best.fitness.values[0] \
+                    and list(oscillated) != list(best):
+                plateau = oscillated  # a sideways move: the next oscillation walks on from it
         offspring = [_clone(p) for p in tb.select(pop, len(pop) - 1)]
         parents = [_clone(o) for o in offspring]
         for i in range(1, len(offspring), 2):
