@@ -13,6 +13,7 @@ from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.evaluator import PLATFORMS, Evaluator, Problem
 from npu_dse.cost_models.space import DesignSpace, Parameter
 from npu_dse.envs import AcceleratorConfig, FlattenAction, LayerwiseAssignment
+from npu_dse.envs.accelerator import FEASIBLE_FLOOR
 
 torch.set_num_threads(1)
 
@@ -112,11 +113,29 @@ def test_accelerator_env_rewards_and_masks():
     # 64 PEs x l1 256 B ... fits the iot budget of 64 PEs / 1 KiB L1 per PE
     for a in (0, 0, 0, 0, 0):
         obs, r, done, _, info = env.step(a)
-    assert done and info["feasible"] and r > 0 and np.isfinite(r)
+    assert done and info["feasible"]
+    assert r == pytest.approx(max(np.log(env._ref / info["metrics"]["latency_cycles"]), -FEASIBLE_FLOOR))
     env.reset()
-    for a in (2, 2, 1, 1, 1):  # 256 PEs breaks the iot PE budget
+    # Discrete(3): a 3-level parameter takes levels 0, 1, 2; a 2-level one 0, 0, 1 (an even split)
+    for a in (2, 2, 1, 1, 2):  # 256 PEs breaks the iot PE budget
         obs, r, done, _, info = env.step(a)
-    assert not info["feasible"] and r < 0
+    assert info["design"] == {"num_pes": 256, "l1_bytes": 4096, "l2_bytes": 2**20, "noc_bw": 32, "dataflow": "xp_ws"}
+    over = max((info["metrics"][m] - lim) / lim for m, lim in iot.items() if m in info["violations"])
+    assert over == pytest.approx(3.0)  # 256 PEs against 64
+    assert not info["feasible"] and r == pytest.approx(-(FEASIBLE_FLOOR + 1 + np.log(4.0)))
+    assert r < -FEASIBLE_FLOOR  # below every feasible design
+
+
+def test_accelerator_env_splits_actions_evenly_over_levels():
+    """A uniform policy over the actions picks every level of every parameter equally often (within one action):
+    the old ``min(action, n_levels - 1)`` gave a 5-valued dataflow's last value 5 of 9 actions."""
+    from npu_dse.cost_models.space import global_space
+
+    env = AcceleratorConfig(problem=Problem.build("lenet5", space=global_space(), technology="28nm"))
+    n = env.action_space.n
+    for p in env.params:
+        counts = np.bincount([env._level(a, p.n_levels) for a in range(n)], minlength=p.n_levels)
+        assert len(counts) == p.n_levels and counts.max() - counts.min() <= 1, (p.name, counts)
 
 
 def test_layerwise_refuses_global_choices_and_accelerator_refuses_per_layer():
@@ -159,7 +178,7 @@ def test_a_latency_limit_does_not_mask_the_designs_that_meet_it():
     net_latency = Problem.build("mobilenet_v2", space=space, technology="28nm", constraints={"latency_ms": 10.0})
     env = AcceleratorConfig(problem=net_latency)
     env.reset(seed=0)
-    assert env.action_masks()[: space.parameters[0].n_levels].all()
+    assert env.action_masks().all()
     # the smallest design is too slow, and a design that meets the limit needs a larger level somewhere later
     ev = Evaluator(net_latency, check_budget=False)
     assert not ev.evaluate(space.corner(net_latency.num_layers, "min")).feasible
@@ -168,5 +187,8 @@ def test_a_latency_limit_does_not_mask_the_designs_that_meet_it():
                                                                                        "area_mm2": 0.5})
     env = AcceleratorConfig(problem=both)
     env.reset(seed=0)
-    mask = env.action_masks()[: space.parameters[0].n_levels]
-    assert mask[0] and not mask.all()  # area rules out the largest arrays
+    mask, n_levels = env.action_masks(), space.parameters[0].n_levels
+    allowed = [env._level(a, n_levels) for a in range(env.action_space.n) if mask[a]]
+    assert 0 in allowed and n_levels - 1 not in allowed  # area rules out the largest arrays
+    # every action of an allowed level is allowed
+    assert all(mask[a] for a in range(env.action_space.n) if env._level(a, n_levels) in allowed)
