@@ -46,10 +46,11 @@ def _run(evaluator, seed: int, niche: bool) -> tuple[float, float]:
 def test_niches_keep_improving_a_dataflow_behind_and_leave_the_trap_through_it(bert_edge):
     ctx = SearchContext(bert_edge, 2)
     assert [ctx.cost(ev) for ev in ctx.evaluate([TRAP, KCP_WS])] == [30_382_080, 53_545_512]
-    # seeds 0-3 with niches: kcp_ws improves on all four (to 43.8 M, 29.3 M, 29.4 M and 33.9 M) and leaves the trap
-    # behind on 1 and 2; without: kcp_ws improves on seed 1 only (33.1 M), and no seed leaves the trap
-    with_niches = [_run(bert_edge, seed, niche=True) for seed in (1, 2)]
-    without = [_run(bert_edge, seed, niche=False) for seed in (1, 2)]
+    # seeds 0-3 with niches (and every other oscillation from the other niche's best): kcp_ws improves on all four
+    # (to 29.4 M, 29.3 M, 31.7 M and 30.1 M) and leaves the trap behind on 0, 1 and 3 (on 1 and 2 before those
+    # oscillations); without: kcp_ws improves on seed 1 only (33.1 M), and no seed leaves the trap
+    with_niches = [_run(bert_edge, seed, niche=True) for seed in (0, 1)]
+    without = [_run(bert_edge, seed, niche=False) for seed in (0, 1)]
     # with niches the kcp_ws basin is refined to below the trap (29,272,392 is the best design any search found)
     assert all(best < 30_382_080 and kcp == best for kcp, best in with_niches)
     # without, selection keeps the trap's descendants and kcp_ws is left behind it
