@@ -88,6 +88,8 @@ class AcceleratorConfig(gym.Env):
         self._ref = abs(self.evaluator.evaluate(median).metrics[self.objective]) or 1.0
         self._levels = np.full(n, -1, dtype=np.int64)
         self._k = 0
+        # action masks by (parameter index, levels chosen before it): a mask depends on nothing else
+        self._masks: dict[tuple[int, ...], np.ndarray] = {}
 
     def reset(self, *, seed: int | None = None, options: dict | None = None):
         super().reset(seed=seed)
@@ -142,9 +144,17 @@ class AcceleratorConfig(gym.Env):
         area, power: :data:`~npu_dse.cost_models.evaluator.CONSTRAINT_LAYER_COLUMN`) — a lower bound when those
         metrics grow with each parameter, as they do in the technology model. A latency limit or a throughput floor
         does not mask (more resources meet it, so no lowest-level design bounds it). At least the lowest level is
-        always offered.
+        always offered. A mask depends only on the parameter and the levels chosen before it, and is computed once
+        per such prefix (each costs a batch of whole-network evaluations).
         """
         k = min(self._k, len(self.params) - 1)
+        key = (k, *(int(v) for v in self._levels[:k]))
+        if key not in self._masks:
+            self._masks[key] = self._mask(k)
+        return self._masks[key].copy()
+
+    def _mask(self, k: int) -> np.ndarray:
+        """The action mask of parameter ``k`` given the levels chosen for the parameters before it."""
         mask = np.zeros(self.action_space.n, dtype=bool)
         p = self.params[k]
         # resource budgets only: a latency limit (or a throughput floor) is met by *more* resources, so the

@@ -192,3 +192,26 @@ def test_a_latency_limit_does_not_mask_the_designs_that_meet_it():
     assert 0 in allowed and n_levels - 1 not in allowed  # area rules out the largest arrays
     # every action of an allowed level is allowed
     assert all(mask[a] for a in range(env.action_space.n) if env._level(a, n_levels) in allowed)
+
+
+def test_action_masks_are_computed_once_per_prefix_and_equal_a_fresh_computation():
+    """A mask depends only on the parameter and the levels chosen before it: along random episodes every memoised
+    mask equals one computed afresh, and a prefix seen before costs the evaluator nothing."""
+    from npu_dse.cost_models.space import global_space
+
+    space = global_space(("systolic_ws", "kcp_ws"))
+    problem = Problem.build("mobilenet_v2", space=space, technology="28nm", constraints={"area_mm2": 0.5})
+    env = AcceleratorConfig(problem=problem)
+    rng = np.random.default_rng(0)
+    for episode in range(6):
+        env.reset(seed=episode)
+        done = False
+        while not done:
+            k = min(env._k, len(env.params) - 1)
+            mask = env.action_masks()
+            fresh = env._mask(k)
+            np.testing.assert_array_equal(mask, fresh)
+            calls = env.evaluator.n_cost_model_calls + env.evaluator.n_cache_hits
+            np.testing.assert_array_equal(env.action_masks(), mask)
+            assert env.evaluator.n_cost_model_calls + env.evaluator.n_cache_hits == calls
+            _, _, done, _, _ = env.step(int(rng.choice(np.flatnonzero(mask))))
