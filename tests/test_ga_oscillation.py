@@ -236,6 +236,15 @@ def test_a_resource_that_frees_budget_is_raised_and_kept_so_the_pes_can_grow():
         assert fitness[0] == best_cost < start[0], seed
 
 
+def _ga_on_quickstart(**options) -> None:
+    """GA alone on the quickstart, 1,500 evaluations, seed 0, oscillating after 2 stale generations and never
+    restarting (``options`` added to the GA's)."""
+    src = ROOT / "configs" / "quickstart.yaml"
+    problem = build_problem(load_experiment(src), src)
+    run_pipeline(problem, [StageSpec("ga", options={"oscillate_after": 2, "restart_after": 0, **options})], 1_500,
+                 seed=0, evaluator=build_evaluator(problem, src), exact=False)
+
+
 def test_an_oscillation_that_ends_level_with_the_best_is_where_the_next_one_starts(monkeypatch):
     """The sideways walk of :func:`npu_dse.search.ga._evolve`: an oscillation ending on a design of the best's cost
     but other genes (here one that also uses more budget, so it never becomes the population's best) is where the
@@ -245,7 +254,6 @@ def test_an_oscillation_that_ends_level_with_the_best_is_where_the_next_one_star
 
     starts: list[list[int]] = []
     ties: list[list[int]] = []
-
     costs: list[float] = []
 
     def sideways(ctx, genome, rng, start, max_step):
@@ -261,10 +269,7 @@ def test_an_oscillation_that_ends_level_with_the_best_is_where_the_next_one_star
         return tie
 
     monkeypatch.setattr(ga, "_oscillate", sideways)
-    src = ROOT / "configs" / "quickstart.yaml"
-    problem = build_problem(load_experiment(src), src)
-    run_pipeline(problem, [StageSpec("ga", options={"oscillate_after": 2, "restart_after": 0})], 1_500, seed=0,
-                 evaluator=build_evaluator(problem, src), exact=False)
+    _ga_on_quickstart()
     assert len(starts) >= 3
     walked = [i for i in range(1, len(starts)) if starts[i] == ties[i - 1]]
     assert walked, "no oscillation started from the tie the one before it ended on"
@@ -290,10 +295,7 @@ def test_every_other_oscillation_starts_from_another_dataflows_best(monkeypatch,
         return None
 
     monkeypatch.setattr(ga, "_oscillate", still)
-    src = ROOT / "configs" / "quickstart.yaml"
-    problem = build_problem(load_experiment(src), src)
-    run_pipeline(problem, [StageSpec("ga", options={"oscillate_after": 2, "restart_after": 0, "niche": niche})],
-                 1_500, seed=0, evaluator=build_evaluator(problem, src), exact=False)
+    _ga_on_quickstart(niche=niche)
     assert len(starts) >= 6
     behind = [i for i in range(1, len(starts)) if starts[i][0] > min(c for c, _ in starts[:i])]
     if not niche:

@@ -425,9 +425,8 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         oscillated = None
         if oscillate_after and stale >= oscillate_after and not repair and genome.oscillating:
             turn = stale - oscillate_after
-            others = _other_niches(genome, niches, best)
-            if turn % 2 and others and plateau is None:
-                # off a plateau, every other oscillation starts from another niche's best, in rotation
+            others = _other_niches(genome, niches, best) if turn % 2 and plateau is None else []
+            if others:  # off a plateau, every other oscillation starts from another niche's best, in rotation
                 oscillated = _oscillate(ctx, genome, rng, others[(turn // 2) % len(others)], max_step)
             else:
                 oscillated = _oscillate(ctx, genome, rng, best if plateau is None else plateau, max_step)
