@@ -6,7 +6,8 @@
 2. **Branch-parallel groups.** For each parallel-branch group, the best assignment of its branches to the units
    is found exactly (:func:`best_assignment`); a branch runs whole on its unit, the makespan (:func:`group_span`)
    is the busiest unit's sum plus one synchronisation and the transfers at fork and join when more than one unit
-   is used. The group runs in parallel only if that beats its sequential time.
+   is used. The group runs in parallel only if that beats its sequential time: its nodes in the placement and the
+   hand-overs the placement pays from the fork to the join (:func:`_segment_ms`).
 3. The branch-parallel latency is the sequential one less each parallel group's saving.
 
 Baselines for comparison (``HeteroResult.baselines``, ms): all-sequential (= NEST-C's rule: the DP placement with no
@@ -22,6 +23,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 import numpy as np
 
@@ -260,6 +262,22 @@ def node_times(network: Network, graph: Graph, cpu: CpuRoofline, npu: Npu) -> di
     return out
 
 
+def _segment_ms(graph: Graph, position: dict[str, int], fork: str, join: str, branches: tuple[tuple[str, ...], ...],
+                times: dict[str, dict[str, float]], placement: dict[str, str], move_ms: Callable[[str], float]) -> float:
+    """A group's share of the sequential latency (ms): its branch nodes on their placed units and, when the nodes
+    between ``fork`` and ``join`` in the placement's chain are exactly the branches' nodes, the hand-overs the chain
+    pays from the fork, between them and into the join (the DP charged them to the sequential latency, and the
+    group's parallel makespan pays its own: comparing the two without them would count the hand-overs twice). When
+    other nodes sit between fork and join in the chain, the hand-overs cannot be told apart and only the nodes
+    count."""
+    nodes = [n for br in branches for n in br]
+    ms = sum(times[n][placement[n]] for n in nodes)
+    chain = graph.nodes[position[fork]:position[join] + 1]
+    if sorted(chain[1:-1]) != sorted(nodes):
+        return ms
+    return ms + sum(move_ms(a) for a, b in zip(chain, chain[1:]) if placement[a] != placement[b])
+
+
 def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC_US,
              transfer_gb_s: float = TRANSFER_GB_S, method: str = "auto", seed: int = 0, *,
              graph: Graph | None = None, baselines: bool = True) -> HeteroResult:
@@ -331,8 +349,9 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
     # 2. parallel-branch groups: exact assignment (and the greedy LPT baseline) under the same makespan model
     results = []
     saving = saving_lpt = 0.0
+    position = {n: i for i, n in enumerate(graph.nodes)}
     for g in parallel_groups(graph):
-        seq_ms = sum(times[n][placement[n]] for br in g.branches for n in br)
+        seq_ms = _segment_ms(graph, position, g.fork, g.join, g.branches, times, placement, move_ms)
         mat = np.array([[sum(times[n][u] for n in br) for u in UNITS] for br in g.branches])
         join_ms = np.array([[0.0 if UNITS[k] == placement[g.join] else move_ms(br[-1]) for k in range(len(UNITS))]
                             for br in g.branches])
