@@ -55,7 +55,13 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   rotation), so a basin behind also gets the coordinated moves that take it to its own boundary optimum: on global
   ResNet-50 edge the best design found is a 24 x 24 systolic_os array with a larger L2, and runs stopped on a
   40 x 16 systolic_both array 3.2 % above it (GA alone on seeds 0, 3 and 4 of 0-4, ppo:0.3+ga on seeds 1-3); with
-  these oscillations GA alone reached it on seeds 0-2 and 4 and ppo:0.3+ga on seeds 0-2 and 4 (10,000 evaluations);
+  these oscillations GA alone reached it on seeds 0-2 and 4 and ppo:0.3+ga on seeds 0-2 and 4 (10,000 evaluations).
+  The oscillations from a niche walk on: each starts where the last one from that niche ended, whatever its cost,
+  until the niche's best changes (iterated local search with random-walk acceptance: Lourenco, Martin & Stutzle,
+  "Iterated local search", Handbook of Metaheuristics, 2003). From the 36 x 12 systolic_os array with NoC 48 where
+  ResNet-50 edge runs also stopped (3.5 % above the 24 x 24 one with NoC 32; the way out moves rows, columns and NoC
+  together), 40 oscillations from the niche's best never reached the better design, and walks of 40 reached it in
+  three of six; with the walk ppo:0.3+ga reached the best design found on every seed 0-4 of ResNet-50 edge;
 - restarts, on problems without the recombination: once the best design has not improved for ``restart_after``
   generations, the population starts again from random coarse designs (the best so far stays in the search's
   history), so a run visits several basins (PE array shape and dataflow) instead of polishing one.
@@ -404,6 +410,7 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
     generation = 0
     stale, best_fitness = 0, None
     plateau: Any = None  # where the next oscillation starts when the last one ended level with the best
+    walks: dict[tuple, tuple[list[int], Any]] = {}  # niche -> (its best when its walk began, where the walk is)
     while True:
         generation += 1
         repair = not any(math.isfinite(p.fitness.values[0]) for p in pop)
@@ -426,8 +433,13 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
         if oscillate_after and stale >= oscillate_after and not repair and genome.oscillating:
             turn = stale - oscillate_after
             others = _other_niches(genome, niches, best) if turn % 2 and plateau is None else []
-            if others:  # off a plateau, every other oscillation starts from another niche's best, in rotation
-                oscillated = _oscillate(ctx, genome, rng, others[(turn // 2) % len(others)], max_step)
+            if others:  # off a plateau, every other oscillation is from another niche (in rotation): a random walk
+                nb = others[(turn // 2) % len(others)]  # from its best, each start where its last one ended
+                began, at = walks.get(_niche(genome, nb), (None, None))
+                start = at if began == list(nb) else nb
+                oscillated = _oscillate(ctx, genome, rng, start, max_step)
+                if oscillated is not None:
+                    walks[_niche(genome, nb)] = (list(nb), oscillated)
             else:
                 oscillated = _oscillate(ctx, genome, rng, best if plateau is None else plateau, max_step)
                 if oscillated is not None and oscillated.fitness.values[0] <= best.fitness.values[0] \
