@@ -123,7 +123,7 @@ def test_cli_reports_baselines(tmp_path):
     out = tmp_path / "h.json"
     res = runner.invoke(app, ["hetero", "squeezenet1_0", "--cpu", "a53", "--assign", "cpsat", "--json", str(out)])
     assert res.exit_code == 0, res.output
-    assert "baselines (ms): all_sequential 203.21, nestc_rule 203.21, greedy_lpt 183.99" in res.output.replace(
+    assert "baselines (ms): all_sequential 203.24, nestc_rule 203.24, greedy_lpt 183.99" in res.output.replace(
         "\n", " ")
     d = json.loads(out.read_text())
     assert d["baselines"]["cpu_only"] == pytest.approx(341.9785733, rel=1e-6)

@@ -1,13 +1,18 @@
 """Placement and branch-parallel scheduling on a CPU and an NPU (the seed's method, NEST-C's partitioner).
 
-1. **Sequential placement.** Every node runs on the unit where it is fastest, counting the transfer of its input
-   when the unit changes: a dynamic programme along the topological order (a chain, as NEST-C partitions), units
-   CPU and NPU. Nodes the NPU cannot run stay on the CPU. Its total is the sequential latency.
+1. **Sequential placement.** Every node on CPU or NPU, one after the other, for the least total
+   (:func:`placement_ms`): each node's time on its unit, and each tensor handed over (bytes over the transfer
+   bandwidth, plus one synchronisation) once to the other unit when a node there consumes it. Found exactly by a
+   dynamic programme along the topological order, as NEST-C's partitioner walks the graph, whose state is where
+   each tensor still to be consumed lives (:func:`sequential_placement`): a node's input comes from its
+   predecessors, not from the node before it in the order, which on a fork is another branch. Nodes the NPU cannot
+   run stay on the CPU. Its total is the sequential latency.
 2. **Branch-parallel groups.** For each parallel-branch group, the best assignment of its branches to the units
    is found exactly (:func:`best_assignment`); a branch runs whole on its unit, the makespan (:func:`group_span`)
    is the busiest unit's sum plus one synchronisation and the transfers at fork and join when more than one unit
    is used. The group runs in parallel only if that beats its sequential time: its nodes in the placement and the
-   hand-overs the placement pays from the fork to the join (:func:`_segment_ms`).
+   hand-overs of the fork's and the branches' tensors to its nodes and the join (:func:`placement_ms` of the
+   group's nodes), which the makespan pays on its own.
 3. The branch-parallel latency is the sequential one less each parallel group's saving.
 
 Baselines for comparison (``HeteroResult.baselines``, ms): all-sequential (= NEST-C's rule: the DP placement with no
@@ -262,20 +267,83 @@ def node_times(network: Network, graph: Graph, cpu: CpuRoofline, npu: Npu) -> di
     return out
 
 
-def _segment_ms(graph: Graph, position: dict[str, int], fork: str, join: str, branches: tuple[tuple[str, ...], ...],
-                times: dict[str, dict[str, float]], placement: dict[str, str], move_ms: Callable[[str], float]) -> float:
-    """A group's share of the sequential latency (ms): its branch nodes on their placed units and, when the nodes
-    between ``fork`` and ``join`` in the placement's chain are exactly the branches' nodes, the hand-overs the chain
-    pays from the fork, between them and into the join (the DP charged them to the sequential latency, and the
-    group's parallel makespan pays its own: comparing the two without them would count the hand-overs twice). When
-    other nodes sit between fork and join in the chain, the hand-overs cannot be told apart and only the nodes
-    count."""
-    nodes = [n for br in branches for n in br]
-    ms = sum(times[n][placement[n]] for n in nodes)
-    chain = graph.nodes[position[fork]:position[join] + 1]
-    if sorted(chain[1:-1]) != sorted(nodes):
-        return ms
-    return ms + sum(move_ms(a) for a, b in zip(chain, chain[1:]) if placement[a] != placement[b])
+MAX_PLACEMENT_STATES = 1 << 14
+"""Most states :func:`sequential_placement` keeps per node (each a placement of the tensors still to be consumed,
+at most 4 ** live tensors); graphs whose branches keep more tensors live at once keep the cheapest ones, and the
+placement is then no longer proven optimal (logged). SqueezeNet 1.0, ResNet-50 and MobileNetV2 keep at most 2
+tensors live at once, GoogLeNet 4."""
+
+
+def placement_ms(graph: Graph, placement: dict[str, str], times: dict[str, dict[str, float]],
+                 move_ms: Callable[[str], float], nodes: set[str] | None = None) -> float:
+    """Sequential latency of a placement, ms: every node's time on its unit, plus each tensor handed over once to
+    the other unit when a node there consumes it (``move_ms(producer)``).
+
+    With ``nodes``, only those nodes' times and the hand-overs of tensors they consume (a segment of the total).
+    """
+    inside = set(graph.nodes) if nodes is None else nodes
+    ms = sum(times[n][placement[n]] for n in graph.nodes if n in inside)
+    for p in graph.nodes:
+        targets = {placement[c] for c in graph.succs[p] if c in inside} - {placement[p]}
+        ms += len(targets) * move_ms(p)
+    return ms
+
+
+def sequential_placement(graph: Graph, times: dict[str, dict[str, float]], move_ms: Callable[[str], float],
+                         max_states: int = MAX_PLACEMENT_STATES) -> tuple[dict[str, str], float]:
+    """The placement of every node on a unit of :data:`UNITS` with the least :func:`placement_ms`, and that total.
+
+    Dynamic programme along the topological order. A state holds, for each tensor already produced and still to be
+    consumed, the unit that produced it and whether it was handed over to the other unit already; placing a node
+    on a unit adds its time and the hand-over of each input not yet on that unit. Exact while the states per node
+    stay within ``max_states`` (module docstring of :data:`MAX_PLACEMENT_STATES`).
+
+    Raises:
+        HardwareError: a node no unit can run (``inf`` on every unit).
+    """
+    pos = {n: i for i, n in enumerate(graph.nodes)}
+    last_use = {n: max((pos[s] for s in graph.succs[n]), default=-1) for n in graph.nodes}
+    states: dict[tuple, float] = {(): 0.0}
+    back: list[dict[tuple, tuple[tuple, str]]] = []
+    pruned = False
+    for i, n in enumerate(graph.nodes):
+        new: dict[tuple, float] = {}
+        choice: dict[tuple, tuple[tuple, str]] = {}
+        for key, cost in states.items():
+            live = {node: (unit, moved) for node, unit, moved in key}
+            for u in UNITS:
+                c = cost + times[n][u]
+                if not math.isfinite(c):
+                    continue
+                after = dict(live)
+                for p in graph.preds[n]:
+                    unit, moved = after[p]
+                    if unit != u and not moved:
+                        c += move_ms(p)
+                        after[p] = (unit, True)
+                    if last_use[p] == i:
+                        del after[p]
+                if last_use[n] > i:
+                    after[n] = (u, False)
+                nk = tuple(sorted(((node, unit, moved) for node, (unit, moved) in after.items()),
+                                  key=lambda t: pos[t[0]]))
+                if c < new.get(nk, math.inf):
+                    new[nk], choice[nk] = c, (key, u)
+        if not new:
+            raise HardwareError(f"node {n!r} can run on no unit of {', '.join(UNITS)}")
+        if len(new) > max_states:
+            pruned = True
+            new = dict(sorted(new.items(), key=lambda kv: kv[1])[:max_states])
+        states = new
+        back.append(choice)
+    if pruned:
+        log.warning("sequential placement kept the %d cheapest states per node: the placement is not proven "
+                    "optimal", max_states)
+    key, total = min(states.items(), key=lambda kv: kv[1])
+    placement: dict[str, str] = {}
+    for n, choice in zip(reversed(graph.nodes), reversed(back)):
+        key, placement[n] = choice[key]
+    return {n: placement[n] for n in graph.nodes}, total
 
 
 def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC_US,
@@ -322,36 +390,17 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
         """Handing ``node``'s output to the other unit: its bytes over the transfer bandwidth, plus one sync."""
         return out_bytes.get(node, 0.0) / (transfer_gb_s * 1e9) * 1e3 + sync_ms
 
-    # 1. sequential placement: DP along the topological order; state = the unit of the previous node
-    cost = {u: 0.0 for u in UNITS}
-    back: list[dict[str, str]] = []
-    prev = None
-    for n in graph.nodes:
-        new, choice = {}, {}
-        for u in UNITS:
-            best_u, best = None, math.inf
-            for v in UNITS:
-                c = cost[v] + (move_ms(prev) if (prev is not None and v != u) else 0.0)
-                if c < best:
-                    best_u, best = v, c
-            new[u] = best + times[n][u]
-            choice[u] = best_u  # type: ignore[assignment]
-        back.append(choice)
-        cost, prev = new, n
-    unit = min(UNITS, key=lambda u: cost[u])
-    sequential = cost[unit]
-    placement: dict[str, str] = {}
-    for n, choice in zip(reversed(graph.nodes), reversed(back)):
-        placement[n] = unit
-        unit = choice[unit]
-    placement = {n: placement[n] for n in graph.nodes}
+    # 1. sequential placement
+    placement, sequential = sequential_placement(graph, times, move_ms)
 
     # 2. parallel-branch groups: exact assignment (and the greedy LPT baseline) under the same makespan model
     results = []
     saving = saving_lpt = 0.0
-    position = {n: i for i, n in enumerate(graph.nodes)}
     for g in parallel_groups(graph):
-        seq_ms = _segment_ms(graph, position, g.fork, g.join, g.branches, times, placement, move_ms)
+        # the group's share of the sequential latency: its branch nodes and the hand-overs they and the join need
+        # of the fork's and the branches' tensors, which its parallel makespan pays on its own
+        seq_ms = placement_ms(graph, placement, times, move_ms, {n for br in g.branches for n in br} | {g.join}) \
+            - times[g.join][placement[g.join]]
         mat = np.array([[sum(times[n][u] for n in br) for u in UNITS] for br in g.branches])
         join_ms = np.array([[0.0 if UNITS[k] == placement[g.join] else move_ms(br[-1]) for k in range(len(UNITS))]
                             for br in g.branches])
@@ -372,13 +421,13 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
                             results, {})
     # 3. baselines
     fastest = {n: min(UNITS, key=lambda u: times[n][u]) for n in graph.nodes}
-    fastest_ms = sum(times[n][fastest[n]] for n in graph.nodes)
-    fastest_ms += sum(move_ms(a) for a, b in zip(graph.nodes, graph.nodes[1:]) if fastest[a] != fastest[b])
+    fastest_ms = placement_ms(graph, fastest, times, move_ms)
     baselines = {"all_sequential": sequential, "nestc_rule": sequential, "greedy_lpt": sequential - saving_lpt,
                  "fastest_unit": fastest_ms, "cpu_only": sum(times[n]["cpu"] for n in graph.nodes)}
     return HeteroResult(network.name, cpu.name, npu.name, placement, times, sequential, sequential - saving,
                         results, baselines)
 
 
-__all__ = ["GroupResult", "HeteroResult", "MAX_ENUMERATION", "NS_PER_MS", "UNITS", "best_assignment", "greedy_lpt",
-           "group_span", "node_times", "schedule"]
+__all__ = ["GroupResult", "HeteroResult", "MAX_ENUMERATION", "MAX_PLACEMENT_STATES", "NS_PER_MS", "UNITS",
+           "best_assignment", "greedy_lpt", "group_span", "node_times", "placement_ms", "schedule",
+           "sequential_placement"]
