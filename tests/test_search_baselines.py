@@ -61,12 +61,22 @@ def _run(evaluator: Evaluator, method: str, budget: int, seed: int, **options) -
     return ctx
 
 
-@pytest.mark.parametrize("method,budget", [("exhaustive", 576), ("random", 4000), ("anneal", 1500), ("bayes", 300)])
-def test_method_finds_brute_force_optimum_of_two_layer_problem(evaluator, brute_force, method, budget):
-    ctx = _run(evaluator, method, budget, seed=1)
+@pytest.mark.parametrize("method,budget,options", [("exhaustive", 576, {}), ("random", 4000, {}), ("anneal", 1500, {}),
+                                                   ("bayes", 300, {}), ("bayes", 300, {"multivariate": False})])
+def test_method_finds_brute_force_optimum_of_two_layer_problem(evaluator, brute_force, method, budget, options):
+    ctx = _run(evaluator, method, budget, seed=1, **options)
     assert ctx.best is not None
     assert ctx.cost(ctx.best) == pytest.approx(brute_force[0], rel=1e-12)
     assert ctx.best.point == brute_force[1]
+
+
+def test_bayes_models_the_genes_jointly_unless_told_not_to(evaluator):
+    """multivariate=True (the default) and False are different samplers: once TPE models (after 32 random
+    trials), the designs they ask for differ; each is deterministic."""
+    joint = list(_run(evaluator, "bayes", 80, seed=2).history()["design"])
+    independent = list(_run(evaluator, "bayes", 80, seed=2, multivariate=False).history()["design"])
+    assert joint[:32] == independent[:32] and joint[32:] != independent[32:]
+    assert list(_run(evaluator, "bayes", 80, seed=2).history()["design"]) == joint
 
 
 def test_exhaustive_stops_after_whole_space_without_using_whole_budget(evaluator):
