@@ -38,7 +38,9 @@ def main() -> None:
         r = schedule(net, replace(A53, efficiency=float(eff)), replace(EVTA, overhead_us=float(ov)))
         gain = 1 - r.branch_parallel_ms / r.sequential_ms
         err = ((r.sequential_ms - SEED_SEQUENTIAL_MS) / SEED_SEQUENTIAL_MS) ** 2 + ((gain - SEED_GAIN) / SEED_GAIN) ** 2
-        rows.append((err, float(eff), float(ov), r.sequential_ms, gain, r.groups_parallel))
+        saved = [g.sequential_ms - g.nestc_ms for g in r.groups if g.nestc_ms < g.sequential_ms] or [0.0]
+        rows.append((err, float(eff), float(ov), r.sequential_ms, gain, r.groups_parallel,
+                     1 - r.baselines["nestc_rule"] / r.sequential_ms, r.nestc_groups_parallel, min(saved), max(saved)))
     best = min(rows)
     lines = [
         "# dse hetero: calibration of a53 + evta on SqueezeNet 1.0", "",
@@ -49,7 +51,15 @@ def main() -> None:
         f"| EVTA launch overhead per layer | - | {best[2]:g} us |",
         f"| sequential | {SEED_SEQUENTIAL_MS} ms | {best[3]:.2f} ms |",
         f"| branch-parallel gain | {SEED_GAIN:.2%} | {best[4]:.2%} |",
-        f"| groups found / run in parallel | 8 / 4 | 8 / {best[5]} |", "",
+        f"| groups found / run in parallel | 8 / 4 | 8 / {best[5]} |",
+        f"| the seed's rule (each node on its sequential unit): groups in parallel, gain | 4, 11.12% | "
+        f"{best[7]}, {best[6]:.2%} |", "",
+        "The seed's code keeps every node on the unit its sequential code used (the same PU for the same operation, so "
+        "that results do not change), so it can run at once only the groups its partitioner split across the units; "
+        "`dse hetero` reassigns each group's branches exactly (the issue's method) and also reports that rule as the "
+        "`nestc_rule` baseline. The fit targets the exact method's gain. Under the seed's rule the seed's four "
+        f"groups saved 5.6 ms each (22.54 ms); the model's save {best[8]:.1f}-{best[9]:.1f} ms each: the branches' "
+        "times on the two units, which the seed does not publish, are where the model and the seed part.", "",
         f"The presets hold efficiency {CALIBRATED_CPU_EFFICIENCY:g} and overhead {CALIBRATED_NPU_OVERHEAD_US:g} us"
         f" ({'the fit' if (best[1], best[2]) == (CALIBRATED_CPU_EFFICIENCY, CALIBRATED_NPU_OVERHEAD_US) else 'NOT the fit: update them'}). "
         f"The residual (sequential time {best[3] / SEED_SEQUENTIAL_MS - 1:+.1%}, a gain of {best[4]:.2%} against "

@@ -131,6 +131,34 @@ def test_a_hand_over_moves_the_tensor_the_node_consumes():
     assert r.sequential_ms == pytest.approx(1 + 0.5 + 3 + 1 + move["a"] + move["b1"] + move["b2"])
 
 
+def test_the_nestc_rule_keeps_each_branch_on_its_sequential_unit():
+    """The seed's rule (the same unit per op as the sequential code): a group the placement splits runs at once on
+    those units; one whose branches the placement put on one unit stays sequential, where the exact assignment moves
+    a branch to the other unit."""
+    from dataclasses import replace
+
+    from npu_dse.hetero.units import CpuRoofline
+
+    net = Network("fork", (_conv("a", k=16), _conv("b1", k=256), _conv("b2", k=256), _conv("j", k=16, c=512)),
+                  (("a", "b1"), ("a", "b2"), ("b1", "j"), ("b2", "j")))
+    cpu = CpuRoofline("p", 1.0, 1.0, 0.0, 1.0, "test", {"a": 1000.0, "b1": 2000.0, "b2": 50000.0, "j": 1000.0})
+    move = {n: k * 8 * 8 / 1e9 * 1e3 + 0.5 for n, k in (("a", 16), ("b1", 256), ("b2", 256))}  # int8, 1 GB/s
+    split = schedule(net, cpu, replace(EVTA, times_ms={"b1": 50.0, "b2": 3.0}, overhead_us=0.0), sync_us=500.0,
+                     transfer_gb_s=1.0)
+    (g,) = split.groups
+    assert [split.placement[b] for b in ("b1", "b2")] == ["cpu", "npu"]
+    assert g.nestc_ms == pytest.approx(max(2, 3) + 0.5 + move["a"] + move["b2"]) == g.parallel_ms
+    assert split.baselines["nestc_rule"] == pytest.approx(split.branch_parallel_ms)
+    one = schedule(net, cpu, replace(EVTA, times_ms={"b1": 0.5, "b2": 3.0}, overhead_us=0.0), sync_us=500.0,
+                   transfer_gb_s=1.0)
+    (g,) = one.groups
+    assert [one.placement[b] for b in ("b1", "b2")] == ["npu", "npu"]
+    assert g.nestc_ms == g.sequential_ms == pytest.approx(0.5 + 3 + move["a"] + move["b1"] + move["b2"])
+    assert one.baselines["nestc_rule"] == one.sequential_ms
+    assert g.assignment == ["cpu", "npu"] and g.parallel_ms == pytest.approx(3 + 0.5 + move["a"] + move["b2"])
+    assert one.branch_parallel_ms < one.sequential_ms
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(2, 8), st.integers(0, 10_000))
 def test_sequential_placement_equals_brute_force(n, seed):
@@ -162,7 +190,7 @@ def test_cli_end_to_end_with_golden_json(tmp_path):
     assert res.exit_code == 0, res.output
     d = json.loads(out.read_text())
     assert {"groups_found", "groups_parallel", "sequential_ms", "branch_parallel_ms", "groups"} <= set(d)
-    assert d["groups_found"] == 8 and d["groups_parallel"] == 8
+    assert d["groups_found"] == 8 and d["groups_parallel"] == 8 and d["nestc_groups_parallel"] == 6
     # each tensor handed over to the unit that reads it: 203.205646 ms when the hand-over before a node was priced by
     # the node before it in the order; now fire2/3/5/6/9's expand3x3 on the NPU reads the squeeze's output (not
     # expand1x1's), fire4/8's concat on the CPU reads both expands' and fire7's expand1x1 no longer pays one: +0.03314

@@ -21,17 +21,49 @@ from npu_dse.hetero.units import A53, EVTA
 runner = CliRunner()
 
 
-def _brute(times, sync, fork, join):
-    """Every assignment, the makespan written out independently of :func:`group_span`."""
+def _brute(times, sync, fork, join, spread=False):
+    """Every assignment (with ``spread``, those on two or more units), the makespan written out independently of
+    :func:`group_span`."""
     b, u = times.shape
     best = np.inf
     for assign in itertools.product(range(u), repeat=b):
+        if spread and len(set(assign)) < 2:
+            continue
         load = [sum(times[i, k] for i, a in enumerate(assign) if a == k) for k in range(u)]
         span = max(load)
         if len(set(assign)) > 1:
             span += sync + fork + max(join[i, a] for i, a in enumerate(assign))
         best = min(best, span)
     return best
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(2, 8), st.integers(2, 4), st.integers(0, 2**31), st.floats(0, 3), st.floats(0, 2))
+def test_spread_assignments_equal_brute_force_over_two_or_more_units(branches, units, seed, sync, fork):
+    """spread=True (what dse hetero runs): the best assignment that uses two units or more, by enumeration and by
+    CP-SAT, equals brute force over those; it is never better than the unrestricted optimum."""
+    rng = np.random.default_rng(seed)
+    times = rng.uniform(0.1, 10.0, (branches, units))
+    times[rng.random(times.shape) < 0.2] = np.inf
+    times[:, 0] = np.minimum(times[:, 0], 10.0)  # every branch runs on unit 0
+    times[0, 1] = min(times[0, 1], 10.0)  # and one on unit 1 too: an assignment on two units exists
+    join = rng.uniform(0.0, 2.0, times.shape)
+    join[:, 0] = 0.0
+    expected = _brute(times, sync, fork, join, spread=True)
+    assign, span = best_assignment(times, sync, fork_ms=fork, join_ms=join, method="cpsat", seed=seed % 1000,
+                                   spread=True)
+    assert len(set(assign)) >= 2 and span == pytest.approx(expected, abs=branches * 1e-6 + 1e-9)
+    if units ** branches <= MAX_ENUMERATION:
+        assign, enum_span = best_assignment(times, sync, fork_ms=fork, join_ms=join, method="enumerate", spread=True)
+        assert len(set(assign)) >= 2 and enum_span == pytest.approx(expected, rel=1e-12)
+    assert span >= _brute(times, sync, fork, join) - 1e-5
+
+
+def test_spread_without_a_second_unit_is_refused():
+    times = np.array([[1.0, np.inf], [2.0, np.inf]])
+    for method in ("enumerate", "cpsat"):
+        with pytest.raises(HardwareError, match="uses two units"):
+            best_assignment(times, method=method, spread=True)
 
 
 @settings(max_examples=50, deadline=None)
@@ -99,7 +131,12 @@ def test_branch_parallel_beats_every_baseline(model):
     assert set(r.baselines) == {"all_sequential", "nestc_rule", "greedy_lpt", "fastest_unit", "cpu_only"}
     for name, ms in r.baselines.items():
         assert r.branch_parallel_ms <= ms + 1e-9, name
-    assert r.baselines["all_sequential"] == r.baselines["nestc_rule"] == r.sequential_ms
+    assert r.baselines["all_sequential"] == r.sequential_ms
+    # the seed's rule runs at once only the groups the placement splits across the units: some, not all
+    split = [g for g in r.groups if len({u for br in g.branches for u in {r.placement[n] for n in br}}) > 1]
+    assert len(split) == {"squeezenet1_0": 6, "googlenet": 9}[model]  # fire4 and fire8: both expands on the NPU
+    assert r.branch_parallel_ms < r.baselines["nestc_rule"] < r.sequential_ms
+    assert all(g.nestc_ms == g.sequential_ms for g in r.groups if g not in split)
     # the NPU pays on these networks: the CPU alone is much slower than the placement
     assert r.baselines["cpu_only"] > 1.4 * r.sequential_ms
     # CP-SAT forced on every group gives the same schedule as enumeration
@@ -123,7 +160,7 @@ def test_cli_reports_baselines(tmp_path):
     out = tmp_path / "h.json"
     res = runner.invoke(app, ["hetero", "squeezenet1_0", "--cpu", "a53", "--assign", "cpsat", "--json", str(out)])
     assert res.exit_code == 0, res.output
-    assert "baselines (ms): all_sequential 203.24, nestc_rule 203.24, greedy_lpt 183.99" in res.output.replace(
+    assert "baselines (ms): all_sequential 203.24, nestc_rule 192.93, greedy_lpt 183.99" in res.output.replace(
         "\n", " ")
     d = json.loads(out.read_text())
     assert d["baselines"]["cpu_only"] == pytest.approx(341.9785733, rel=1e-6)

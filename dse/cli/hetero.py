@@ -52,6 +52,9 @@ def hetero(
     gain = 1 - result.branch_parallel_ms / result.sequential_ms if result.sequential_ms else 0.0
     console.print(f"sequential {result.sequential_ms:.2f} ms, branch-parallel {result.branch_parallel_ms:.2f} ms "
                   f"({gain:.2%} less); {result.groups_parallel} of {result.groups_found} groups run in parallel")
+    if result.baselines:
+        console.print(f"the seed's NEST-C rule (each node on its unit of the sequential placement) runs "
+                      f"{result.nestc_groups_parallel} of them in parallel: {result.baselines['nestc_rule']:.2f} ms")
     console.print("baselines (ms): " + ", ".join(f"{k} {v:.2f}" for k, v in result.baselines.items()))
     if check is not None:
         console.print(f"host CPU ({check['machine']['cpu']}, onnxruntime {check['machine']['onnxruntime']}, one "

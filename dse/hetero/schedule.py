@@ -8,16 +8,20 @@
    predecessors, not from the node before it in the order, which on a fork is another branch. Nodes the NPU cannot
    run stay on the CPU. Its total is the sequential latency.
 2. **Branch-parallel groups.** For each parallel-branch group, the best assignment of its branches to the units
-   is found exactly (:func:`best_assignment`); a branch runs whole on its unit, the makespan (:func:`group_span`)
-   is the busiest unit's sum plus one synchronisation and the transfers at fork and join when more than one unit
-   is used. The group runs in parallel only if that beats its sequential time: its nodes in the placement and the
+   that uses more than one unit is found exactly (:func:`best_assignment` with ``spread``: all branches on one unit
+   is the group run sequentially, which the placement already did at its least cost); a branch runs whole on its
+   unit, the makespan (:func:`group_span`) is the busiest unit's sum plus one synchronisation and the transfers at
+   fork and join. The group runs in parallel only if that beats its sequential time: its nodes in the placement and the
    hand-overs of the fork's and the branches' tensors to its nodes and the join (:func:`placement_ms` of the
    group's nodes), which the makespan pays on its own.
 3. The branch-parallel latency is the sequential one less each parallel group's saving.
 
-Baselines for comparison (``HeteroResult.baselines``, ms): all-sequential (= NEST-C's rule: the DP placement with no
-branch parallelism), greedy longest-processing-time assignment per group (:func:`greedy_lpt`), each node on its
-individually fastest unit, and the CPU alone.
+Baselines for comparison (``HeteroResult.baselines``, ms): all-sequential (the DP placement with no branch
+parallelism), the seed's NEST-C rule (every node stays on its unit of the sequential placement, "the same PU for
+the same operation as the sequential code", so that results do not change; a group runs its branches at once only
+where that placement already put them on different units, and that beats its sequential time), greedy
+longest-processing-time assignment per group (:func:`greedy_lpt`), each node on its individually fastest unit, and
+the CPU alone.
 
 Groups whose assignments are too many to enumerate (:data:`MAX_ENUMERATION`) are solved exactly with CP-SAT
 (OR-Tools), in integer nanoseconds.
@@ -77,11 +81,13 @@ def group_span(assign: tuple[int, ...] | list[int], times: np.ndarray, sync_ms: 
     return span
 
 
-def _enumerate(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarray | None
+def _enumerate(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarray | None, spread: bool = False
                ) -> tuple[tuple[int, ...], float] | None:
     b, u = times.shape
     best: tuple[tuple[int, ...], float] | None = None
     for assign in itertools.product(range(u), repeat=b):
+        if spread and len(set(assign)) < 2:
+            continue
         span = group_span(assign, times, sync_ms, fork_ms, join_ms)
         if math.isfinite(span) and (best is None or span < best[1]):
             best = (assign, span)
@@ -92,8 +98,8 @@ NS_PER_MS = 1_000_000
 """CP-SAT works on integers: times are scaled to whole nanoseconds (rounded)."""
 
 
-def _cpsat(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarray | None, seed: int
-           ) -> tuple[int, ...] | None:
+def _cpsat(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarray | None, seed: int,
+           spread: bool = False) -> tuple[int, ...] | None:
     from ortools.sat.python import cp_model
 
     b, u = times.shape
@@ -117,6 +123,10 @@ def _cpsat(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarra
         m.AddImplication(var, used[k])
     multi = m.NewBoolVar("multi")
     m.Add(sum(used) <= 1 + (u - 1) * multi)
+    if spread:  # a unit counts as used only with a branch on it, and two must be
+        for k in range(u):
+            m.Add(used[k] <= sum(var for (i, kk), var in x.items() if kk == k))
+        m.Add(sum(used) >= 2)
     join = m.NewIntVar(0, jmax, "join")
     if join_ms is not None:
         for (i, k), var in x.items():
@@ -128,13 +138,15 @@ def _cpsat(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarra
     solver.parameters.random_seed = int(seed)
     solver.parameters.num_workers = 1
     status = solver.Solve(m)
+    if spread and status == cp_model.INFEASIBLE:
+        return None
     if status != cp_model.OPTIMAL:
         raise HardwareError(f"CP-SAT did not prove an optimal assignment (status {solver.StatusName(status)})")
     return tuple(next(k for k in range(u) if (i, k) in x and solver.Value(x[i, k])) for i in range(b))
 
 
 def best_assignment(times: np.ndarray, sync_ms: float = 0.0, *, fork_ms: float = 0.0,
-                    join_ms: np.ndarray | None = None, method: str = "auto", seed: int = 0
+                    join_ms: np.ndarray | None = None, method: str = "auto", seed: int = 0, spread: bool = False
                     ) -> tuple[tuple[int, ...], float]:
     """The assignment of a group's branches to units with the smallest makespan (:func:`group_span`), exactly.
 
@@ -154,14 +166,16 @@ def best_assignment(times: np.ndarray, sync_ms: float = 0.0, *, fork_ms: float =
             largest over the branches counts when more than one unit is used. None: no join cost.
         method: ``auto`` (enumeration when small, else CP-SAT), ``enumerate`` or ``cpsat``.
         seed: CP-SAT's ``random_seed``.
+        spread: only assignments that use more than one unit (branch-parallel execution proper: all branches on one
+            unit is the group run sequentially, whose cost, hand-overs included, the placement already minimised).
 
     Returns:
         (unit index per branch, makespan in ms). Enumeration breaks ties to the lexicographically first assignment.
 
     Raises:
         HardwareError: a malformed or negative time matrix, ``method`` unknown, ``enumerate`` asked for more than
-            :data:`MAX_ENUMERATION` assignments, no feasible assignment (a branch no unit can run), or CP-SAT not
-            proving optimality.
+            :data:`MAX_ENUMERATION` assignments, no feasible assignment (a branch no unit can run; with ``spread``,
+            none that uses two units), or CP-SAT not proving optimality.
     """
     times = _check_times(times, join_ms)
     b, u = times.shape
@@ -172,13 +186,14 @@ def best_assignment(times: np.ndarray, sync_ms: float = 0.0, *, fork_ms: float =
         raise HardwareError(f"{b} branches on {u} units are {u ** b} assignments; at most {MAX_ENUMERATION} are "
                             "enumerated (use method 'cpsat')")
     if method == "enumerate" or (method == "auto" and small):
-        best = _enumerate(times, sync_ms, fork_ms, join_ms)
+        best = _enumerate(times, sync_ms, fork_ms, join_ms, spread)
     else:
-        assign = _cpsat(times, sync_ms, fork_ms, join_ms, seed)
+        assign = _cpsat(times, sync_ms, fork_ms, join_ms, seed, spread)
         best = None if assign is None else (assign, group_span(assign, times, sync_ms, fork_ms, join_ms))
         log.debug("CP-SAT assigned %d branches on %d units: %s", b, u, best)
     if best is None or not math.isfinite(best[1]):
-        raise HardwareError("no unit can run every branch of the group")
+        raise HardwareError("no unit can run every branch of the group" if not spread else
+                            "no assignment of the group's branches uses two units")
     return best
 
 
@@ -214,6 +229,7 @@ class GroupResult:
     parallel_ms: float
     parallel: bool
     greedy_ms: float
+    nestc_ms: float = math.nan
 
 
 @dataclass
@@ -239,16 +255,23 @@ class HeteroResult:
     def groups_parallel(self) -> int:
         return sum(g.parallel for g in self.groups)
 
+    @property
+    def nestc_groups_parallel(self) -> int:
+        """Groups the seed's NEST-C rule runs in parallel (those the placement splits, where that pays)."""
+        return sum(g.nestc_ms < g.sequential_ms for g in self.groups)
+
     def to_dict(self) -> dict:
         """The JSON document of ``dse hetero --json``."""
         return {
             "network": self.network, "cpu": self.cpu, "npu": self.npu,
             "groups_found": self.groups_found, "groups_parallel": self.groups_parallel,
+            "nestc_groups_parallel": self.nestc_groups_parallel,
             "sequential_ms": self.sequential_ms, "branch_parallel_ms": self.branch_parallel_ms,
             "gain": 1.0 - self.branch_parallel_ms / self.sequential_ms if self.sequential_ms else 0.0,
             "groups": [{"fork": g.fork, "join": g.join, "branches": g.branches, "branch_ms": g.branch_ms,
                         "assignment": g.assignment, "sequential_ms": g.sequential_ms, "parallel_ms": g.parallel_ms,
-                        "greedy_ms": g.greedy_ms, "parallel": g.parallel} for g in self.groups],
+                        "greedy_ms": g.greedy_ms, "nestc_ms": g.nestc_ms, "parallel": g.parallel}
+                       for g in self.groups],
             "baselines": self.baselines,
             "placement": self.placement,
             **({"cpu_check": self.cpu_check} if self.cpu_check is not None else {}),
@@ -346,6 +369,23 @@ def sequential_placement(graph: Graph, times: dict[str, dict[str, float]], move_
     return {n: placement[n] for n in graph.nodes}, total
 
 
+def _or(ms: float, otherwise: float) -> float:
+    """``ms`` unless it is ``inf`` (no such assignment), else ``otherwise``."""
+    return otherwise if math.isinf(ms) else ms
+
+
+def _nestc_span(branches: tuple[tuple[str, ...], ...], placement: dict[str, str], times: np.ndarray, sync_ms: float,
+                fork_ms: float, join_ms: np.ndarray) -> float:
+    """A group's makespan under the seed's NEST-C rule (module docstring): its branches on the units the sequential
+    placement gave them, at once, when that placement put each branch whole on one unit and not all on the same one;
+    ``inf`` otherwise (the rule runs the group sequentially)."""
+    units = [{placement[n] for n in br} for br in branches]
+    if any(len(u) != 1 for u in units):
+        return math.inf
+    assign = [UNITS.index(next(iter(u))) for u in units]
+    return group_span(assign, times, sync_ms, fork_ms, join_ms) if len(set(assign)) > 1 else math.inf
+
+
 def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC_US,
              transfer_gb_s: float = TRANSFER_GB_S, method: str = "auto", seed: int = 0, *,
              graph: Graph | None = None, baselines: bool = True) -> HeteroResult:
@@ -366,8 +406,8 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
     Returns:
         The placement, the sequential and branch-parallel latencies (ms), every group, and ``baselines`` (ms):
         ``all_sequential`` (the DP placement, every node one after the other: ``sequential_ms``), ``nestc_rule``
-        (NEST-C's partitioner: the same DP placement along the chain with transfer costs and no branch
-        parallelism, so equal to ``all_sequential``), ``greedy_lpt`` (the DP placement, each group assigned by
+        (the seed's rule: the DP placement kept, groups it splits across the units run at once where that pays;
+        each group's ``nestc_ms``), ``greedy_lpt`` (the DP placement, each group assigned by
         :func:`greedy_lpt` and run in parallel where that beats its sequential time), ``fastest_unit`` (each node on
         the unit where it alone runs fastest, transfers counted, no branch parallelism) and ``cpu_only``.
 
@@ -395,7 +435,7 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
 
     # 2. parallel-branch groups: exact assignment (and the greedy LPT baseline) under the same makespan model
     results = []
-    saving = saving_lpt = 0.0
+    saving = saving_lpt = saving_nestc = 0.0
     for g in parallel_groups(graph):
         # the group's share of the sequential latency: its branch nodes and the hand-overs they and the join need
         # of the fork's and the branches' tensors, which its parallel makespan pays on its own
@@ -404,17 +444,29 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
         mat = np.array([[sum(times[n][u] for n in br) for u in UNITS] for br in g.branches])
         join_ms = np.array([[0.0 if UNITS[k] == placement[g.join] else move_ms(br[-1]) for k in range(len(UNITS))]
                             for br in g.branches])
-        assign, span = best_assignment(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms, method=method,
-                                       seed=seed)
-        greedy = greedy_lpt(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms)[1] if baselines else math.nan
+        # branch-parallel: the branches on more than one unit at once (on one unit the group runs sequentially,
+        # which the placement already did at its least cost)
+        if len(set(np.flatnonzero(np.isfinite(mat).any(axis=0)))) > 1:
+            assign, span = best_assignment(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms, method=method,
+                                           seed=seed, spread=True)
+        else:  # every branch can run on one unit only, the same one
+            assign, span = tuple(UNITS.index(placement[br[0]]) for br in g.branches), math.inf
+        greedy = math.nan
+        if baselines:
+            lpt, greedy = greedy_lpt(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms)
+            greedy = greedy if len(set(lpt)) > 1 else math.inf
+        nestc = _nestc_span(g.branches, placement, mat, sync_ms, move_ms(g.fork), join_ms) if baselines else math.nan
         parallel = span < seq_ms
         if parallel:
             saving += seq_ms - span
         if greedy < seq_ms:
             saving_lpt += seq_ms - greedy
+        if nestc < seq_ms:
+            saving_nestc += seq_ms - nestc
         results.append(GroupResult(g.fork, g.join, [list(b) for b in g.branches],
                                    [dict(zip(UNITS, map(float, row))) for row in mat],
-                                   [UNITS[k] for k in assign], seq_ms, span, parallel, greedy))
+                                   [UNITS[k] for k in assign], seq_ms, _or(span, seq_ms), parallel,
+                                   _or(greedy, seq_ms), _or(nestc, seq_ms)))
 
     if not baselines:
         return HeteroResult(network.name, cpu.name, npu.name, placement, times, sequential, sequential - saving,
@@ -422,7 +474,8 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
     # 3. baselines
     fastest = {n: min(UNITS, key=lambda u: times[n][u]) for n in graph.nodes}
     fastest_ms = placement_ms(graph, fastest, times, move_ms)
-    baselines = {"all_sequential": sequential, "nestc_rule": sequential, "greedy_lpt": sequential - saving_lpt,
+    baselines = {"all_sequential": sequential, "nestc_rule": sequential - saving_nestc,
+                 "greedy_lpt": sequential - saving_lpt,
                  "fastest_unit": fastest_ms, "cpu_only": sum(times[n]["cpu"] for n in graph.nodes)}
     return HeteroResult(network.name, cpu.name, npu.name, placement, times, sequential, sequential - saving,
                         results, baselines)
