@@ -3,8 +3,9 @@
 For every parallel-branch group of the network, its branches run concurrently on two threads of this machine with
 onnxruntime (one session per branch, one intra-op and one inter-op thread each; the NPU side is emulated as a
 second CPU unit). The prediction is ``dse hetero``'s schedule with ``--cpu host`` times for both units: per-node
-thread CPU times (:mod:`npu_dse.hetero.host`), branches assigned exactly (:func:`~npu_dse.hetero.schedule.
-best_assignment`, no transfer or sync cost: both threads share memory). The measured makespan is the wall time
+thread CPU times (:mod:`npu_dse.hetero.host`), branches assigned exactly over both units (:func:`~npu_dse.hetero.
+schedule.best_assignment` with ``spread``, as ``dse hetero`` does; no transfer or sync cost: both threads share
+memory). The measured makespan is the wall time
 from a barrier that releases both threads to the end of the later one, the median of ``--repeats`` rounds; the
 sequential reference runs all the group's branches one after the other on one thread.
 
@@ -88,7 +89,7 @@ def main() -> None:
     rows = []
     for g in parallel_groups(build_graph(net)):
         ms = np.array([[sum(prof.times_us[n] for n in br) / 1e3] * 2 for br in g.branches])
-        assign, predicted = best_assignment(ms, 0.0, seed=args.seed)
+        assign, predicted = best_assignment(ms, 0.0, seed=args.seed, spread=True)
         runners = [_runner(on, values, list(br)) for br in g.branches]
         lanes = [[runners[i] for i, k in enumerate(assign) if k == u] for u in range(2)]
         lanes = [lane for lane in lanes if lane]
