@@ -182,6 +182,29 @@ def test_sequential_placement_equals_brute_force(n, seed):
     assert placement_ms(graph, placement, times, move.__getitem__) == pytest.approx(total, rel=1e-12, abs=1e-12)
 
 
+def test_a_placement_with_too_many_states_keeps_the_cheapest_and_says_so(caplog):
+    """Past max_states the DP keeps the cheapest states: a valid placement priced exactly, no better than the
+    optimum, and a warning that it is not proven optimal."""
+    import logging
+
+    from npu_dse.hetero.graph import Graph
+    from npu_dse.hetero.schedule import placement_ms, sequential_placement
+
+    rng = np.random.default_rng(3)
+    branches = [f"b{i}" for i in range(6)]
+    nodes = ("f", *branches, "j")
+    graph = Graph(nodes, {"f": (), **{b: ("f",) for b in branches}, "j": tuple(branches)},
+                  {"f": tuple(branches), **{b: ("j",) for b in branches}, "j": ()})
+    times = {n: {"cpu": float(rng.uniform(1, 5)), "npu": float(rng.uniform(1, 5))} for n in nodes}
+    move = {n: float(rng.uniform(0.5, 2)) for n in nodes}.__getitem__
+    with caplog.at_level(logging.WARNING, logger="npu_dse.hetero.schedule"):
+        _, best = sequential_placement(graph, times, move)  # 6 live tensors: 4 ** 6 states at most, kept whole
+        assert not caplog.records
+        placement, total = sequential_placement(graph, times, move, max_states=2)
+    assert len(caplog.records) == 1 and "not proven optimal" in caplog.text
+    assert total == pytest.approx(placement_ms(graph, placement, times, move)) and total >= best - 1e-12
+
+
 def test_cli_end_to_end_with_golden_json(tmp_path):
     out = tmp_path / "h.json"
     png = tmp_path / "h.png"
