@@ -188,7 +188,11 @@ def compute_cycles(layer: Layer, array: SystolicArray) -> int:
         only a 1 x 1 array reaches: there SCALE-Sim's count is one cycle below its MACs).
     """
     o = operands(layer)
-    fr, fc, per_fold, stream = _folds(o, array)
+    return _compute_cycles(o, _folds(o, array))
+
+
+def _compute_cycles(o: Operands, folds: tuple[int, int, int, int]) -> int:
+    fr, fc, per_fold, stream = folds
     return o.times * max(fr * fc * per_fold - 1, fr * fc * stream)
 
 
@@ -196,10 +200,14 @@ def sram_accesses(layer: Layer, array: SystolicArray) -> dict[str, int]:
     """SRAM reads and writes (elements) of ``layer`` on ``array``: ``ifmap_reads``, ``filter_reads``,
     ``ofmap_writes`` and ``ofmap_reads`` (partial sums read back), following the folds (module docstring)."""
     o = operands(layer)
-    fr, fc, _, _ = _folds(o, array)
-    if array.dataflow == "ws":       # weights once; inputs once per column fold; psums per row fold
+    return _sram_accesses(o, _folds(o, array), array.dataflow)
+
+
+def _sram_accesses(o: Operands, folds: tuple[int, int, int, int], dataflow: str) -> dict[str, int]:
+    fr, fc, _, _ = folds
+    if dataflow == "ws":       # weights once; inputs once per column fold; psums per row fold
         f, i, w = o.T * o.K, o.Sr * o.T * fc, o.Sr * o.K * fr
-    elif array.dataflow == "os":     # inputs once per column fold, weights once per row fold, outputs once
+    elif dataflow == "os":     # inputs once per column fold, weights once per row fold, outputs once
         f, i, w = o.T * o.K * fr, o.Sr * o.T * fc, o.Sr * o.K
     else:                            # inputs once; weights once per column fold; psums per row fold
         f, i, w = o.T * o.K * fc, o.Sr * o.T, o.Sr * o.K * fr
@@ -260,7 +268,12 @@ def capacity_schedule(layer: Layer, array: SystolicArray, scratch_elems: float, 
         model marks such a point infeasible through ``l2_req``).
     """
     o = operands(layer)
-    fr, fc, _, _ = _folds(o, array)
+    return _capacity_schedule(layer, array, o, _folds(o, array), scratch_elems, acc_entries)
+
+
+def _capacity_schedule(layer: Layer, array: SystolicArray, o: Operands, folds: tuple[int, int, int, int],
+                       scratch_elems: float, acc_entries: float) -> Schedule:
+    fr, fc, _, _ = folds
     r, c = array.rows, array.cols
     e_in, e_w = _fills(layer, o)
     A, W = e_in / o.times, e_w / o.times  # one product's input and weights (elements)
@@ -324,13 +337,14 @@ def engine_counts(layer: Layer, array: SystolicArray, scratch_elems: float = mat
         on-chip accumulator, as in Gemmini and SCALE-Sim's ofmap SRAM).
     """
     o = operands(layer)
-    acc = sram_accesses(layer, array)
+    folds = _folds(o, array)
+    acc = _sram_accesses(o, folds, array.dataflow)
     macs = float(layer.macs)
     r, c = array.rows, array.cols
-    sched = capacity_schedule(layer, array, scratch_elems, acc_entries)
+    sched = _capacity_schedule(layer, array, o, folds, scratch_elems, acc_entries)
     nb = sched.blocks
-    fr, fc, _, stream = _folds(o, array)
-    cycles = compute_cycles(layer, array)
+    fr, fc, _, stream = folds
+    cycles = _compute_cycles(o, folds)
     filter_reads, ifmap_reads = acc["filter_reads"], acc["ifmap_reads"]
     if nb > 1:  # only ws / is block their stream (output-stationary has no accumulator to fill)
         cycles = o.times * max(fr * fc * (nb * (2 * r + c - 2) + stream) - 1, fr * fc * stream)
