@@ -288,15 +288,3 @@ def test_seeded_ga_on_a_global_space_fills_its_population_with_random_designs_be
     # seeds 0-4)
     dataflows = first.design.map(lambda d: json.loads(d)["dataflow"])
     assert (dataflows != "kcp_ws").sum() >= 10 and set(dataflows) >= {"yxp_os", "rs"}
-
-
-def test_ppo_takes_longer_rollouts_on_a_global_space_unless_told():
-    """On a global space (one design per episode of a few decisions) PPO and MaskablePPO collect 512 steps, about 85
-    designs, per update (GLOBAL_DEFAULTS); per-layer spaces keep DEFAULTS; a stage's own n_steps wins."""
-    from npu_dse.search.rl import DEFAULTS, agent_options
-
-    for algo in ("ppo", "maskable_ppo"):
-        assert agent_options(algo, {}, per_layer=False)[0]["n_steps"] == 512
-        assert agent_options(algo, {}, per_layer=True)[0]["n_steps"] == DEFAULTS[algo]["n_steps"] == 64
-        assert agent_options(algo, {"n_steps": 32}, per_layer=False)[0]["n_steps"] == 32
-    assert agent_options("a2c", {}, per_layer=False)[0]["n_steps"] == DEFAULTS["a2c"]["n_steps"]

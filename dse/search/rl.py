@@ -45,19 +45,6 @@ and ``train_freq`` count calls of the vectorised environment: each is :data:`N_E
 RecurrentPPO trains on whole rollouts for 2 epochs: its LSTM minibatches dominate its time; 4 epochs of 128 cost 3.7x
 as much per episode and, at 500 episodes on ResNet-50 cloud, found a worse design (2.74e8 against 2.57e8 cycles)."""
 
-GLOBAL_DEFAULTS: dict[str, dict[str, Any]] = {
-    "ppo": {"n_steps": 512},
-    "maskable_ppo": {"n_steps": 512},
-}
-"""Overrides of :data:`DEFAULTS` on global spaces (:class:`npu_dse.envs.AcceleratorConfig`: one design per episode of
-one decision per parameter, 6 on the global presets). A rollout of 512 steps holds about 85 designs; at 64 (about
-10) each update followed the noise of a few rewards and the policy settled within a few hundred episodes on the
-first array it found feasible. PPO alone at 3,000 evaluations, seeds 0-4 (median best / the reference of
-``benchmarks/results/search_quality_global.md``): MobileNetV2 edge 1.414 -> 1.046, ResNet-50 edge 1.485 -> 1.173,
-BERT-base edge 1.547 -> 1.130, ResNet-50 cloud 1.159 (one seed with no feasible design) -> 1.096 (every seed better or
-equal); distinct designs evaluated 277-561 -> 770-993 of 3,000 on the edge problems. MaskablePPO on BERT-base edge:
-1.130 at 3,000 evaluations, where 64 reached 1.158 at 10,000."""
-
 N_ENVS = 8
 """Episodes stepped together on per-layer problems (option ``n_envs``): one policy call serves all of them."""
 
@@ -134,14 +121,14 @@ def option_names(algo: str) -> set[str]:
 def agent_options(algo: str, options: dict[str, Any], per_layer: bool) -> tuple[dict[str, Any], int, bool]:
     """A stage's options split into the agent's constructor arguments, ``n_envs`` and ``flatten``.
 
-    The constructor arguments are :data:`DEFAULTS` (with :data:`GLOBAL_DEFAULTS` on a global space) overridden by
-    ``options``; PPO-like agents' ``batch_size`` is cut to the rollout (``n_steps * n_envs``) when larger. ``n_envs``
-    and ``flatten`` apply to per-layer spaces only (a global space has one environment).
+    The constructor arguments are :data:`DEFAULTS` overridden by ``options``; PPO-like agents' ``batch_size`` is cut
+    to the rollout (``n_steps * n_envs``) when larger. ``n_envs`` and ``flatten`` apply to per-layer spaces only (a
+    global space has one environment).
 
     Raises:
         SpaceError: ``n_envs`` not an integer >= 1, or ``flatten`` not a boolean.
     """
-    opts = {**DEFAULTS[algo], **({} if per_layer else GLOBAL_DEFAULTS.get(algo, {})), **options}
+    opts = {**DEFAULTS[algo], **options}
     n_envs = opts.pop("n_envs", N_ENVS)
     if isinstance(n_envs, bool) or not isinstance(n_envs, int) or n_envs < 1:
         raise SpaceError(f"stage {algo!r}: option 'n_envs' must be an integer >= 1, got {n_envs!r}")
