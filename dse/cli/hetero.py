@@ -26,10 +26,9 @@ def hetero(
 ) -> None:
     """Find the parallel-branch groups, place every node on the CPU or the NPU, and run a group's branches in
     parallel where that beats running them one after the other."""
-    from rich.console import Console
     from rich.table import Table
 
-    from npu_dse.cli.workload import resolve_network
+    from npu_dse.cli.workload import resolve_network, wide_console
     from npu_dse.hetero.schedule import schedule
     from npu_dse.hetero.units import cpu_for, resolve_npu
     from npu_dse.results import write_json
@@ -47,7 +46,7 @@ def hetero(
                                                                                                 g.branch_ms))
         table.add_row(f"{g.fork} -> {g.join}", branches, ", ".join(g.assignment), f"{g.sequential_ms:.3f}",
                       f"{g.parallel_ms:.3f}", "parallel" if g.parallel else "sequential")
-    console = Console()
+    console = wide_console()
     console.print(table)
     gain = 1 - result.branch_parallel_ms / result.sequential_ms if result.sequential_ms else 0.0
     console.print(f"sequential {result.sequential_ms:.2f} ms, branch-parallel {result.branch_parallel_ms:.2f} ms "

@@ -17,7 +17,9 @@ from npu_dse.cli.app import app
 _MIN_WIDTH = 160  # the per-layer table has 14 columns: never squeeze it below this when not on a terminal
 
 
-def _console() -> Console:
+def wide_console() -> Console:
+    """A rich console that, when not on a terminal (a pipe, a file, a test), is at least :data:`_MIN_WIDTH` columns
+    wide, so wide tables are not squeezed to 80 columns."""
     console = Console()
     return console if console.is_terminal else Console(width=max(console.width, _MIN_WIDTH))
 
@@ -49,7 +51,7 @@ def models() -> None:
     for name in zoo.names():
         net = zoo.load(name)
         table.add_row(name, str(len(net)), f"{net.macs:,}", f"{net.weights:,}")
-    _console().print(table)
+    wide_console().print(table)
 
 
 @app.command("show")
@@ -70,16 +72,16 @@ def show(
         values = {"op": l.op.value, "output": "x".join(map(str, l.output_size)), "MACs": f"{l.macs:,}",
                   "weights": f"{l.weights:,}"}
         table.add_row(*(values.get(c, str(getattr(l, c, ""))) for c in columns))
-    _console().print(table)
+    wide_console().print(table)
     if net.ops:
         kinds: dict[str, list[int]] = {}
         for op in net.ops:
             kinds.setdefault(op.kind, []).append(op.elements)
         parts = [f"{k} x{len(v)} ({sum(v):,} elements)" for k, v in kinds.items()]
-        _console().print(f"non-MAC ops (not costed yet): {', '.join(parts)}")
+        wide_console().print(f"non-MAC ops (not costed yet): {', '.join(parts)}")
     if net.edges:
         fan_out: dict[str, int] = {}
         for src, _ in net.edges:
             fan_out[src] = fan_out.get(src, 0) + 1
         forks = sum(1 for n in fan_out.values() if n > 1)
-        _console().print(f"graph: {len(net.edges)} edges, {forks} nodes feeding parallel branches")
+        wide_console().print(f"graph: {len(net.edges)} edges, {forks} nodes feeding parallel branches")
