@@ -305,8 +305,9 @@ def placement_ms(graph: Graph, placement: dict[str, str], times: dict[str, dict[
     With ``nodes``, only those nodes' times and the hand-overs of tensors they consume (a segment of the total).
     """
     inside = set(graph.nodes) if nodes is None else nodes
-    ms = sum(times[n][placement[n]] for n in graph.nodes if n in inside)
-    for p in graph.nodes:
+    read = {p for c in inside for p in graph.preds[c]}  # the tensors handed over, if any, are among these
+    ms = sum(times[n][placement[n]] for n in graph.nodes if n in inside)  # graph order: the same float sum every run
+    for p in (p for p in graph.nodes if p in read):
         targets = {placement[c] for c in graph.succs[p] if c in inside} - {placement[p]}
         ms += len(targets) * move_ms(p)
     return ms
@@ -446,7 +447,7 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
                             for br in g.branches])
         # branch-parallel: the branches on more than one unit at once (on one unit the group runs sequentially,
         # which the placement already did at its least cost)
-        if len(set(np.flatnonzero(np.isfinite(mat).any(axis=0)))) > 1:
+        if np.count_nonzero(np.isfinite(mat).any(axis=0)) > 1:  # two units can run some branch each
             assign, span = best_assignment(mat, sync_ms, fork_ms=move_ms(g.fork), join_ms=join_ms, method=method,
                                            seed=seed, spread=True)
         else:  # every branch can run on one unit only, the same one
