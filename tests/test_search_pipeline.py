@@ -91,6 +91,41 @@ def test_budget_is_never_exceeded(method):
     assert res.history["index"].tolist() == list(range(37))
 
 
+def test_a_stage_that_ends_early_leaves_its_evaluations_to_the_next():
+    space = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
+                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1}, technology="maestro")
+    problem = Problem(NET, space)
+    res = run_pipeline(problem, [StageSpec("exhaustive", 0.5), StageSpec("random")], budget=20, seed=0, exact=False)
+    # the exhaustive stage has 10 evaluations and needs 3 (the whole space): random search gets 10 + 7
+    assert res.history.stage.value_counts().to_dict() == {"exhaustive": 3, "random": 17}
+    assert res.evaluations == 20
+
+
+def test_an_rl_stage_ends_once_its_policy_proposes_only_designs_it_has_seen():
+    from npu_dse.search.rl import PATIENCE, RecordEpisodes
+
+    assert PATIENCE == 100
+    space = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
+                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1}, technology="maestro")
+    ctx = SearchContext(Evaluator(Problem(NET, space)), budget=100)
+
+    def episode(pes):
+        ev = ctx.evaluator.evaluate({"num_pes": pes})
+        return {"design": ev.point, "metrics": ev.metrics, "feasible": ev.feasible, "violations": ev.violations}
+
+    callback = RecordEpisodes(ctx, patience=3)
+    steps = []
+    for pes in (1, 2, 2, 2, 4, 4, 1, 2):  # two repeats, a new design, then three repeats in a row
+        callback.locals = {"infos": [episode(pes)], "dones": [True]}
+        steps.append(callback._on_step())
+    assert steps == [True] * 7 + [False] and callback.converged
+    assert ctx.used == 8  # every episode up to the one that completed the run of repeats is recorded
+    never = RecordEpisodes(SearchContext(ctx.evaluator, budget=100), patience=0)
+    for pes in (1,) * 50:
+        never.locals = {"infos": [episode(pes)], "dones": [True]}
+        assert never._on_step()
+
+
 def test_stage_budget_split_and_errors():
     assert stage_budgets([StageSpec("ppo", 0.25), StageSpec("ga")], 1000) == [250, 750]
     assert stage_budgets([StageSpec("ppo", 100), StageSpec("ga"), StageSpec("random")], 301) == [100, 101, 100]
@@ -130,6 +165,8 @@ def test_unknown_stage_option_is_refused_before_any_evaluation(method, option, a
     ("ga", {"population": True}, "option 'population' = True: Input should be a valid integer"),
     ("ppo", {"n_envs": 0}, "option 'n_envs' must be an integer >= 1, got 0"),
     ("maskable_ppo", {"flatten": 1}, "option 'flatten' must be true or false, got 1"),
+    ("ppo", {"patience": -1}, "option 'patience' must be an integer >= 0, got -1"),
+    ("a2c", {"patience": 2.5}, "option 'patience' must be an integer >= 0, got 2.5"),
     ("ppo", {"n_steps": -1}, r"PPO rejects n_steps=-1 \(arguments batch_size=-8, .*\): `batch_size` must be greater"),
     ("dqn", {"learning_rate": "fast"}, "DQN rejects learning_rate='fast'"),
 ])
@@ -159,7 +196,8 @@ def test_option_values_in_range_pass_and_none_is_allowed_where_documented():
 
 
 def test_every_method_takes_its_documented_options():
-    for method, options in [("ga", {"population": 8, "mutpb": 0.5}), ("maskable_ppo", {"n_envs": 4, "n_steps": 8}),
+    for method, options in [("ga", {"population": 8, "mutpb": 0.5}),
+                            ("maskable_ppo", {"n_envs": 4, "n_steps": 8, "patience": 0}),
                             ("dqn", {"flatten": True, "buffer_size": 100}), ("reinforce", {"hidden": 16}),
                             ("recurrent_ppo", {"policy_kwargs": {}}), ("exhaustive", {"batch_size": 4})]:
         check_stage(PROBLEM, StageSpec(method, options=options))

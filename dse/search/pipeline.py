@@ -1,7 +1,9 @@
 """Chain search stages under one evaluation budget: e.g. ``rl(ppo) -> ga``.
 
 Each stage is a method of :data:`METHODS` with its share of the budget; stages hand their elite (best distinct
-feasible designs) to the next one, and every evaluation lands in one history. Afterwards the pipeline reports the
+feasible designs) to the next one, and every evaluation lands in one history. A stage that ends before its share is
+used (an RL agent whose policy has converged, :data:`npu_dse.search.rl.PATIENCE`; an exhaustive search of a smaller
+space) leaves the rest to the next stage. Afterwards the pipeline reports the
 Pareto front of the problem's objectives and, where the problem has one, the exact optimum of the first objective
 and the gap to it (:mod:`npu_dse.search.exact`).
 """
@@ -192,11 +194,15 @@ def run_pipeline(
     evaluator = evaluator if evaluator is not None else Evaluator(problem)
     ctx = SearchContext(evaluator, budget)
     ctx.progress = progress
+    unspent = 0
     for k, (stage, limit) in enumerate(zip(stages, stage_budgets(stages, budget))):
         fn = method_function(stage.method)
+        limit += unspent
         log.info("stage %d: %s with %d evaluations", k, stage.method, limit)
+        before = ctx.used
         with ctx.stage_budget(stage.method, limit):
             fn(ctx, seed=seed + 7919 * k, elite=list(ctx.elite), **stage.options)
+        unspent = limit - (ctx.used - before)
     if len(problem.objectives) > 1:
         from npu_dse.search.pareto import hypervolume, pareto_front
 

@@ -4,8 +4,9 @@ The agent trains on the problem's environment — :class:`npu_dse.envs.Layerwise
 parameters (``n_envs`` episodes at once through :class:`npu_dse.envs.LayerwiseAssignmentVector`), else
 :class:`npu_dse.envs.AcceleratorConfig` — sharing the pipeline's evaluator. A callback
 (:class:`RecordEpisodes`) records every finished episode into the :class:`~npu_dse.search.context.SearchContext` and
-stops training when the stage's budget is used, so the stage's result is the best feasible design evaluated during
-training plus the elite set, not the final policy's greedy action (DESIGN.md §4). SB3 code is not modified.
+stops training when the stage's budget is used or the policy has converged (:data:`PATIENCE`), so the stage's
+result is the best feasible design evaluated during training plus the elite set, not the final policy's greedy
+action (DESIGN.md §4). SB3 code is not modified.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from stable_baselines3.common.callbacks import BaseCallback
 from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.evaluator import Evaluation, Problem
 from npu_dse.search.threads import single_threaded
-from npu_dse.search.context import SearchContext
+from npu_dse.search.context import SearchContext, point_to_json
 from npu_dse.envs import AcceleratorConfig, LayerwiseAssignmentVector
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,15 @@ and ``train_freq`` count calls of the vectorised environment: each is :data:`N_E
 RecurrentPPO trains on whole rollouts for 2 epochs: its LSTM minibatches dominate its time; 4 epochs of 128 cost 3.7x
 as much per episode and, at 500 episodes on ResNet-50 cloud, found a worse design (2.74e8 against 2.57e8 cycles)."""
 
+PATIENCE = 100
+"""An RL stage ends once this many episodes in a row proposed only designs it had evaluated already (option
+``patience``; 0 never): its policy has converged, and what it would go on to evaluate is known. The evaluations
+left go to the next stage (:func:`npu_dse.search.pipeline.run_pipeline`). A policy that still proposes a new design
+in 1 episode of 30 passes 100 episodes without one with probability 0.97^100 = 5 %. On global BERT-base edge (seed
+4) PPO's policy proposed 388 distinct designs in 3,000 episodes, 376 of them in the first 1,000: the GA after it
+searched with 7,000 evaluations where it could have had about 9,000 (``benchmarks/results/search_quality_global.md``
+for what that changed)."""
+
 N_ENVS = 8
 """Episodes stepped together on per-layer problems (option ``n_envs``): one policy call serves all of them."""
 
@@ -55,11 +65,17 @@ product of per-parameter sets)."""
 
 
 class RecordEpisodes(BaseCallback):
-    """Records each finished episode's design into the search context; stops when the stage budget is used."""
+    """Records each finished episode's design into the search context; stops when the stage budget is used, or,
+    with ``patience``, once the last ``patience`` episodes proposed no design the stage had not seen (the policy has
+    converged: what it would go on to evaluate is known already)."""
 
-    def __init__(self, ctx: SearchContext) -> None:
+    def __init__(self, ctx: SearchContext, patience: int = 0) -> None:
         super().__init__()
         self.ctx = ctx
+        self.patience = patience
+        self.seen: set[str] = set()
+        self.since_new = 0
+        self.converged = False
 
     def _on_step(self) -> bool:
         for info, done in zip(self.locals["infos"], self.locals["dones"]):
@@ -67,6 +83,14 @@ class RecordEpisodes(BaseCallback):
                 if self.ctx.remaining == 0:
                     return False
                 self.ctx.record(info)
+                key = point_to_json(info.get("design"))
+                self.since_new = 0 if key not in self.seen else self.since_new + 1
+                self.seen.add(key)
+                if self.patience and self.since_new >= self.patience:
+                    self.converged = True
+                    log.info("policy converged: no new design in %d episodes (%d evaluations used)",
+                             self.patience, self.ctx.used)
+                    return False
         return self.ctx.remaining > 0
 
 
@@ -115,7 +139,19 @@ def option_names(algo: str) -> set[str]:
     (``learning_rate``, ``n_steps``, ``policy_kwargs``, ...), except those the stage sets itself."""
     Algo, _ = algorithm(algo)
     own = {"self", "policy", "env", "seed", "verbose", "device", "_init_setup_model"}
-    return {"n_envs", "flatten"} | {n for n in inspect.signature(Algo.__init__).parameters if n not in own}
+    return {"n_envs", "flatten", "patience"} | {n for n in inspect.signature(Algo.__init__).parameters
+                                               if n not in own}
+
+
+def stage_patience(algo: str, value: Any) -> int:
+    """A stage's ``patience`` option (:data:`PATIENCE`) checked.
+
+    Raises:
+        SpaceError: not an integer >= 0.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SpaceError(f"stage {algo!r}: option 'patience' must be an integer >= 0, got {value!r}")
+    return value
 
 
 def agent_options(algo: str, options: dict[str, Any], per_layer: bool) -> tuple[dict[str, Any], int, bool]:
@@ -185,6 +221,8 @@ def check_options(algo: str, options: dict[str, Any], problem: Problem) -> None:
     from stable_baselines3.common.vec_env import DummyVecEnv
 
     per_layer = bool(problem.space.per_layer)
+    options = dict(options)
+    stage_patience(algo, options.pop("patience", PATIENCE))
     opts, n_envs, flatten = agent_options(algo, options, per_layer)
     space = gym.spaces.MultiDiscrete([2, 2]) if per_layer and not flatten else gym.spaces.Discrete(4)
     py_state, np_state = random.getstate(), np.random.get_state()
@@ -202,13 +240,15 @@ def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) ->
 
 
 def _learn(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
+    options = dict(options)
+    patience = stage_patience(algo, options.pop("patience", PATIENCE))
     opts, n_envs, flatten = agent_options(algo, options, bool(ctx.problem.space.per_layer))
     env, steps_per_episode = make_env(ctx, flatten=flatten, n_envs=n_envs)
     model = build_agent(algo, env, seed, opts, options)
     # enough timesteps for the whole stage budget; the callback stops at the budget
     total = (ctx.remaining + 2 * getattr(env, "num_envs", 1)) * steps_per_episode
     log.info("%s: up to %d episodes (%d timesteps)", algo, ctx.remaining, total)
-    model.learn(total_timesteps=total, callback=RecordEpisodes(ctx))
+    model.learn(total_timesteps=total, callback=RecordEpisodes(ctx, patience))
 
 
 def ppo(ctx: SearchContext, seed: int, elite: list[Evaluation], **options: Any) -> None:
