@@ -30,6 +30,8 @@ SPACE = DesignSpace(
     mode="LP", dataflow="dla", fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1}, technology="maestro",
 )
 PROBLEM = Problem(NET, SPACE, constraints=(Constraint("total_pes", limit=20),))
+GLOBAL_SPACE = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
+                           fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1}, technology="maestro")
 
 
 def _optimum(fine: bool) -> float:
@@ -92,9 +94,7 @@ def test_budget_is_never_exceeded(method):
 
 
 def test_a_stage_that_ends_early_leaves_its_evaluations_to_the_next():
-    space = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
-                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1}, technology="maestro")
-    problem = Problem(NET, space)
+    problem = Problem(NET, GLOBAL_SPACE)
     res = run_pipeline(problem, [StageSpec("exhaustive", 0.5), StageSpec("random")], budget=20, seed=0, exact=False)
     # the exhaustive stage has 10 evaluations and needs 3 (the whole space): random search gets 10 + 7
     assert res.history.stage.value_counts().to_dict() == {"exhaustive": 3, "random": 17}
@@ -105,9 +105,7 @@ def test_an_rl_stage_ends_once_its_policy_proposes_only_designs_it_has_seen():
     from npu_dse.search.rl import PATIENCE, RecordEpisodes
 
     assert PATIENCE == 100
-    space = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
-                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1}, technology="maestro")
-    ctx = SearchContext(Evaluator(Problem(NET, space)), budget=100)
+    ctx = SearchContext(Evaluator(Problem(NET, GLOBAL_SPACE)), budget=100)
 
     def episode(pes):
         ev = ctx.evaluator.evaluate({"num_pes": pes})
@@ -204,9 +202,7 @@ def test_every_method_takes_its_documented_options():
 
 
 def test_reinforce_on_a_global_space_is_refused_before_any_evaluation():
-    space = DesignSpace((Parameter("num_pes", (1, 2, 4), None, "global"),), mode="LS", dataflow="dla",
-                        fixed={**CONFUCIUX_FIXED_HARDWARE, "CTileSz": 1, "KTileSz": 1}, technology="maestro")
-    problem = Problem(NET, space)
+    problem = Problem(NET, GLOBAL_SPACE)
     evaluated = []
     with pytest.raises(SpaceError, match="reinforce .* needs per-layer parameters"):
         run_pipeline(problem, [StageSpec("random", 5), StageSpec("reinforce")], budget=10,

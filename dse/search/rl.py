@@ -75,7 +75,11 @@ class RecordEpisodes(BaseCallback):
         self.patience = patience
         self.seen: set[str] = set()
         self.since_new = 0
-        self.converged = False
+
+    @property
+    def converged(self) -> bool:
+        """Whether the last ``patience`` episodes proposed no new design (never, with ``patience`` 0)."""
+        return bool(self.patience) and self.since_new >= self.patience
 
     def _on_step(self) -> bool:
         for info, done in zip(self.locals["infos"], self.locals["dones"]):
@@ -86,8 +90,7 @@ class RecordEpisodes(BaseCallback):
                 key = point_to_json(info.get("design"))
                 self.since_new = 0 if key not in self.seen else self.since_new + 1
                 self.seen.add(key)
-                if self.patience and self.since_new >= self.patience:
-                    self.converged = True
+                if self.converged:
                     log.info("policy converged: no new design in %d episodes (%d evaluations used)",
                              self.patience, self.ctx.used)
                     return False
@@ -143,26 +146,16 @@ def option_names(algo: str) -> set[str]:
                                                if n not in own}
 
 
-def stage_patience(algo: str, value: Any) -> int:
-    """A stage's ``patience`` option (:data:`PATIENCE`) checked.
-
-    Raises:
-        SpaceError: not an integer >= 0.
-    """
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SpaceError(f"stage {algo!r}: option 'patience' must be an integer >= 0, got {value!r}")
-    return value
-
-
-def agent_options(algo: str, options: dict[str, Any], per_layer: bool) -> tuple[dict[str, Any], int, bool]:
-    """A stage's options split into the agent's constructor arguments, ``n_envs`` and ``flatten``.
+def agent_options(algo: str, options: dict[str, Any], per_layer: bool) -> tuple[dict[str, Any], int, bool, int]:
+    """A stage's options split into the agent's constructor arguments, ``n_envs``, ``flatten`` and ``patience``
+    (:data:`PATIENCE`).
 
     The constructor arguments are :data:`DEFAULTS` overridden by ``options``; PPO-like agents' ``batch_size`` is cut
     to the rollout (``n_steps * n_envs``) when larger. ``n_envs`` and ``flatten`` apply to per-layer spaces only (a
     global space has one environment).
 
     Raises:
-        SpaceError: ``n_envs`` not an integer >= 1, or ``flatten`` not a boolean.
+        SpaceError: ``n_envs`` not an integer >= 1, ``flatten`` not a boolean, or ``patience`` not an integer >= 0.
     """
     opts = {**DEFAULTS[algo], **options}
     n_envs = opts.pop("n_envs", N_ENVS)
@@ -171,12 +164,15 @@ def agent_options(algo: str, options: dict[str, Any], per_layer: bool) -> tuple[
     flatten = opts.pop("flatten", FLATTEN.get(algo, False))
     if not isinstance(flatten, bool):
         raise SpaceError(f"stage {algo!r}: option 'flatten' must be true or false, got {flatten!r}")
+    patience = opts.pop("patience", PATIENCE)
+    if isinstance(patience, bool) or not isinstance(patience, int) or patience < 0:
+        raise SpaceError(f"stage {algo!r}: option 'patience' must be an integer >= 0, got {patience!r}")
     if not per_layer:
         n_envs = 1
     if "batch_size" in opts and "n_steps" in opts:  # a minibatch no larger than the rollout (same updates, no warning)
         with contextlib.suppress(TypeError, ValueError):
             opts["batch_size"] = min(int(opts["batch_size"]), int(opts["n_steps"]) * n_envs)
-    return opts, n_envs, flatten
+    return opts, n_envs, flatten, patience
 
 
 def build_agent(algo: str, env: Any, seed: int | None, opts: dict[str, Any], options: dict[str, Any]) -> Any:
@@ -221,9 +217,7 @@ def check_options(algo: str, options: dict[str, Any], problem: Problem) -> None:
     from stable_baselines3.common.vec_env import DummyVecEnv
 
     per_layer = bool(problem.space.per_layer)
-    options = dict(options)
-    stage_patience(algo, options.pop("patience", PATIENCE))
-    opts, n_envs, flatten = agent_options(algo, options, per_layer)
+    opts, n_envs, flatten, _ = agent_options(algo, options, per_layer)
     space = gym.spaces.MultiDiscrete([2, 2]) if per_layer and not flatten else gym.spaces.Discrete(4)
     py_state, np_state = random.getstate(), np.random.get_state()
     with torch.random.fork_rng(devices=[]):  # a check leaves every random generator as it was
@@ -240,9 +234,7 @@ def _train(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) ->
 
 
 def _learn(ctx: SearchContext, seed: int, algo: str, options: dict[str, Any]) -> None:
-    options = dict(options)
-    patience = stage_patience(algo, options.pop("patience", PATIENCE))
-    opts, n_envs, flatten = agent_options(algo, options, bool(ctx.problem.space.per_layer))
+    opts, n_envs, flatten, patience = agent_options(algo, options, bool(ctx.problem.space.per_layer))
     env, steps_per_episode = make_env(ctx, flatten=flatten, n_envs=n_envs)
     model = build_agent(algo, env, seed, opts, options)
     # enough timesteps for the whole stage budget; the callback stops at the budget
