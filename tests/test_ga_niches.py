@@ -18,6 +18,9 @@ from npu_dse.search.ga import ga
 
 ROOT = Path(__file__).resolve().parents[1]
 
+pytestmark = pytest.mark.usefixtures("aladdin_mac")
+"""The landscape TRAP and KCP_WS were found on: the physical technology with the Aladdin MAC (tests/conftest.py)."""
+
 TRAP = {"pe_rows": 44, "pe_cols": 16, "l1_bytes": 32, "l2_bytes": 491520, "noc_bw": 32, "dataflow": "systolic_both"}
 """The best systolic design found (tests/test_ga_oscillation.py, BEST_FOUND_CYCLES)."""
 

@@ -23,6 +23,10 @@ from npu_dse.search.ga import _fitness, _Genome
 from npu_dse.search.oscillation import oscillate
 from npu_dse.search.pipeline import StageSpec, run_pipeline
 
+pytestmark = pytest.mark.usefixtures("aladdin_mac")
+"""Every landscape here (global BERT-base edge, the quickstart) is the one the tests' designs were found on: the
+physical technology with the Aladdin MAC (tests/conftest.py)."""
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

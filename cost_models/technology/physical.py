@@ -4,9 +4,9 @@
 traffic, runtime) and what a design provisions (PEs, L1 per PE, L2, NoC width):
 
 ==========  ===================================================================================================
-MAC         ``AladdinIntMAC`` of ``logic.csv`` at the node: a ``word_bits`` multiplier and an accumulator of
-            :data:`ACCUMULATOR_BITS` ``[word_bits]`` bits (Aladdin, Shao et al. ISCA 2014, scaled from 40 nm by
-            Stillmaker & Baas 2017, as hwcomponents does).
+MAC         an array multiplier of ``word_bits - 1`` ripple-carry adders of ``word_bits`` bits (its rows of
+            partial products) and an accumulator adder of :data:`ACCUMULATOR_BITS` ``[word_bits]`` bits, each
+            adder NeuroSim's (``logic.csv``, :data:`MAC_ADDER`), at the node's own supply (:meth:`mac`).
 L1          per-PE scratchpad: a flip-flop register file (``regfile_ff_aladdin``) up to
             :data:`REGFILE_MAX_BYTES`, a CACTI SRAM above; one access moves one ``word_bits`` element, priced as
             the table's narrowest port (32 bits) pro rata. Costs never fall as capacity grows: above the register
@@ -44,6 +44,10 @@ NODES_NM: tuple[int, ...] = (65, 45, 32, 28, 22)
 ACCUMULATOR_BITS: dict[int, int] = {8: 32, 16: 48, 32: 64}
 """Accumulator width of the MAC for each operand width (int8 MACs accumulate in 32 bits, as Gemmini and the TPU)."""
 
+MAC_ADDER = "NeuroSimAdder (hwcomponents_neurosim.Adder)"
+"""The ``logic.csv`` component every adder of a MAC is priced as (:meth:`PhysicalTechnology.mac`): NeuroSim's
+ripple-carry adder (Peng et al., IEDM 2019; 9 NAND2 per bit, PTM low-power devices at each node's supply)."""
+
 REGFILE_MAX_BYTES = 1024
 """L1 capacities up to this are flip-flop register files; larger ones are SRAM macros."""
 
@@ -63,7 +67,7 @@ WIRE_PITCH_UM: dict[int, float] = {65: 0.28, 45: 0.20, 32: 0.13, 28: 0.12, 22: 0
 MAX_L2_BYTES = 1 << 30
 """The largest global buffer (bytes) the model prices: 1 GiB, in banks of the SRAM table's largest macro."""
 
-AREA_OVERHEAD = 0.137976006927
+AREA_OVERHEAD = 0.154260514409
 """Fraction added to the summed component areas for control, clock tree and placement density: calibrated so that
 Eyeriss (65 nm, 168 PEs; JSSC 2017) comes out at its 12.25 mm² core
 (:func:`npu_dse.cost_models.technology.silicon.calibrated_area_overhead`; ``tests/test_technology.py`` checks
@@ -156,15 +160,29 @@ class PhysicalTechnology:
     def mac(self, word_bits: int) -> dict[str, float]:
         """One MAC unit for ``word_bits`` operands: ``energy_pj`` per MAC, ``area_um2``, ``leakage_mw``.
 
+        An array multiplier is ``n - 1`` rows of ``n``-bit adders summing the ``n`` partial products (N. Weste,
+        D. Harris, *CMOS VLSI Design*, 4th ed., 2011, §11.9); with the accumulator, a MAC is
+        ``n (n - 1) + ACCUMULATOR_BITS[n]`` full-adder bits. Each bit is priced as NeuroSim's ripple-carry adder
+        (:data:`MAC_ADDER` rows of ``logic.csv``: generated, linear in width within 1 %), per bit of its widest
+        row. The AND gates that form the partial products are not counted (NeuroSim has no gate model). Checked
+        against M. Horowitz, ISSCC 2014, at 45 nm: 0.23 pJ for an 8-bit multiply (Horowitz 0.2) and 4.0 pJ for a
+        32-bit one (3.1); the table's Aladdin multiplier (``AladdinMultiplier``, 40 nm synthesis data scaled at a
+        fixed 0.8 V) is 4-5x Horowitz's and is not used (``benchmarks/results/silicon.md``).
+
         Raises:
             HardwareError: a width the table lacks (names the widths it has).
         """
-        r = tables.logic("AladdinIntMAC", self.node_nm, int(word_bits), ACCUMULATOR_BITS.get(int(word_bits)))
-        if r is None:
-            have = tables.logic_widths("AladdinIntMAC", self.node_nm)
+        have = tables.logic_widths(MAC_ADDER, self.node_nm)
+        acc_bits = ACCUMULATOR_BITS.get(int(word_bits))
+        if int(word_bits) not in have or acc_bits is None:
+            widths = sorted(set(have) & set(ACCUMULATOR_BITS))
             raise HardwareError(f"the technology table has no {word_bits}-bit MAC at {self.name}; word widths it "
-                                f"has: {', '.join(map(str, have))} bits")
-        return {"energy_pj": r["energy_pj_per_op"], "area_um2": r["area_um2"], "leakage_mw": r["leakage_mw"]}
+                                f"has: {', '.join(map(str, widths))} bits")
+        widest = tables.logic(MAC_ADDER, self.node_nm, have[-1], None)
+        adder_bits = int(word_bits) * (int(word_bits) - 1) + acc_bits
+        return {"energy_pj": widest["energy_pj_per_op"] / have[-1] * adder_bits,
+                "area_um2": widest["area_um2"] / have[-1] * adder_bits,
+                "leakage_mw": widest["leakage_mw"] / have[-1] * adder_bits}
 
     def l1(self, capacity_bytes: np.ndarray, word_bits: int) -> dict[str, np.ndarray]:
         """Per-PE L1 of ``capacity_bytes`` (array): energy per element read/written (pJ), area (um^2), leakage (mW).
@@ -173,7 +191,8 @@ class PhysicalTechnology:
             HardwareError: a capacity above the SRAM table's largest (names the range).
         """
         cap = np.asarray(capacity_bytes, dtype=np.float64)
-        rf_lo, rf_hi = tables.capacity_range("regfile_ff_aladdin", self.node_nm, 32)
+        rf_lo, _ = tables.capacity_range("regfile_ff_aladdin", self.node_nm, 32)
+        rf_hi = REGFILE_MAX_BYTES
         rf = tables.memory("regfile_ff_aladdin", self.node_nm, 32, np.clip(cap, rf_lo, rf_hi))
         big = cap > rf_hi
         out = rf
@@ -319,5 +338,5 @@ class PhysicalTechnology:
             }
 
 
-__all__ = ["ACCUMULATOR_BITS", "AREA_OVERHEAD", "DRAM_PRESETS", "DramPreset", "NODES_NM", "PhysicalTechnology",
-           "MAX_L2_BYTES", "REGFILE_MAX_BYTES", "parse_node"]
+__all__ = ["ACCUMULATOR_BITS", "AREA_OVERHEAD", "DRAM_PRESETS", "DramPreset", "MAC_ADDER", "NODES_NM",
+           "PhysicalTechnology", "MAX_L2_BYTES", "REGFILE_MAX_BYTES", "parse_node"]
