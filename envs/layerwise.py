@@ -228,12 +228,13 @@ class LayerwiseAssignment(gym.Env):
 
     def _episode_info(self, combos: list[int], used: np.ndarray, broken: bool) -> dict[str, Any]:
         """End-of-episode info of the options ``combos`` (one per decided layer) with budgets ``used`` (in the order
-        of ``limits``); counts one evaluation."""
+        of ``limits``); counts one evaluation. An episode that broke a budget part-way has no design: its info gives
+        the layers decided (``partial_layers``) and their options (``partial_combos``)."""
         self.evaluator.n_evaluations += 1
         if broken:
             return {"design": None, "metrics": {m: float(v) for m, v in zip(self.limits, used)}, "feasible": False,
                     "violations": tuple(m for m, u in zip(self.limits, used) if u > self.limits[m]) or ("buffers",),
-                    "partial_layers": len(combos)}
+                    "partial_layers": len(combos), "partial_combos": tuple(combos)}
         point = self.design_point(combos)
         table = self._tables[np.arange(self.L), combos]
         metrics = self.evaluator.aggregate_metrics(table, self._clock)

@@ -124,6 +124,23 @@ def test_an_rl_stage_ends_once_its_policy_proposes_only_designs_it_has_seen():
         assert never._on_step()
 
 
+def test_episodes_that_break_a_budget_part_way_are_told_apart_by_the_options_they_chose():
+    # a per-layer episode that breaks a budget has no design; before, every such episode counted as a repeat of the
+    # last, and PPO on lp-mobilenet_v2-edge (4 mm2) stopped after 101 broken episodes without a feasible design
+    from npu_dse.search.rl import RecordEpisodes
+
+    ctx = SearchContext(Evaluator(Problem(NET, GLOBAL_SPACE)), budget=100)
+    callback = RecordEpisodes(ctx, patience=2)
+    steps = []
+    for combos in ((0,), (0, 1), (0, 2), (0, 2), (0, 2)):  # three different proposals, then two repeats
+        info = {"design": None, "metrics": {}, "feasible": False, "violations": ("area_mm2",),
+                "partial_layers": len(combos), "partial_combos": combos}
+        callback.locals = {"infos": [info], "dones": [True]}
+        steps.append(callback._on_step())
+    assert steps == [True] * 4 + [False] and callback.converged
+    assert ctx.used == 5 and ctx.best is None
+
+
 def test_stage_budget_split_and_errors():
     assert stage_budgets([StageSpec("ppo", 0.25), StageSpec("ga")], 1000) == [250, 750]
     assert stage_budgets([StageSpec("ppo", 100), StageSpec("ga"), StageSpec("random")], 301) == [100, 101, 100]

@@ -87,7 +87,7 @@ class RecordEpisodes(BaseCallback):
                 if self.ctx.remaining == 0:
                     return False
                 self.ctx.record(info)
-                key = point_to_json(info.get("design"))
+                key = _proposal_key(info)
                 self.since_new = 0 if key not in self.seen else self.since_new + 1
                 self.seen.add(key)
                 if self.converged:
@@ -95,6 +95,15 @@ class RecordEpisodes(BaseCallback):
                              self.patience, self.ctx.used)
                     return False
         return self.ctx.remaining > 0
+
+
+def _proposal_key(info: dict[str, Any]) -> str:
+    """What an episode proposed, as a key: its design, or, for an episode that broke a budget part-way (no design),
+    the options it chose up to there (``partial_combos``), so that different broken episodes count as different
+    proposals for ``patience``."""
+    if info.get("design") is not None:
+        return point_to_json(info["design"])
+    return "partial:" + ",".join(str(c) for c in info.get("partial_combos", ()))
 
 
 def make_env(ctx: SearchContext, flatten: bool = False, n_envs: int = N_ENVS) -> tuple[Any, int]:
