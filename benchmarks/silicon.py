@@ -79,6 +79,10 @@ def table() -> str:
         "small layers re-reads the 288 KiB buffer far more often than ShiDianNao's inter-PE FIFOs do.",
         "- **Per-PE register traffic.** MAESTRO's templates read every operand from L1 on every MAC; DianNao "
         "streams weights and inputs straight from its buffers into the multipliers.",
+        "- **Tiles that do not fit.** The fixed templates' tiles need more per-PE storage than these chips have, "
+        "so the table prices traffic the chip could not hold as it runs (layers whose L1 or L2 requirement exceeds "
+        f"the chip's, with the L1 each needs): {_unfit()}. The mapper below chooses among tiles that fit where any "
+        "does.",
         "- **Latency.** The fixed MAESTRO dataflow templates reach "
         f"{min(utils):.0%}-{max(utils):.0%} utilisation on these arrays, where the chips run at their stated "
         f"rates; power over our own latency is therefore low ({min(at_latency):.2f}-{max(at_latency):.2f}x). The "
@@ -89,6 +93,17 @@ def table() -> str:
 "layers run at the DRAM's bandwidth; the paper assumes a memory that keeps up.", ""]
     lines += _validation_table() + _mapped_table()
     return "\n".join(lines)
+
+
+def _unfit() -> str:
+    """Per chip, the layers of the fixed-template run whose L1 or L2 requirement exceeds the chip's buffers."""
+    parts = []
+    for chip in silicon.CHIPS:
+        f = silicon.chip_frame(chip)
+        bad = f[~f.feasible.astype(bool)]
+        layers = ", ".join(f"{row.layer} {row.l1_req_bytes:.0f} B" for row in bad.itertuples())
+        parts.append(f"{chip.name} (L1 {chip.l1_bytes} B): {layers or 'none'}")
+    return "; ".join(parts)
 
 
 def _at_rate(r: dict, chip) -> str:

@@ -110,6 +110,14 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
         mapped: run :attr:`Chip.mapped_dataflow` with each layer at the mapping of least energy
             (:func:`npu_dse.cost_models.mapper.map_network`) instead of the fixed template :attr:`Chip.dataflow`.
     """
+    return _metrics(chip, chip_frame(chip, mapped), area_overhead)
+
+
+def chip_frame(chip: Chip, mapped: bool = False):
+    """The per-layer table (:func:`npu_dse.cost_models.maestro.analyze_network`'s columns) of ``chip`` on its
+    workload: the fixed template :attr:`Chip.dataflow`, or with ``mapped`` :attr:`Chip.mapped_dataflow` at each
+    layer's least-energy mapping. Its ``l1_req_bytes``/``l2_req_bytes`` against the chip's buffers give
+    ``feasible``."""
     from npu_dse.cost_models.maestro import analyze_network
     from npu_dse.cost_models.mapper import map_network
 
@@ -118,10 +126,8 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
     tech = _tech(chip)
     hw = chip_hardware(chip)
     if mapped:
-        frame = map_network(net, chip.mapped_dataflow, hw, "energy_pj", technology=tech)
-    else:
-        frame = analyze_network(net, chip.dataflow, hw, technology=tech)
-    return _metrics(chip, frame, area_overhead)
+        return map_network(net, chip.mapped_dataflow, hw, "energy_pj", technology=tech)
+    return analyze_network(net, chip.dataflow, hw, technology=tech)
 
 
 def _metrics(chip: Chip, frame, area_overhead: float | None) -> dict[str, float]:
@@ -196,6 +202,7 @@ def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
     return chip.area_mm2 / bare - 1.0
 
 
-__all__ = ["CHIPS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead", "chip_hardware",
+__all__ = ["CHIPS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead", "chip_frame",
+           "chip_hardware",
            "evaluate_chip", "evaluate_validation"]
 
