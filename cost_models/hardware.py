@@ -20,6 +20,12 @@ clock_mhz           clock frequency in MHz (converts cycles to time; with a phys
 pe_rows             rows of the PE array, a divisor of ``num_pes`` (columns = ``num_pes / pe_rows``); 0 (the
                     default) = the squarest array. Systolic dataflows run on it (SCALE-Sim's ArrayHeight);
                     MAESTRO's templates map onto their own cluster structure and do not use it
+l2_input_bytes      a separate input buffer of this many bytes inside the L2 (DianNao's NBin); ``None`` (the
+                    default) = inputs share the global buffer. Likewise ``l2_filter_bytes`` (DianNao's SB) and
+                    ``l2_output_bytes`` (NBout). Under a physical technology each tensor's L2 accesses cost its
+                    own buffer's energy per access, and the tensors without one share the rest of ``l2_bytes``
+                    (which counts every buffer); the fit is still checked on the total. Not with a systolic
+                    dataflow (its accumulator is its output buffer); ``technology: maestro`` prices the total
 ==================  ==========================================================================================
 
 Unlike MAESTRO, provisioned L1/L2 sizes are enforced: the cost model marks a point infeasible when a
@@ -44,6 +50,8 @@ DEFAULT_NOC_BW = 64
 MAESTRO_OFFCHIP_BW = 70000
 """MAESTRO's default ``--offchip_bw_cstr`` (elements/cycle), used for ``offchip_bw=None`` under ``technology: maestro``."""
 _BUFFER_FIELDS = ("l1_bytes", "l2_bytes")
+L2_TENSOR_FIELDS = ("l2_input_bytes", "l2_filter_bytes", "l2_output_bytes")
+"""The optional separate buffers inside the L2, one per tensor (input, filter, output); 0 in a batch = none."""
 _MIN = {"num_pes": 1, "noc_hops": 0, "noc_hop_latency": 0, "simd_lanes": 1, "word_bytes": 1, "pe_rows": 0}
 
 
@@ -67,6 +75,9 @@ class Hardware:
     word_bytes: int = 1
     clock_mhz: float = 1000.0
     pe_rows: int = 0
+    l2_input_bytes: int | None = None
+    l2_filter_bytes: int | None = None
+    l2_output_bytes: int | None = None
 
     def __post_init__(self) -> None:
         for name in _INT_FIELDS:
@@ -82,13 +93,21 @@ class Hardware:
                 raise HardwareError(f"hardware field {name!r} must be a number > 0, got {v!r}")
             if not np.isfinite(v):
                 raise HardwareError(f"hardware field {name!r} must be finite, got {v!r}")
-        for name in _BUFFER_FIELDS:
+        for name in _BUFFER_FIELDS + L2_TENSOR_FIELDS:
             v = getattr(self, name)
             if v is None:
                 continue
             if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)) or v < 1:
                 raise HardwareError(f"hardware field {name!r} must be None or an integer >= 1 (bytes), got {v!r}")
             object.__setattr__(self, name, int(v))
+        banks = sum(getattr(self, name) or 0 for name in L2_TENSOR_FIELDS)
+        if banks and (self.l2_bytes is None or banks > self.l2_bytes):
+            raise HardwareError(f"hardware fields {', '.join(L2_TENSOR_FIELDS)} sum to {banks} bytes, more than "
+                                f"l2_bytes ({self.l2_bytes}), which counts every buffer of the L2")
+        shared = [name for name in L2_TENSOR_FIELDS if getattr(self, name) is None]
+        if banks and shared and banks == self.l2_bytes:
+            raise HardwareError(f"hardware field(s) {', '.join(shared)} unset: those tensors share the rest of "
+                                f"l2_bytes ({self.l2_bytes}), and the separate buffers take all of it")
         if self.pe_rows and self.num_pes % self.pe_rows:
             raise HardwareError(f"hardware field 'pe_rows' ({self.pe_rows}) must divide num_pes ({self.num_pes}): "
                                 "the array is pe_rows x (num_pes / pe_rows) PEs")
@@ -127,6 +146,9 @@ class HardwareBatch:
     word_bytes: np.ndarray
     clock_mhz: np.ndarray
     pe_rows: np.ndarray
+    l2_input_bytes: np.ndarray
+    l2_filter_bytes: np.ndarray
+    l2_output_bytes: np.ndarray
 
     def __post_init__(self) -> None:
         n = None
@@ -149,7 +171,7 @@ class HardwareBatch:
                     )
             else:
                 a = a.astype(np.float64)
-                lo_ok = (a >= 1) if f.name in _BUFFER_FIELDS else (a > 0)
+                lo_ok = (a >= 1) if f.name in _BUFFER_FIELDS else (a >= 0) if f.name in L2_TENSOR_FIELDS else (a > 0)
                 finite_ok = np.ones_like(lo_ok) if f.name in _BUFFER_FIELDS else np.isfinite(a)
                 if f.name in _OPTIONAL_FLOAT_FIELDS:
                     lo_ok, finite_ok = lo_ok | np.isnan(a), finite_ok | np.isnan(a)
@@ -162,6 +184,17 @@ class HardwareBatch:
             i = int(bad[0])
             raise HardwareError(f"hardware field 'pe_rows' ({self.pe_rows[i]}) must divide num_pes "
                                 f"({self.num_pes[i]}) at index {i}")
+        bad = np.nonzero(self.l2_tensor_bytes.sum(axis=0) > self.l2_bytes)[0]
+        if bad.size:
+            i = int(bad[0])
+            raise HardwareError(f"hardware fields {', '.join(L2_TENSOR_FIELDS)} sum to "
+                                f"{self.l2_tensor_bytes[:, i].sum():g} bytes at index {i}, more than l2_bytes "
+                                f"({self.l2_bytes[i]:g}), which counts every buffer of the L2")
+
+    @property
+    def l2_tensor_bytes(self) -> np.ndarray:
+        """The separate input, filter and output buffers inside the L2 (bytes, shape ``(3, n)``; 0 = none)."""
+        return np.stack([getattr(self, name) for name in L2_TENSOR_FIELDS])
 
     def __len__(self) -> int:
         return int(self.num_pes.shape[0])
@@ -184,6 +217,8 @@ class HardwareBatch:
             vals = [getattr(p, f.name) for p in pts]
             if f.name in _BUFFER_FIELDS:
                 vals = [np.inf if v is None else v for v in vals]
+            elif f.name in L2_TENSOR_FIELDS:
+                vals = [0 if v is None else v for v in vals]
             elif f.name in _OPTIONAL_FLOAT_FIELDS:
                 vals = [np.nan if v is None else v for v in vals]
             object.__setattr__(batch, f.name, np.asarray(vals, dtype=np.int64 if f.name in _INT_FIELDS
@@ -209,7 +244,7 @@ class HardwareBatch:
         for name in names[1:]:
             v = kwargs.get(name, defaults[name])
             if v is None:
-                v = np.nan if name in _OPTIONAL_FLOAT_FIELDS else np.inf
+                v = np.nan if name in _OPTIONAL_FLOAT_FIELDS else 0 if name in L2_TENSOR_FIELDS else np.inf
             vals[name] = v
         arrays = {k: np.atleast_1d(np.asarray(v)) for k, v in vals.items()}
         n = max(a.shape[0] for a in arrays.values())
@@ -244,6 +279,8 @@ class HardwareBatch:
             v = getattr(self, f.name)[i]
             if f.name in _BUFFER_FIELDS:
                 kw[f.name] = None if not np.isfinite(v) else int(v)
+            elif f.name in L2_TENSOR_FIELDS:
+                kw[f.name] = int(v) or None
             elif f.name in _OPTIONAL_FLOAT_FIELDS and np.isnan(v):
                 kw[f.name] = None
             elif f.name in _INT_FIELDS:

@@ -478,9 +478,11 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
 def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
     """The fields of one hardware point as Python numbers, as a batch of one holds them (ints; floats, ``inf`` for
     an unprovisioned buffer, ``nan`` for an off-chip bandwidth from the technology); None for an integer beyond
-    int64 (the batch refuses it)."""
+    int64 (the batch refuses it) or separate L2 buffers (the one-point path prices one L2)."""
     if isinstance(hardware, Hardware):
         h = hardware
+        if h.l2_input_bytes or h.l2_filter_bytes or h.l2_output_bytes:
+            return None  # separate L2 buffers: the vectorised path prices them
         ints = (h.num_pes, h.noc_hops, h.noc_hop_latency, h.simd_lanes, h.word_bytes)
         if max(ints) >= _INT64_HALF:
             return None
@@ -488,6 +490,8 @@ def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
                 math.inf if h.l1_bytes is None else float(h.l1_bytes),
                 math.inf if h.l2_bytes is None else float(h.l2_bytes), float(h.clock_mhz))
     b = hardware
+    if b.l2_tensor_bytes.any():
+        return None
     return (int(b.num_pes[0]), int(b.noc_hops[0]), int(b.noc_hop_latency[0]), int(b.simd_lanes[0]),
             int(b.word_bytes[0]), float(b.noc_bw[0]), float(b.offchip_bw[0]), float(b.l1_bytes[0]),
             float(b.l2_bytes[0]), float(b.clock_mhz[0]))
@@ -939,11 +943,18 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
 
     # a systolic array's partial sums accumulate in their own SRAM
     acc_bytes = accumulator_bytes(l2_cost, hw.num_pes, hw.pe_rows) if df.systolic is not None and physical else None
+    banks = hw.l2_tensor_bytes
+    if not banks.any():
+        banks = None
+    elif df.systolic is not None:
+        raise HardwareError(f"dataflow {df.name!r}: separate L2 buffers per tensor (hardware fields l2_input_bytes, "
+                            "l2_filter_bytes, l2_output_bytes) are not modelled with a systolic array, whose "
+                            "accumulator SRAM is its output buffer")
     if physical:
         c = tech.layer_cost(macs=macs, runtime_cycles=runtime, counts=counts, num_pes=hw.num_pes, simd_lanes=simd,
                             l1_bytes=l1_cost, l2_bytes=l2_cost, noc_bw=hw.noc_bw, noc_hops=hw.noc_hops,
                             word_bytes=hw.word_bytes, clock_mhz=hw.clock_mhz, dram_elems=dram_elems,
-                            acc_bytes=acc_bytes, acc_bits=ACC_BITS)
+                            acc_bytes=acc_bytes, acc_bits=ACC_BITS, l2_tensor_bytes=banks)
         energy, mac_e, l1_e, l2_e, dram_e = (c["energy_pj"], c["mac_energy_pj"], c["l1_energy_pj"],
                                              c["l2_energy_pj"], c["dram_energy_pj"])
         noc_e, leak_e, leak_mw = c["noc_energy_pj"], c["leakage_energy_pj"], c["leakage_mw"]

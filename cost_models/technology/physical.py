@@ -242,6 +242,28 @@ class PhysicalTechnology:
             out["leakage_mw"][sel] = m["leakage_mw"] * n
         return out
 
+    def _l2_per_tensor(self, l2_bytes: np.ndarray, tensor_bytes: np.ndarray, port_bits: np.ndarray, word_bits: int,
+                       counts: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """:meth:`layer_cost`'s L2 built of separate input, filter and output buffers (``tensor_bytes``, shape
+        ``(3, n)``, 0 = the tensor shares the rest of ``l2_bytes``): the energy of every tensor's L2 accesses at its
+        own buffer (``energy_pj``), and the area (um^2) and leakage (mW) summed over the buffers; ``read_pj`` and
+        ``write_pj`` are 0 (the energy is per tensor)."""
+        shared_bytes = l2_bytes - tensor_bytes.sum(axis=0)
+        shared = self.l2(np.maximum(shared_bytes, 1.0), port_bits, word_bits)
+        has_shared = shared_bytes >= 1.0
+        energy = np.zeros(l2_bytes.shape)
+        area = np.where(has_shared, shared["area_um2"], 0.0)
+        leak = np.where(has_shared, shared["leakage_mw"], 0.0)
+        for t, own_bytes in zip(("input", "filter", "output"), tensor_bytes):
+            own = self.l2(np.maximum(own_bytes, 1.0), port_bits, word_bits)
+            sep = own_bytes >= 1.0
+            energy = energy + counts[f"{t}_l2_read"] * np.where(sep, own["read_pj"], shared["read_pj"]) \
+                + counts[f"{t}_l2_write"] * np.where(sep, own["write_pj"], shared["write_pj"])
+            area = area + np.where(sep, own["area_um2"], 0.0)
+            leak = leak + np.where(sep, own["leakage_mw"], 0.0)
+        zero = np.zeros(l2_bytes.shape)
+        return {"read_pj": zero, "write_pj": zero, "area_um2": area, "leakage_mw": leak, "energy_pj": energy}
+
     @property
     def wire_energy_pj_per_bit_mm(self) -> float:
         return WIRE_ENERGY_PJ_PER_BIT_MM[self.node_nm]
@@ -264,7 +286,7 @@ class PhysicalTechnology:
                    num_pes: np.ndarray, simd_lanes: np.ndarray, l1_bytes: np.ndarray, l2_bytes: np.ndarray,
                    noc_bw: np.ndarray, noc_hops: np.ndarray, word_bytes: np.ndarray, clock_mhz: np.ndarray,
                    dram_elems: np.ndarray, acc_bytes: np.ndarray | None = None,
-                   acc_bits: int = 32) -> dict[str, np.ndarray]:
+                   acc_bits: int = 32, l2_tensor_bytes: np.ndarray | None = None) -> dict[str, np.ndarray]:
         """Energy (pJ), area (um^2) and power (mW) of one layer at ``n`` hardware points (arrays of shape (n,)).
 
         ``counts`` are the engine's per-tensor access counts in elements (``input_l1_read``, ...); ``dram_elems``
@@ -272,7 +294,10 @@ class PhysicalTechnology:
         design does not provision them). ``acc_bytes``, when given, is a separate accumulator SRAM of
         ``acc_bits``-bit entries (a systolic array's, :func:`npu_dse.cost_models.systolic.accumulator_bytes`): the
         ``output_l2_*`` counts are its accesses, and its energy, area and leakage count in the L2's (the global
-        buffer is the scratchpad and the accumulator).
+        buffer is the scratchpad and the accumulator). ``l2_tensor_bytes``, when given (shape ``(3, n)``, bytes, 0 =
+        none), are separate input, filter and output buffers inside ``l2_bytes`` (DianNao's NBin, SB, NBout): each
+        tensor's ``*_l2_*`` accesses cost its own buffer's energy per access, the tensors without one share the rest
+        of ``l2_bytes``, and area and leakage add up over the buffers (not with ``acc_bytes``).
 
         Returns:
             ``energy_pj`` (all-in), its parts ``mac_energy_pj``, ``l1_energy_pj``, ``l2_energy_pj``,
@@ -281,7 +306,7 @@ class PhysicalTechnology:
             ``l1_power_mw``, ``l2_power_mw``, ``noc_power_mw``.
 
         Raises:
-            HardwareError: a word width or buffer size outside the tables.
+            HardwareError: a word width or buffer size outside the tables; ``l2_tensor_bytes`` with ``acc_bytes``.
         """
         wb = np.unique(np.asarray(word_bytes))
         if wb.size != 1:
@@ -292,12 +317,21 @@ class PhysicalTechnology:
         P = np.asarray(num_pes, dtype=np.float64)
         lanes = P * np.asarray(simd_lanes, dtype=np.float64)
         l1 = self.l1(np.maximum(l1_bytes, 1.0), word_bits)
-        l2 = self.l2(np.maximum(l2_bytes, 1.0), np.asarray(noc_bw, dtype=np.float64) * word_bits, word_bits)
-        l1_reads = sum(counts[f"{t}_l1_read"] for t in ("input", "filter", "output"))
-        l1_writes = sum(counts[f"{t}_l1_write"] for t in ("input", "filter", "output"))
-        l2_reads = sum(counts[f"{t}_l2_read"] for t in ("input", "filter", "output"))
-        l2_writes = sum(counts[f"{t}_l2_write"] for t in ("input", "filter", "output"))
+        port_bits = np.asarray(noc_bw, dtype=np.float64) * word_bits
+        tensors = ("input", "filter", "output")
+        l1_reads = sum(counts[f"{t}_l1_read"] for t in tensors)
+        l1_writes = sum(counts[f"{t}_l1_write"] for t in tensors)
+        l2_reads = sum(counts[f"{t}_l2_read"] for t in tensors)
+        l2_writes = sum(counts[f"{t}_l2_write"] for t in tensors)
         l2_bits = (l2_reads + l2_writes) * word_bits
+        if l2_tensor_bytes is None:
+            l2 = self.l2(np.maximum(l2_bytes, 1.0), port_bits, word_bits)
+        else:
+            if acc_bytes is not None:
+                raise HardwareError("separate L2 buffers per tensor are not modelled beside an accumulator SRAM")
+            l2 = self._l2_per_tensor(np.asarray(l2_bytes, dtype=np.float64),
+                                     np.asarray(l2_tensor_bytes, dtype=np.float64), port_bits, word_bits, counts)
+            l2_reads = l2_writes = 0.0  # their energy is l2["energy_pj"]
         if acc_bytes is not None:
             acc = self.l2(np.maximum(acc_bytes, 1.0), np.asarray(noc_bw, dtype=np.float64) * acc_bits, acc_bits)
             acc_reads, acc_writes = counts["output_l2_read"], counts["output_l2_write"]
@@ -316,7 +350,7 @@ class PhysicalTechnology:
 
         mac_e = macs * mac["energy_pj"]
         l1_e = l1_reads * l1["read_pj"] + l1_writes * l1["write_pj"]
-        l2_e = l2_reads * l2["read_pj"] + l2_writes * l2["write_pj"] + acc_e
+        l2_e = l2_reads * l2["read_pj"] + l2_writes * l2["write_pj"] + acc_e + l2.get("energy_pj", 0.0)
         noc_e = l2_bits * self.wire_energy_pj_per_bit_mm * side_mm * noc_hops
         dram_e = dram_elems * (word_bits / 8.0) * self.dram_energy_pj_per_byte
         l2_leak = l2["leakage_mw"] + acc_leak

@@ -37,6 +37,8 @@ class Chip:
         mapped_dataflow: the ConfuciuX template (maestro-project/confuciux ``data/``) of the chip's family, with
             tile constants for the mapper (``eye``: Eyeriss-like; ``shi``: ShiDianNao-like; ``dla``: NVDLA-like,
             a K x C parallel array as DianNao's Tn x Tn NFU is), run by ``evaluate_chip(chip, mapped=True)``.
+        l2_tensor_bytes: the chip's separate input, filter and output buffers inside ``l2_bytes`` (bytes; None: one
+            global buffer), as :class:`Hardware`'s ``l2_input_bytes``, ``l2_filter_bytes``, ``l2_output_bytes``.
     """
 
     name: str
@@ -58,6 +60,7 @@ class Chip:
     role: str
     assumed: str
     mapped_dataflow: str = ""
+    l2_tensor_bytes: tuple[int, int, int] | None = None
 
     @property
     def energy_per_mac_pj(self) -> float:
@@ -73,14 +76,18 @@ CHIPS: tuple[Chip, ...] = (
     Chip("DianNao", "T. Chen et al., ASPLOS 2014 (post-layout)", 65, 16, 256, 16, (2 + 2 + 32) * 1024, 980.0,
          256, "kcp_ws", "alexnet", "0:5", 1, 3.02, 485.0, 256 / 1.02e-9, "check",
          "per-PE storage = pipeline registers (16 B); NoC 256 words/cycle (the synapse buffer's width); AlexNet "
-         "CONV layers stand in for the paper's layer mix; MAC rate = 256 MACs per 1.02 ns (452 GOP/s)", "dla"),
+         "CONV layers stand in for the paper's layer mix; MAC rate = 256 MACs per 1.02 ns (452 GOP/s)", "dla",
+         (2 * 1024, 32 * 1024, 2 * 1024)),
     Chip("ShiDianNao", "Z. Du et al., ISCA 2015 (post-layout)", 65, 16, 64, 64, (64 + 64 + 128 + 32) * 1024,
          1000.0, 16, "yxp_os", "lenet5", "0:5", 1, 4.86, 320.0, 64 * 1e9, "check",
          "64 B of FIFOs/registers per PE; NoC 16 words/cycle; the 32 KB instruction buffer counted as SRAM; "
-         "MAC rate = the 8 x 8 array at 1 GHz (the paper's power is its average at that clock)", "shi"),
+         "MAC rate = the 8 x 8 array at 1 GHz (the paper's power is its average at that clock)", "shi",
+         (64 * 1024, 128 * 1024, 64 * 1024)),
 )
 """The chips of the silicon table (Eyeriss: ``reference/silicon.md``; DianNao and ShiDianNao from their papers'
-abstracts and design sections; both are layout results at 65 nm, not measured silicon)."""
+abstracts and design sections; both are layout results at 65 nm, not measured silicon). DianNao's buffers are
+NBin 2 KB, SB 32 KB, NBout 2 KB; ShiDianNao's NBin 64 KB, SB 128 KB, NBout 64 KB and a 32 KB instruction buffer
+(no tensor traffic)."""
 
 
 def _tech(chip: Chip) -> PhysicalTechnology:
@@ -88,9 +95,11 @@ def _tech(chip: Chip) -> PhysicalTechnology:
 
 
 def chip_hardware(chip: Chip) -> Hardware:
-    """The chip as a :class:`Hardware` point."""
+    """The chip as a :class:`Hardware` point (its separate L2 buffers per tensor, where it has them)."""
+    inp, flt, out = chip.l2_tensor_bytes or (None, None, None)
     return Hardware(num_pes=chip.num_pes, l1_bytes=chip.l1_bytes, l2_bytes=chip.l2_bytes, noc_bw=chip.noc_bw,
-                    word_bytes=chip.word_bits // 8, clock_mhz=chip.clock_mhz)
+                    word_bytes=chip.word_bits // 8, clock_mhz=chip.clock_mhz, l2_input_bytes=inp,
+                    l2_filter_bytes=flt, l2_output_bytes=out)
 
 
 def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool = False) -> dict[str, float]:
