@@ -101,7 +101,10 @@ class Hardware:
                 raise HardwareError(f"hardware field {name!r} must be None or an integer >= 1 (bytes), got {v!r}")
             object.__setattr__(self, name, int(v))
         banks = sum(getattr(self, name) or 0 for name in L2_TENSOR_FIELDS)
-        if banks and (self.l2_bytes is None or banks > self.l2_bytes):
+        if banks and self.l2_bytes is None:
+            raise HardwareError(f"hardware fields {', '.join(L2_TENSOR_FIELDS)} need l2_bytes, which counts every "
+                                "buffer of the L2; it is unset (unconstrained)")
+        if banks > (self.l2_bytes or 0):
             raise HardwareError(f"hardware fields {', '.join(L2_TENSOR_FIELDS)} sum to {banks} bytes, more than "
                                 f"l2_bytes ({self.l2_bytes}), which counts every buffer of the L2")
         shared = [name for name in L2_TENSOR_FIELDS if getattr(self, name) is None]

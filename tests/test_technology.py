@@ -176,6 +176,21 @@ def test_separate_l2_buffers_price_each_tensors_traffic_at_its_own_buffer():
         analyze_layer(CONV, "kcp_ws", hw, technology="maestro").energy_pj[0]
 
 
+def test_dse_eval_prices_the_separate_l2_buffers_it_is_given(tmp_path):
+    base = ["eval", "lenet5", "--dataflow", "yxp_os", "--num-pes", "64", "--l1-size", "64", "--l2-size", "294912",
+            "--noc-bw", "16", "--word-bits", "16", "--clock-mhz", "1000", "--technology", "65nm"]
+    out = {}
+    for name, extra in (("one", []), ("split", ["--l2-buffers", "65536,131072,65536"])):
+        res = runner.invoke(app, [*base, *extra, "--summary-json", str(tmp_path / f"{name}.json")])
+        assert res.exit_code == 0, res.output
+        out[name] = json.loads((tmp_path / f"{name}.json").read_text())
+    assert out["split"]["hardware"]["l2_filter_bytes"] == 131072 and out["one"]["hardware"]["l2_filter_bytes"] is None
+    assert out["split"]["latency_cycles"] == out["one"]["latency_cycles"]
+    # three smaller SRAMs: each access cheaper (ShiDianNao's buffers, silicon.md)
+    assert out["split"]["energy_pj_by_component"]["l2"] < 0.6 * out["one"]["energy_pj_by_component"]["l2"]
+    assert out["split"]["energy_pj_by_component"]["mac"] == out["one"]["energy_pj_by_component"]["mac"]
+
+
 @pytest.mark.parametrize("fields, message", [
     ({"l2_input_bytes": 200 * 1024, "l2_filter_bytes": 200 * 1024}, "more than l2_bytes (294912)"),
     ({"l2_input_bytes": 160 * 1024, "l2_filter_bytes": 128 * 1024}, "field(s) l2_output_bytes unset"),
@@ -184,7 +199,7 @@ def test_separate_l2_buffers_price_each_tensors_traffic_at_its_own_buffer():
 def test_separate_l2_buffers_that_do_not_fit_the_l2_are_refused(fields, message):
     with pytest.raises(HardwareError, match=re.escape(message)):
         Hardware(num_pes=64, l2_bytes=288 * 1024, **fields)
-    with pytest.raises(HardwareError, match="more than l2_bytes"):
+    with pytest.raises(HardwareError, match="need l2_bytes"):
         Hardware(num_pes=64, l2_filter_bytes=1024)  # no l2_bytes: nothing to hold it
     with pytest.raises(HardwareError, match="not modelled with a systolic array"):
         analyze_layer(CONV, "systolic_ws", Hardware(num_pes=64, l2_bytes=4096, l2_filter_bytes=1024),
@@ -314,6 +329,11 @@ def test_dse_eval_in_physical_units_writes_the_summary(tmp_path):
     (["--dram", "gddr6"], "unknown DRAM preset 'gddr6'; allowed: lpddr4, ddr4, hbm2"),
     (["--technology", "maestro", "--dram", "hbm2"], "models no DRAM"),
     (["--layers", "9:3"], "selects no layer"),
+    (["--l2-buffers", "2048,oops,2048"], "--l2-buffers '2048,oops,2048': expected IN,FILTER,OUT"),
+    (["--l2-size", "4096", "--l2-buffers", "2048,2048,2048"], "sum to 6144 bytes, more than l2_bytes (4096)"),
+    (["--l2-buffers", "2048,-,2048"], "need l2_bytes, which counts every buffer of the L2; it is unset"),
+    (["--l2-size", "8192", "--l2-buffers", "2048,-,2048", "--dataflow", "systolic_ws"],
+     "not modelled with a systolic array"),
 ])
 def test_bad_physical_input_is_one_line_exit_2(args, message):
     res = runner.invoke(app, ["eval", "resnet50", "--num-pes", "64", *args])

@@ -212,6 +212,5 @@ def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
 
 
 __all__ = ["CHIPS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead", "chip_frame",
-           "chip_hardware",
-           "evaluate_chip", "evaluate_validation"]
+           "chip_hardware", "evaluate_chip", "evaluate_validation"]
 

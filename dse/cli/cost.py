@@ -67,9 +67,11 @@ def network_summary(frame: pd.DataFrame, hardware: Hardware, technology, include
 
 
 def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency,
-              simd_lanes, word_bits=None, clock_mhz=None, pe_rows=None) -> Hardware:
+              simd_lanes, word_bits=None, clock_mhz=None, pe_rows=None, l2_buffers=None) -> Hardware:
     """Hardware from an optional MAESTRO HW file, overridden by the flags given."""
     fields: dict = {}
+    if l2_buffers is not None:
+        fields.update(_l2_buffers(l2_buffers))
     if hw_file is not None:
         from npu_dse.cost_models.formats.maestro_m import read_hardware
 
@@ -85,6 +87,16 @@ def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchi
     if "num_pes" not in fields:
         raise HardwareError("hardware field 'num_pes' is required: give --num-pes N or --hw HW.m")
     return Hardware(**fields)
+
+
+def _l2_buffers(text: str) -> dict[str, int]:
+    """``--l2-buffers IN,FILTER,OUT`` as the :class:`Hardware` fields of the separate buffers (``-``: none)."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 3 or not all(p == "-" or (p.isdigit() and int(p) > 0) for p in parts):
+        raise HardwareError(f"--l2-buffers {text!r}: expected IN,FILTER,OUT, each a number of bytes > 0 or '-' (the "
+                            "tensor shares the rest of the L2), e.g. 2048,32768,2048")
+    names = ("l2_input_bytes", "l2_filter_bytes", "l2_output_bytes")
+    return {name: int(p) for name, p in zip(names, parts) if p != "-"}
 
 
 def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict,
@@ -159,6 +171,11 @@ PeRows = Annotated[Optional[int], typer.Option(
                       "default: the squarest array).")]
 Dram = Annotated[Optional[str], typer.Option(
     "--dram", help=f"Off-chip memory preset: {', '.join(technology_mod.DRAM_PRESETS)} (default: lpddr4).")]
+L2Buffers = Annotated[Optional[str], typer.Option(
+    "--l2-buffers", help="Separate input, filter and output buffers inside --l2-size, bytes, as IN,FILTER,OUT ('-': "
+                         "the tensor shares the rest of the L2), e.g. 2048,32768,2048 (DianNao's NBin, SB, NBout); "
+                         "under a process node each tensor's L2 accesses cost its own buffer's energy (default: one "
+                         "global buffer).")]
 MaestroCompat = Annotated[bool, typer.Option("--maestro-compat", help="Report MAESTRO's numbers bug for bug.")]
 IncludeDram = Annotated[bool, typer.Option(
     "--include-dram", help="Under --technology maestro, add DRAM energy to energy_pj (a node always includes it).")]
@@ -248,6 +265,7 @@ def evaluate(
     word_bits: WordBits = None,
     clock_mhz: ClockMhz = None,
     pe_rows: PeRows = None,
+    l2_buffers: L2Buffers = None,
     technology: str = typer.Option(technology_mod.DEFAULT.name, "--technology", "-t", help=_TECH_HELP + "."),
     dram: Dram = None,
     maestro_compat: MaestroCompat = False,
@@ -266,7 +284,7 @@ def evaluate(
     if layers is not None:
         network = network.select(layers)
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
-                         word_bits, clock_mhz, pe_rows)
+                         word_bits, clock_mhz, pe_rows, l2_buffers)
     constants = _constants(constant)
     known = dataflow_mod.get(dataflow).constants
     unknown = sorted(set(constants) - known)
