@@ -120,7 +120,7 @@ def test_export_errors_are_one_line(pareto_run: Path, tmp_path: Path) -> None:
     ({"objectives": ["latency"]}, "objectives: unknown objective 'latency'; allowed: latency_cycles"),
     ({"constraints": {"total_pes": 1}}, "infeasible budget"),
     ({"search": {"budget": 10, "stages": [{"method": "ga", "options": {"popsize": 4}}]}},
-     "bad.yaml: search.stages[0]: stage 'ga': unknown option 'popsize'; allowed: cxpb, max_step"),
+     "bad.yaml: search.stages[0]: stage 'ga': unknown option 'popsize'; allowed: cxpb, freeing, max_step"),
     ({"search": {"budget": 10, "stages": [{"method": "ppo", "options": {"n_steps": -1}}]}},
      "bad.yaml: search.stages[0]: stage 'ppo': PPO rejects n_steps=-1"),
     ({"search": {"budget": 10, "stages": [{"method": "ga", "options": {"more_moves": 1}}]}},

@@ -35,11 +35,12 @@ def bert_edge():
 
 
 def _run(evaluator, seed: int, niche: bool) -> tuple[float, float]:
-    """Best kcp_ws design and best design of a 2,000-evaluation GA seeded with TRAP and KCP_WS (cycles)."""
+    """Best kcp_ws design and best design of a 2,000-evaluation GA seeded with TRAP and KCP_WS (cycles), its
+    oscillations kicked at random (``freeing=False``: the mechanism under test is the niches)."""
     ctx = SearchContext(evaluator, 2_000)
     elite = ctx.evaluate([TRAP, KCP_WS])
     with ctx.stage_budget("ga", ctx.budget - len(elite)):
-        ga(ctx, seed=seed, elite=elite, niche=niche)
+        ga(ctx, seed=seed, elite=elite, niche=niche, freeing=False)  # niches alone: random kicks as measured
     h = ctx.history()
     h = h[h.feasible]
     kcp_ws = h[h.design.map(lambda d: json.loads(d)["dataflow"]) == "kcp_ws"]

@@ -260,7 +260,7 @@ def test_an_oscillation_that_ends_level_with_the_best_is_where_the_next_one_star
     ties: list[list[int]] = []
     costs: list[float] = []
 
-    def sideways(ctx, genome, rng, start, max_step):
+    def sideways(ctx, genome, rng, start, max_step, **_):
         starts.append(list(start))
         costs.append(start.fitness.values[0])
         genes = list(start)
@@ -294,7 +294,7 @@ def test_every_other_oscillation_starts_from_another_dataflows_best(monkeypatch,
 
     starts: list[tuple[float, Any]] = []
 
-    def still(ctx, genome, rng, start, max_step):
+    def still(ctx, genome, rng, start, max_step, **_):
         starts.append((start.fitness.values[0], tuple(start[k] for k in genome.categorical_global)))
         return None
 
@@ -324,7 +324,7 @@ def test_the_oscillations_from_another_niche_walk_on_from_where_the_last_one_end
     starts: list[tuple[float, list[int]]] = []
     ends: list[list[int]] = []
 
-    def worse(ctx, genome, rng, start, max_step):
+    def worse(ctx, genome, rng, start, max_step, **_):
         starts.append((start.fitness.values[0], list(start)))
         genes = list(start)
         j = genome.numeric_global[0]

@@ -153,8 +153,8 @@ def test_stage_budget_split_and_errors():
 
 
 @pytest.mark.parametrize("method,option,allowed", [
-    ("ga", "popsize", "cxpb, max_step, more_moves, mutpb, niche, oscillate_after, population, recombine_every, "
-                      "restart_after"),
+    ("ga", "popsize", "cxpb, freeing, max_step, more_moves, mutpb, niche, oscillate_after, population, "
+                      "recombine_every, restart_after"),
     ("ppo", "n_stepz", "batch_size, clip_range"),
     ("uniform", "seed", "fine_pes"),  # the pipeline sets the seed; it is not an option
 ])

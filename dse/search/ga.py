@@ -62,6 +62,14 @@ Operators (registered on a DEAP ``Toolbox`` built per problem, :func:`build_tool
   ResNet-50 edge runs also stopped (3.5 % above the 24 x 24 one with NoC 32; the way out moves rows, columns and NoC
   together), 40 oscillations from the niche's best never reached the better design, and walks of 40 reached it in
   three of six; with the walk ppo:0.3+ga reached the best design found on every seed 0-4 of ResNet-50 edge;
+- freeing kicks (``freeing``): the oscillations from the stale best design (not those on a plateau or from another
+  niche) first try, once each and in a random order, every kick that frees budget: a numeric global gene lowered by
+  a step or to a coarse level (:func:`npu_dse.search.oscillation.freeing_kicks`). Such a kick is tabu (no spend
+  raises it back) and is followed by a spend round per numeric gene, so the freed budget goes to the other genes.
+  Random kicks rarely do this: from the 28 x 20 systolic_os trap (NoC 48) where GA runs on ResNet-50 edge stopped,
+  1.7 % above the best design found, one of the 51 kicks near it (the NoC to 32 B/cycle) reaches that design (32 x
+  32, a larger global buffer) in one oscillation, and only with the tabu; without it the first spend raised the NoC
+  back (tests/test_ga_freeing.py). Measured on the edge problems in ``benchmarks/results/search_quality_global.md``;
 - restarts, on problems without the recombination: once the best design has not improved for ``restart_after``
   generations, the population starts again from random coarse designs (the best so far stays in the search's
   history), so a run visits several basins (PE array shape and dataflow) instead of polishing one.
@@ -91,7 +99,7 @@ from npu_dse.cost_models.evaluator import CONSTRAINT_LAYER_COLUMN, CONSTRAINT_SE
 from npu_dse.search._deap import multi_objective_classes
 from npu_dse.search.context import SearchContext
 from npu_dse.search.exact import NotApplicable, additive_form, best_combination
-from npu_dse.search.oscillation import oscillate
+from npu_dse.search.oscillation import freeing_kicks, oscillate
 from npu_dse.search.steps import signed_step
 from npu_dse.search.options import AtLeast2, BelowOne, Count, NonNegativeCount, Probability
 
@@ -164,6 +172,9 @@ class _Genome:
         self.categorical_global = [k for k in self.global_genes if categorical[k] and len(self.fine[k]) > 1]
         self.oscillating = bool(self.numeric_global)
         self.oscillation_memo: dict[tuple[int, ...], tuple[float, float]] = {}
+        # freeing kicks (ga's ``freeing``): per start design, those not yet tried
+        self.freeing = True
+        self.freeing_queues: dict[tuple[int, ...], list[tuple[int, int]]] = {}
 
     def learn_options(self, ind: list[int], ev: Evaluation) -> None:
         """Record the cost and budget use of each layer's option in an evaluated design (additive problems)."""
@@ -338,6 +349,7 @@ def ga(
     oscillate_after: NonNegativeCount = 5,
     restart_after: NonNegativeCount = 30,
     niche: bool = True,
+    freeing: bool = True,
 ) -> None:
     """Run the GA until the stage budget is used.
 
@@ -364,9 +376,12 @@ def ga(
             generations the population restarts from random coarse designs; 0 never.
         niche: on problems without the recombination that search a categorical global gene (the dataflow), keep
             the best design of each of its values and mutate the others' bests every generation (module docstring).
+        freeing: the oscillations from the stale best design take each kick that frees budget once, tabu and spent
+            on every numeric gene, before random kicks (module docstring); False: random kicks only.
     """
     rng = random.Random(seed)
     genome = _Genome(ctx)
+    genome.freeing = freeing
     tb = build_toolbox(genome, rng, more_moves, max_step)
     saved = random.getstate()
     random.seed(rng.random())
@@ -441,7 +456,8 @@ def _evolve(ctx: SearchContext, genome: _Genome, tb: base.Toolbox, rng: random.R
                 if oscillated is not None:
                     walks[_niche(genome, nb)] = (list(nb), oscillated)
             else:
-                oscillated = _oscillate(ctx, genome, rng, best if plateau is None else plateau, max_step)
+                oscillated = _oscillate(ctx, genome, rng, best if plateau is None else plateau, max_step,
+                                        freeing=plateau is None)
                 if oscillated is not None and oscillated.fitness.values[0] <= best.fitness.values[0] \
                         and list(oscillated) != list(best):
                     plateau = oscillated  # a sideways move: the next oscillation walks on from it
@@ -505,12 +521,26 @@ def _keep_niche_bests(genome: _Genome, niches: dict[tuple, Any], pop: list[Any])
             niches[key] = _clone(p)
 
 
-def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: Any, max_step: int) -> Any | None:
+def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: Any, max_step: int,
+               freeing: bool = False) -> Any | None:
     """One strategic oscillation from ``best`` over the global genes: the individual it ends on (evaluated, its
-    fitness set), or None when it cannot move or ends infeasible."""
-    end = oscillate(ctx, genome.point, lambda ev: _fitness(ctx, ev), list(best), best.fitness.values,
-                    [len(f) for f in genome.fine], genome.numeric_global, genome.categorical_global, rng,
-                    memo=genome.oscillation_memo, max_step=max_step)
+    fitness set), or None when it cannot move or ends infeasible. With ``freeing`` (and ``genome.freeing``), the
+    kick is the next of ``best``'s budget-freeing kicks not yet tried (:func:`~.oscillation.freeing_kicks`, in a
+    random order), tabu, with a spend round per numeric gene; random once they are all tried."""
+    sizes = [len(f) for f in genome.fine]
+    kick, options = None, {}
+    if freeing and genome.freeing:
+        queue = genome.freeing_queues.get(tuple(best))
+        if queue is None:
+            queue = freeing_kicks(best, sizes, genome.numeric_global, genome.coarse, max_step)
+            rng.shuffle(queue)
+            genome.freeing_queues[tuple(best)] = queue
+        if queue:
+            kick = queue.pop()
+            options = {"tabu": True, "max_spends": len(genome.numeric_global)}
+    end = oscillate(ctx, genome.point, lambda ev: _fitness(ctx, ev), list(best), best.fitness.values, sizes,
+                    genome.numeric_global, genome.categorical_global, rng, memo=genome.oscillation_memo,
+                    max_step=max_step, kick=kick, **options)
     if end is None or not math.isfinite(end.fitness[0]):
         return None
     ind = Individual(end.genes)

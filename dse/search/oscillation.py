@@ -8,7 +8,8 @@ programming using surrogate constraints"; Glover & Kochenberger, "Critical event
 knapsack problems", Meta-Heuristics 1996) crosses the boundary on purpose and comes back to it:
 
 1. *kick*: one gene of the design takes a random other value (a numeric gene, half the time, a small step up or
-   down instead: an exchange with the repair that follows);
+   down instead: an exchange with the repair that follows), or the value the caller gives (the GA's budget-freeing
+   kicks, :func:`freeing_kicks`); a *tabu* kick is not undone by the trim or the spends below;
 2. *repair*, when the kick broke a budget: each other numeric gene is moved, alone, as little as the budgets need:
    lowered to the highest value at which the design meets them (bisection), or raised to the lowest (a doubling
    search, then bisection: a resource can also free budget, e.g. a larger global buffer that saves more DRAM energy
@@ -207,7 +208,8 @@ class _Walk:
 def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key, genes: list[int],
               fitness: tuple[float, float], sizes: Sequence[int], numeric: Sequence[int], categorical: Sequence[int],
               rng: random.Random, memo: dict[tuple[int, ...], tuple[float, float]] | None = None,
-              max_spends: int = 3, max_step: int = 3) -> Step | None:
+              max_spends: int = 3, max_step: int = 3, kick: tuple[int, int] | None = None,
+              tabu: bool = False) -> Step | None:
     """One kick, repair, trim and spend from a feasible design (module docstring).
 
     Args:
@@ -222,6 +224,9 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
         memo: designs already evaluated (gene indices -> key), read and extended; one per search.
         max_spends: most spend rounds.
         max_step: a kick's smallest largest step, in fine steps (:func:`~npu_dse.search.steps.signed_step`).
+        kick: the kick as (gene, fine index) instead of a random one (e.g. one of :func:`freeing_kicks`).
+        tabu: the kick is not undone: a gene kicked down is not raised by a spend, a gene kicked up is not trimmed
+            (Glover's tabu on the reverse move), so the repair and the spends go through the other genes.
 
     Returns:
         The step the oscillation ends on (possibly worse than the start, or infeasible when no repair restores the
@@ -231,25 +236,46 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
         BudgetExhausted: the stage budget ran out part-way (every design evaluated so far is recorded).
     """
     walk = _Walk(ctx, to_point, key, {} if memo is None else memo, genes, fitness)
-    kickable = [k for k in list(numeric) + list(categorical) if sizes[k] > 1]
-    if not kickable:
-        return None
-    k = rng.choice(kickable)
-    walk.go(walk.at(k, _kick(rng, genes[k], sizes[k], k in numeric, max_step)))
+    if kick is None:
+        kickable = [k for k in list(numeric) + list(categorical) if sizes[k] > 1]
+        if not kickable:
+            return None
+        k = rng.choice(kickable)
+        kick = (k, _kick(rng, genes[k], sizes[k], k in numeric, max_step))
+    k = kick[0]
+    walk.go(walk.at(*kick))
+    trimmed = spent = list(numeric)
+    if tabu and k in numeric:  # kicked up: not trimmed back; kicked down: not raised back
+        others = [j for j in numeric if j != k]
+        trimmed, spent = (others, spent) if kick[1] > genes[k] else (trimmed, others)
     if not math.isfinite(walk.fitness[0]) and not walk.repair(numeric, k, sizes):
         return Step(walk.genes, walk.ev, walk.fitness)
-    for j in rng.sample(list(numeric), len(numeric)):
+    for j in rng.sample(trimmed, len(trimmed)):
         walk.trim(j)
     for _ in range(max_spends):
-        raises = [r for r in (walk.raised(j, sizes) for j in numeric) if r is not None]
+        raises = [r for r in (walk.raised(j, sizes) for j in spent) if r is not None]
         if not raises:  # on the boundary: a step up with a small move of another gene (an exchange)
-            raises = [r for r in (walk.exchanged(j, numeric, sizes, max_step) for j in numeric) if r is not None]
+            raises = [r for r in (walk.exchanged(j, numeric, sizes, max_step) for j in spent) if r is not None]
         if not raises:
             break
         walk.go(min(raises, key=lambda r: r.fitness))
-        for j in numeric:
+        for j in trimmed:
             walk.trim(j)
     return Step(walk.genes, walk.ev, walk.fitness)
+
+
+def freeing_kicks(genes: Sequence[int], sizes: Sequence[int], numeric: Sequence[int],
+                  levels: Sequence[Sequence[int]], max_step: int = 3) -> list[tuple[int, int]]:
+    """The kicks near a design that free budget, as (gene, fine index): each numeric gene lowered by up to the
+    largest step :func:`~npu_dse.search.steps.signed_step` takes from its index, or to each of its coarse
+    ``levels`` below it (``levels[k]``: fine indices), in gene order."""
+    out = []
+    for k in numeric:
+        i = genes[k]
+        big = max(max_step, (i + 1) // 4)
+        below = set(range(max(i - big, 0), i)) | {j for j in levels[k] if j < i}
+        out += [(k, j) for j in sorted(below)]
+    return out
 
 
 def _kick(rng: random.Random, i: int, size: int, numeric: bool, max_step: int) -> int:
