@@ -19,7 +19,7 @@ from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models import technology as technology_mod
 from npu_dse.cost_models.errors import DataflowError, HardwareError
 from npu_dse.cost_models.evaluator import energy_by_component, network_metrics
-from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.hardware import L2_TENSOR_FIELDS, Hardware
 from npu_dse.cost_models.maestro import analyze_mapping, analyze_network
 from npu_dse.cli.app import app
 
@@ -95,8 +95,7 @@ def _l2_buffers(text: str) -> dict[str, int]:
     if len(parts) != 3 or not all(p == "-" or (p.isdigit() and int(p) > 0) for p in parts):
         raise HardwareError(f"--l2-buffers {text!r}: expected IN,FILTER,OUT, each a number of bytes > 0 or '-' (the "
                             "tensor shares the rest of the L2), e.g. 2048,32768,2048")
-    names = ("l2_input_bytes", "l2_filter_bytes", "l2_output_bytes")
-    return {name: int(p) for name, p in zip(names, parts) if p != "-"}
+    return {name: int(p) for name, p in zip(L2_TENSOR_FIELDS, parts) if p != "-"}
 
 
 def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict,
