@@ -10,6 +10,7 @@ Run: ``python benchmarks/silicon.py``; writes ``benchmarks/results/silicon.md``.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -97,11 +98,17 @@ def table() -> str:
     return "\n".join(lines)
 
 
+@functools.cache
+def _frame(name: str):
+    """The fixed-template per-layer table of the chip ``name`` (:func:`silicon.chip_frame`), run once per script."""
+    return silicon.chip_frame(next(c for c in silicon.CHIPS if c.name == name))
+
+
 def _unfit() -> str:
     """Per chip, the layers of the fixed-template run whose L1 or L2 requirement exceeds the chip's buffers."""
     parts = []
     for chip in silicon.CHIPS:
-        f = silicon.chip_frame(chip)
+        f = _frame(chip.name)
         bad = f[~f.feasible.astype(bool)]
         layers = ", ".join(f"{row.layer} {row.l1_req_bytes:.0f} B" for row in bad.itertuples())
         parts.append(f"{chip.name} (L1 {chip.l1_bytes} B): {layers or 'none'}")
@@ -118,7 +125,7 @@ def _l2(chip) -> str:
 def _shidiannao_l2() -> str:
     """Where ShiDianNao's L2 accesses come from, per MAC of the fixed-template run."""
     chip = next(c for c in silicon.CHIPS if c.name == "ShiDianNao")
-    f = silicon.chip_frame(chip)
+    f = _frame(chip.name)
     macs = float(f.macs.sum())
     per = {c: float(f[c].sum()) / macs for c in ("input_l2_read", "filter_l2_write")}
     return (f"`{chip.dataflow}` on LeNet-5's small layers reads inputs from NBin {per['input_l2_read']:.2f} times "

@@ -187,12 +187,17 @@ class HardwareBatch:
             i = int(bad[0])
             raise HardwareError(f"hardware field 'pe_rows' ({self.pe_rows[i]}) must divide num_pes "
                                 f"({self.num_pes[i]}) at index {i}")
-        bad = np.nonzero(self.l2_tensor_bytes.sum(axis=0) > self.l2_bytes)[0]
-        if bad.size:
+        bad = np.nonzero(self.l2_tensor_bytes.sum(axis=0) > self.l2_bytes)[0] if self.has_l2_tensor_buffers else ()
+        if len(bad):
             i = int(bad[0])
             raise HardwareError(f"hardware fields {', '.join(L2_TENSOR_FIELDS)} sum to "
                                 f"{self.l2_tensor_bytes[:, i].sum():g} bytes at index {i}, more than l2_bytes "
                                 f"({self.l2_bytes[i]:g}), which counts every buffer of the L2")
+
+    @property
+    def has_l2_tensor_buffers(self) -> bool:
+        """Whether any point has a separate L2 buffer for some tensor (cheap: no array is built)."""
+        return bool(self.l2_input_bytes.any() or self.l2_filter_bytes.any() or self.l2_output_bytes.any())
 
     @property
     def l2_tensor_bytes(self) -> np.ndarray:

@@ -33,7 +33,7 @@ BEST_CYCLES = 8_426_175
 def test_freeing_kicks_lower_one_numeric_gene_near_it_or_to_a_coarse_level_below():
     genes = [20, 3, 0, 1]
     levels = [[0, 8, 16, 24], [0, 2, 4], [0], [0, 1]]
-    kicks = freeing_kicks(genes, [32, 5, 4, 2], [0, 1, 2], levels, max_step=3)
+    kicks = freeing_kicks(genes, [0, 1, 2], levels, max_step=3)
     # gene 0 at 20: steps of up to max(3, 21 // 4) = 5 down (15..19) and the levels 0, 8, 16; gene 1 at 3: 0..2;
     # gene 2 at 0: nothing lower; gene 3 is not numeric
     assert kicks == [(0, 0), (0, 8), (0, 15), (0, 16), (0, 17), (0, 18), (0, 19), (1, 0), (1, 1), (1, 2)]
@@ -84,7 +84,7 @@ def test_one_freeing_kick_leaves_the_resnet50_edge_trap_for_the_best_design_foun
     genes = genome.from_point(TRAP)
     noc = next(k for k in genome.numeric_global if genome.genes[k].parameter.name == "noc_bw")
     kick = (noc, genome.index[noc][32])
-    assert kick in freeing_kicks(genes, [len(f) for f in genome.fine], genome.numeric_global, genome.coarse)
+    assert kick in freeing_kicks(genes, genome.numeric_global, genome.coarse)
     ends = {}
     for tabu in (True, False):
         step = oscillate(ctx, genome.point, lambda ev: _fitness(ctx, ev), genes, _fitness(ctx, trap),

@@ -490,7 +490,7 @@ def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
                 math.inf if h.l1_bytes is None else float(h.l1_bytes),
                 math.inf if h.l2_bytes is None else float(h.l2_bytes), float(h.clock_mhz))
     b = hardware
-    if b.l2_tensor_bytes.any():
+    if b.has_l2_tensor_buffers:
         return None
     return (int(b.num_pes[0]), int(b.noc_hops[0]), int(b.noc_hop_latency[0]), int(b.simd_lanes[0]),
             int(b.word_bytes[0]), float(b.noc_bw[0]), float(b.offchip_bw[0]), float(b.l1_bytes[0]),
@@ -943,10 +943,8 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
 
     # a systolic array's partial sums accumulate in their own SRAM
     acc_bytes = accumulator_bytes(l2_cost, hw.num_pes, hw.pe_rows) if df.systolic is not None and physical else None
-    banks = hw.l2_tensor_bytes
-    if not banks.any():
-        banks = None
-    elif df.systolic is not None:
+    banks = hw.l2_tensor_bytes if hw.has_l2_tensor_buffers else None
+    if banks is not None and df.systolic is not None:
         raise HardwareError(f"dataflow {df.name!r}: separate L2 buffers per tensor (hardware fields l2_input_bytes, "
                             "l2_filter_bytes, l2_output_bytes) are not modelled with a systolic array, whose "
                             "accumulator SRAM is its output buffer")

@@ -532,7 +532,7 @@ def _oscillate(ctx: SearchContext, genome: _Genome, rng: random.Random, best: An
     if freeing and genome.freeing:
         queue = genome.freeing_queues.get(tuple(best))
         if queue is None:
-            queue = freeing_kicks(best, sizes, genome.numeric_global, genome.coarse, max_step)
+            queue = freeing_kicks(best, genome.numeric_global, genome.coarse, max_step)
             rng.shuffle(queue)
             genome.freeing_queues[tuple(best)] = queue
         if queue:

@@ -35,7 +35,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from npu_dse.cost_models.evaluator import Evaluation
 from npu_dse.search.context import SearchContext
-from npu_dse.search.steps import signed_step
+from npu_dse.search.steps import largest_step, signed_step
 
 Key = Callable[[Evaluation], tuple[float, float]]
 """Orders evaluations, lower is better: (cost, budget use), cost ``inf`` when infeasible."""
@@ -264,16 +264,15 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
     return Step(walk.genes, walk.ev, walk.fitness)
 
 
-def freeing_kicks(genes: Sequence[int], sizes: Sequence[int], numeric: Sequence[int],
-                  levels: Sequence[Sequence[int]], max_step: int = 3) -> list[tuple[int, int]]:
-    """The kicks near a design that free budget, as (gene, fine index): each numeric gene lowered by up to the
-    largest step :func:`~npu_dse.search.steps.signed_step` takes from its index, or to each of its coarse
-    ``levels`` below it (``levels[k]``: fine indices), in gene order."""
+def freeing_kicks(genes: Sequence[int], numeric: Sequence[int], levels: Sequence[Sequence[int]],
+                  max_step: int = 3) -> list[tuple[int, int]]:
+    """The kicks near a design that free budget, as (gene, fine index): each numeric gene lowered by up to
+    :func:`~npu_dse.search.steps.largest_step` fine steps, or to each of its coarse ``levels`` below it
+    (``levels[k]``: fine indices), in gene order."""
     out = []
     for k in numeric:
         i = genes[k]
-        big = max(max_step, (i + 1) // 4)
-        below = set(range(max(i - big, 0), i)) | {j for j in levels[k] if j < i}
+        below = set(range(max(i - largest_step(i, max_step), 0), i)) | {j for j in levels[k] if j < i}
         out += [(k, j) for j in sorted(below)]
     return out
 
