@@ -19,7 +19,11 @@ knapsack problems", Meta-Heuristics 1996) crosses the boundary on purpose and co
 4. *spend*: each numeric gene is raised, alone, to the highest value the budgets allow (bisection), and the gene
    that gives the lowest cost keeps its raise, the others trimmed again; repeated while it pays. On the boundary,
    where no raise alone pays, a gene whose one step up breaks a budget may take it with another gene moved by a few
-   fine steps, down or up (an exchange), when that lowers the cost.
+   fine steps, down or up (an exchange), when that lowers the cost (or keeps it and uses less budget: a sideways
+   move). Where neither pays, two genes of few values (a PE array's rows and columns, :func:`shape_genes`) move
+   together along the boundary (a reshape): for each row count, the most columns the budgets allow and a few
+   fewer, since the array's cost moves in plateaus of its tile counts and the better shape is often several steps
+   away in both.
 
 Bisections assume what the cost model gives for most resources: cost does not rise and budget use does not fall as
 a resource grows; the repair's raise covers the exception. Where that fails the search only loses precision: every
@@ -181,8 +185,8 @@ class _Walk:
 
     def exchanged(self, k: int, numeric: Sequence[int], sizes: Sequence[int], reach: int) -> Step | None:
         """Gene ``k`` one fine step up when that alone breaks a budget, with another numeric gene moved down or up by
-        the fewest fine steps (at most ``reach``) that restore feasibility: the move with the lowest cost, if it
-        lowers the cost; else None."""
+        the fewest fine steps (at most ``reach``) that restore feasibility: the best move (cost, then budget use), if
+        it is better than the current design (a lower cost, or the same at less budget use); else None."""
         i = self.genes[k]
         if i + 1 >= sizes[k] or math.isfinite(self.at(k, i + 1).fitness[0]):
             return None
@@ -202,7 +206,33 @@ class _Walk:
                         if best is None or step.fitness < best.fitness:
                             best = step
                         break
-        return best if best is not None and best.fitness[0] < self.fitness[0] else None
+        return best if best is not None and best.fitness < self.fitness else None
+
+    def reshaped(self, a: int, b: int, sizes: Sequence[int], band: int = 3) -> Step | None:
+        """Genes ``a`` and ``b`` (each of few values: a PE array's rows and columns) moved together along the budget
+        boundary: for each index of ``a``, the highest feasible index of ``b`` (bisection, feasibility assumed to
+        fall as ``b`` grows) and the ``band - 1`` below it; the best such step if it is better than the current
+        design (cost, then budget use), else None."""
+        best = None
+        for i in range(sizes[a]):
+            def at(j: int) -> Step:
+                genes = list(self.genes)
+                genes[a], genes[b] = i, j
+                return self.at_genes(genes)
+            lo, hi, top = 0, sizes[b] - 1, None
+            while lo <= hi:
+                mid = (lo + hi) // 2
+                if math.isfinite(at(mid).fitness[0]):
+                    top, lo = mid, mid + 1
+                else:
+                    hi = mid - 1
+            if top is None:
+                continue
+            for j in range(top, max(top - band, -1), -1):
+                step = at(j)
+                if math.isfinite(step.fitness[0]) and (best is None or step.fitness < best.fitness):
+                    best = step
+        return best if best is not None and best.fitness < self.fitness else None
 
 
 def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]], key: Key, genes: list[int],
@@ -252,10 +282,14 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
         return Step(walk.genes, walk.ev, walk.fitness)
     for j in rng.sample(trimmed, len(trimmed)):
         walk.trim(j)
+    few = [j for j in shape_genes(numeric, sizes) if j in spent]
+    pairs = [(a, b) for n, a in enumerate(few) for b in few[n + 1:]]
     for _ in range(max_spends):
         raises = [r for r in (walk.raised(j, sizes) for j in spent) if r is not None]
         if not raises:  # on the boundary: a step up with a small move of another gene (an exchange)
             raises = [r for r in (walk.exchanged(j, numeric, sizes, max_step) for j in spent) if r is not None]
+        if not raises:  # along the boundary: two genes of few values (the PE array's shape) moved together
+            raises = [r for r in (walk.reshaped(a, b, sizes) for a, b in pairs) if r is not None]
         if not raises:
             break
         walk.go(min(raises, key=lambda r: r.fitness))
@@ -264,15 +298,25 @@ def oscillate(ctx: SearchContext, to_point: Callable[[list[int]], dict[str, Any]
     return Step(walk.genes, walk.ev, walk.fitness)
 
 
+def shape_genes(numeric: Sequence[int], sizes: Sequence[int]) -> list[int]:
+    """The numeric genes of few fine values (fewer than 16: a PE array's rows and columns) when there are two or more:
+    :func:`oscillate`'s spend moves them together along the budget boundary (``_Walk.reshaped``), so the GA's
+    budget-freeing kicks leave them out; [] otherwise."""
+    few = [k for k in numeric if sizes[k] < _SCAN]
+    return few if len(few) >= 2 else []
+
+
 def freeing_kicks(genes: Sequence[int], numeric: Sequence[int], levels: Sequence[Sequence[int]],
                   max_step: int = 3) -> list[tuple[int, int]]:
     """The kicks near a design that free budget, as (gene, fine index): each numeric gene lowered by up to
-    :func:`~npu_dse.search.steps.largest_step` fine steps, or to each of its coarse ``levels`` below it
-    (``levels[k]``: fine indices), in gene order."""
+    :func:`~npu_dse.search.steps.largest_step` fine steps, by 2, 4, 8, ... fine steps (a ladder between the fine
+    and the coarse scale), or to each of its coarse ``levels`` below it (``levels[k]``: fine indices), in gene
+    order."""
     out = []
     for k in numeric:
         i = genes[k]
-        below = set(range(max(i - largest_step(i, max_step), 0), i)) | {j for j in levels[k] if j < i}
+        ladder = {i - 2 ** m for m in range(i.bit_length())}
+        below = set(range(max(i - largest_step(i, max_step), 0), i)) | ladder | {j for j in levels[k] if j < i}
         out += [(k, j) for j in sorted(below)]
     return out
 
