@@ -213,23 +213,24 @@ class _Walk:
         boundary: for each index of ``a``, the highest feasible index of ``b`` (bisection, feasibility assumed to
         fall as ``b`` grows) and the ``band - 1`` below it; the best such step if it is better than the current
         design (cost, then budget use), else None."""
+        def at(i: int, j: int) -> Step:
+            genes = list(self.genes)
+            genes[a], genes[b] = i, j
+            return self.at_genes(genes)
+
         best = None
         for i in range(sizes[a]):
-            def at(j: int) -> Step:
-                genes = list(self.genes)
-                genes[a], genes[b] = i, j
-                return self.at_genes(genes)
             lo, hi, top = 0, sizes[b] - 1, None
             while lo <= hi:
                 mid = (lo + hi) // 2
-                if math.isfinite(at(mid).fitness[0]):
+                if math.isfinite(at(i, mid).fitness[0]):
                     top, lo = mid, mid + 1
                 else:
                     hi = mid - 1
             if top is None:
                 continue
             for j in range(top, max(top - band, -1), -1):
-                step = at(j)
+                step = at(i, j)
                 if math.isfinite(step.fitness[0]) and (best is None or step.fitness < best.fitness):
                     best = step
         return best if best is not None and best.fitness < self.fitness else None
