@@ -29,10 +29,11 @@ import numpy as np
 from npu_dse.cost_models.errors import SpaceError
 
 HARDWARE_FIELDS: tuple[str, ...] = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes", "pe_rows",
-                                    "pe_cols")
+                                    "pe_cols", "clock_mhz", "word_bytes")
 """Hardware fields a parameter may set (:class:`npu_dse.cost_models.hardware.Hardware` names), and ``pe_cols``: a
 space that searches the PE array as ``pe_rows`` x ``pe_cols`` has ``num_pes = pe_rows * pe_cols``
-(:meth:`DesignSpace.layer_params`)."""
+(:meth:`DesignSpace.layer_params`). ``clock_mhz`` (MHz) and ``word_bytes`` (operand width, bytes) are searched
+like any other field where a space lists them, and fixed by the technology block where it does not."""
 
 MAX_LEVEL = 1 << 40
 """The largest value of a numeric design parameter (PEs, bytes, elements/cycle): beyond any chip, exact in float64."""

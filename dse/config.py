@@ -125,7 +125,9 @@ class SpaceConfig(_Strict):
     """The design space: a preset (``confuciux``, ``global``) with its options, or explicit ``parameters``.
 
     ``pe_array: true`` (preset ``global``) searches the PEs as an array of ``pe_rows`` x ``pe_cols``
-    (:func:`npu_dse.cost_models.space.global_space`)."""
+    (:func:`npu_dse.cost_models.space.global_space`). ``parameters`` beside a ``preset`` written out are added to
+    the preset's (replacing its parameter of the same name), e.g. a searched ``clock_mhz`` or ``word_bytes``;
+    without one (or with ``preset: null``) they are the whole space."""
 
     preset: Literal["confuciux", "global"] | None = "confuciux"
     mode: Literal["LP", "LS"] | None = None
@@ -189,9 +191,21 @@ class SpaceConfig(_Strict):
                 _check_dataflow(d)
         return v
 
+    @model_validator(mode="before")
+    @classmethod
+    def _parameters_alone_have_no_preset(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("parameters") is not None and "preset" not in data:
+            data = {**data, "preset": None}  # so the resolved config.yaml reads back as the same space
+        return data
+
+    @property
+    def extends_preset(self) -> bool:
+        """``parameters`` add to a preset written out beside them (class docstring)."""
+        return self.parameters is not None and self.preset is not None
+
     @model_validator(mode="after")
     def _options_fit_preset(self) -> "SpaceConfig":
-        if self.parameters is not None:
+        if self.parameters is not None and not self.extends_preset:
             return self
         if self.preset == "confuciux" and self.dataflows is not None:
             raise ValueError("field 'dataflows' is for preset 'global'; preset 'confuciux' takes 'dataflow'")

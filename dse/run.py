@@ -56,9 +56,9 @@ def build_space(cfg: SpaceConfig):
     from npu_dse.cost_models.mapper import DEFAULT_CANDIDATES
 
     mapper = DEFAULT_CANDIDATES if cfg.mapper is True else (cfg.mapper or {})
-    if cfg.parameters is not None:
-        params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
-                  for p in cfg.parameters]
+    params = [Parameter(p.name, tuple(p.values), tuple(p.range) if p.range else None, p.scope)
+              for p in cfg.parameters or ()]
+    if cfg.parameters is not None and not cfg.extends_preset:
         space = DesignSpace(tuple(params), mode=cfg.mode or "LP", dataflow=cfg.dataflow or "dla", fixed=cfg.fixed,
                             mapper=mapper)
         return _held_to_generator(space, cfg.generator)
@@ -77,6 +77,10 @@ def build_space(cfg: SpaceConfig):
         changes["fixed"] = {**space.fixed, **cfg.fixed}
     if mapper:
         changes["mapper"] = mapper
+    if params:  # added to the preset's, or in place of its parameter of the same name
+        named = {p.name: p for p in params}
+        kept = tuple(named.pop(p.name, p) for p in space.parameters)
+        changes["parameters"] = kept + tuple(named.values())
     space = dataclasses.replace(space, **changes) if changes else space
     return _held_to_generator(space, cfg.generator)
 

@@ -32,6 +32,7 @@ Energy is dynamic + leakage; power is energy over time, so ``power_mw * latency_
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -305,14 +306,30 @@ class PhysicalTechnology:
             the layer's time); ``leakage_mw``; ``latency_ms``; per-component power ``pe_power_mw``,
             ``l1_power_mw``, ``l2_power_mw``, ``noc_power_mw``.
 
+        Points of different word widths (a space that searches ``word_bytes``) are priced width by width.
+
         Raises:
             HardwareError: a word width or buffer size outside the tables; ``l2_tensor_bytes`` with ``acc_bytes``.
         """
-        wb = np.unique(np.asarray(word_bytes))
-        if wb.size != 1:
-            raise HardwareError("a physical technology evaluates one word width per call; got "
-                                f"{sorted(int(w) * 8 for w in wb)} bits")
-        word_bits = int(wb[0]) * 8
+        args = dict(macs=macs, runtime_cycles=runtime_cycles, counts=counts, num_pes=num_pes, simd_lanes=simd_lanes,
+                    l1_bytes=l1_bytes, l2_bytes=l2_bytes, noc_bw=noc_bw, noc_hops=noc_hops, clock_mhz=clock_mhz,
+                    dram_elems=dram_elems, acc_bytes=acc_bytes, acc_bits=acc_bits,
+                    l2_tensor_bytes=l2_tensor_bytes)
+        widths = np.asarray(word_bytes)
+        if np.unique(widths).size == 1:
+            return self._layer_cost(word_bits=int(widths.flat[0]) * 8, **args)
+        out: dict[str, np.ndarray] = {}
+        for w in np.unique(widths):
+            mask = widths == w
+            part = self._layer_cost(word_bits=int(w) * 8, **_points(args, mask))
+            for key, value in part.items():
+                out.setdefault(key, np.zeros(widths.size))[mask] = value
+        return out
+
+    def _layer_cost(self, *, macs, runtime_cycles, counts, num_pes, simd_lanes, l1_bytes, l2_bytes, noc_bw, noc_hops,
+                    clock_mhz, dram_elems, acc_bytes, acc_bits, l2_tensor_bytes, word_bits: int
+                    ) -> dict[str, np.ndarray]:
+        """:meth:`layer_cost` at one word width, ``word_bits``."""
         mac = self.mac(word_bits)
         P = np.asarray(num_pes, dtype=np.float64)
         lanes = P * np.asarray(simd_lanes, dtype=np.float64)
@@ -370,6 +387,21 @@ class PhysicalTechnology:
                 "l2_power_mw": (l2_e + l2_leak * latency_ms * 1e6) * to_mw,
                 "noc_power_mw": noc_e * to_mw,
             }
+
+
+def _points(args: dict[str, Any], mask: np.ndarray) -> dict[str, Any]:
+    """``args`` at the points ``mask`` selects: arrays (and dicts of arrays) whose last axis has one entry per point
+    are indexed on it; scalars and broadcast (length-1) arrays are kept."""
+    n = mask.size
+
+    def take(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: take(x) for k, x in v.items()}
+        if np.ndim(v) >= 1 and np.shape(v)[-1] == n:
+            return np.asarray(v)[..., mask]
+        return v
+
+    return {k: take(v) for k, v in args.items()}
 
 
 __all__ = ["ACCUMULATOR_BITS", "AREA_OVERHEAD", "DRAM_PRESETS", "DramPreset", "MAC_ADDER", "NODES_NM",
