@@ -32,7 +32,18 @@ def test_every_package_folder_is_listed_under_the_namespace() -> None:
         for init in (ROOT / folder).rglob("__init__.py"):
             rel = init.parent.relative_to(ROOT / folder).parts
             expected.add(".".join((name, *rel)))
-    assert set(setuptools["packages"]) == expected
+    data = set(setuptools["package-data"])  # data-only folders: listed, with the files they ship
+    assert set(setuptools["packages"]) == expected | data and not data & expected
+
+
+def test_every_shipped_data_file_matches_a_package_data_pattern() -> None:
+    setuptools = _pyproject()["tool"]["setuptools"]
+    for package, patterns in setuptools["package-data"].items():
+        top, *rest = package.split(".")[1:]
+        folder = ROOT / {v: k for k, v in FOLDERS.items()}[f"npu_dse.{top}"] / Path(*rest)
+        files = {p.name for p in folder.iterdir() if p.is_file()}
+        shipped = {f for f in files if any(Path(f).match(pat) for pat in patterns)}
+        assert files - shipped <= {".gitkeep"} and shipped, (package, sorted(files - shipped))
 
 
 def test_console_script_points_into_the_namespace() -> None:
