@@ -489,11 +489,45 @@ def names() -> list[str]:
     return list(_DEPTHWISE) + list(SYSTOLIC)
 
 
-def get(name: "str | Dataflow") -> Dataflow:
-    """A built-in dataflow by name (``confx_dla`` etc. are accepted aliases), or ``name`` if already a Dataflow.
+def is_file_name(name: str) -> bool:
+    """Whether ``name`` names a dataflow file (:func:`load`) rather than a built-in: it ends in ``.m``."""
+    return str(name).endswith(".m")
+
+
+def load(path: str) -> Dataflow:
+    """A MAESTRO dataflow file: one ``Dataflow { ... }`` block of directives (``Constant NAME value;`` lines
+    allowed), as MAESTRO's ``tools/frontend/dataflow/*.m``. Depthwise layers run ``dpt``, as MAESTRO's frontend
+    (``modelfile_to_mapping.py``) maps them. The dataflow is named by ``path``, so a design that names it can be
+    evaluated again.
 
     Raises:
-        DataflowError: an unknown name; the message lists the allowed ones.
+        DataflowError: a missing, unreadable, oversized or non-UTF-8 file, a mapping file (``Network``), no
+            directives, or bad ones; the message names the file (and the line).
+    """
+    from npu_dse.cost_models.errors import FormatError
+    from npu_dse.cost_models.formats.text import read_text
+
+    try:
+        text = read_text(path, "MAESTRO dataflow file")
+    except FormatError as exc:
+        raise DataflowError(str(exc)) from None
+    if re.search(r"\b(Network|Layer)\b", text):
+        raise DataflowError(f"{path}: a MAESTRO mapping file (Network/Layer blocks), not a dataflow file; run it with "
+                            "'dse maestro', or load it as a model")
+    try:
+        parsed = parse(text, name=str(path))
+    except DataflowError as exc:
+        raise DataflowError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
+    return Dataflow(name=str(path), directives=parsed.directives, defaults=parsed.defaults, depthwise=get("dpt"),
+                    description=f"MAESTRO dataflow file {path}")
+
+
+def get(name: "str | Dataflow") -> Dataflow:
+    """A built-in dataflow by name (``confx_dla`` etc. are accepted aliases), a MAESTRO dataflow file (a name
+    ending in ``.m``, :func:`load`; read once per process), or ``name`` if already a Dataflow.
+
+    Raises:
+        DataflowError: an unknown name (the message lists the allowed ones), or a bad dataflow file.
     """
     if isinstance(name, Dataflow):
         return name
@@ -502,8 +536,13 @@ def get(name: "str | Dataflow") -> Dataflow:
         if key not in _CACHE:
             _CACHE[key] = Dataflow(name=key, directives=(), description=SYSTOLIC[key][1], systolic=SYSTOLIC[key][0])
         return _CACHE[key]
+    if is_file_name(key):
+        if key not in _CACHE:
+            _CACHE[key] = load(key)
+        return _CACHE[key]
     if key not in _DEPTHWISE:
-        raise DataflowError(f"unknown dataflow {name!r}; allowed: {', '.join(names())}")
+        raise DataflowError(f"unknown dataflow {name!r}; allowed: {', '.join(names())}, or a MAESTRO dataflow "
+                            "file (.m)")
     if key not in _CACHE:
         dw_name = _DEPTHWISE[key]
         dw = None

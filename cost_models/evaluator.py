@@ -366,9 +366,12 @@ class Evaluator:
         for p in self.space.parameters:
             if p.is_categorical:
                 dataflows |= set(p.values)
-        bad = sorted(dataflows - known)
+        bad = sorted(d for d in dataflows - known if not dataflow_mod.is_file_name(d))
         if bad:
-            raise SpaceError(f"unknown dataflow(s) {bad}; allowed: {', '.join(sorted(known))}")
+            raise SpaceError(f"unknown dataflow(s) {bad}; allowed: {', '.join(sorted(known))}, or a MAESTRO "
+                             "dataflow file (.m)")
+        for d in sorted(dataflows - known - set(bad)):
+            dataflow_mod.get(d)  # a dataflow file: read now, so a bad one is refused before any search
         self.limits: dict[str, float] = {}
         for c in problem.constraints:
             self.limits[c.metric] = c.limit if c.limit is not None else self._ratio_limit(c)

@@ -225,8 +225,13 @@ class SpaceConfig(_Strict):
 def _check_dataflow(name: str) -> None:
     from npu_dse.cost_models import dataflow
 
-    if name not in dataflow.names():
-        raise ValueError(f"unknown dataflow {name!r}; {_allowed(dataflow.names())}")
+    if dataflow.is_file_name(name):  # a MAESTRO dataflow file: read and checked now, named with its error
+        try:
+            dataflow.get(name)
+        except NpuDseError as exc:
+            raise ValueError(str(exc)) from None
+    elif name not in dataflow.names():
+        raise ValueError(f"unknown dataflow {name!r}; {_allowed(dataflow.names())}, or a MAESTRO dataflow file (.m)")
 
 
 class TechnologyConfig(_Strict):

@@ -249,7 +249,8 @@ def _constants(values: list[str]) -> dict[str, int]:
 def evaluate(
     model: str = typer.Argument(..., help="A built-in network (dse models) or a model file (.onnx, .m, .csv)."),
     dataflow: str = typer.Option("kcp_ws", "--dataflow", "-d",
-                                 help=f"Built-in dataflow: {', '.join(dataflow_mod.names())}."),
+                                 help=f"Built-in dataflow: {', '.join(dataflow_mod.names())}; or a MAESTRO "
+                                      "dataflow file (.m, a Dataflow block; depthwise layers run dpt)."),
     constant: list[str] = typer.Option([], "--constant", "-c", help="Template constant NAME=VALUE (repeatable)."),
     layers: Optional[str] = typer.Option(None, "--layers", help="Only these layers: a slice START:STOP, e.g. 0:8."),
     hw: HwFile = None,
@@ -275,7 +276,8 @@ def evaluate(
         None, "--map", help="Run each layer at its best mapping (template constants not given by --constant, or a "
         f"systolic layer's stationary operand), chosen for: {', '.join(MAP_OBJECTIVES)}; the table shows it."),
 ) -> None:
-    """Evaluate every layer of a network with a built-in dataflow and print a per-layer table and its summary."""
+    """Evaluate every layer of a network with a built-in dataflow (or a MAESTRO dataflow file) and print a per-layer
+    table and its summary."""
     from npu_dse.cli.workload import resolve_network
 
     tech = technology_mod.resolve(technology, dram)
