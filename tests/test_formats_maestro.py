@@ -259,3 +259,12 @@ def test_load_network_dispatches_on_extension(tmp_path):
         load_network(_write(tmp_path, "x", "model.txt"))
     with pytest.raises(FormatError, match="no such file"):
         load_network(tmp_path / "nope.m")
+
+
+def test_a_hardware_or_dataflow_file_read_as_a_model_says_where_it_goes():
+    with pytest.raises(FormatError, match=r"accelerator_1_hw.m:1: .*got 'num_pes' \(a MAESTRO hardware file: give it "
+                                          r"with --hw\)"):
+        read_mapping(MAESTRO / "accelerator_1_hw.m")
+    with pytest.raises(FormatError, match=r"rs.m:1: .*got 'Dataflow' \(a MAESTRO dataflow file: give it as the "
+                                          r"dataflow"):
+        read_mapping(MAESTRO / "dataflows" / "rs.m")

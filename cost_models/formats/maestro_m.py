@@ -291,7 +291,12 @@ def read_mapping(path: str | Path) -> MaestroMapping:
         else:
             tok, off = toks.next("'Constant' or 'Network'")
             expected = "'Constant'" if net_name else "'Constant' or 'Network'"
-            raise toks.error(f"expected {expected}, got {tok!r}", off)
+            hint = ""
+            if net_name is None and tok == "Dataflow":
+                hint = " (a MAESTRO dataflow file: give it as the dataflow, e.g. 'dse eval MODEL --dataflow FILE.m')"
+            elif net_name is None and tok.rstrip(":") in (*HARDWARE_KEYS, *HARDWARE_KEYS.values()):
+                hint = " (a MAESTRO hardware file: give it with --hw)"
+            raise toks.error(f"expected {expected}, got {tok!r}{hint}", off)
     if net_name is None:
         raise FormatError(f"{path}: expected a 'Network NAME {{ ... }}' block, found none")
     if not layers:
