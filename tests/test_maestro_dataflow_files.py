@@ -139,3 +139,20 @@ def test_a_search_over_a_dataflow_file_reports_it_and_a_missing_one_is_refused(t
     missing = str(tmp_path / "nothere.m")
     res = CliRunner().invoke(app, ["validate", str(_experiment(tmp_path, ["kcp_ws", missing]))])
     assert res.exit_code == 2 and missing in res.output.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("flow", ["ykp_os", "maeri", "kcp_ws", "rs", "xp_ws"])
+@pytest.mark.parametrize("model", ["MobileNetV2_model", "Resnet50_model"])
+def test_corrected_every_dataflow_file_runs_every_layer_with_sane_numbers(model, flow):
+    """Corrected (the default), even the files MAESTRO crashes on run: finite, >= 0, utilisation <= 1, true MACs."""
+    logging.disable(logging.WARNING)
+    try:
+        net = load_network(DATA / "maestro" / f"{model}.m")
+    finally:
+        logging.disable(logging.NOTSET)
+    got = analyze_network(net, str(FLOWS / f"{flow}.m"), Hardware(num_pes=256, noc_bw=64, offchip_bw=70000),
+                          technology="maestro")
+    numeric = got.select_dtypes("number").to_numpy()
+    assert np.isfinite(numeric).all() and (numeric >= 0).all()
+    assert (got.utilization <= 1 + 1e-12).all()
+    np.testing.assert_array_equal(got.macs.to_numpy(), [float(layer.macs) for layer in net.layers])
