@@ -472,7 +472,7 @@ def markdown(df: pd.DataFrame, seeds: range) -> str:
 def verdict(df: pd.DataFrame, medians: dict[tuple[str, str], float]) -> list[str]:
     """Markdown lines: for each problem and each RL-then-GA pipeline (``*+ga``), its median ratio and the methods
     whose median best objective (``medians``, :func:`median_best`) it does not beat (strictly lower is a win; methods
-    with no feasible run lose)."""
+    with no feasible run lose), each marked ``tie`` (the same median) or ``better``."""
     lines = ["## RL then GA against every other method", "",
              "Each RL-then-GA pipeline's median against the median of every other method on the same problem and "
              "budget (runs per method in the tables above).", "",
@@ -481,7 +481,8 @@ def verdict(df: pd.DataFrame, medians: dict[tuple[str, str], float]) -> list[str
         med = {m: medians[pname, m] for m in g["method"].unique()}
         ref = g["reference"].iloc[0]
         for pipe in [m for m in med if m.endswith("+ga")]:
-            others = [m for m in med if m != pipe and not m.endswith("+ga") and med[m] <= med[pipe]]
+            others = [f"{m} ({'tie' if med[m] == med[pipe] else 'better'})" for m in med
+                      if m != pipe and not m.endswith("+ga") and med[m] <= med[pipe]]
             lines.append(f"| {pname} | {pipe} | {med[pipe] / ref:.4f} | {', '.join(others) or 'none: beats all'} |")
     return lines + [""]
 
