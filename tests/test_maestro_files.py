@@ -142,3 +142,22 @@ def test_trconv_runs_as_maestro_does_in_compat_and_as_its_sub_pixel_phases_corre
     assert fixed.runtime_cycles[0] == 4 * phase.runtime_cycles[0]
     for c in COUNT_NAMES:
         assert getattr(fixed, c)[0] == 4 * getattr(phase, c)[0], c
+
+
+VALIDATION = pd.read_csv(DATA / "maestro_validation.csv")
+VALIDATION_CASES = [(f, int(p), int(b)) for (f, p, b), _ in VALIDATION.groupby(["mapping_file", "num_pes", "noc_bw"])]
+
+
+@pytest.mark.parametrize("case", VALIDATION_CASES, ids=lambda c: f"{c[0]}-{c[1]}pe-bw{c[2]}")
+def test_maestros_validation_mappings_give_its_numbers_or_are_refused_where_it_crashes(case):
+    """The mappings MAESTRO's authors wrote to validate it against Eyeriss and MAERI (``validation/``)."""
+    f, pes, bw = case
+    want = VALIDATION[(VALIDATION.mapping_file == f) & (VALIDATION.num_pes == pes) & (VALIDATION.noc_bw == bw)]
+    hw = Hardware(num_pes=pes, noc_bw=bw, offchip_bw=70000)
+    if set(want.status) != {"ok"}:  # 64 PEs for clusters of 78: MAESTRO divides by zero
+        with pytest.raises(DataflowError, match=f"{f}: layer 'CONV4'.*need 78 PEs"):
+            analyze_mapping(DATA / "maestro" / "validation" / f, hw, compat=True)
+        return
+    got = analyze_mapping(DATA / "maestro" / "validation" / f, hw, compat=True)
+    for ours, theirs in EXACT.items():
+        np.testing.assert_array_equal(got[ours].to_numpy(), want[theirs].to_numpy(float), err_msg=f"{case} {ours}")
