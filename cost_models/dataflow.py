@@ -511,7 +511,7 @@ def load(path: str) -> Dataflow:
         text = read_text(path, "MAESTRO dataflow file")
     except FormatError as exc:
         raise DataflowError(str(exc)) from None
-    if re.search(r"\b(Network|Layer)\b", text):
+    if re.search(r"\b(Network|Layer)\b", re.sub(r"//[^\n]*|/\*.*?\*/", "", text, flags=re.S)):
         raise DataflowError(f"{path}: a MAESTRO mapping file (Network/Layer blocks), not a dataflow file; run it with "
                             "'dse maestro', or load it as a model")
     try:

@@ -103,6 +103,7 @@ def test_cli_eval_takes_a_dataflow_file(tmp_path):
 
 @pytest.mark.parametrize("text, needle", [
     (None, "cannot read MAESTRO dataflow file"),
+    ("// a Layer-wise comment\nDataflow {\n  SpatialMap(1,1) K;\n  TemporalMap(1,1) Q;\n}\n", "line 4"),
     ("Network n {\n Layer a { Type: CONV }\n}\n", "a MAESTRO mapping file"),
     ("Dataflow {\n  SpatialMap(1,1) K;\n  TemporalMap(1,1) Q;\n}\n", "line 3"),
     ("// nothing here\n", "has no SpatialMap/TemporalMap directive"),
