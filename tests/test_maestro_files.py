@@ -145,6 +145,9 @@ def test_trconv_runs_as_maestro_does_in_compat_and_as_its_sub_pixel_phases_corre
 
 
 VALIDATION = pd.read_csv(DATA / "maestro_validation.csv")
+VALIDATION_FILES = {"alexnet_rs_validation.m": Path(dataflow_mod.__file__).parent / "data" / "maestro_validation",
+                    "vgg16_maeri.m": DATA / "maestro" / "validation"}
+"""Where each validation mapping is: the Eyeriss one ships in the package (``silicon.VALIDATIONS``)."""
 VALIDATION_CASES = [(f, int(p), int(b)) for (f, p, b), _ in VALIDATION.groupby(["mapping_file", "num_pes", "noc_bw"])]
 
 
@@ -156,8 +159,8 @@ def test_maestros_validation_mappings_give_its_numbers_or_are_refused_where_it_c
     hw = Hardware(num_pes=pes, noc_bw=bw, offchip_bw=70000)
     if set(want.status) != {"ok"}:  # 64 PEs for clusters of 78: MAESTRO divides by zero
         with pytest.raises(DataflowError, match=f"{f}: layer 'CONV4'.*need 78 PEs"):
-            analyze_mapping(DATA / "maestro" / "validation" / f, hw, compat=True)
+            analyze_mapping(VALIDATION_FILES[f] / f, hw, compat=True)
         return
-    got = analyze_mapping(DATA / "maestro" / "validation" / f, hw, compat=True)
+    got = analyze_mapping(VALIDATION_FILES[f] / f, hw, compat=True)
     for ours, theirs in EXACT.items():
         np.testing.assert_array_equal(got[ours].to_numpy(), want[theirs].to_numpy(float), err_msg=f"{case} {ours}")

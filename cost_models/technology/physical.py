@@ -316,10 +316,11 @@ class PhysicalTechnology:
                     dram_elems=dram_elems, acc_bytes=acc_bytes, acc_bits=acc_bits,
                     l2_tensor_bytes=l2_tensor_bytes)
         widths = np.asarray(word_bytes)
-        if np.unique(widths).size == 1:
-            return self._layer_cost(word_bits=int(widths.flat[0]) * 8, **args)
+        distinct = np.unique(widths)
+        if distinct.size == 1:
+            return self._layer_cost(word_bits=int(distinct[0]) * 8, **args)
         out: dict[str, np.ndarray] = {}
-        for w in np.unique(widths):
+        for w in distinct:
             mask = widths == w
             part = self._layer_cost(word_bits=int(w) * 8, **_points(args, mask))
             for key, value in part.items():
