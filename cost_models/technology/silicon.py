@@ -90,6 +90,32 @@ NBin 2 KB, SB 32 KB, NBout 2 KB; ShiDianNao's NBin 64 KB, SB 128 KB, NBout 64 KB
 (no tensor traffic)."""
 
 
+SECOND_WORKLOADS: tuple[Chip, ...] = (
+    replace(CHIPS[0], model="vgg16", layers="0:13", batch=3, power_mw=236.0, macs_per_s=0.7 * 15.3e9,
+            assumed="NoC 4 x 16-bit words/cycle from the global buffer; MAC rate = 0.7 frames/s x 15.3 G MACs "
+                    "(VGG-16's conv layers, Sze et al., Proc. IEEE 2017)"),
+)
+"""Chips of :data:`CHIPS` at a second measured workload (Eyeriss on VGG-16's conv layers at batch 3: 0.7 frames/s
+and 236 mW, ``reference/silicon.md``): the same hardware, so the area is the calibration's; a check of the power
+only. Two published operating points of one chip separate the power that follows the MAC rate from the power
+that does not (:func:`rate_split`)."""
+
+
+def rate_split(points: "list[tuple[float, float]]") -> tuple[float, float]:
+    """The straight line through two (MAC rate in MAC/s, power in mW) operating points of one chip: ``(p0_mw,
+    pj_per_mac)``, the power at zero MAC rate (clock network, control, idle switching, leakage: whatever does not
+    follow the work done) and the energy per MAC of the rest.
+
+    Raises:
+        ValueError: not exactly two points, or two equal rates.
+    """
+    if len(points) != 2 or points[0][0] == points[1][0]:
+        raise ValueError(f"rate_split: need two operating points at different MAC rates, got {points!r}")
+    (ra, pa), (rb, pb) = points
+    slope_mw_per_mac_s = (pa - pb) / (ra - rb)
+    return pa - slope_mw_per_mac_s * ra, slope_mw_per_mac_s * 1e9
+
+
 def _tech(chip: Chip) -> PhysicalTechnology:
     return PhysicalTechnology(chip.node_nm, "lpddr4")
 
@@ -110,7 +136,8 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
     (technology and mapping together); ``power_at_published_rate_mw`` runs our energy per MAC at the MAC rate the
     paper's power was measured at, plus leakage (the technology model alone). ``energy_per_mac_pj`` is the
     latter over that rate; ``mac_pj_per_mac``, ``l1_pj_per_mac``, ``l2_pj_per_mac``, ``noc_pj_per_mac`` split
-    its dynamic part; ``feasible`` says whether every layer's mapping fits the chip's L1 and L2;
+    its dynamic part; ``leakage_mw`` is the provisioned hardware's leakage; ``feasible`` says whether every
+    layer's mapping fits the chip's L1 and L2;
     ``latency_ratio`` is our latency over the time the chip takes for the same MACs at its published rate.
 
     Args:
@@ -150,6 +177,7 @@ def _metrics(chip: Chip, frame, area_overhead: float | None) -> dict[str, float]
     power_mw = (dynamic_pj + leak_mw * latency_ms * 1e6) / (latency_ms * 1e6)
     power_at_rate_mw = dynamic_pj / macs * chip.macs_per_s * 1e-9 + leak_mw
     out = {"area_mm2": area_mm2, "power_mw": power_mw, "power_at_published_rate_mw": power_at_rate_mw,
+           "leakage_mw": leak_mw,
            "energy_per_mac_pj": power_at_rate_mw * 1e-3 / chip.macs_per_s * 1e12, "latency_ms": latency_ms,
            "utilization": macs / (float(frame.runtime_cycles.sum()) * chip.num_pes),
            "feasible": bool(frame.feasible.all()),
@@ -211,6 +239,6 @@ def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
     return chip.area_mm2 / bare - 1.0
 
 
-__all__ = ["CHIPS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead", "chip_frame",
-           "chip_hardware", "evaluate_chip", "evaluate_validation"]
+__all__ = ["CHIPS", "SECOND_WORKLOADS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead",
+           "chip_frame", "chip_hardware", "evaluate_chip", "evaluate_validation", "rate_split"]
 
