@@ -52,7 +52,7 @@ import numpy as np
 
 from npu_dse.cost_models.errors import InfeasibleError, NpuDseError, SpaceError
 from npu_dse.cost_models.maestro import ENERGY_COMPONENTS  # the parts of energy_pj, per layer and per design
-from npu_dse.cost_models.space import DesignSpace, preset
+from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, preset
 from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, default_offchip_bw
 from npu_dse.cost_models.technology import resolve as resolve_technology
 from npu_dse.cost_models.workload import Layer, Network
@@ -707,7 +707,22 @@ class Evaluator:
                 raise InfeasibleError(
                     f"infeasible budget: constraint {metric!r} = {limit:g} cannot be met; the best design of "
                     f"this space {need} {best:g} ({self.space.mode}, network {self.network.name!r})"
+                    f"{self._units_hint(metric)}"
                 )
+
+    def _units_hint(self, metric: str) -> str:
+        """Why an area or power bound may be far off a node's scale: MAESTRO's constants, or ConfuciuX's NoC."""
+        if metric not in ("area_mm2", "power_mw"):
+            return ""
+        if not self.physical:
+            return ("; under technology 'maestro' (the ConfuciuX preset's) area and power are MAESTRO's constants, "
+                    "not a process node's: for a design in mm2 and mW use space.preset: global with a platform or "
+                    "a technology node")
+        if self.space.fixed.get("noc_bw") == CONFUCIUX_FIXED_HARDWARE["noc_bw"]:
+            return (f"; the space fixes ConfuciuX's NoC of {CONFUCIUX_FIXED_HARDWARE['noc_bw']:,} elements/cycle, "
+                    "whose wiring no chip holds: for a design in mm2 and mW use space.preset: global with a platform "
+                    "or a technology node")
+        return ""
 
 
     def _proven_speed_bound(self, metric: str, estimate: float) -> float:

@@ -127,3 +127,22 @@ def test_outputs_that_cannot_be_written_are_one_line(tmp_path):
         assert res.exit_code == 2, (command, res.output)
         lines = [line for line in res.output.splitlines() if line.startswith("error: ")]
         assert len(lines) == 1 and needle in lines[0] and "Traceback" not in res.output
+
+
+def test_an_area_budget_in_the_confuciux_space_is_refused_alone_with_the_way_to_real_units(tmp_path):
+    """Without ``--quiet`` as well: the progress bar starts only once the search runs, so the refusal is the whole
+    output. MAESTRO's constants (the ConfuciuX preset's technology) and, at a node, ConfuciuX's 81,920,000-element
+    NoC put any area far above a chip's; the message says how to get a design in mm2 and mW."""
+    for name, extra, needle in (
+            ("m.yaml", {}, "under technology 'maestro' (the ConfuciuX preset's) area and power are MAESTRO's"),
+            ("n.yaml", {"technology": {"node": "28nm"}}, "the space fixes ConfuciuX's NoC of 81,920,000")):
+        path = _write(tmp_path, {**BASE, **extra, "constraints": {"area_mm2": 4.0}}, name)
+        res = runner.invoke(app, ["run", str(path), "--out", str(tmp_path / "out")])
+        assert res.exit_code == 2, res.output
+        (line,) = res.output.strip().splitlines()
+        assert line.startswith(f"error: {path}: infeasible budget: constraint 'area_mm2' = 4 cannot be met")
+        assert needle in line and line.endswith("use space.preset: global with a platform or a technology node")
+        assert not (tmp_path / "out").exists()
+    path = _write(tmp_path, {**BASE, "space": {"preset": "global"}, "constraints": {"area_mm2": 1e-6}}, "g.yaml")
+    res = runner.invoke(app, ["run", str(path), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 2 and "space.preset" not in res.output  # a node's mm2: no hint needed

@@ -110,19 +110,26 @@ def _run_with_progress(cfg, out, config, quiet: bool):
     from npu_dse.run import run_experiment
 
     if quiet:
-        outcome = run_experiment(cfg, out, source=str(config))
-    else:
-        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), transient=False) as bar:
-            task = bar.add_task(f"{cfg.name}", total=cfg.search.budget)
+        return run_experiment(cfg, out, source=str(config))
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   transient=False)
+    tasks: list = []
 
-            def progress(done: int, total: int) -> None:
-                if done % 25 == 0 or done >= total:
-                    bar.update(task, completed=done, total=total)
+    def progress(done: int, total: int) -> None:
+        if not tasks:  # shown once the search runs: a config refused before it prints its one error line alone
+            bar.start()
+            tasks.append(bar.add_task(f"{cfg.name}", total=total))
+        if done % 25 == 0 or done >= total:
+            bar.update(tasks[0], completed=done, total=total)
 
-            outcome = run_experiment(cfg, out, progress=progress, source=str(config))
+    try:
+        outcome = run_experiment(cfg, out, progress=progress, source=str(config))
+        if tasks:
             done = outcome.summary["evaluations"]  # stages may stop short of the budget (whole GA generations)
-            bar.update(task, completed=done, total=done)
+            bar.update(tasks[0], completed=done, total=done)
+    finally:
+        if tasks:
+            bar.stop()
     return outcome
 
 
