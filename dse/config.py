@@ -800,6 +800,28 @@ def make_run_id(params: Mapping[str, Any], seed: int) -> str:
     return f"{readable}_seed={seed}_{digest}" if readable else f"seed={seed}_{digest}"
 
 
+def check_runs(path: str | Path, runs: Sequence[SweepRun]) -> None:
+    """Build every distinct problem of a sweep's runs (runs that differ only in their seed share one), check its
+    search stages against it and its budgets against the best any design reaches, as :func:`validate_file` does.
+
+    Raises:
+        ConfigError: the first error, as one line naming ``path`` and the grid run.
+    """
+    from npu_dse.run import build_evaluator, build_problem, stage_specs  # npu_dse.run imports this module
+
+    seen: set[str] = set()
+    for run in runs:
+        data = run.config.model_dump(mode="json")
+        key = json.dumps({k: v for k, v in data.items() if k not in ("name", "seed")}, sort_keys=True, default=str)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = f"{path}: grid run {run.run_id}"
+        problem = build_problem(run.config, where)
+        stage_specs(run.config, problem, where)
+        build_evaluator(problem, where)
+
+
 def validate_file(path: str | Path) -> str:
     """Validate an experiment or sweep file without running it; return a one-line description.
 
@@ -817,11 +839,7 @@ def validate_file(path: str | Path) -> str:
     data = read_yaml(path)
     if "base" in data or "grid" in data:
         sweep, runs = load_sweep(path)
-        for run in runs:
-            where = f"{path}: grid run {run.run_id}"
-            problem = build_problem(run.config, where)
-            stage_specs(run.config, problem, where)
-            build_evaluator(problem, where)
+        check_runs(path, runs)
         return f"{path}: valid sweep {sweep.name!r} with {len(runs)} run(s)"
     cfg = load_experiment(path)
     problem = build_problem(cfg, str(path))
@@ -839,7 +857,7 @@ def dump_config(cfg: ExperimentConfig) -> str:
 
 __all__ = [
     "ConfigError", "ExperimentConfig", "SweepConfig", "SweepRun", "WorkloadConfig", "SpaceConfig", "StageConfig",
-    "SearchConfig", "ParameterConfig", "OutputConfig", "load_experiment", "load_sweep", "validate_file",
+    "SearchConfig", "ParameterConfig", "OutputConfig", "load_experiment", "load_sweep", "check_runs", "validate_file",
     "experiment_from_dict", "parse_overrides", "set_path", "read_yaml", "dump_config", "make_run_id",
     "search_methods",
 ]

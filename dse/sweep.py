@@ -34,7 +34,7 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from npu_dse.config import ConfigError, SweepConfig, SweepRun, load_sweep
+from npu_dse.config import ConfigError, SweepConfig, SweepRun, check_runs, load_sweep
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +144,7 @@ def run_sweep(sweep_path: str | Path, jobs: int = 1, backend: str = "local", add
                           "use --resume to continue it or --out for a new directory")
     if "run_id" in existing:
         done = set(existing["run_id"])
+    check_runs(sweep_path, [r for r in runs if r.run_id not in done])  # refused before anything is written
     make_output_dir(sweep_dir)
     atomic_write_text(sweep_dir / "sweep.yaml", sweep_path.read_text())
 

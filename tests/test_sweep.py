@@ -100,6 +100,18 @@ def test_run_finished_but_not_appended_is_appended_not_rerun(tmp_path: Path) -> 
     assert (out_dir / "runs" / rid / "summary.json").stat().st_mtime_ns == stamp
 
 
+def test_a_grid_point_with_an_infeasible_budget_is_refused_before_any_run_or_file(tmp_path: Path) -> None:
+    """A constraint no design meets (one PE in all, where each of LeNet-5's layers needs its own in LP): the whole
+    sweep is refused before anything runs or is written, naming the sweep file and the first grid run."""
+    path = make_sweep(tmp_path)
+    base = yaml.safe_load((tmp_path / "base.yaml").read_text())
+    (tmp_path / "base.yaml").write_text(yaml.safe_dump({**base, "constraints": {"total_pes": 1}}))
+    with pytest.raises(ConfigError, match=r"sweep\.yaml: grid run platform=edge_seed=0_\w+: infeasible budget: "
+                                          r"constraint 'total_pes' = 1 cannot be met"):
+        run_sweep(path, out_dir=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.slow
 def test_process_pool_matches_in_process_results(tmp_path: Path) -> None:
     path = make_sweep(tmp_path, seeds=(0,))
