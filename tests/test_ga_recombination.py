@@ -123,3 +123,25 @@ def test_ga_reaches_the_exact_optimum_of_a_small_knapsack_with_recombination_and
         off.append(res.best.metrics["latency_cycles"])
     assert on == [optimum] * 5
     assert max(off) > optimum  # without it, some seed stops short (1.004-1.029 x on seeds 0-4)
+
+
+def test_ga_on_a_per_layer_problem_without_any_budget_reaches_every_layers_fastest_option():
+    """No constraint at all (no platform): the additive form has no budget to learn, and the GA still runs (it
+    raised on stacking no budget columns) and, with every layer free, reaches the sum of each layer's fastest option
+    (brute force per layer: the layers do not interact in LP latency without a budget)."""
+    problem = Problem.build(NET, space=SPACE, objective="latency_cycles")
+    evaluator = Evaluator(problem)
+    genome = _Genome(SearchContext(evaluator, 10))
+    assert genome.form is not None and genome.form.metrics == ()
+    res = run_pipeline(problem, [StageSpec("ga")], 200, seed=0, exact=False)
+    start = genome.from_point(res.best.point)
+    fastest = 0.0
+    for i, block in enumerate(genome.layer_blocks):
+        best = np.inf
+        for idx in itertools.product(*(range(len(genome.fine[k])) for k in block)):
+            ind = list(start)
+            for k, j in zip(block, idx):
+                ind[k] = j
+            best = min(best, float(evaluator.evaluate(genome.point(ind)).layers["runtime_cycles"][i]))
+        fastest += best
+    assert res.best.metrics["latency_cycles"] == fastest

@@ -187,7 +187,8 @@ class _Genome:
             return
         cost = np.asarray(ev.layers[form.cost_column], dtype=float)
         ok = np.asarray(ev.layers["buffers_ok"]) > 0
-        res = np.stack([np.asarray(ev.layers[CONSTRAINT_LAYER_COLUMN[m]], dtype=float) for m in form.metrics], axis=1)
+        used = [np.asarray(ev.layers[CONSTRAINT_LAYER_COLUMN[m]], dtype=float) for m in form.metrics]
+        res = np.stack(used, axis=1) if used else np.zeros((len(cost), 0))  # no budget: nothing to use
         ok &= np.isfinite(cost)
         if not form.summed:  # LS: an option is usable when it meets every limit on its own
             ok &= np.all(res <= form.limits * (1 + 1e-12), axis=1)
