@@ -165,3 +165,20 @@ def test_budget_bounds_of_a_pe_array_space_price_each_array_by_its_rows_and_colu
     best = max(evaluator.evaluate({"pe_rows": r, "pe_cols": c, "noc_bw": 64, "dataflow": "systolic_ws"}
                                   ).metrics["inferences_per_s"] for r in (8, 64) for c in (8, 64))
     assert evaluator.lower_bounds()["inferences_per_s"] >= best * (1 - 1e-12)
+
+
+def test_a_run_whose_bound_proves_no_design_fits_keeps_its_result_and_says_why(caplog):
+    """Within the area budget no L1 level holds an 11 x 11 kernel's tiles: the budget check passes (the area is
+    met), the search finds no feasible design, and the relaxed bound's proof of that is a warning beside the result
+    (it raised InfeasibleError out of the finished search, which the CLI printed without the config's name)."""
+    from npu_dse.search.pipeline import StageSpec, run_pipeline
+
+    net = Network("one", (Layer("big", Op.CONV, K=96, C=3, Y=55, X=55, R=11, S=11, padding=5),))
+    space = _space((64, 256), ("kcp_ws", "rs"), {"l1_bytes": (16, 32), "noc_bw": (8, 64)})
+    problem = Problem(net, space, constraints=(Constraint("area_mm2", limit=50.0),))
+    with pytest.raises(InfeasibleError, match=r"layer 0 \(big\): no PE count, dataflow and mapping"):
+        relaxed_latency_bound(Evaluator(problem))
+    with caplog.at_level("WARNING", logger="npu_dse.search.pipeline"):
+        res = run_pipeline(problem, [StageSpec("random")], 16, seed=0)
+    assert res.best is None and res.exact_optimum is None and res.evaluations == 16
+    assert "no design of this space meets the budgets (exact search): layer 0 (big)" in caplog.text

@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from npu_dse.cost_models.errors import SpaceError
+from npu_dse.cost_models.errors import InfeasibleError, SpaceError
 from npu_dse.cost_models.evaluator import Evaluation, Evaluator, Problem
 from npu_dse.search.context import SearchContext
 from npu_dse.search.options import check_option_values, option_hints
@@ -216,14 +216,17 @@ def run_pipeline(
         from npu_dse.search.exact import NotApplicable, exact_optimum, relaxed_latency_bound
 
         try:
-            res = exact_optimum(evaluator)
-            exact_value, is_bound = res.value, res.is_bound
-        except NotApplicable as why:
-            log.info("no exact optimum: %s", why)
             try:
-                exact_value, is_bound = relaxed_latency_bound(evaluator), True
-            except NotApplicable as why_not:
-                log.info("no relaxed lower bound: %s", why_not)
+                res = exact_optimum(evaluator)
+                exact_value, is_bound = res.value, res.is_bound
+            except NotApplicable as why:
+                log.info("no exact optimum: %s", why)
+                try:
+                    exact_value, is_bound = relaxed_latency_bound(evaluator), True
+                except NotApplicable as why_not:
+                    log.info("no relaxed lower bound: %s", why_not)
+        except InfeasibleError as proof:  # the search's result stands; the bound says why nothing was feasible
+            log.warning("no design of this space meets the budgets (exact search): %s", proof)
     gap = None
     if exact_value is not None and ctx.best is not None and exact_value > 0:
         gap = ctx.cost(ctx.best) / exact_value - 1.0
