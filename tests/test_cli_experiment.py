@@ -207,3 +207,22 @@ def test_usage_errors_are_one_line_and_exit_2(args, message) -> None:
     assert res.exit_code == 2
     lines = [ln for ln in res.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith(message) and lines[0].endswith("--help)"), res.output
+
+
+def test_the_cli_logs_to_the_stderr_of_each_in_process_run(tmp_path: Path, monkeypatch) -> None:
+    """Run twice in one process (as a notebook or test runner does, each run with its own stderr): both runs' warnings
+    reach their own stderr, where the second used to hit the first run's closed stream ("--- Logging error ---"
+    and a traceback). Outside pytest the root logger has no handler, as here."""
+    import logging
+
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])
+    monkeypatch.setattr(root, "level", root.level)
+    path = tmp_path / "u.yaml"  # uniform search over more designs than its budget: it says so as a warning
+    path.write_text(yaml.safe_dump({**BASE, "space": {"preset": "global"}, "objectives": ["latency_cycles"],
+                                    "search": {"budget": 4, "stages": [{"method": "uniform"}], "exact": False}}))
+    for k in range(2):
+        res = runner.invoke(app, ["run", str(path), "--out", str(tmp_path / f"r{k}"), "-q"])
+        assert res.exit_code == 0, res.output
+        assert "WARNING npu_dse.search.baselines: uniform_split" in res.output
+        assert "Logging error" not in res.output and "Traceback" not in res.output

@@ -86,8 +86,37 @@ def _root(
     threads: int = typer.Option(1, "--threads", min=1, envvar="NPU_DSE_THREADS",
                                 help="Threads for torch and BLAS in this process (sweep workers use 1)."),
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _configure_logging(verbose)
     pin_threads(threads)
+
+
+class _CurrentStderr(logging.StreamHandler):
+    """A log handler that writes to whatever ``sys.stderr`` is when a record is emitted: a program that runs the CLI
+    in-process several times (a test runner, a notebook) swaps stderr between runs, and a handler holding the first
+    run's stream then fails on it ("--- Logging error ---" with a traceback)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+def _configure_logging(verbose: bool) -> None:
+    """WARNING (INFO with ``verbose``) on stderr, unless the program running the CLI configured logging itself (as
+    :func:`logging.basicConfig` leaves it then)."""
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = _CurrentStderr()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    if any(isinstance(h, _CurrentStderr) for h in root.handlers):
+        root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def fail(message: str) -> typer.Exit:
