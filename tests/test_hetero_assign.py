@@ -168,3 +168,5 @@ def test_cli_reports_baselines(tmp_path):
     assert "cpu_check" not in d
     res = runner.invoke(app, ["hetero", "squeezenet1_0", "--assign", "milp"])
     assert res.exit_code == 2 and "assignment method 'milp'" in res.output
+    res = runner.invoke(app, ["hetero", "lenet5", "--assign", "milp"])  # no parallel group: refused all the same
+    assert res.exit_code == 2 and "assignment method 'milp'; allowed: auto, enumerate, cpsat" in res.output

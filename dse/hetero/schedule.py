@@ -145,6 +145,15 @@ def _cpsat(times: np.ndarray, sync_ms: float, fork_ms: float, join_ms: np.ndarra
     return tuple(next(k for k in range(u) if (i, k) in x and solver.Value(x[i, k])) for i in range(b))
 
 
+ASSIGNMENT_METHODS: tuple[str, ...] = ("auto", "enumerate", "cpsat")
+"""Per-group assignment methods of :func:`best_assignment`."""
+
+
+def _check_method(method: str) -> None:
+    if method not in ASSIGNMENT_METHODS:
+        raise HardwareError(f"assignment method {method!r}; allowed: {', '.join(ASSIGNMENT_METHODS)}")
+
+
 def best_assignment(times: np.ndarray, sync_ms: float = 0.0, *, fork_ms: float = 0.0,
                     join_ms: np.ndarray | None = None, method: str = "auto", seed: int = 0, spread: bool = False
                     ) -> tuple[tuple[int, ...], float]:
@@ -179,8 +188,7 @@ def best_assignment(times: np.ndarray, sync_ms: float = 0.0, *, fork_ms: float =
     """
     times = _check_times(times, join_ms)
     b, u = times.shape
-    if method not in ("auto", "enumerate", "cpsat"):
-        raise HardwareError(f"assignment method {method!r}; allowed: auto, enumerate, cpsat")
+    _check_method(method)
     small = u ** b <= MAX_ENUMERATION
     if method == "enumerate" and not small:
         raise HardwareError(f"{b} branches on {u} units are {u ** b} assignments; at most {MAX_ENUMERATION} are "
@@ -416,6 +424,7 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
         WorkloadError: the graph has a cycle. HardwareError: a negative synchronisation time or bandwidth, an
             unknown ``method``.
     """
+    _check_method(method)  # here too: a network without parallel groups never reaches the assignment
     if not (sync_us >= 0 and math.isfinite(sync_us)):
         raise HardwareError(f"--sync-us must be a finite number >= 0, got {sync_us}")
     if not (transfer_gb_s > 0 and math.isfinite(transfer_gb_s)):
@@ -482,6 +491,6 @@ def schedule(network: Network, cpu: CpuRoofline, npu: Npu, sync_us: float = SYNC
                         results, baselines)
 
 
-__all__ = ["GroupResult", "HeteroResult", "MAX_ENUMERATION", "MAX_PLACEMENT_STATES", "NS_PER_MS", "UNITS",
-           "best_assignment", "greedy_lpt", "group_span", "node_times", "placement_ms", "schedule",
+__all__ = ["ASSIGNMENT_METHODS", "GroupResult", "HeteroResult", "MAX_ENUMERATION", "MAX_PLACEMENT_STATES", "NS_PER_MS",
+           "UNITS", "best_assignment", "greedy_lpt", "group_span", "node_times", "placement_ms", "schedule",
            "sequential_placement"]
