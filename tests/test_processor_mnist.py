@@ -89,3 +89,11 @@ def test_load_weights_errors(tmp_path):
         load_weights(DATA / "mnist_models" / "mnist_gru_h32.pt", "mnist_lstm")
     with pytest.raises(WorkloadError, match="allowed: mnist_rnn"):
         load_weights(DATA / "mnist_models" / "mnist_gru_h32.pt", "mnist_cnn")
+    garbage = tmp_path / "garbage.pt"  # not a torch file: the unpickler raised IndexError through the CLI
+    garbage.write_text("root:x:0:0:root:/root:/bin/bash\nbin:x:1:1::/:/sbin/nologin\n")
+    with pytest.raises(WorkloadError, match=r"garbage\.pt: cannot read model weights \("):
+        load_weights(garbage, "mnist_lstm")
+    tensor = tmp_path / "tensor.pt"  # a torch file, but a tensor, not a state_dict
+    torch.save(torch.zeros(3), tensor)
+    with pytest.raises(WorkloadError, match="not a mnist_lstm state_dict"):
+        load_weights(tensor, "mnist_lstm")

@@ -82,9 +82,9 @@ def load_weights(path, name: str, impl: str = "float", config: ProcessorConfig |
     """
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
-    except (OSError, RuntimeError, EOFError) as exc:
-        raise WorkloadError(f"{path}: cannot read model weights ({exc})") from None
-    if "rnn.weight_hh_l0" not in state:
+    except Exception as exc:  # noqa: BLE001 -- a malformed file can make the unpickler raise anything (IndexError...)
+        raise WorkloadError(f"{path}: cannot read model weights ({type(exc).__name__}: {exc})") from None
+    if not isinstance(state, dict) or "rnn.weight_hh_l0" not in state:
         raise WorkloadError(f"{path}: not a {name} state_dict (no 'rnn.weight_hh_l0')")
     hidden = state["rnn.weight_hh_l0"].shape[1]
     model = build_model(name, hidden, impl, config)
