@@ -224,9 +224,94 @@ def check_document(doc: Any, source: str = "<design>") -> dict[str, Any]:
     missing = [k for k in (*DESIGN_FIELDS, "dataflow", "constants") if k not in design]
     if missing:
         raise FormatError(f"{source}: design is missing field(s) {missing}")
+    _check_design_fields(design, source)
     if doc["per_layer"] is not None and not isinstance(doc["per_layer"], list):
         raise FormatError(f"{source}: field 'per_layer' must be a list or null")
+    _check_entries(doc["per_layer"] or [], "per_layer", source)
     return dict(doc)
+
+
+_COUNT_FIELDS = ("num_pes", "simd_lanes", "word_bytes", "pe_rows", "pe_cols")
+"""Design fields that are whole counts >= 1 (PEs, lanes, bytes per word, array rows and columns)."""
+_SIZE_FIELDS = ("l1_bytes", "l2_bytes", "acc_bytes")
+"""Design fields that are sizes in bytes >= 0 (a buffer the cost model sized to a requirement may be fractional)."""
+_RATE_FIELDS = ("noc_bw", "offchip_bw", "clock_mhz")
+"""Design fields that are finite numbers > 0 (elements/cycle, MHz)."""
+
+
+def _check_design_fields(design: Mapping[str, Any], source: str) -> None:
+    """Each hardware field of ``design`` of the type and range its readers (exports, the processor) rely on.
+
+    Raises:
+        FormatError: naming the field, its value and what is allowed.
+    """
+    def number(k: str) -> float | None:
+        v = design[k]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
+            return None
+        return float(v)
+
+    for k in (*_COUNT_FIELDS, *_SIZE_FIELDS, *_RATE_FIELDS):
+        if k not in design:
+            continue
+        v = number(k)
+        ok = v is not None and (v >= 1 and v == int(v) if k in _COUNT_FIELDS else v >= 0 if k in _SIZE_FIELDS
+                                else v > 0)
+        if not ok:
+            allowed = ("a whole number >= 1" if k in _COUNT_FIELDS else "a number of bytes >= 0" if k in _SIZE_FIELDS
+                       else "a finite number > 0")
+            raise FormatError(f"{source}: design field {k!r} is {design[k]!r}; allowed: {allowed}")
+    if not isinstance(design["dataflow"], str) or not design["dataflow"]:
+        raise FormatError(f"{source}: design field 'dataflow' is {design['dataflow']!r}; allowed: a dataflow name")
+    constants = design["constants"]
+    if not isinstance(constants, Mapping) or not all(
+            isinstance(c, str) and isinstance(v, int) and not isinstance(v, bool) for c, v in constants.items()):
+        raise FormatError(f"{source}: design field 'constants' is {constants!r}; allowed: an object of template "
+                          "constants to integers, e.g. {\"KTileSz\": 4}")
+    mapping = design.get("mapping")
+    if mapping is not None:
+        if not isinstance(mapping, list):
+            raise FormatError(f"{source}: design field 'mapping' must be a list of per-layer objects (layer, "
+                              "dataflow, constants, ...)")
+        _check_entries(mapping, "design.mapping", source)
+    for k in ("technology", "dram"):
+        if k in design and not isinstance(design[k], str):
+            raise FormatError(f"{source}: design field {k!r} is {design[k]!r}; allowed: a name such as "
+                              f"{'28nm or maestro' if k == 'technology' else 'lpddr4'}")
+
+
+_ENTRY_NUMBERS = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "simd_lanes", "runtime_cycles",
+                  "energy_pj", "utilization")
+"""Numeric fields of a ``per_layer`` or ``mapping`` entry (finite numbers >= 0 where present; ``num_pes`` >= 1)."""
+
+
+def _check_entries(entries: list, where: str, source: str) -> None:
+    """Each entry of ``per_layer`` or ``design.mapping``: an object naming its ``layer``, with a ``dataflow`` name,
+    ``constants`` of integers, a ``stationary`` name and numbers where it has them.
+
+    Raises:
+        FormatError: naming the entry, the field and what is allowed.
+    """
+    for i, e in enumerate(entries):
+        at = f"{source}: {where}[{i}]"
+        if not isinstance(e, Mapping):
+            raise FormatError(f"{at} is {e!r}; allowed: an object with the layer's name and its choices")
+        if not isinstance(e.get("layer"), str):
+            raise FormatError(f"{at}: field 'layer' is {e.get('layer')!r}; allowed: the layer's name")
+        for k in ("dataflow", "stationary"):
+            if k in e and not isinstance(e[k], str):
+                raise FormatError(f"{at}: field {k!r} is {e[k]!r}; allowed: a name")
+        constants = e.get("constants", {})
+        if not isinstance(constants, Mapping) or not all(
+                isinstance(v, int) and not isinstance(v, bool) for v in constants.values()):
+            raise FormatError(f"{at}: field 'constants' is {constants!r}; allowed: an object of template constants "
+                              "to integers")
+        for k in _ENTRY_NUMBERS:
+            v = e.get(k)
+            if v is None:
+                continue
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v) or v < (k == "num_pes"):
+                raise FormatError(f"{at}: field {k!r} is {v!r}; allowed: a finite number >= {int(k == 'num_pes')}")
 
 
 def design_path(path: str | Path) -> Path:

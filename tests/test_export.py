@@ -106,6 +106,38 @@ def test_load_design_checks_schema(tmp_path: Path, lenet_lp) -> None:
         check_document({"schema": "npu-dse/design", "version": 1})
 
 
+@pytest.mark.parametrize("where, key, value, needle", [
+    ("design", "l2_bytes", float("nan"), "design field 'l2_bytes' is nan; allowed: a number of bytes >= 0"),
+    ("design", "word_bytes", [], "design field 'word_bytes' is []; allowed: a whole number >= 1"),
+    ("design", "num_pes", 1.5, "design field 'num_pes' is 1.5; allowed: a whole number >= 1"),
+    ("design", "noc_bw", 0, "design field 'noc_bw' is 0; allowed: a finite number > 0"),
+    ("design", "clock_mhz", "fast", "design field 'clock_mhz' is 'fast'"),
+    ("design", "dataflow", 7, "design field 'dataflow' is 7; allowed: a dataflow name"),
+    ("design", "constants", {"KTileSz": "x"}, "design field 'constants'"),
+    ("design", "mapping", -1, "design field 'mapping' must be a list"),
+    ("per_layer[0]", "num_pes", 0, "per_layer[0]: field 'num_pes' is 0; allowed: a finite number >= 1"),
+    ("per_layer[0]", "layer", None, "per_layer[0]: field 'layer' is None; allowed: the layer's name"),
+    ("per_layer[0]", "constants", [], "per_layer[0]: field 'constants' is []"),
+])
+def test_a_hand_edited_design_of_the_wrong_type_is_refused_naming_the_field(tmp_path: Path, lenet_lp, where, key,
+                                                                            value, needle) -> None:
+    """Every field an export or the processor reads is checked when the document is read (a NaN buffer, a list of
+    bytes per word, a number where a name goes... crashed the exports with tracebacks); the CLI says it in one
+    line, exit 2."""
+    doc = design_document(*lenet_lp)
+    (doc["per_layer"][0] if where == "per_layer[0]" else doc[where])[key] = value
+    path = tmp_path / "best.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(FormatError, match=re.escape(f"{path}: ") + ".*" + re.escape(needle)):
+        load_design(path)
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    res = CliRunner().invoke(app, ["export", str(path), "--format", "verilog"])
+    assert res.exit_code == 2 and needle in res.output and "Traceback" not in res.output
+
+
 def test_json_and_yaml_exports_round_trip(lenet_lp) -> None:
     doc = design_document(*lenet_lp)
     assert json.loads(export.render(doc, "json")["main"]) == doc
