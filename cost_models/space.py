@@ -165,7 +165,8 @@ class DesignSpace:
             its rules make a design infeasible), or ``None``.
 
     Raises:
-        SpaceError: repeated parameter names, bad mode, a fixed field that is also searched.
+        SpaceError: repeated parameter names, bad mode, a fixed field that is also searched, no PE count (neither
+            ``num_pes`` nor ``pe_rows`` and ``pe_cols``, searched or fixed).
     """
 
     parameters: tuple[Parameter, ...]
@@ -194,6 +195,9 @@ class DesignSpace:
         if "pe_cols" in given and ("pe_rows" not in given or "num_pes" in given):
             raise SpaceError("design space: 'pe_cols' makes the array pe_rows x pe_cols, so it needs 'pe_rows' and "
                              "no 'num_pes'")
+        if "num_pes" not in given and "pe_cols" not in given:
+            raise SpaceError("design space: the PE count is neither searched nor fixed; give a parameter 'num_pes' "
+                             "(or 'pe_rows' and 'pe_cols'), or a fixed value (space.fixed: {num_pes: 256})")
 
     # ---------------------------------------------------------------- structure
     def parameter(self, name: str) -> Parameter:

@@ -394,7 +394,7 @@ class ExperimentConfig(_Strict):
             if not v:
                 raise ValueError(f"objectives: the list is empty; {_allowed(OBJECTIVES)}")
             for o in v:
-                if o not in OBJECTIVES:
+                if not isinstance(o, str) or o not in OBJECTIVES:
                     raise ValueError(f"unknown objective {o!r}; {_allowed(OBJECTIVES)}")
             if len(set(v)) != len(v):
                 raise ValueError(f"objectives repeat: {v}")

@@ -146,3 +146,15 @@ def test_an_area_budget_in_the_confuciux_space_is_refused_alone_with_the_way_to_
     path = _write(tmp_path, {**BASE, "space": {"preset": "global"}, "constraints": {"area_mm2": 1e-6}}, "g.yaml")
     res = runner.invoke(app, ["run", str(path), "--out", str(tmp_path / "out")])
     assert res.exit_code == 2 and "space.preset" not in res.output  # a node's mm2: no hint needed
+
+
+@pytest.mark.parametrize("change, needle", [
+    ({"objectives": [["latency_cycles"]]}, "unknown objective ['latency_cycles']; allowed: latency_cycles"),
+    ({"objectives": [{"a": 1}]}, "unknown objective {'a': 1}"),
+    ({"space": {"mode": "LS", "dataflow": "kcp_ws", "parameters": []}}, "the PE count is neither searched nor fixed"),
+    ({"space": {"mode": "LS", "dataflow": "kcp_ws", "parameters": [{"name": "l2_bytes", "values": [65536]}]}},
+     "give a parameter 'num_pes' (or 'pe_rows' and 'pe_cols'), or a fixed value"),
+])
+def test_found_by_fuzzing_refused_in_one_line(tmp_path, change, needle):
+    """A list where an objective's name goes, and a space that leaves the PE count unset, raised TypeErrors."""
+    _refused(_write(tmp_path, {**BASE, **change}), needle, tmp_path)

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from npu_dse.cli import app
 from npu_dse.config import load_experiment
+from npu_dse.cost_models.errors import SpaceError
 from npu_dse.cost_models.evaluator import Evaluator, Problem
 from npu_dse.cost_models.hardware import Hardware
 from npu_dse.cost_models.maestro import analyze_layer
@@ -80,9 +81,13 @@ def test_parameters_beside_a_preset_are_added_to_it_or_replace_its_own(tmp_path)
     names = [p.name for p in space.parameters]
     assert names == ["pe_rows", "pe_cols", "l1_bytes", "l2_bytes", "noc_bw", "dataflow", "clock_mhz"]
     assert space.parameter("noc_bw").values == (16, 64) and space.parameter("clock_mhz").values == (400, 800, 1200)
-    # without a preset written out, the parameters are the whole space (as before)
-    alone = build_space(load_experiment(_config(tmp_path, mode="LS", parameters=[CLOCK, noc])).space)
-    assert [p.name for p in alone.parameters] == ["clock_mhz", "noc_bw"]
+    # without a preset written out, the parameters are the whole space (as before), the rest fixed
+    alone = build_space(load_experiment(_config(tmp_path, mode="LS", parameters=[CLOCK, noc],
+                                                fixed={"num_pes": 64})).space)
+    assert [p.name for p in alone.parameters] == ["clock_mhz", "noc_bw"] and alone.fixed["num_pes"] == 64
+    # and a space that leaves the PE count unset is refused, naming what to give
+    with pytest.raises(SpaceError, match="the PE count is neither searched nor fixed"):
+        build_space(load_experiment(_config(tmp_path, mode="LS", parameters=[CLOCK, noc])).space)
 
 
 def test_cli_run_searches_the_clock_and_reports_it(tmp_path):
@@ -110,7 +115,8 @@ def test_an_unknown_searched_field_is_refused_naming_clock_and_word_width(tmp_pa
 def test_the_resolved_config_reads_back_as_the_same_space(tmp_path):
     from npu_dse.config import dump_config
 
-    for space in ({"mode": "LS", "parameters": [CLOCK]}, {"preset": "global", "parameters": [CLOCK]}):
+    for space in ({"mode": "LS", "parameters": [CLOCK], "fixed": {"num_pes": 64}},
+                  {"preset": "global", "parameters": [CLOCK]}):
         cfg = load_experiment(_config(tmp_path, **space))
         again = tmp_path / "again.yaml"
         again.write_text(dump_config(cfg))
