@@ -37,6 +37,9 @@ like any other field where a space lists them, and fixed by the technology block
 
 MAX_LEVEL = 1 << 40
 """The largest value of a numeric design parameter (PEs, bytes, elements/cycle): beyond any chip, exact in float64."""
+MAX_FINE_VALUES = 1 << 20
+"""Most values a parameter's fine range may hold (the GA, the bounds and point validation list them; the shipped
+spaces hold at most 256 per parameter)."""
 
 Scope = Literal["global", "per_layer"]
 Mode = Literal["LP", "LS"]
@@ -112,6 +115,10 @@ class Parameter:
                 raise SpaceError(
                     f"parameter {self.name!r}: field 'range' {self.range} needs 0 < min <= max and step > 0"
                 )
+            steps = (hi - lo) // step + 1
+            if steps > MAX_FINE_VALUES:
+                raise SpaceError(f"parameter {self.name!r}: field 'range' {self.range} has {steps:,} fine values; "
+                                 f"at most {MAX_FINE_VALUES:,} (a larger step, or a narrower range)")
 
     @property
     def is_categorical(self) -> bool:

@@ -158,3 +158,12 @@ def test_an_area_budget_in_the_confuciux_space_is_refused_alone_with_the_way_to_
 def test_found_by_fuzzing_refused_in_one_line(tmp_path, change, needle):
     """A list where an objective's name goes, and a space that leaves the PE count unset, raised TypeErrors."""
     _refused(_write(tmp_path, {**BASE, **change}), needle, tmp_path)
+
+
+def test_a_fine_range_too_long_to_list_is_refused_before_it_fills_the_memory(tmp_path):
+    """Found by fuzzing: a PE-column range up to 2^40 in steps of 8 (1.4e11 values) was listed whole when the first
+    design was checked, until the machine ran out of memory."""
+    space = {"preset": "global", "pe_array": True, "parameters": [
+        {"name": "pe_cols", "values": [32, 64], "range": [16, 2**40, 8]}]}
+    _refused(_write(tmp_path, {**BASE, "space": space}),
+             "field 'range' (16, 1099511627776, 8) has 137,438,953,471 fine values; at most 1,048,576", tmp_path)
