@@ -47,7 +47,7 @@ def table() -> str:
     ]
     notes, utils, at_latency = [], [], []
     for chip in silicon.CHIPS:
-        r = silicon.evaluate_chip(chip)
+        r = _evaluate(chip)
         utils.append(r["utilization"])
         at_latency.append(r["power_ratio"])
         lines.append(
@@ -113,7 +113,7 @@ def _second_workload_table() -> list[str]:
     text = []
     for second in silicon.SECOND_WORKLOADS:
         first = next(c for c in silicon.CHIPS if c.name == second.name)
-        runs = [(chip, silicon.evaluate_chip(chip)) for chip in (first, second)]
+        runs = [(chip, _evaluate(chip)) for chip in (first, second)]
         for chip, r in runs:
             lines.append(
                 f"| {chip.name} | {chip.model} layers {chip.layers}, batch {chip.batch}, `{chip.dataflow}` | "
@@ -140,16 +140,22 @@ def _second_workload_table() -> list[str]:
 
 
 @functools.cache
-def _frame(name: str):
-    """The fixed-template per-layer table of the chip ``name`` (:func:`silicon.chip_frame`), run once per script."""
-    return silicon.chip_frame(next(c for c in silicon.CHIPS if c.name == name))
+def _frame(chip: silicon.Chip, mapped: bool = False):
+    """The per-layer table of ``chip`` (:func:`silicon.chip_frame`), run once per script."""
+    return silicon.chip_frame(chip, mapped)
+
+
+@functools.cache
+def _evaluate(chip: silicon.Chip, mapped: bool = False) -> dict[str, float]:
+    """:func:`silicon.evaluate_chip` on :func:`_frame`'s table, once per script."""
+    return silicon.evaluate_chip(chip, mapped=mapped, frame=_frame(chip, mapped))
 
 
 def _unfit() -> str:
     """Per chip, the layers of the fixed-template run whose L1 or L2 requirement exceeds the chip's buffers."""
     parts = []
     for chip in silicon.CHIPS:
-        f = _frame(chip.name)
+        f = _frame(chip)
         bad = f[~f.feasible.astype(bool)]
         layers = ", ".join(f"{row.layer} {row.l1_req_bytes:.0f} B" for row in bad.itertuples())
         parts.append(f"{chip.name} (L1 {chip.l1_bytes} B): {layers or 'none'}")
@@ -166,7 +172,7 @@ def _l2(chip) -> str:
 def _shidiannao_l2() -> str:
     """Where ShiDianNao's L2 accesses come from, per MAC of the fixed-template run."""
     chip = next(c for c in silicon.CHIPS if c.name == "ShiDianNao")
-    f = _frame(chip.name)
+    f = _frame(chip)
     macs = float(f.macs.sum())
     per = {c: float(f[c].sum()) / macs for c in ("input_l2_read", "filter_l2_write")}
     return (f"`{chip.dataflow}` on LeNet-5's small layers reads inputs from NBin {per['input_l2_read']:.2f} times "
@@ -235,8 +241,8 @@ def _mapped_table() -> list[str]:
         "|---|---|---|---|---|---|---|---|"]
     l2_falls, latencies = [], []
     for chip in silicon.CHIPS:
-        r = silicon.evaluate_chip(chip, mapped=True)
-        fixed = silicon.evaluate_chip(chip)
+        r = _evaluate(chip, mapped=True)
+        fixed = _evaluate(chip)
         l2_falls.append(f"{chip.name} {fixed['l2_pj_per_mac']:.2f} -> {r['l2_pj_per_mac']:.2f}")
         latencies.append(f"{chip.name} {fixed['latency_ratio']:.2f} -> {r['latency_ratio']:.2f}")
         split = _split(r)

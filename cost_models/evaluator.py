@@ -715,14 +715,14 @@ class Evaluator:
         if metric not in ("area_mm2", "power_mw"):
             return ""
         if not self.physical:
-            return ("; under technology 'maestro' (the ConfuciuX preset's) area and power are MAESTRO's constants, "
-                    "not a process node's: for a design in mm2 and mW use space.preset: global with a platform or "
-                    "a technology node")
-        if self.space.fixed.get("noc_bw") == CONFUCIUX_FIXED_HARDWARE["noc_bw"]:
-            return (f"; the space fixes ConfuciuX's NoC of {CONFUCIUX_FIXED_HARDWARE['noc_bw']:,} elements/cycle, "
-                    "whose wiring no chip holds: for a design in mm2 and mW use space.preset: global with a platform "
-                    "or a technology node")
-        return ""
+            why = "under technology 'maestro' (the ConfuciuX preset's) area and power are MAESTRO's constants, not a " \
+                  "process node's"
+        elif self.space.fixed.get("noc_bw") == CONFUCIUX_FIXED_HARDWARE["noc_bw"]:
+            why = f"the space fixes ConfuciuX's NoC of {CONFUCIUX_FIXED_HARDWARE['noc_bw']:,} elements/cycle, whose " \
+                  "wiring no chip holds"
+        else:
+            return ""
+        return f"; {why}: for a design in mm2 and mW use space.preset: global with a platform or a technology node"
 
 
     def _proven_speed_bound(self, metric: str, estimate: float) -> float:

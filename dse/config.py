@@ -807,8 +807,6 @@ def check_runs(path: str | Path, runs: Sequence[SweepRun]) -> None:
     Raises:
         ConfigError: the first error, as one line naming ``path`` and the grid run.
     """
-    from npu_dse.run import build_evaluator, build_problem, stage_specs  # npu_dse.run imports this module
-
     seen: set[str] = set()
     for run in runs:
         data = run.config.model_dump(mode="json")
@@ -816,10 +814,17 @@ def check_runs(path: str | Path, runs: Sequence[SweepRun]) -> None:
         if key in seen:
             continue
         seen.add(key)
-        where = f"{path}: grid run {run.run_id}"
-        problem = build_problem(run.config, where)
-        stage_specs(run.config, problem, where)
-        build_evaluator(problem, where)
+        _check_experiment(run.config, f"{path}: grid run {run.run_id}")
+
+
+def _check_experiment(cfg: ExperimentConfig, where: str) -> None:
+    """Build ``cfg``'s problem, check its stages against it and its budgets (:func:`validate_file`); errors name
+    ``where``."""
+    from npu_dse.run import build_evaluator, build_problem, stage_specs  # npu_dse.run imports this module
+
+    problem = build_problem(cfg, where)
+    stage_specs(cfg, problem, where)
+    build_evaluator(problem, where)
 
 
 def validate_file(path: str | Path) -> str:
@@ -833,8 +838,6 @@ def validate_file(path: str | Path) -> str:
     Raises:
         ConfigError: the first error found.
     """
-    from npu_dse.run import build_evaluator, build_problem, stage_specs  # npu_dse.run imports this module
-
     path = Path(path)
     data = read_yaml(path)
     if "base" in data or "grid" in data:
@@ -842,9 +845,7 @@ def validate_file(path: str | Path) -> str:
         check_runs(path, runs)
         return f"{path}: valid sweep {sweep.name!r} with {len(runs)} run(s)"
     cfg = load_experiment(path)
-    problem = build_problem(cfg, str(path))
-    stage_specs(cfg, problem, str(path))
-    build_evaluator(problem, str(path))
+    _check_experiment(cfg, str(path))
     stages = ", ".join(s.method for s in cfg.search.stages)
     return (f"{path}: valid experiment {cfg.name!r}: {cfg.workload.model} on {cfg.platform or 'no platform'}, "
             f"objectives {', '.join(cfg.objectives)}, stages [{stages}], budget {cfg.search.budget}")

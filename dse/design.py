@@ -239,22 +239,31 @@ _RATE_FIELDS = ("noc_bw", "offchip_bw", "clock_mhz")
 """Design fields that are finite numbers > 0 (elements/cycle, MHz)."""
 
 
+def _number(v: Any) -> float | None:
+    """``v`` as a float when it is a finite JSON number (not a bool), else None."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
+        return None
+    return float(v)
+
+
+def _check_constants(constants: Any, field: str) -> None:
+    """Template constants: an object of names to integers (``field``: how the message names the field)."""
+    if not isinstance(constants, Mapping) or not all(
+            isinstance(c, str) and isinstance(v, int) and not isinstance(v, bool) for c, v in constants.items()):
+        raise FormatError(f"{field} 'constants' is {constants!r}; allowed: an object of template constants to "
+                          "integers, e.g. {\"KTileSz\": 4}")
+
+
 def _check_design_fields(design: Mapping[str, Any], source: str) -> None:
     """Each hardware field of ``design`` of the type and range its readers (exports, the processor) rely on.
 
     Raises:
         FormatError: naming the field, its value and what is allowed.
     """
-    def number(k: str) -> float | None:
-        v = design[k]
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
-            return None
-        return float(v)
-
     for k in (*_COUNT_FIELDS, *_SIZE_FIELDS, *_RATE_FIELDS):
         if k not in design:
             continue
-        v = number(k)
+        v = _number(design[k])
         ok = v is not None and (v >= 1 and v == int(v) if k in _COUNT_FIELDS else v >= 0 if k in _SIZE_FIELDS
                                 else v > 0)
         if not ok:
@@ -263,11 +272,7 @@ def _check_design_fields(design: Mapping[str, Any], source: str) -> None:
             raise FormatError(f"{source}: design field {k!r} is {design[k]!r}; allowed: {allowed}")
     if not isinstance(design["dataflow"], str) or not design["dataflow"]:
         raise FormatError(f"{source}: design field 'dataflow' is {design['dataflow']!r}; allowed: a dataflow name")
-    constants = design["constants"]
-    if not isinstance(constants, Mapping) or not all(
-            isinstance(c, str) and isinstance(v, int) and not isinstance(v, bool) for c, v in constants.items()):
-        raise FormatError(f"{source}: design field 'constants' is {constants!r}; allowed: an object of template "
-                          "constants to integers, e.g. {\"KTileSz\": 4}")
+    _check_constants(design["constants"], f"{source}: design field")
     mapping = design.get("mapping")
     if mapping is not None:
         if not isinstance(mapping, list):
@@ -301,17 +306,13 @@ def _check_entries(entries: list, where: str, source: str) -> None:
         for k in ("dataflow", "stationary"):
             if k in e and not isinstance(e[k], str):
                 raise FormatError(f"{at}: field {k!r} is {e[k]!r}; allowed: a name")
-        constants = e.get("constants", {})
-        if not isinstance(constants, Mapping) or not all(
-                isinstance(v, int) and not isinstance(v, bool) for v in constants.values()):
-            raise FormatError(f"{at}: field 'constants' is {constants!r}; allowed: an object of template constants "
-                              "to integers")
+        _check_constants(e.get("constants", {}), f"{at}: field")
         for k in _ENTRY_NUMBERS:
-            v = e.get(k)
-            if v is None:
+            if e.get(k) is None:
                 continue
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v) or v < (k == "num_pes"):
-                raise FormatError(f"{at}: field {k!r} is {v!r}; allowed: a finite number >= {int(k == 'num_pes')}")
+            v = _number(e[k])
+            if v is None or v < (k == "num_pes"):
+                raise FormatError(f"{at}: field {k!r} is {e[k]!r}; allowed: a finite number >= {int(k == 'num_pes')}")
 
 
 def design_path(path: str | Path) -> Path:

@@ -128,7 +128,8 @@ def chip_hardware(chip: Chip) -> Hardware:
                     l2_filter_bytes=flt, l2_output_bytes=out)
 
 
-def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool = False) -> dict[str, float]:
+def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool = False,
+                  frame=None) -> dict[str, float]:
     """Our area (mm²) and on-chip power (mW, DRAM excluded, as the papers measure the chip) for ``chip`` on its
     workload, and the ratios ours / published.
 
@@ -145,8 +146,9 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
         area_overhead: the area overhead factor to use (default: the model's, :data:`physical.AREA_OVERHEAD`).
         mapped: run :attr:`Chip.mapped_dataflow` with each layer at the mapping of least energy
             (:func:`npu_dse.cost_models.mapper.map_network`) instead of the fixed template :attr:`Chip.dataflow`.
+        frame: ``chip_frame(chip, mapped)`` when the caller has already run it (not run again).
     """
-    return _metrics(chip, chip_frame(chip, mapped), area_overhead)
+    return _metrics(chip, chip_frame(chip, mapped) if frame is None else frame, area_overhead)
 
 
 def chip_frame(chip: Chip, mapped: bool = False):
