@@ -175,6 +175,15 @@ class Dataflow:
             :mod:`npu_dse.cost_models.systolic` (Gemmini's and SCALE-Sim's arrays; no directives), ``"both"`` for an
             array that runs each layer in the faster of ``ws`` and ``os`` (Gemmini's ``Dataflow.BOTH``), else
             ``None``.
+        dsconv_k: the K a MAESTRO DSCONV layer's ``Dimensions`` list (set by
+            :func:`npu_dse.cost_models.maestro.analyze_mapping` for that layer's own dataflow). No tensor of a
+            depthwise layer has K; with ``compat=True`` a K directive iterates over this many, as MAESTRO's do
+            (multiplying the MACs), and corrected it maps a dimension of size 1. 1 elsewhere.
+        unbatched_n: set by :func:`~npu_dse.cost_models.maestro.analyze_mapping` for a layer whose file's first
+            layer of the same MAESTRO type (CONV and TRCONV are one type) lists no batch N while this one does:
+            MAESTRO builds each type's tensors once, from that first layer (4eb08d1 ``API_user-interface-v2.hpp``
+            ``AnalyzeClusters``), so with ``compat=True`` no tensor has this layer's N: an N directive iterates over
+            it (multiplying the MACs) and without one the layer runs one image. Corrected, it is ignored.
     """
 
     name: str
@@ -184,6 +193,8 @@ class Dataflow:
     description: str = ""
     unmapped: str = "outer"
     systolic: str | None = None
+    dsconv_k: int = 1
+    unbatched_n: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "directives", tuple(self.directives))
@@ -203,7 +214,8 @@ class Dataflow:
             names |= self.depthwise.constants
         object.__setattr__(self, "_constants", frozenset(names))
         object.__setattr__(self, "_key", (self.name, self.directives, tuple(sorted(self.defaults.items())),
-                                          self.unmapped, self.systolic))
+                                          self.unmapped, self.systolic, self.dsconv_k,
+                                          self.unbatched_n))
 
     @property
     def key(self) -> tuple:

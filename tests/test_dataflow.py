@@ -99,8 +99,10 @@ def test_impossible_mappings_raise_in_the_engine():
     with pytest.raises(DataflowError, match=r"cluster sizes \[64\] need 64 PEs.*32 PEs"):
         analyze_layer(layer, "kcp_ws", Hardware(num_pes=32))
     dw = Layer("dw", Op.DWCONV, K=32, C=32, Y=16, X=16, R=3, S=3, groups=32)
-    with pytest.raises(DataflowError, match="dimension K is not a dimension of this DSCONV layer"):
-        analyze_layer(dw, dfm.parse("SpatialMap(1,1) K; TemporalMap(1,1) C;"), Hardware(num_pes=16))
+    with pytest.raises(DataflowError, match="no tensor of a DSCONV layer has K, and MAESTRO exits on a directive on "
+                                            "it in a dataflow with Cluster levels"):
+        analyze_layer(dw, dfm.parse("SpatialMap(1,1) K; TemporalMap(1,1) C; Cluster(4); SpatialMap(1,1) C;"),
+                      Hardware(num_pes=16))
     with pytest.raises(DataflowError, match="needs a R directive"):
         analyze_layer(layer, dfm.parse("SpatialMap(1,1) Y'; TemporalMap(1,1) K; Cluster(4); SpatialMap(1,1) C;"),
                       Hardware(num_pes=16))

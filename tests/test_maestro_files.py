@@ -11,6 +11,7 @@ MAESTRO crashes, the file must be refused by name or run with every value finite
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -164,3 +165,63 @@ def test_maestros_validation_mappings_give_its_numbers_or_are_refused_where_it_c
     got = analyze_mapping(VALIDATION_FILES[f] / f, hw, compat=True)
     for ours, theirs in EXACT.items():
         np.testing.assert_array_equal(got[ours].to_numpy(), want[theirs].to_numpy(float), err_msg=f"{case} {ours}")
+
+
+RANDOM = pd.read_csv(DATA / "maestro_random.csv")
+RANDOM_FILE = DATA / "maestro" / "random" / "random_seed0.m"
+RANDOM_POINTS = sorted({(int(p), int(b)) for p, b in zip(RANDOM.num_pes, RANDOM.noc_bw)})
+
+
+@pytest.mark.parametrize("point", RANDOM_POINTS, ids=lambda p: f"{p[0]}pe-bw{p[1]}")
+def test_random_mappings_give_maestros_numbers_exactly(point):
+    """300 random one-level layers of every type (random sizes, strides, directive orders, sizes and offsets) that
+    MAESTRO analyses, in one file: MAESTRO's numbers on every layer with ``compat=True``, among them the K directives
+    of depthwise layers that list a K (MAESTRO iterates over it) and batched CONVs after an unbatched first CONV
+    (MAESTRO's tensors come from the first layer of each type); corrected, sane numbers and the true MACs."""
+    pes, bw = point
+    want = RANDOM[(RANDOM.num_pes == pes) & (RANDOM.noc_bw == bw)]
+    assert len(want) == 300 and set(want.status) == {"ok"}
+    hw = Hardware(num_pes=pes, noc_bw=bw, offchip_bw=70000)
+    got = analyze_mapping(RANDOM_FILE, hw, compat=True)
+    for ours, theirs in EXACT.items():
+        np.testing.assert_array_equal(got[ours].to_numpy(), want[theirs].to_numpy(float), err_msg=f"{point} {ours}")
+    fixed = analyze_mapping(RANDOM_FILE, hw)
+    numeric = fixed.select_dtypes("number").to_numpy()
+    assert np.isfinite(numeric).all() and (numeric >= 0).all() and (fixed.utilization <= 1 + 1e-12).all()
+    layers = read_mapping(RANDOM_FILE).network.layers
+    np.testing.assert_array_equal(fixed.macs.to_numpy(), [float(l.macs) for l in layers])
+
+
+def test_the_random_file_covers_the_cases_it_is_for():
+    mapping = read_mapping(RANDOM_FILE)
+    types, dims = mapping.layer_types, mapping.dimensions
+    assert set(types.values()) == {"CONV", "DSCONV", "NGCONV", "TRCONV", "GEMM"}
+    k_directive = [n for n, t in types.items() if t == "DSCONV" and dims[n].get("K", 1) > 1
+                   and re.search(r"\)\s*K\s*;", mapping.dataflows[n])]
+    first_conv = next(n for n, t in types.items() if t in ("CONV", "TRCONV"))
+    late_batched = [n for n, t in types.items() if t == "CONV" and "N" in dims[n]]
+    assert k_directive and "N" not in dims[first_conv] and late_batched
+
+
+MIXED_BATCH = """Network d {{
+  Layer first {{ Type: {first_type} Stride {{ X: 1, Y: 1 }} Dimensions {{ {first_dims} }}
+    Dataflow {{ SpatialMap(1,1) C; TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),1) X; TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S; }} }}
+  Layer second {{ Type: CONV Stride {{ X: 1, Y: 1 }} Dimensions {{ K: 8, C: 8, R: 3, S: 3, Y: 10, X: 10 }}
+    Dataflow {{ SpatialMap(1,1) K; TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),1) X; TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S; }} }}
+}}
+"""
+
+
+def test_a_layer_type_whose_first_layer_is_batched_and_a_later_one_is_not_is_refused_in_compat(tmp_path):
+    """MAESTRO exits on such a file (4eb08d1 builds the tensors of a type from its first layer): refused by name
+    with compat=True; corrected, each layer runs with its own batch."""
+    f = tmp_path / "mixed.m"
+    f.write_text(MIXED_BATCH.format(first_type="CONV", first_dims="N: 2, K: 8, C: 8, R: 3, S: 3, Y: 10, X: 10"))
+    hw = Hardware(num_pes=64, noc_bw=32, offchip_bw=70000)
+    with pytest.raises(DataflowError, match=r"mixed.m: layer 'second' lists no batch N, but the file's first CONV "
+                                            r"layer 'first' does"):
+        analyze_mapping(f, hw, compat=True)
+    fixed = analyze_mapping(f, hw)
+    assert fixed.macs.tolist() == [2 * 8 * 8 * 9 * 64, 8 * 8 * 9 * 64]

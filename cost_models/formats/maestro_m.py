@@ -19,8 +19,9 @@ How layers are read (MAESTRO dimension names on the left, :class:`~npu_dse.cost_
   R, S, Y, X, N default to 1. ``Stride { X: s, Y: s }`` gives the stride (X and Y must be equal).
 - ``CONV``: K, C, R, S, Y, X, optional N (batch). ``FC`` (accepted by MAESTRO's parser but never turned into a
   layer) is read as a CONV, so an FC written as a 1x1 CONV and one written as ``Type: FC`` give the same layer.
-- ``DSCONV`` (depthwise): C, R, S, Y, X; MAESTRO ignores its K (the shipped files write ``K: 1``). Read as
-  ``Op.DWCONV`` with ``K = C = groups``.
+- ``DSCONV`` (depthwise): C, R, S, Y, X. Read as ``Op.DWCONV`` with ``K = C = groups``; the K it lists (the
+  shipped files write ``K: 1``) is kept in :attr:`MaestroMapping.dimensions`: no tensor has it, MAESTRO ignores it
+  unless a directive maps K and then iterates over it (``Dataflow.dsconv_k``).
 - ``NGCONV`` (grouped): G, K, C, R, S, Y, X with K and C **per group** (MAESTRO's NGCONV tensors are input
   G x C x Y x X and filter G x K x C x R x S). Read as ``Op.CONV`` with ``K = G*K``, ``C = G*C``, ``groups = G``.
 - ``TRCONV`` (transposed convolution): K, C, R, S, Y, X, optional N, with Y, X the input size. MAESTRO's parser
@@ -100,12 +101,15 @@ class MaestroMapping:
             and white space included); layers without a Dataflow block (model files) are absent.
         constants: the file's ``Constant NAME value;`` definitions, in order.
         layer_types: layer name -> MAESTRO's type as written (CONV, DSCONV, NGCONV, GEMM, FC).
+        dimensions: layer name -> its ``Dimensions`` block as written (constants resolved), e.g. the K a DSCONV
+            lists, which the layer drops but MAESTRO's K directives iterate over.
     """
 
     network: Network
     dataflows: dict[str, str] = field(default_factory=dict)
     constants: dict[str, int] = field(default_factory=dict)
     layer_types: dict[str, str] = field(default_factory=dict)
+    dimensions: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 class _Tokens:
@@ -250,6 +254,7 @@ def _layer(toks: _Tokens, constants: dict[str, int], mapping: dict, taken: set[s
     if ltype is None or dims is None:
         raise toks.error(f"layer {name!r}: expected 'Type' and 'Dimensions'", start)
     mapping["layer_types"][name] = ltype
+    mapping["dimensions"][name] = dict(dims)
     try:
         return _make_layer(name, ltype, dims, stride, toks, start)
     except WorkloadError as exc:
@@ -268,7 +273,7 @@ def read_mapping(path: str | Path) -> MaestroMapping:
     text = read_text(path, "MAESTRO file")
     toks = _Tokens(text, path)
     constants: dict[str, int] = {}
-    mapping: dict = {"dataflows": {}, "layer_types": {}}
+    mapping: dict = {"dataflows": {}, "layer_types": {}, "dimensions": {}}
     layers: list[Layer] = []
     net_name = None
     while toks.peek() is not None:
@@ -301,7 +306,8 @@ def read_mapping(path: str | Path) -> MaestroMapping:
         raise FormatError(f"{path}: expected a 'Network NAME {{ ... }}' block, found none")
     if not layers:
         raise FormatError(f"{path}: network {net_name!r} has no layers; expected at least one 'Layer NAME {{ ... }}'")
-    return MaestroMapping(Network(net_name, tuple(layers)), mapping["dataflows"], constants, mapping["layer_types"])
+    return MaestroMapping(Network(net_name, tuple(layers)), mapping["dataflows"], constants, mapping["layer_types"],
+                          mapping["dimensions"])
 
 
 def as_maestro_layer(layer: Layer) -> Layer:

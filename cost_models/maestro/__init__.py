@@ -52,18 +52,22 @@ counts and energy; a GEMM runs as MAESTRO's GEMM (M = N*Y, K = C, N = K) with a 
 1x1 CONV. Batch ``N`` and groups ``G`` are dimensions MAESTRO maps (its batched tensors and NGCONV) when the
 dataflow maps them or comes from MAESTRO text; under the built-in templates they are an outer loop that multiplies
 the layer (:func:`problem_for`). A TRCONV runs as its stride x stride sub-pixel CONV phases (as MAESTRO, a plain
-CONV, with ``compat=True``). Checked layer by layer against MAESTRO on all 41 of its shipped files
-(``tests/test_maestro_files.py``).
+CONV, with ``compat=True``). In a MAESTRO file run with ``compat=True``, MAESTRO's two file-level behaviours hold:
+the K a DSCONV lists is iterated by its K directives (:attr:`Dataflow.dsconv_k`), and each layer type's tensors are
+batched or not as the type's first layer is (:attr:`Dataflow.unbatched_n`; a later layer that lacks the first one's N
+is refused, as MAESTRO exits on it). Checked layer by layer against MAESTRO on all 41 of its shipped files and on
+300 random layers in one file (``tests/test_maestro_files.py``).
 """
 
 from __future__ import annotations
+
 
 import functools
 import logging
 import math
 import random
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -285,15 +289,16 @@ def problem_for(layer: Layer, dataflow: Dataflow, compat: bool = False) -> tuple
             Y, X = -(-layer.Y_out // s) + R - 1, -(-layer.X_out // s) + S - 1
             times *= s * s
     spatial = (("R", R), ("S", S), ("Y", Y), ("X", X))
+    unbatched = compat and dataflow.unbatched_n and batch  # MAESTRO's tensors of the type index no N
     if layer.op is Op.DWCONV:
-        dims = n_dims + (("K", 1), ("C", layer.C)) + spatial
-        return Problem("DSCONV", dims, layer.stride, layer.stride), times * (layer.K // layer.C)
+        dims = n_dims + (("K", dataflow.dsconv_k if compat else 1), ("C", layer.C)) + spatial
+        return Problem("DSCONV", dims, layer.stride, layer.stride, unbatched), times * (layer.K // layer.C)
     g = layer.groups
     if g > 1 and ("G" in dims_used or maestro):
         dims = n_dims + (("G", g), ("K", layer.K // g), ("C", layer.C // g)) + spatial
-        return Problem("NGCONV", dims, stride, stride), times
+        return Problem("NGCONV", dims, stride, stride, unbatched), times
     dims = n_dims + (("K", layer.K // g), ("C", layer.C // g)) + spatial
-    return Problem("CONV", dims, stride, stride), times * g
+    return Problem("CONV", dims, stride, stride, unbatched), times * g
 
 
 def _select(layer: Layer, dataflow: "str | Dataflow") -> Dataflow:
@@ -1032,13 +1037,27 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
 
     mapping = read_mapping(path)
     frames = []
+    first_of_type: dict[str, str] = {}  # MAESTRO's layer type -> its first layer (which decides its tensors)
     for layer in mapping.network.layers:
         text = mapping.dataflows.get(layer.name)
         if text is None:
             raise DataflowError(f"{path}: layer {layer.name!r} has no Dataflow block (MAESTRO crashes on that); "
                                 "use 'dse eval' with a built-in dataflow for model files")
+        ltype = mapping.layer_types[layer.name]
+        group = {"TRCONV": "CONV", "FC": "CONV"}.get(ltype, ltype)  # MAESTRO's parser makes a TRCONV a CONV
+        has_n = "N" in mapping.dimensions[layer.name]
+        first = first_of_type.setdefault(group, layer.name)
+        first_has_n = "N" in mapping.dimensions[first]
+        if compat and group != "GEMM" and first_has_n and not has_n:
+            raise DataflowError(f"{path}: layer {layer.name!r} lists no batch N, but the file's first {group} layer "
+                                f"{first!r} does: MAESTRO builds the tensors of a layer type once, from its first "
+                                "layer, and crashes on this one; run it without MAESTRO compatibility")
         try:
             df = dataflow_mod.parse(text, mapping.constants, name=layer.name)
+            if ltype == "DSCONV":  # MAESTRO's K directives iterate over the K it lists
+                df = replace(df, dsconv_k=mapping.dimensions[layer.name].get("K", 1))
+            if group != "GEMM" and has_n and not first_has_n:
+                df = replace(df, unbatched_n=True)
             cost = analyze_layer(layer, df, hardware, compat=compat, technology=technology, include_dram=include_dram)
         except DataflowError as exc:
             raise DataflowError(f"{path}: layer {layer.name!r}: {exc}") from None

@@ -87,18 +87,23 @@ def _ints_bytes(values) -> int:
 
 @dataclass(frozen=True)
 class Problem:
-    """A layer in MAESTRO's terms: type (CONV, DSCONV, GEMM), dimensions as written, outer strides of Y/X."""
+    """A layer in MAESTRO's terms: type (CONV, DSCONV, GEMM), dimensions as written, outer strides of Y/X.
+
+    ``unbatched``: the tensors do not index the batch N although the dimensions list it, as MAESTRO's do when the
+    first layer of the type in its file has no N (see :class:`npu_dse.cost_models.dataflow.Dataflow`).
+    """
 
     layer_type: str
     dims: tuple[tuple[str, int], ...]
     stride_y: int = 1
     stride_x: int = 1
+    unbatched: bool = False
 
     def __hash__(self) -> int:
         # computed once: the problem keys the structure cache, looked up on every analysed layer
         h = self.__dict__.get("_hash")
         if h is None:
-            h = hash((self.layer_type, self.dims, self.stride_y, self.stride_x))
+            h = hash((self.layer_type, self.dims, self.stride_y, self.stride_x, self.unbatched))
             object.__setattr__(self, "_hash", h)
         return h
 
@@ -118,7 +123,7 @@ class Problem:
         MAESTRO's NGCONV output is G, K, C, Y, X: C, which the layer reduces, indexes its output, so every C step
         writes new outputs. With ``compat=False`` the output is G, K, Y, X (C is reduced, as in CONV).
         """
-        has_n = "N" in self.dim_map and self.layer_type != "GEMM"
+        has_n = "N" in self.dim_map and self.layer_type != "GEMM" and not self.unbatched
         if self.layer_type == "CONV":
             t = (("C", "Y", "X"), ("K", "C", "R", "S"), ("K", "Y", "X"))
         elif self.layer_type == "DSCONV":
@@ -273,6 +278,10 @@ class _ProblemInfo:
         self.tin, self.tw, self.tout = problem.tensors(compat)
         self.in_vars = sorted(set(self.tin) | set(self.tw))
         self.in_set = frozenset(self.in_vars)
+        # dimensions the layer lists that no tensor has (a DSCONV's K): MAESTRO's directives on one iterate over it,
+        # multiplying the MACs (ALGORITHM.md §7.4: psum volume), and are never unrolled (§4.2c)
+        out_set = set(self.tout)
+        self.free = tuple(v for v, _ in problem.dims if v not in self.in_set and v not in out_set)
         self.overlap = problem.overlap
         self.dim_map = problem.dim_map
         d = dict(problem.dims)
@@ -346,12 +355,23 @@ class _Compiler:
                 raise DataflowError(f"directive '{bad[0][4]}' at cluster level {li}: a {bad[1]} map needs a "
                                     f"{bad[2]} directive in the same level (MAESTRO reads garbage otherwise)")
             # a TemporalMap on a size-1 dimension no tensor has (``TemporalMap(1,1) K`` on a DSCONV whose
-            # Dimensions list K: 1) iterates once and moves nothing: MAESTRO runs it, so it is dropped here
-            lst = [x for x in lst if x[3] in in_set or x[0] or dim_map.get(x[3]) != 1]
+            # Dimensions list K: 1) iterates once and moves nothing, so it is dropped, except where MAESTRO's own
+            # numbers are asked for without Cluster levels: there an over-sized one (``TemporalMap(4,1) K``) skips
+            # every case as MAESTRO's does (ALGORITHM.md §13); with Cluster levels MAESTRO exits on any K directive
+            if clusters or not self.compat:
+                lst = [x for x in lst if x[3] in in_set or x[0] or dim_map.get(x[3]) != 1]
             for x in lst:
-                if x[3] not in in_set:
+                if x[3] in in_set:
+                    continue
+                free = self.info.free
+                if x[3] not in free:
                     raise DataflowError(f"directive '{x[4]}' at cluster level {li}: dimension {x[3]} is not a "
-                                        f"dimension of this {self.p.layer_type} layer; allowed: {', '.join(in_vars)}")
+                                        f"dimension of this {self.p.layer_type} layer; allowed: "
+                                        f"{', '.join(sorted(in_vars + list(free)))}")
+                if clusters:
+                    raise DataflowError(f"directive '{x[4]}' at cluster level {li}: no tensor of a "
+                                        f"{self.p.layer_type} layer has {x[3]}, and MAESTRO exits on a directive on "
+                                        f"it in a dataflow with Cluster levels; allowed there: {', '.join(in_vars)}")
             present = {x[3] for x in lst}  # the variables lst has a directive on
             # b. inherit from the level above
             if prev is not None:
@@ -618,5 +638,7 @@ def compile_structure(problem: Problem, directives: list, num_pes: int, compat: 
     """
     comp = _Compiler(problem, directives, int(num_pes), compat)
     d0 = comp._dims0()
-    comp.analyze(0, {v: d0[v] for v in comp.in_vars if v in d0} | {k: v for k, v in d0.items() if k.endswith("'")})
+    free = {d[3] for d in comp.levels[0].dirs} & set(comp.info.free)  # a DSCONV's K, where a directive maps it
+    comp.analyze(0, {v: d0[v] for v in comp.in_vars if v in d0} | {k: v for k, v in d0.items() if k.endswith("'")}
+                 | {v: d0[v] for v in free})
     return Structure(nodes=comp.nodes, num_pes=int(num_pes), levels=comp.levels)

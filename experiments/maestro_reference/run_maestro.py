@@ -12,11 +12,18 @@ Usage::
 
     python experiments/maestro_reference/run_maestro.py --maestro /path/to/maestro \
         --mappings /path/to/maestro/data/mapping --out tests/data/maestro_files.csv
+
+``--random N --seed S --write FILE`` first writes FILE: N random one-level layers (CONV, DSCONV, NGCONV, TRCONV and
+GEMM, random sizes, strides and directive orders, sizes and offsets, K directives on depthwise layers among them) that
+MAESTRO analyses alone at every hardware point, as one network; then give FILE to ``--mappings``' folder as usual.
+Random mappings with Cluster levels crash MAESTRO on most draws (fewer PEs than the cluster sizes need, an unrolled
+map that must iterate) and are not drawn.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import subprocess
 import tempfile
@@ -70,13 +77,83 @@ def _row(frame: pd.DataFrame, i: int) -> dict:
     return row
 
 
+def _map(rng: random.Random, spatial: bool, dim: str, size: int, window: str | None) -> str:
+    """One random directive on ``dim`` of extent ``size``; ``window`` is Sz(R)/Sz(S) for Y/X (sliding windows)."""
+    kind = "SpatialMap" if spatial else "TemporalMap"
+    if window is not None and rng.random() < 0.8:
+        o = rng.choice([1, 1, 2, 3, 4, 8])
+        return f"{kind}({window}{f'+{o - 1}' if o > 1 else ''},{o}) {dim};"
+    if dim in ("R", "S") and rng.random() < 0.7:
+        return f"{kind}(Sz({dim}),Sz({dim})) {dim};"
+    t = rng.choice([1, 1, 2, 3, 4, 8, 16, 32, 64, rng.randint(1, max(1, size))])
+    return f"{kind}({t},{t if rng.random() < 0.85 else rng.randint(1, t)}) {dim};"
+
+
+def random_layer(rng: random.Random, name: str) -> str:
+    """A random one-level MAESTRO layer block (type, Stride, Dimensions, Dataflow) named ``name``."""
+    ltype = rng.choice(["CONV"] * 4 + ["DSCONV", "NGCONV", "TRCONV", "GEMM"])
+    if ltype == "GEMM":
+        dims = {d: rng.randint(1, 300) for d in ("M", "N", "K")}
+        head = ""
+    else:
+        R = rng.choice([1, 1, 3, 3, 5, 7])
+        S = R if rng.random() < 0.8 else rng.choice([1, 3, 5])
+        dims = {"K": rng.choice([1, 2, 3, 8, 16, 32, 64, 96, rng.randint(1, 200)]),
+                "C": rng.choice([1, 3, 8, 16, 32, 64, rng.randint(1, 200)]), "R": R, "S": S,
+                "Y": rng.randint(R, rng.choice([8, 16, 32, 64])), "X": rng.randint(S, rng.choice([8, 16, 32, 64]))}
+        if ltype == "DSCONV" and rng.random() < 0.8:
+            dims["K"] = 1
+        if ltype == "NGCONV":
+            dims = {"G": rng.choice([2, 4, 8, 32]), **dims}
+        elif rng.random() < 0.2:
+            dims = {"N": rng.choice([2, 3, 4]), **dims}
+        stride = 1 if ltype == "TRCONV" else rng.choice([1, 1, 1, 2])
+        head = f"    Stride {{ X: {stride}, Y: {stride} }}\n"
+    order = list(dims)
+    rng.shuffle(order)
+    spatial = rng.choice(order)
+    windows = {"Y": "Sz(R)", "X": "Sz(S)"} if ltype != "GEMM" else {}
+    body = "\n".join(f"      {_map(rng, d == spatial, d, dims[d], windows.get(d))}" for d in order)
+    dim_text = ", ".join(f"{k}: {v}" for k, v in dims.items())
+    return (f"  Layer {name} {{\n    Type: {ltype}\n{head}    Dimensions {{ {dim_text} }}\n"
+            f"    Dataflow {{\n{body}\n    }}\n  }}\n")
+
+
+def write_random(maestro: Path, count: int, seed: int, out: Path) -> None:
+    """Write ``count`` random layers that MAESTRO analyses alone at every point of :data:`POINTS` to ``out``."""
+    rng = random.Random(seed)
+    kept: list[str] = []
+    tried = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        one = work / "one" / "random_layer.m"
+        one.parent.mkdir()
+        while len(kept) < count:
+            tried += 1
+            block = random_layer(rng, f"L{tried}")
+            one.write_text(f"Network random {{\n{block}}}\n")
+            if all((f := _run(maestro, work, one, pes, bw)[1]) is not None and len(f) == 1 for pes, bw in POINTS):
+                kept.append(block)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(f"// {count} random layers (seed {seed}; {tried} drawn, the rest crash MAESTRO at some point)\n"
+                   f"// written by experiments/maestro_reference/run_maestro.py --random {count} --seed {seed}\n"
+                   f"Network random_seed{seed} {{\n" + "".join(kept) + "}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--maestro", type=Path, required=True)
     ap.add_argument("--mappings", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("files", nargs="*", help="file names (default: every .m file in --mappings)")
+    ap.add_argument("--random", type=int, default=0, help="first write this many random layers to --write")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--write", type=Path, help="where --random writes its mapping file")
     a = ap.parse_args()
+    if a.random:
+        if a.write is None:
+            ap.error("--random needs --write FILE")
+        write_random(a.maestro.resolve(), a.random, a.seed, a.write)
     files = [a.mappings / f for f in a.files] or sorted(a.mappings.glob("*.m"))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
