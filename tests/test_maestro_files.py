@@ -168,39 +168,43 @@ def test_maestros_validation_mappings_give_its_numbers_or_are_refused_where_it_c
 
 
 RANDOM = pd.read_csv(DATA / "maestro_random.csv")
-RANDOM_FILE = DATA / "maestro" / "random" / "random_seed0.m"
-RANDOM_POINTS = sorted({(int(p), int(b)) for p, b in zip(RANDOM.num_pes, RANDOM.noc_bw)})
+RANDOM_DIR = DATA / "maestro" / "random"
+RANDOM_CASES = [(f, int(p), int(b)) for (f, p, b), _ in RANDOM.groupby(["mapping_file", "num_pes", "noc_bw"])]
 
 
-@pytest.mark.parametrize("point", RANDOM_POINTS, ids=lambda p: f"{p[0]}pe-bw{p[1]}")
-def test_random_mappings_give_maestros_numbers_exactly(point):
-    """300 random one-level layers of every type (random sizes, strides, directive orders, sizes and offsets) that
-    MAESTRO analyses, in one file: MAESTRO's numbers on every layer with ``compat=True``, among them the K directives
-    of depthwise layers that list a K (MAESTRO iterates over it) and batched CONVs after an unbatched first CONV
+@pytest.mark.parametrize("case", RANDOM_CASES, ids=lambda c: f"{c[0]}-{c[1]}pe-bw{c[2]}")
+def test_random_mappings_give_maestros_numbers_exactly(case):
+    """Two files of 200 random layers of every type (random sizes, strides and batch; one to three cluster levels
+    of directives in random orders, sizes and offsets, output-centric maps, two spatial maps in a level) that MAESTRO
+    analyses: MAESTRO's numbers on every layer with ``compat=True``, among them the K directives of depthwise layers
+    that list a K (MAESTRO iterates over it) and, in ``random_seed1.m``, batched CONVs after an unbatched first CONV
     (MAESTRO's tensors come from the first layer of each type); corrected, sane numbers and the true MACs."""
-    pes, bw = point
-    want = RANDOM[(RANDOM.num_pes == pes) & (RANDOM.noc_bw == bw)]
-    assert len(want) == 300 and set(want.status) == {"ok"}
+    f, pes, bw = case
+    want = RANDOM[(RANDOM.mapping_file == f) & (RANDOM.num_pes == pes) & (RANDOM.noc_bw == bw)]
+    assert len(want) == 200 and set(want.status) == {"ok"}
     hw = Hardware(num_pes=pes, noc_bw=bw, offchip_bw=70000)
-    got = analyze_mapping(RANDOM_FILE, hw, compat=True)
+    got = analyze_mapping(RANDOM_DIR / f, hw, compat=True)
     for ours, theirs in EXACT.items():
-        np.testing.assert_array_equal(got[ours].to_numpy(), want[theirs].to_numpy(float), err_msg=f"{point} {ours}")
-    fixed = analyze_mapping(RANDOM_FILE, hw)
+        np.testing.assert_array_equal(got[ours].to_numpy(), want[theirs].to_numpy(float), err_msg=f"{case} {ours}")
+    fixed = analyze_mapping(RANDOM_DIR / f, hw)
     numeric = fixed.select_dtypes("number").to_numpy()
     assert np.isfinite(numeric).all() and (numeric >= 0).all() and (fixed.utilization <= 1 + 1e-12).all()
-    layers = read_mapping(RANDOM_FILE).network.layers
+    layers = read_mapping(RANDOM_DIR / f).network.layers
     np.testing.assert_array_equal(fixed.macs.to_numpy(), [float(l.macs) for l in layers])
 
 
-def test_the_random_file_covers_the_cases_it_is_for():
-    mapping = read_mapping(RANDOM_FILE)
-    types, dims = mapping.layer_types, mapping.dimensions
-    assert set(types.values()) == {"CONV", "DSCONV", "NGCONV", "TRCONV", "GEMM"}
-    k_directive = [n for n, t in types.items() if t == "DSCONV" and dims[n].get("K", 1) > 1
-                   and re.search(r"\)\s*K\s*;", mapping.dataflows[n])]
-    first_conv = next(n for n, t in types.items() if t in ("CONV", "TRCONV"))
-    late_batched = [n for n, t in types.items() if t == "CONV" and "N" in dims[n]]
-    assert k_directive and "N" not in dims[first_conv] and late_batched
+def test_the_random_files_cover_the_cases_they_are_for():
+    maps = [read_mapping(RANDOM_DIR / f) for f in ("random_seed0.m", "random_seed1.m")]
+    for m in maps:
+        assert set(m.layer_types.values()) == {"CONV", "DSCONV", "NGCONV", "TRCONV", "GEMM"}
+        assert sum("Cluster" in t for t in m.dataflows.values()) >= 50
+        assert sum("'" in t for t in m.dataflows.values()) >= 20
+    assert any(t == "DSCONV" and m.dimensions[n].get("K", 1) > 1 and re.search(r"\)\s*K\s*;", m.dataflows[n])
+               for m in maps for n, t in m.layer_types.items())
+    m = maps[1]
+    first_conv = next(n for n, t in m.layer_types.items() if t in ("CONV", "TRCONV"))
+    assert "N" not in m.dimensions[first_conv]
+    assert any(t == "CONV" and "N" in m.dimensions[n] for n, t in m.layer_types.items())
 
 
 MIXED_BATCH = """Network d {{

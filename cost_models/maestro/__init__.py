@@ -56,7 +56,7 @@ CONV, with ``compat=True``). In a MAESTRO file run with ``compat=True``, MAESTRO
 the K a DSCONV lists is iterated by its K directives (:attr:`Dataflow.dsconv_k`), and each layer type's tensors are
 batched or not as the type's first layer is (:attr:`Dataflow.unbatched_n`; a later layer that lacks the first one's N
 is refused, as MAESTRO exits on it). Checked layer by layer against MAESTRO on all 41 of its shipped files and on
-300 random layers in one file (``tests/test_maestro_files.py``).
+400 random layers in two files (``tests/test_maestro_files.py``).
 """
 
 from __future__ import annotations

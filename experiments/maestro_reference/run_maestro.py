@@ -13,11 +13,11 @@ Usage::
     python experiments/maestro_reference/run_maestro.py --maestro /path/to/maestro \
         --mappings /path/to/maestro/data/mapping --out tests/data/maestro_files.csv
 
-``--random N --seed S --write FILE`` first writes FILE: N random one-level layers (CONV, DSCONV, NGCONV, TRCONV and
-GEMM, random sizes, strides and directive orders, sizes and offsets, K directives on depthwise layers among them) that
-MAESTRO analyses alone at every hardware point, as one network; then give FILE to ``--mappings``' folder as usual.
-Random mappings with Cluster levels crash MAESTRO on most draws (fewer PEs than the cluster sizes need, an unrolled
-map that must iterate) and are not drawn.
+``--random N --seed S --write FILE`` first writes FILE: N random layers (CONV, DSCONV, NGCONV, TRCONV and GEMM;
+random sizes, strides, batch; one to three cluster levels of directives in random orders with random sizes and
+offsets, output-centric Y'/X' maps, two spatial maps in a level, K directives on depthwise layers) that MAESTRO
+analyses alone at every hardware point, as one network; the rest of the draws crash MAESTRO and are dropped. Then
+FILE's folder is given to ``--mappings`` as usual.
 """
 
 from __future__ import annotations
@@ -78,8 +78,12 @@ def _row(frame: pd.DataFrame, i: int) -> dict:
 
 
 def _map(rng: random.Random, spatial: bool, dim: str, size: int, window: str | None) -> str:
-    """One random directive on ``dim`` of extent ``size``; ``window`` is Sz(R)/Sz(S) for Y/X (sliding windows)."""
+    """One random directive on ``dim`` of extent ``size``; ``window`` is Sz(R)/Sz(S) for Y/X (sliding windows),
+    which are sometimes mapped output-centric (``Y'``/``X'``)."""
     kind = "SpatialMap" if spatial else "TemporalMap"
+    if window is not None and rng.random() < 0.2:
+        o, t = rng.choice([1, 1, 2, 4]), rng.choice([1, 1, 2, 3, 4, 8])
+        return f"{kind}({max(t, o) if rng.random() < 0.7 else t},{o}) {dim}';"
     if window is not None and rng.random() < 0.8:
         o = rng.choice([1, 1, 2, 3, 4, 8])
         return f"{kind}({window}{f'+{o - 1}' if o > 1 else ''},{o}) {dim};"
@@ -89,8 +93,19 @@ def _map(rng: random.Random, spatial: bool, dim: str, size: int, window: str | N
     return f"{kind}({t},{t if rng.random() < 0.85 else rng.randint(1, t)}) {dim};"
 
 
+def _level(rng: random.Random, dims: dict[str, int], windows: dict[str, str], partial: bool) -> list[str]:
+    """One cluster level's directives: every dimension (``partial``: most of them) in a random order, one spatial
+    map (sometimes two)."""
+    order = list(dims)
+    rng.shuffle(order)
+    spatial = {rng.choice(order)} | ({rng.choice(order)} if rng.random() < 0.15 else set())
+    return [_map(rng, d in spatial, d, dims[d], windows.get(d)) for d in order
+            if d in spatial or not partial or rng.random() < 0.85]
+
+
 def random_layer(rng: random.Random, name: str) -> str:
-    """A random one-level MAESTRO layer block (type, Stride, Dimensions, Dataflow) named ``name``."""
+    """A random MAESTRO layer block (type, Stride, Dimensions, Dataflow of one to three cluster levels) named
+    ``name``."""
     ltype = rng.choice(["CONV"] * 4 + ["DSCONV", "NGCONV", "TRCONV", "GEMM"])
     if ltype == "GEMM":
         dims = {d: rng.randint(1, 300) for d in ("M", "N", "K")}
@@ -109,11 +124,12 @@ def random_layer(rng: random.Random, name: str) -> str:
             dims = {"N": rng.choice([2, 3, 4]), **dims}
         stride = 1 if ltype == "TRCONV" else rng.choice([1, 1, 1, 2])
         head = f"    Stride {{ X: {stride}, Y: {stride} }}\n"
-    order = list(dims)
-    rng.shuffle(order)
-    spatial = rng.choice(order)
     windows = {"Y": "Sz(R)", "X": "Sz(S)"} if ltype != "GEMM" else {}
-    body = "\n".join(f"      {_map(rng, d == spatial, d, dims[d], windows.get(d))}" for d in order)
+    lines = _level(rng, dims, windows, partial=False)
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):
+        lines.append(f"Cluster({rng.choice([2, 4, 8, 16, rng.randint(2, 16)])},P);")
+        lines += _level(rng, dims, windows, partial=True)
+    body = "\n".join(f"      {line}" for line in lines)
     dim_text = ", ".join(f"{k}: {v}" for k, v in dims.items())
     return (f"  Layer {name} {{\n    Type: {ltype}\n{head}    Dimensions {{ {dim_text} }}\n"
             f"    Dataflow {{\n{body}\n    }}\n  }}\n")
@@ -123,6 +139,7 @@ def write_random(maestro: Path, count: int, seed: int, out: Path) -> None:
     """Write ``count`` random layers that MAESTRO analyses alone at every point of :data:`POINTS` to ``out``."""
     rng = random.Random(seed)
     kept: list[str] = []
+    batched: dict[str, bool] = {}  # MAESTRO's layer type -> whether its first kept layer has a batch N
     tried = 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -131,9 +148,18 @@ def write_random(maestro: Path, count: int, seed: int, out: Path) -> None:
         while len(kept) < count:
             tried += 1
             block = random_layer(rng, f"L{tried}")
+            ltype = re.search(r"Type: (\w+)", block).group(1)
+            group = "CONV" if ltype == "TRCONV" else ltype
+            has_n = ltype != "GEMM" and re.search(r"Dimensions \{ N:", block) is not None
+            # MAESTRO builds a type's tensors from its first layer: it exits on a layer without the N they index,
+            # and on a directive on an N they do not index in a dataflow with Cluster levels
+            if batched.get(group) and not has_n or batched.get(group) is False and has_n and "Cluster" in block \
+                    and re.search(r"\)\s*N\s*;", block):
+                continue
             one.write_text(f"Network random {{\n{block}}}\n")
             if all((f := _run(maestro, work, one, pes, bw)[1]) is not None and len(f) == 1 for pes, bw in POINTS):
                 kept.append(block)
+                batched.setdefault(group, has_n)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(f"// {count} random layers (seed {seed}; {tried} drawn, the rest crash MAESTRO at some point)\n"
                    f"// written by experiments/maestro_reference/run_maestro.py --random {count} --seed {seed}\n"

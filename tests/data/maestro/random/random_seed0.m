@@ -1,3408 +1,2482 @@
-// 300 random layers (seed 0; 1284 drawn, the rest crash MAESTRO at some point)
-// written by experiments/maestro_reference/run_maestro.py --random 300 --seed 0
+// 200 random layers (seed 0; 1360 drawn, the rest crash MAESTRO at some point)
+// written by experiments/maestro_reference/run_maestro.py --random 200 --seed 0
 Network random_seed0 {
-  Layer L4 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 8, K: 96, C: 64, R: 1, S: 1, Y: 13, X: 1 }
-    Dataflow {
-      TemporalMap(1,1) G;
-      TemporalMap(1,1) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) X;
-      TemporalMap(25,25) C;
-      TemporalMap(16,16) K;
-      SpatialMap(1,1) Y;
-    }
-  }
-  Layer L14 {
-    Type: GEMM
-    Dimensions { M: 199, N: 120, K: 11 }
-    Dataflow {
-      TemporalMap(4,4) N;
-      TemporalMap(8,8) M;
-      SpatialMap(4,4) K;
-    }
-  }
-  Layer L17 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 107, R: 1, S: 3, Y: 1, X: 30 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) K;
-    }
-  }
-  Layer L28 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 8, R: 1, S: 1, Y: 37, X: 5 }
-    Dataflow {
-      TemporalMap(1,1) X;
-      SpatialMap(32,32) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(3,3) K;
-      TemporalMap(8,8) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L29 {
-    Type: GEMM
-    Dimensions { M: 56, N: 14, K: 270 }
-    Dataflow {
-      TemporalMap(4,4) M;
-      SpatialMap(64,64) N;
-      TemporalMap(32,32) K;
-    }
-  }
-  Layer L33 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 3, K: 1, C: 16, R: 5, S: 5, Y: 8, X: 20 }
-    Dataflow {
-      TemporalMap(16,9) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,8) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) Y;
-      SpatialMap(1,1) C;
-    }
-  }
-  Layer L43 {
-    Type: GEMM
-    Dimensions { M: 196, N: 116, K: 203 }
-    Dataflow {
-      TemporalMap(1,1) K;
-      SpatialMap(64,64) N;
-      TemporalMap(6,6) M;
-    }
-  }
-  Layer L44 {
-    Type: GEMM
-    Dimensions { M: 122, N: 142, K: 21 }
-    Dataflow {
-      TemporalMap(1,1) M;
-      SpatialMap(2,2) N;
-      TemporalMap(16,16) K;
-    }
-  }
-  Layer L50 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 169, R: 3, S: 3, Y: 8, X: 12 }
-    Dataflow {
-      TemporalMap(8,6) C;
-      TemporalMap(1,1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(3,3) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) K;
-    }
-  }
-  Layer L52 {
-    Type: GEMM
-    Dimensions { M: 79, N: 177, K: 125 }
-    Dataflow {
-      TemporalMap(3,3) N;
-      SpatialMap(16,16) M;
-      TemporalMap(60,60) K;
-    }
-  }
-  Layer L53 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 8, R: 7, S: 7, Y: 7, X: 27 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(8,8) C;
-      TemporalMap(16,16) Y;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L59 {
-    Type: GEMM
-    Dimensions { M: 159, N: 195, K: 279 }
-    Dataflow {
-      SpatialMap(32,32) N;
-      TemporalMap(16,16) M;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L63 {
-    Type: GEMM
-    Dimensions { M: 46, N: 213, K: 258 }
-    Dataflow {
-      SpatialMap(6,3) M;
-      TemporalMap(4,4) N;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L64 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 32, R: 7, S: 1, Y: 8, X: 5 }
-    Dataflow {
-      TemporalMap(64,64) C;
-      TemporalMap(1,1) K;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L65 {
+  Layer L8 {
     Type: CONV
     Stride { X: 2, Y: 2 }
-    Dimensions { K: 32, C: 16, R: 1, S: 1, Y: 4, X: 37 }
+    Dimensions { N: 3, K: 3, C: 100, R: 7, S: 7, Y: 30, X: 7 }
     Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(64,64) C;
-      TemporalMap(16,6) K;
+      SpatialMap(1,2) Y';
+      TemporalMap(3,3) N;
       TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L72 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 16, R: 7, S: 7, Y: 7, X: 15 }
-    Dataflow {
-      TemporalMap(2,2) Y;
-      TemporalMap(3,3) K;
+      TemporalMap(4,4) X';
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(2,2) K;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(S),1) X;
     }
   }
-  Layer L76 {
-    Type: GEMM
-    Dimensions { M: 110, N: 14, K: 233 }
+  Layer L19 {
+    Type: NGCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { G: 32, K: 96, C: 3, R: 7, S: 7, Y: 16, X: 12 }
     Dataflow {
-      TemporalMap(8,8) N;
-      TemporalMap(56,56) M;
-      SpatialMap(2,2) K;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(2,2) X;
+      SpatialMap(3,1) Y;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(7,7) G;
     }
   }
-  Layer L80 {
-    Type: CONV
+  Layer L34 {
+    Type: GEMM
+    Dimensions { M: 161, N: 66, K: 142 }
+    Dataflow {
+      SpatialMap(4,3) N;
+      TemporalMap(1,1) M;
+      TemporalMap(1,1) K;
+      Cluster(5,P);
+      TemporalMap(1,1) M;
+      SpatialMap(8,8) N;
+      SpatialMap(16,16) K;
+    }
+  }
+  Layer L35 {
+    Type: DSCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 194, R: 3, S: 3, Y: 5, X: 28 }
+    Dimensions { K: 1, C: 20, R: 1, S: 1, Y: 21, X: 4 }
     Dataflow {
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(32,32) X;
+      SpatialMap(8,8) C;
+      TemporalMap(3,3) K;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(32,32) Y;
-      TemporalMap(3,3) C;
-      TemporalMap(4,4) K;
     }
   }
-  Layer L82 {
+  Layer L47 {
     Type: GEMM
-    Dimensions { M: 265, N: 295, K: 213 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(2,2) M;
-    }
-  }
-  Layer L85 {
-    Type: GEMM
-    Dimensions { M: 40, N: 148, K: 80 }
-    Dataflow {
-      TemporalMap(8,8) N;
-      TemporalMap(10,10) M;
-      SpatialMap(1,1) K;
-    }
-  }
-  Layer L86 {
-    Type: GEMM
-    Dimensions { M: 275, N: 217, K: 92 }
+    Dimensions { M: 136, N: 264, K: 207 }
     Dataflow {
       TemporalMap(1,1) K;
       SpatialMap(1,1) N;
-      TemporalMap(64,64) M;
+      TemporalMap(4,4) M;
     }
   }
-  Layer L89 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 96, C: 64, R: 1, S: 1, Y: 28, X: 25 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) G;
-      TemporalMap(42,42) C;
-    }
-  }
-  Layer L91 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 3, R: 3, S: 3, Y: 3, X: 27 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(4,4) C;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L93 {
+  Layer L60 {
     Type: CONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 161, R: 3, S: 3, Y: 59, X: 14 }
+    Dimensions { N: 4, K: 2, C: 93, R: 1, S: 3, Y: 4, X: 7 }
     Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(4,4) N;
       TemporalMap(4,4) K;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(5,5) X;
       TemporalMap(16,11) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      SpatialMap(2,2) Y;
+    }
+  }
+  Layer L61 {
+    Type: GEMM
+    Dimensions { M: 72, N: 1, K: 44 }
+    Dataflow {
+      SpatialMap(1,1) N;
+      TemporalMap(3,3) M;
+      TemporalMap(1,1) K;
+    }
+  }
+  Layer L72 {
+    Type: GEMM
+    Dimensions { M: 122, N: 141, K: 264 }
+    Dataflow {
+      SpatialMap(52,52) M;
+      TemporalMap(4,4) K;
+      TemporalMap(1,1) N;
+    }
+  }
+  Layer L84 {
+    Type: GEMM
+    Dimensions { M: 280, N: 161, K: 97 }
+    Dataflow {
+      SpatialMap(16,16) N;
+      TemporalMap(1,1) M;
+      TemporalMap(64,64) K;
+    }
+  }
+  Layer L86 {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { K: 1, C: 16, R: 7, S: 7, Y: 8, X: 30 }
+    Dataflow {
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(8,8) C;
+      TemporalMap(Sz(S),1) X;
+      SpatialMap(4,4) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
     }
   }
   Layer L95 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 64, C: 98, R: 1, S: 1, Y: 10, X: 52 }
-    Dataflow {
-      TemporalMap(7,7) Y;
-      TemporalMap(32,32) C;
-      TemporalMap(16,16) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) R;
-      SpatialMap(1,1) X;
-    }
-  }
-  Layer L97 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 16, R: 1, S: 1, Y: 14, X: 9 }
-    Dataflow {
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) R;
-      TemporalMap(3,3) K;
-    }
-  }
-  Layer L104 {
     Type: GEMM
-    Dimensions { M: 297, N: 95, K: 13 }
+    Dimensions { M: 155, N: 41, K: 49 }
     Dataflow {
-      SpatialMap(16,16) M;
-      TemporalMap(2,2) N;
-      TemporalMap(2,2) K;
-    }
-  }
-  Layer L109 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 32, R: 1, S: 5, Y: 30, X: 7 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(16,16) X;
-      SpatialMap(1,1) C;
-      TemporalMap(3,3) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L110 {
-    Type: GEMM
-    Dimensions { M: 176, N: 247, K: 259 }
-    Dataflow {
-      TemporalMap(5,5) M;
-      SpatialMap(2,2) N;
+      SpatialMap(32,32) M;
+      SpatialMap(16,16) N;
       TemporalMap(64,64) K;
+      Cluster(8,P);
+      SpatialMap(38,38) M;
+      Cluster(8,P);
+      SpatialMap(1,1) K;
+      TemporalMap(64,50) M;
+      SpatialMap(8,2) N;
     }
   }
-  Layer L117 {
+  Layer L96 {
     Type: GEMM
-    Dimensions { M: 274, N: 71, K: 216 }
+    Dimensions { M: 13, N: 104, K: 279 }
     Dataflow {
-      TemporalMap(8,3) K;
+      TemporalMap(1,1) K;
+      SpatialMap(64,64) M;
+      TemporalMap(32,32) N;
+      Cluster(8,P);
+      TemporalMap(8,8) M;
+      SpatialMap(4,4) N;
+      SpatialMap(2,2) K;
+      Cluster(8,P);
+      SpatialMap(3,3) N;
       TemporalMap(1,1) M;
-      SpatialMap(32,13) N;
+      TemporalMap(16,16) K;
     }
   }
-  Layer L119 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 16, R: 1, S: 1, Y: 2, X: 3 }
+  Layer L101 {
+    Type: GEMM
+    Dimensions { M: 38, N: 286, K: 207 }
     Dataflow {
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) K;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) K;
+      TemporalMap(32,32) M;
+      TemporalMap(4,4) N;
+      Cluster(8,P);
+      SpatialMap(1,1) N;
+      TemporalMap(4,4) M;
+      Cluster(2,P);
+      TemporalMap(1,1) N;
+      TemporalMap(32,32) K;
+      SpatialMap(4,1) M;
     }
   }
   Layer L127 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 64, R: 5, S: 5, Y: 8, X: 23 }
-    Dataflow {
-      TemporalMap(4,4) Y;
-      SpatialMap(32,32) R;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) K;
-      TemporalMap(8,8) C;
-    }
-  }
-  Layer L131 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 16, R: 5, S: 3, Y: 28, X: 3 }
-    Dataflow {
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(32,32) C;
-      TemporalMap(64,64) K;
-      TemporalMap(16,16) Y;
-    }
-  }
-  Layer L132 {
     Type: GEMM
-    Dimensions { M: 158, N: 170, K: 8 }
+    Dimensions { M: 241, N: 166, K: 291 }
     Dataflow {
-      SpatialMap(1,1) M;
-      TemporalMap(4,4) N;
-      TemporalMap(5,2) K;
+      TemporalMap(2,2) N;
+      SpatialMap(8,8) K;
+      TemporalMap(64,64) M;
     }
   }
-  Layer L134 {
+  Layer L128 {
     Type: GEMM
-    Dimensions { M: 81, N: 125, K: 178 }
+    Dimensions { M: 41, N: 156, K: 197 }
     Dataflow {
-      TemporalMap(16,16) N;
-      TemporalMap(97,97) K;
-      SpatialMap(1,1) M;
+      TemporalMap(3,3) N;
+      TemporalMap(1,1) K;
+      SpatialMap(19,19) M;
     }
   }
-  Layer L135 {
-    Type: GEMM
-    Dimensions { M: 129, N: 109, K: 91 }
-    Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(2,2) M;
-      SpatialMap(16,16) N;
-    }
-  }
-  Layer L137 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 4, K: 2, C: 32, R: 3, S: 3, Y: 31, X: 3 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,4) C;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) N;
-      TemporalMap(8,8) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L148 {
+  Layer L145 {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 125, R: 3, S: 3, Y: 4, X: 9 }
+    Dimensions { N: 3, K: 1, C: 3, R: 7, S: 7, Y: 54, X: 14 }
     Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(3,1) X';
+      TemporalMap(1,1) K;
+      SpatialMap(1,1) Y;
+      TemporalMap(8,8) N;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(4,4) C;
+      TemporalMap(2,2) C;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   Layer L149 {
     Type: GEMM
-    Dimensions { M: 234, N: 216, K: 171 }
+    Dimensions { M: 268, N: 186, K: 241 }
     Dataflow {
-      SpatialMap(64,64) N;
-      TemporalMap(4,4) M;
-      TemporalMap(16,16) K;
-    }
-  }
-  Layer L155 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 186, C: 3, R: 1, S: 1, Y: 4, X: 14 }
-    Dataflow {
-      TemporalMap(4,4) C;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  Layer L156 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 2, K: 16, C: 16, R: 3, S: 3, Y: 21, X: 14 }
-    Dataflow {
-      TemporalMap(3,3) S;
-      TemporalMap(32,32) C;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(3,3) R;
-      TemporalMap(16,16) G;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(5,5) K;
-    }
-  }
-  Layer L157 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 16, R: 7, S: 7, Y: 8, X: 8 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(3,3) C;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(64,64) K;
-    }
-  }
-  Layer L175 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 21, R: 5, S: 5, Y: 18, X: 25 }
-    Dataflow {
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(2,2) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L179 {
-    Type: NGCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { G: 32, K: 96, C: 8, R: 3, S: 3, Y: 6, X: 14 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(4,4) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(3,3) G;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L182 {
-    Type: GEMM
-    Dimensions { M: 53, N: 186, K: 218 }
-    Dataflow {
-      SpatialMap(105,105) N;
+      SpatialMap(32,32) N;
       TemporalMap(2,2) M;
       TemporalMap(64,64) K;
+      Cluster(4,P);
+      SpatialMap(1,1) K;
+      TemporalMap(4,4) M;
+      TemporalMap(32,32) N;
+    }
+  }
+  Layer L164 {
+    Type: GEMM
+    Dimensions { M: 162, N: 70, K: 274 }
+    Dataflow {
+      TemporalMap(2,2) M;
+      TemporalMap(16,16) K;
+      SpatialMap(64,64) N;
+      Cluster(2,P);
+      TemporalMap(2,2) M;
+      TemporalMap(32,32) K;
+      SpatialMap(4,4) N;
+    }
+  }
+  Layer L167 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 4, K: 64, C: 3, R: 1, S: 1, Y: 48, X: 51 }
+    Dataflow {
+      SpatialMap(32,32) C;
+      TemporalMap(1,1) G;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+    }
+  }
+  Layer L181 {
+    Type: GEMM
+    Dimensions { M: 253, N: 47, K: 13 }
+    Dataflow {
+      TemporalMap(8,8) M;
+      TemporalMap(8,8) N;
+      SpatialMap(16,16) K;
     }
   }
   Layer L183 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 16, R: 3, S: 3, Y: 5, X: 9 }
+    Type: GEMM
+    Dimensions { M: 146, N: 232, K: 148 }
     Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
+      SpatialMap(4,4) K;
+      SpatialMap(8,4) M;
+      TemporalMap(4,4) N;
+      Cluster(2,P);
+      TemporalMap(8,8) M;
+      TemporalMap(4,4) K;
+      SpatialMap(32,32) N;
+      Cluster(8,P);
       TemporalMap(1,1) K;
+      SpatialMap(56,56) N;
     }
   }
-  Layer L185 {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 1, C: 1, R: 5, S: 5, Y: 57, X: 12 }
+  Layer L191 {
+    Type: GEMM
+    Dimensions { M: 266, N: 125, K: 224 }
     Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(Sz(R),Sz(R)) R;
+      TemporalMap(196,196) M;
+      TemporalMap(1,1) K;
+      SpatialMap(32,32) N;
+    }
+  }
+  Layer L212 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 4, K: 1, C: 8, R: 3, S: 3, Y: 13, X: 10 }
+    Dataflow {
+      TemporalMap(3,3) N;
+      TemporalMap(16,16) K;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
-      TemporalMap(4,4) Y;
-    }
-  }
-  Layer L192 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 32, R: 5, S: 5, Y: 6, X: 22 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(4,4) C;
-      TemporalMap(3,3) K;
       SpatialMap(Sz(R),Sz(R)) R;
+      TemporalMap(4,4) C;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) X;
+      TemporalMap(Sz(R),1) Y;
     }
   }
-  Layer L201 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 2, K: 96, C: 68, R: 1, S: 1, Y: 12, X: 41 }
-    Dataflow {
-      SpatialMap(4,4) C;
-      TemporalMap(4,4) X;
-      TemporalMap(32,32) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(16,16) N;
-      TemporalMap(8,8) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L213 {
+  Layer L230 {
     Type: GEMM
-    Dimensions { M: 270, N: 19, K: 167 }
+    Dimensions { M: 82, N: 250, K: 231 }
     Dataflow {
-      TemporalMap(145,136) M;
-      SpatialMap(1,1) K;
-      TemporalMap(2,1) N;
-    }
-  }
-  Layer L215 {
-    Type: GEMM
-    Dimensions { M: 65, N: 198, K: 21 }
-    Dataflow {
-      TemporalMap(64,64) N;
-      TemporalMap(2,2) M;
-      SpatialMap(3,3) K;
-    }
-  }
-  Layer L222 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 64, R: 3, S: 3, Y: 6, X: 24 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) K;
-      SpatialMap(4,4) R;
-      TemporalMap(8,7) C;
-      TemporalMap(16,16) Y;
-      TemporalMap(64,64) X;
-    }
-  }
-  Layer L224 {
-    Type: GEMM
-    Dimensions { M: 248, N: 150, K: 65 }
-    Dataflow {
-      SpatialMap(16,16) K;
-      TemporalMap(1,1) M;
-      TemporalMap(8,8) N;
-    }
-  }
-  Layer L228 {
-    Type: GEMM
-    Dimensions { M: 96, N: 249, K: 67 }
-    Dataflow {
-      TemporalMap(8,1) M;
+      TemporalMap(3,3) N;
+      TemporalMap(16,16) K;
+      SpatialMap(3,3) M;
+      Cluster(14,P);
+      SpatialMap(8,8) M;
+      TemporalMap(32,32) N;
       TemporalMap(2,2) K;
-      SpatialMap(8,8) N;
     }
   }
   Layer L231 {
     Type: CONV
     Stride { X: 2, Y: 2 }
-    Dimensions { K: 11, C: 122, R: 7, S: 7, Y: 44, X: 27 }
+    Dimensions { N: 3, K: 32, C: 1, R: 1, S: 1, Y: 9, X: 10 }
     Dataflow {
-      TemporalMap(3,3) C;
-      SpatialMap(64,64) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(3,3) K;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(2,2) K;
+      TemporalMap(8,8) C;
+      SpatialMap(2,2) Y';
+      TemporalMap(8,8) N;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  Layer L232 {
+    Type: GEMM
+    Dimensions { M: 16, N: 185, K: 290 }
+    Dataflow {
+      TemporalMap(152,152) N;
+      SpatialMap(2,2) M;
+      TemporalMap(4,4) K;
     }
   }
   Layer L234 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 64, R: 5, S: 5, Y: 48, X: 34 }
-    Dataflow {
-      TemporalMap(16,4) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(16,13) C;
-      SpatialMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L235 {
     Type: GEMM
-    Dimensions { M: 149, N: 248, K: 161 }
+    Dimensions { M: 34, N: 223, K: 253 }
     Dataflow {
-      TemporalMap(32,32) K;
-      SpatialMap(16,16) M;
+      TemporalMap(16,16) M;
+      SpatialMap(16,16) K;
+      TemporalMap(4,4) N;
+      Cluster(8,P);
+      SpatialMap(4,4) M;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
+      Cluster(2,P);
+      SpatialMap(4,4) K;
+      TemporalMap(1,1) M;
+      TemporalMap(16,16) N;
     }
   }
   Layer L238 {
-    Type: GEMM
-    Dimensions { M: 74, N: 266, K: 105 }
-    Dataflow {
-      TemporalMap(4,4) K;
-      SpatialMap(64,64) M;
-      TemporalMap(64,24) N;
-    }
-  }
-  Layer L244 {
-    Type: TRCONV
+    Type: DSCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 32, R: 7, S: 7, Y: 25, X: 43 }
-    Dataflow {
-      SpatialMap(3,3) C;
-      TemporalMap(4,4) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L245 {
-    Type: GEMM
-    Dimensions { M: 256, N: 29, K: 283 }
-    Dataflow {
-      SpatialMap(3,3) K;
-      TemporalMap(2,2) M;
-      TemporalMap(4,4) N;
-    }
-  }
-  Layer L248 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 8, C: 1, R: 5, S: 5, Y: 21, X: 11 }
+    Dimensions { K: 1, C: 32, R: 5, S: 3, Y: 5, X: 4 }
     Dataflow {
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(32,32) Y;
-      TemporalMap(16,2) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(1,1) K;
+      SpatialMap(32,32) X;
+      TemporalMap(3,3) S;
+      TemporalMap(8,8) K;
+      TemporalMap(1,1) C;
+      TemporalMap(2,2) Y';
     }
   }
-  Layer L256 {
-    Type: GEMM
-    Dimensions { M: 36, N: 277, K: 193 }
-    Dataflow {
-      TemporalMap(64,64) N;
-      TemporalMap(3,3) M;
-      SpatialMap(8,3) K;
-    }
-  }
-  Layer L262 {
+  Layer L247 {
     Type: NGCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 3, C: 8, R: 7, S: 1, Y: 11, X: 36 }
+    Dimensions { G: 2, K: 2, C: 16, R: 1, S: 1, Y: 6, X: 3 }
     Dataflow {
-      TemporalMap(1,1) G;
+      TemporalMap(3,3) K;
+      SpatialMap(1,2) Y';
+      TemporalMap(1,1) C;
+      TemporalMap(16,16) G;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) X;
       TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(2,2) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(32,32) K;
-      TemporalMap(3,3) C;
     }
   }
-  Layer L266 {
+  Layer L250 {
     Type: GEMM
-    Dimensions { M: 276, N: 30, K: 189 }
+    Dimensions { M: 64, N: 300, K: 172 }
     Dataflow {
-      TemporalMap(146,146) K;
-      SpatialMap(32,32) N;
-      TemporalMap(2,2) M;
-    }
-  }
-  Layer L268 {
-    Type: GEMM
-    Dimensions { M: 261, N: 236, K: 164 }
-    Dataflow {
-      TemporalMap(4,4) M;
-      SpatialMap(3,3) N;
-      TemporalMap(1,1) K;
-    }
-  }
-  Layer L270 {
-    Type: GEMM
-    Dimensions { M: 226, N: 209, K: 212 }
-    Dataflow {
-      SpatialMap(1,1) N;
+      TemporalMap(1,1) N;
+      SpatialMap(2,2) M;
       TemporalMap(2,2) K;
-      TemporalMap(2,2) M;
+    }
+  }
+  Layer L259 {
+    Type: GEMM
+    Dimensions { M: 193, N: 25, K: 16 }
+    Dataflow {
+      TemporalMap(64,64) N;
+      SpatialMap(1,1) K;
+      SpatialMap(3,3) M;
+      Cluster(4,P);
+      SpatialMap(3,3) N;
+      TemporalMap(2,2) K;
+      TemporalMap(4,4) M;
+    }
+  }
+  Layer L267 {
+    Type: GEMM
+    Dimensions { M: 157, N: 114, K: 65 }
+    Dataflow {
+      SpatialMap(16,16) M;
+      TemporalMap(1,1) K;
+      TemporalMap(64,64) N;
+    }
+  }
+  Layer L269 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 8, K: 16, C: 8, R: 3, S: 5, Y: 10, X: 5 }
+    Dataflow {
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(64,64) G;
+      TemporalMap(1,1) K;
+      TemporalMap(2,2) X;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   Layer L277 {
     Type: GEMM
-    Dimensions { M: 35, N: 66, K: 172 }
+    Dimensions { M: 9, N: 245, K: 296 }
     Dataflow {
-      TemporalMap(16,16) K;
-      SpatialMap(4,4) M;
+      SpatialMap(64,64) K;
+      TemporalMap(16,16) M;
+      TemporalMap(2,2) N;
+    }
+  }
+  Layer L285 {
+    Type: GEMM
+    Dimensions { M: 123, N: 208, K: 266 }
+    Dataflow {
       TemporalMap(64,64) N;
+      TemporalMap(8,8) M;
+      SpatialMap(2,2) K;
+      Cluster(2,P);
+      SpatialMap(4,4) M;
+      TemporalMap(2,2) N;
     }
   }
-  Layer L297 {
+  Layer L287 {
     Type: GEMM
-    Dimensions { M: 213, N: 121, K: 68 }
+    Dimensions { M: 261, N: 178, K: 98 }
     Dataflow {
-      TemporalMap(4,4) N;
+      TemporalMap(8,4) M;
+      SpatialMap(32,32) K;
+      TemporalMap(64,64) N;
+      Cluster(5,P);
       SpatialMap(3,3) K;
+      TemporalMap(8,8) N;
+      TemporalMap(32,32) M;
+    }
+  }
+  Layer L311 {
+    Type: GEMM
+    Dimensions { M: 57, N: 287, K: 98 }
+    Dataflow {
+      SpatialMap(2,2) K;
+      TemporalMap(4,4) N;
       TemporalMap(3,3) M;
+      Cluster(2,P);
+      TemporalMap(2,2) M;
+      SpatialMap(2,2) N;
+      TemporalMap(88,45) K;
+      Cluster(8,P);
+      TemporalMap(8,8) K;
+      SpatialMap(2,2) M;
+      SpatialMap(16,16) N;
     }
   }
-  Layer L310 {
-    Type: GEMM
-    Dimensions { M: 61, N: 299, K: 9 }
-    Dataflow {
-      TemporalMap(1,1) N;
-      TemporalMap(9,9) K;
-      SpatialMap(32,32) M;
-    }
-  }
-  Layer L315 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 2, K: 3, C: 3, R: 1, S: 1, Y: 7, X: 7 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,4) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(32,32) N;
-    }
-  }
-  Layer L317 {
-    Type: GEMM
-    Dimensions { M: 223, N: 252, K: 295 }
-    Dataflow {
-      TemporalMap(32,7) N;
-      TemporalMap(178,178) M;
-      SpatialMap(1,1) K;
-    }
-  }
-  Layer L322 {
-    Type: NGCONV
+  Layer L316 {
+    Type: DSCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 32, C: 64, R: 5, S: 5, Y: 7, X: 8 }
+    Dimensions { N: 4, K: 1, C: 32, R: 1, S: 1, Y: 14, X: 3 }
     Dataflow {
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,4) K;
-      TemporalMap(56,56) C;
-      SpatialMap(1,1) G;
-      TemporalMap(4,4) X;
-    }
-  }
-  Layer L326 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 8, C: 8, R: 1, S: 1, Y: 4, X: 32 }
-    Dataflow {
       TemporalMap(1,1) C;
-      TemporalMap(5,5) K;
-      TemporalMap(32,32) Y;
-      TemporalMap(1,1) R;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(Sz(S),Sz(S)) S;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(16,16) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(32,32) K;
     }
   }
-  Layer L327 {
+  Layer L323 {
     Type: GEMM
-    Dimensions { M: 182, N: 229, K: 282 }
+    Dimensions { M: 234, N: 232, K: 192 }
     Dataflow {
-      SpatialMap(8,8) M;
-      TemporalMap(49,49) N;
-      TemporalMap(16,1) K;
+      TemporalMap(32,32) N;
+      SpatialMap(64,64) M;
+      TemporalMap(16,16) K;
+      Cluster(8,P);
+      TemporalMap(199,93) N;
+      SpatialMap(64,64) M;
+      TemporalMap(16,16) K;
     }
   }
   Layer L328 {
     Type: GEMM
-    Dimensions { M: 82, N: 125, K: 273 }
+    Dimensions { M: 75, N: 255, K: 223 }
     Dataflow {
-      TemporalMap(2,2) K;
+      TemporalMap(71,71) N;
+      SpatialMap(32,10) M;
+      TemporalMap(16,3) K;
+    }
+  }
+  Layer L335 {
+    Type: GEMM
+    Dimensions { M: 186, N: 225, K: 197 }
+    Dataflow {
       SpatialMap(1,1) N;
-      TemporalMap(8,8) M;
-    }
-  }
-  Layer L330 {
-    Type: GEMM
-    Dimensions { M: 194, N: 215, K: 201 }
-    Dataflow {
-      TemporalMap(32,18) M;
-      SpatialMap(42,42) N;
-      TemporalMap(2,2) K;
-    }
-  }
-  Layer L334 {
-    Type: GEMM
-    Dimensions { M: 17, N: 238, K: 253 }
-    Dataflow {
-      TemporalMap(8,8) N;
-      TemporalMap(8,8) K;
-      SpatialMap(8,8) M;
-    }
-  }
-  Layer L336 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 8, R: 1, S: 1, Y: 15, X: 15 }
-    Dataflow {
-      TemporalMap(2,2) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(16,4) K;
-      TemporalMap(3,3) X;
-    }
-  }
-  Layer L344 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 8, C: 64, R: 1, S: 1, Y: 15, X: 42 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) R;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(8,8) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L345 {
-    Type: GEMM
-    Dimensions { M: 174, N: 170, K: 81 }
-    Dataflow {
-      TemporalMap(3,2) N;
-      TemporalMap(8,8) K;
-      SpatialMap(8,8) M;
-    }
-  }
-  Layer L356 {
-    Type: GEMM
-    Dimensions { M: 118, N: 52, K: 172 }
-    Dataflow {
-      TemporalMap(64,64) N;
-      SpatialMap(1,1) K;
+      TemporalMap(64,64) K;
       TemporalMap(32,32) M;
     }
   }
-  Layer L357 {
+  Layer L339 {
     Type: GEMM
-    Dimensions { M: 24, N: 197, K: 63 }
+    Dimensions { M: 259, N: 285, K: 24 }
     Dataflow {
-      TemporalMap(16,16) K;
+      SpatialMap(4,2) N;
+      TemporalMap(16,16) M;
+      TemporalMap(22,22) K;
+      Cluster(8,P);
+      TemporalMap(8,8) K;
+      SpatialMap(32,32) N;
+    }
+  }
+  Layer L342 {
+    Type: GEMM
+    Dimensions { M: 185, N: 133, K: 206 }
+    Dataflow {
       SpatialMap(2,2) M;
-      TemporalMap(16,7) N;
+      TemporalMap(4,4) N;
+      TemporalMap(8,3) K;
+      Cluster(8,P);
+      TemporalMap(1,1) K;
+      TemporalMap(1,1) N;
+      SpatialMap(1,1) M;
+      Cluster(2,P);
+      TemporalMap(1,1) M;
+      SpatialMap(1,1) N;
     }
   }
-  Layer L364 {
+  Layer L344 {
     Type: GEMM
-    Dimensions { M: 217, N: 188, K: 290 }
+    Dimensions { M: 197, N: 21, K: 115 }
     Dataflow {
-      TemporalMap(103,103) N;
-      TemporalMap(1,1) M;
       SpatialMap(64,64) K;
+      TemporalMap(4,4) M;
+      TemporalMap(1,1) N;
     }
   }
-  Layer L371 {
+  Layer L348 {
     Type: GEMM
-    Dimensions { M: 104, N: 127, K: 212 }
+    Dimensions { M: 274, N: 91, K: 35 }
     Dataflow {
-      SpatialMap(4,4) N;
-      TemporalMap(4,4) K;
-      TemporalMap(1,1) M;
+      SpatialMap(96,96) M;
+      SpatialMap(64,35) K;
+      TemporalMap(8,8) N;
+      Cluster(8,P);
+      TemporalMap(4,4) M;
+      TemporalMap(64,64) N;
+      SpatialMap(4,4) K;
+    }
+  }
+  Layer L366 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 4, K: 1, C: 92, R: 7, S: 7, Y: 9, X: 7 }
+    Dataflow {
+      TemporalMap(4,4) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(4,4) N;
+      TemporalMap(Sz(S),1) X;
+      SpatialMap(2,2) K;
+      TemporalMap(32,21) C;
+    }
+  }
+  Layer L367 {
+    Type: GEMM
+    Dimensions { M: 174, N: 90, K: 203 }
+    Dataflow {
+      TemporalMap(1,1) K;
+      SpatialMap(1,1) M;
+      TemporalMap(2,2) N;
+      Cluster(10,P);
+      TemporalMap(4,4) N;
+      TemporalMap(3,3) M;
+      SpatialMap(2,2) K;
     }
   }
   Layer L374 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 2, K: 96, C: 16, R: 7, S: 5, Y: 10, X: 16 }
+    Type: GEMM
+    Dimensions { M: 272, N: 214, K: 14 }
     Dataflow {
-      SpatialMap(64,64) N;
-      TemporalMap(1,1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(2,2) N;
+      SpatialMap(16,16) M;
+      TemporalMap(2,2) K;
+      Cluster(16,P);
+      SpatialMap(1,1) M;
       TemporalMap(8,8) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      Cluster(4,P);
+      SpatialMap(32,32) N;
+      TemporalMap(1,1) K;
     }
   }
   Layer L375 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 32, K: 125, C: 3, R: 3, S: 3, Y: 23, X: 14 }
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 2, K: 1, C: 1, R: 1, S: 1, Y: 9, X: 5 }
     Dataflow {
-      TemporalMap(3,3) R;
-      SpatialMap(2,2) K;
-      TemporalMap(1,1) C;
-      TemporalMap(1,1) G;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(64,64) N;
+      SpatialMap(4,1) Y';
+      SpatialMap(Sz(R),Sz(R)) R;
+      TemporalMap(16,16) C;
+      TemporalMap(8,1) X';
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-    }
-  }
-  Layer L377 {
-    Type: GEMM
-    Dimensions { M: 24, N: 87, K: 191 }
-    Dataflow {
-      TemporalMap(32,32) K;
-      TemporalMap(64,64) M;
-      SpatialMap(8,8) N;
+      TemporalMap(1,1) K;
     }
   }
   Layer L378 {
-    Type: GEMM
-    Dimensions { M: 190, N: 152, K: 258 }
-    Dataflow {
-      TemporalMap(16,16) K;
-      TemporalMap(1,1) N;
-      SpatialMap(1,1) M;
-    }
-  }
-  Layer L380 {
-    Type: DSCONV
+    Type: NGCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 3, R: 3, S: 3, Y: 8, X: 4 }
+    Dimensions { G: 2, K: 3, C: 183, R: 3, S: 3, Y: 9, X: 61 }
     Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(4,4) C;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) Y';
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(32,32) G;
+      TemporalMap(1,1) K;
     }
   }
   Layer L383 {
-    Type: GEMM
-    Dimensions { M: 173, N: 96, K: 25 }
-    Dataflow {
-      TemporalMap(1,1) K;
-      SpatialMap(32,32) N;
-      TemporalMap(62,62) M;
-    }
-  }
-  Layer L391 {
     Type: CONV
     Stride { X: 2, Y: 2 }
-    Dimensions { K: 3, C: 1, R: 3, S: 3, Y: 13, X: 11 }
+    Dimensions { N: 2, K: 96, C: 16, R: 1, S: 1, Y: 27, X: 40 }
     Dataflow {
-      TemporalMap(1,1) C;
-      TemporalMap(64,64) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(2,2) N;
+      SpatialMap(4,1) Y';
+      TemporalMap(16,16) X;
       TemporalMap(8,8) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L392 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 16, R: 1, S: 1, Y: 6, X: 3 }
-    Dataflow {
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(32,32) K;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(4,4) C;
-    }
-  }
-  Layer L393 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 3, R: 3, S: 3, Y: 5, X: 9 }
-    Dataflow {
-      TemporalMap(8,1) K;
-      SpatialMap(1,1) Y;
+      TemporalMap(2,2) C;
+      Cluster(16,P);
+      TemporalMap(1,1) K;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L397 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 4, K: 8, C: 64, R: 3, S: 3, Y: 54, X: 10 }
-    Dataflow {
+      SpatialMap(8,4) Y';
       TemporalMap(Sz(S),Sz(S)) S;
       TemporalMap(3,3) N;
-      SpatialMap(4,1) X;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+    }
+  }
+  Layer L387 {
+    Type: GEMM
+    Dimensions { M: 134, N: 60, K: 56 }
+    Dataflow {
+      TemporalMap(1,1) N;
+      SpatialMap(8,8) M;
+      TemporalMap(2,2) K;
+    }
+  }
+  Layer L405 {
+    Type: GEMM
+    Dimensions { M: 164, N: 78, K: 177 }
+    Dataflow {
       TemporalMap(3,3) K;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(3,3) M;
+      SpatialMap(16,16) N;
     }
   }
-  Layer L398 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 64, C: 3, R: 1, S: 3, Y: 7, X: 5 }
-    Dataflow {
-      TemporalMap(64,64) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(1,1) C;
-      TemporalMap(8,8) K;
-      TemporalMap(2,2) X;
-    }
-  }
-  Layer L399 {
+  Layer L409 {
     Type: GEMM
-    Dimensions { M: 84, N: 214, K: 135 }
+    Dimensions { M: 283, N: 135, K: 172 }
     Dataflow {
-      SpatialMap(2,2) K;
-      TemporalMap(16,16) N;
-      TemporalMap(16,16) M;
+      SpatialMap(3,1) N;
+      TemporalMap(2,2) K;
+      TemporalMap(2,2) M;
     }
   }
-  Layer L402 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 1, R: 1, S: 1, Y: 5, X: 4 }
+  Layer L413 {
+    Type: GEMM
+    Dimensions { M: 275, N: 283, K: 119 }
     Dataflow {
+      TemporalMap(2,2) K;
+      TemporalMap(3,3) M;
+      SpatialMap(3,3) N;
+    }
+  }
+  Layer L416 {
+    Type: GEMM
+    Dimensions { M: 276, N: 265, K: 261 }
+    Dataflow {
+      TemporalMap(3,3) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) X;
-      SpatialMap(32,32) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) Y;
-    }
-  }
-  Layer L403 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 64, C: 117, R: 1, S: 1, Y: 11, X: 7 }
-    Dataflow {
-      TemporalMap(2,2) X;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) S;
-      TemporalMap(60,60) K;
-      TemporalMap(3,3) C;
-      TemporalMap(4,4) Y;
-    }
-  }
-  Layer L414 {
-    Type: GEMM
-    Dimensions { M: 214, N: 284, K: 285 }
-    Dataflow {
-      SpatialMap(205,205) N;
-      TemporalMap(16,16) M;
-      TemporalMap(16,8) K;
-    }
-  }
-  Layer L422 {
-    Type: GEMM
-    Dimensions { M: 75, N: 241, K: 152 }
-    Dataflow {
-      SpatialMap(4,4) K;
-      TemporalMap(34,34) N;
-      TemporalMap(1,1) M;
-    }
-  }
-  Layer L423 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 32, R: 3, S: 3, Y: 16, X: 26 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,7) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
-    }
-  }
-  Layer L427 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 8, R: 1, S: 1, Y: 62, X: 1 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) S;
-      TemporalMap(1,1) K;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,4) C;
-    }
-  }
-  Layer L428 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 65, R: 7, S: 7, Y: 30, X: 31 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(3,3) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,4) K;
-      TemporalMap(2,2) C;
+      SpatialMap(3,3) M;
+      Cluster(8,P);
+      TemporalMap(16,15) K;
+      SpatialMap(4,4) N;
     }
   }
   Layer L429 {
     Type: GEMM
-    Dimensions { M: 168, N: 279, K: 232 }
+    Dimensions { M: 25, N: 222, K: 64 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(3,3) M;
+      SpatialMap(2,2) N;
+      TemporalMap(2,2) K;
+      Cluster(8,P);
       TemporalMap(2,2) N;
-      TemporalMap(156,156) M;
-    }
-  }
-  Layer L433 {
-    Type: GEMM
-    Dimensions { M: 47, N: 207, K: 252 }
-    Dataflow {
-      TemporalMap(16,16) N;
-      TemporalMap(135,135) K;
-      SpatialMap(3,3) M;
+      TemporalMap(1,1) K;
+      SpatialMap(16,16) M;
+      Cluster(4,P);
+      SpatialMap(4,4) N;
+      TemporalMap(64,64) K;
     }
   }
   Layer L435 {
-    Type: GEMM
-    Dimensions { M: 274, N: 192, K: 177 }
-    Dataflow {
-      SpatialMap(32,32) M;
-      TemporalMap(32,32) N;
-      TemporalMap(2,2) K;
-    }
-  }
-  Layer L437 {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 16, R: 1, S: 1, Y: 19, X: 15 }
+    Dimensions { K: 1, C: 8, R: 1, S: 1, Y: 13, X: 7 }
     Dataflow {
-      TemporalMap(8,8) Y;
-      TemporalMap(1,1) R;
-      SpatialMap(2,2) S;
-      TemporalMap(4,4) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  Layer L442 {
-    Type: GEMM
-    Dimensions { M: 257, N: 171, K: 32 }
-    Dataflow {
-      SpatialMap(1,1) N;
-      TemporalMap(8,8) K;
-      TemporalMap(3,3) M;
-    }
-  }
-  Layer L445 {
-    Type: GEMM
-    Dimensions { M: 16, N: 203, K: 279 }
-    Dataflow {
-      SpatialMap(22,22) N;
-      TemporalMap(16,16) K;
-      TemporalMap(64,60) M;
-    }
-  }
-  Layer L448 {
-    Type: GEMM
-    Dimensions { M: 233, N: 194, K: 182 }
-    Dataflow {
-      SpatialMap(64,8) M;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) K;
-    }
-  }
-  Layer L452 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 8, R: 1, S: 1, Y: 26, X: 7 }
-    Dataflow {
-      TemporalMap(1,1) K;
-      TemporalMap(6,6) C;
-      TemporalMap(16,16) X;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(16,16) Y;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(64,10) C;
+      TemporalMap(32,32) K;
+      TemporalMap(1,1) S;
+      TemporalMap(2,2) X';
+      SpatialMap(1,1) Y';
     }
   }
-  Layer L454 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 3, K: 2, C: 64, R: 3, S: 3, Y: 10, X: 6 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) Y;
-      SpatialMap(16,16) K;
-      TemporalMap(2,2) N;
-    }
-  }
-  Layer L455 {
+  Layer L438 {
     Type: GEMM
-    Dimensions { M: 225, N: 253, K: 99 }
+    Dimensions { M: 5, N: 219, K: 152 }
     Dataflow {
-      TemporalMap(2,2) K;
-      TemporalMap(8,8) M;
-      SpatialMap(16,16) N;
-    }
-  }
-  Layer L457 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 16, R: 1, S: 1, Y: 15, X: 48 }
-    Dataflow {
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(8,8) K;
+      TemporalMap(64,64) K;
+      SpatialMap(2,2) M;
+      TemporalMap(4,4) N;
+      Cluster(16,P);
+      TemporalMap(16,6) M;
+      TemporalMap(16,16) N;
+      SpatialMap(2,2) K;
     }
   }
   Layer L460 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 8, R: 3, S: 3, Y: 8, X: 9 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(5,5) C;
-      SpatialMap(3,3) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L462 {
     Type: GEMM
-    Dimensions { M: 193, N: 184, K: 292 }
+    Dimensions { M: 58, N: 50, K: 15 }
     Dataflow {
-      TemporalMap(16,16) M;
+      TemporalMap(3,3) N;
+      SpatialMap(64,64) K;
+      SpatialMap(1,1) M;
+      Cluster(4,P);
       TemporalMap(32,32) K;
-      SpatialMap(32,32) N;
+      TemporalMap(32,32) N;
+      SpatialMap(4,4) M;
+      Cluster(9,P);
+      TemporalMap(32,32) M;
+      SpatialMap(1,1) N;
+      TemporalMap(8,8) K;
     }
   }
   Layer L465 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 151, C: 16, R: 1, S: 1, Y: 6, X: 6 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(2,2) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(1,1) K;
-      TemporalMap(64,64) X;
-    }
-  }
-  Layer L469 {
-    Type: GEMM
-    Dimensions { M: 196, N: 243, K: 107 }
-    Dataflow {
-      TemporalMap(16,16) N;
-      TemporalMap(4,4) M;
-      SpatialMap(64,64) K;
-    }
-  }
-  Layer L475 {
-    Type: GEMM
-    Dimensions { M: 281, N: 287, K: 67 }
-    Dataflow {
-      SpatialMap(16,16) K;
-      TemporalMap(1,1) N;
-      TemporalMap(3,3) M;
-    }
-  }
-  Layer L477 {
-    Type: GEMM
-    Dimensions { M: 123, N: 189, K: 158 }
-    Dataflow {
-      TemporalMap(1,1) K;
-      TemporalMap(3,3) M;
-      SpatialMap(32,32) N;
-    }
-  }
-  Layer L479 {
     Type: NGCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { G: 8, K: 32, C: 8, R: 1, S: 1, Y: 3, X: 10 }
+    Dimensions { G: 2, K: 1, C: 3, R: 7, S: 1, Y: 32, X: 5 }
     Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(32,32) C;
-      TemporalMap(2,2) G;
-    }
-  }
-  Layer L480 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 2, K: 32, C: 50, R: 1, S: 1, Y: 12, X: 6 }
-    Dataflow {
-      TemporalMap(16,16) N;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(3,3) Y;
-      TemporalMap(35,35) C;
-      TemporalMap(16,16) K;
-      TemporalMap(8,8) X;
+      TemporalMap(1,1) G;
+      TemporalMap(32,5) K;
+      TemporalMap(8,2) Y';
       SpatialMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L489 {
-    Type: GEMM
-    Dimensions { M: 63, N: 213, K: 150 }
-    Dataflow {
-      SpatialMap(3,3) K;
-      TemporalMap(16,16) N;
-      TemporalMap(32,24) M;
-    }
-  }
-  Layer L493 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 8, C: 8, R: 3, S: 3, Y: 27, X: 30 }
-    Dataflow {
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(3,3) C;
-      SpatialMap(2,2) R;
-      TemporalMap(32,32) K;
-      TemporalMap(3,3) S;
-    }
-  }
-  Layer L494 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 3, K: 32, C: 32, R: 3, S: 3, Y: 9, X: 15 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
-      TemporalMap(8,8) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(1,1) K;
-      TemporalMap(3,3) N;
-    }
-  }
-  Layer L495 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 96, C: 8, R: 7, S: 7, Y: 13, X: 7 }
-    Dataflow {
-      SpatialMap(4,2) G;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(64,64) Y;
-      TemporalMap(4,3) K;
-      TemporalMap(1,1) C;
-    }
-  }
-  Layer L505 {
-    Type: GEMM
-    Dimensions { M: 149, N: 273, K: 89 }
-    Dataflow {
-      SpatialMap(64,64) M;
-      TemporalMap(1,1) N;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L510 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 3, R: 3, S: 3, Y: 11, X: 7 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) C;
-    }
-  }
-  Layer L514 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 1, R: 7, S: 7, Y: 7, X: 23 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(64,64) C;
     }
   }
-  Layer L516 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 16, R: 1, S: 1, Y: 11, X: 64 }
-    Dataflow {
-      TemporalMap(3,3) C;
-      TemporalMap(3,1) K;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(1,1) S;
-      TemporalMap(2,2) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L519 {
+  Layer L466 {
     Type: GEMM
-    Dimensions { M: 154, N: 233, K: 141 }
+    Dimensions { M: 156, N: 291, K: 72 }
     Dataflow {
-      TemporalMap(2,2) N;
-      TemporalMap(1,1) M;
+      TemporalMap(2,2) M;
+      TemporalMap(8,8) K;
+      SpatialMap(64,64) N;
+      Cluster(16,P);
+      TemporalMap(253,253) N;
       SpatialMap(1,1) K;
     }
   }
-  Layer L520 {
-    Type: GEMM
-    Dimensions { M: 136, N: 247, K: 226 }
+  Layer L478 {
+    Type: NGCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { G: 4, K: 31, C: 32, R: 3, S: 3, Y: 5, X: 15 }
     Dataflow {
-      TemporalMap(3,3) M;
-      TemporalMap(4,4) N;
-      SpatialMap(4,4) K;
+      TemporalMap(4,4) G;
+      TemporalMap(4,4) Y';
+      TemporalMap(1,1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(2,2) C;
+      Cluster(6,P);
+      TemporalMap(11,11) C;
+      SpatialMap(1,1) K;
+      TemporalMap(2,2) Y';
+      TemporalMap(16,16) X;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
-  Layer L527 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 32, R: 3, S: 3, Y: 19, X: 3 }
+  Layer L486 {
+    Type: GEMM
+    Dimensions { M: 104, N: 74, K: 29 }
     Dataflow {
-      SpatialMap(Sz(R),Sz(R)) R;
+      TemporalMap(4,4) K;
+      SpatialMap(32,8) N;
+      TemporalMap(32,32) M;
+      Cluster(4,P);
+      TemporalMap(59,59) N;
+      SpatialMap(32,32) K;
+      TemporalMap(16,16) M;
+    }
+  }
+  Layer L492 {
+    Type: GEMM
+    Dimensions { M: 52, N: 260, K: 119 }
+    Dataflow {
+      SpatialMap(64,64) M;
+      TemporalMap(1,1) N;
+      TemporalMap(64,43) K;
+    }
+  }
+  Layer L493 {
+    Type: GEMM
+    Dimensions { M: 216, N: 81, K: 297 }
+    Dataflow {
+      SpatialMap(3,3) N;
+      SpatialMap(64,64) K;
+      TemporalMap(8,8) M;
+      Cluster(16,P);
+      TemporalMap(64,2) K;
+      SpatialMap(8,8) M;
+      TemporalMap(16,13) N;
+      Cluster(2,P);
+      SpatialMap(3,3) K;
+      TemporalMap(32,32) M;
+    }
+  }
+  Layer L499 {
+    Type: GEMM
+    Dimensions { M: 9, N: 16, K: 9 }
+    Dataflow {
+      SpatialMap(16,16) M;
+      TemporalMap(1,1) K;
+      TemporalMap(32,32) N;
+    }
+  }
+  Layer L500 {
+    Type: NGCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { G: 32, K: 39, C: 32, R: 5, S: 5, Y: 21, X: 12 }
+    Dataflow {
+      TemporalMap(4,2) C;
+      TemporalMap(12,12) G;
+      TemporalMap(4,1) Y';
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,1) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+      SpatialMap(32,32) X;
+      TemporalMap(8,8) K;
+      Cluster(7,P);
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(8,8) C;
+      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(Sz(R),1) Y;
+      Cluster(4,P);
+      TemporalMap(6,6) C;
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(8,8) G;
+      TemporalMap(3,3) X;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(16,16) C;
+    }
+  }
+  Layer L502 {
+    Type: NGCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { G: 32, K: 32, C: 3, R: 1, S: 1, Y: 1, X: 5 }
+    Dataflow {
+      SpatialMap(2,1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(32,32) G;
+      TemporalMap(4,4) K;
+      TemporalMap(3,3) C;
+      TemporalMap(2,1) Y';
+      TemporalMap(1,1) R;
+      Cluster(4,P);
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(8,1) Y';
+      TemporalMap(2,4) X';
+      TemporalMap(3,3) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(8,8) C;
+    }
+  }
+  Layer L526 {
+    Type: GEMM
+    Dimensions { M: 283, N: 134, K: 225 }
+    Dataflow {
+      TemporalMap(2,2) K;
+      SpatialMap(2,1) N;
+      TemporalMap(64,64) M;
     }
   }
   Layer L532 {
     Type: GEMM
-    Dimensions { M: 176, N: 254, K: 165 }
+    Dimensions { M: 83, N: 278, K: 50 }
     Dataflow {
-      TemporalMap(1,1) K;
-      SpatialMap(64,43) N;
-      TemporalMap(39,31) M;
-    }
-  }
-  Layer L534 {
-    Type: GEMM
-    Dimensions { M: 270, N: 16, K: 269 }
-    Dataflow {
-      SpatialMap(3,3) M;
-      TemporalMap(1,1) N;
+      TemporalMap(3,3) M;
       TemporalMap(2,2) K;
-    }
-  }
-  Layer L541 {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 16, C: 32, R: 1, S: 1, Y: 55, X: 2 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(4,4) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(16,16) C;
+      SpatialMap(3,3) N;
+      Cluster(2,P);
+      TemporalMap(16,16) K;
+      SpatialMap(3,3) M;
+      TemporalMap(32,32) N;
     }
   }
   Layer L543 {
     Type: GEMM
-    Dimensions { M: 38, N: 289, K: 216 }
+    Dimensions { M: 80, N: 6, K: 270 }
+    Dataflow {
+      TemporalMap(32,32) N;
+      TemporalMap(8,8) M;
+      SpatialMap(2,2) K;
+    }
+  }
+  Layer L545 {
+    Type: GEMM
+    Dimensions { M: 121, N: 47, K: 279 }
     Dataflow {
       SpatialMap(1,1) N;
-      TemporalMap(1,1) M;
-      TemporalMap(2,2) K;
+      TemporalMap(32,29) K;
+      TemporalMap(3,3) M;
     }
   }
-  Layer L548 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 2, C: 25, R: 3, S: 3, Y: 51, X: 18 }
+  Layer L550 {
+    Type: GEMM
+    Dimensions { M: 17, N: 281, K: 250 }
     Dataflow {
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) X;
-      SpatialMap(3,3) C;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(8,8) K;
+      SpatialMap(4,4) N;
+      SpatialMap(16,16) M;
     }
   }
-  Layer L551 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 3, K: 1, C: 1, R: 5, S: 5, Y: 8, X: 7 }
+  Layer L553 {
+    Type: GEMM
+    Dimensions { M: 76, N: 154, K: 208 }
     Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) N;
-      TemporalMap(16,16) K;
-      TemporalMap(1,1) X;
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(R),1) Y;
-    }
-  }
-  Layer L552 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 2, C: 1, R: 3, S: 3, Y: 27, X: 27 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) K;
-      TemporalMap(8,5) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,8) G;
-      SpatialMap(2,1) Y;
-    }
-  }
-  Layer L555 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 2, C: 32, R: 1, S: 1, Y: 8, X: 7 }
-    Dataflow {
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(3,3) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) M;
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
     }
   }
   Layer L556 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 2, K: 8, C: 64, R: 5, S: 5, Y: 62, X: 5 }
+    Type: GEMM
+    Dimensions { M: 155, N: 206, K: 96 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(35,35) C;
+      TemporalMap(8,8) M;
+      SpatialMap(1,1) N;
+      TemporalMap(21,21) K;
     }
   }
   Layer L563 {
     Type: GEMM
-    Dimensions { M: 257, N: 125, K: 77 }
+    Dimensions { M: 78, N: 52, K: 103 }
     Dataflow {
-      SpatialMap(243,243) M;
-      TemporalMap(8,7) N;
-      TemporalMap(64,64) K;
-    }
-  }
-  Layer L565 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 8, C: 1, R: 3, S: 1, Y: 25, X: 2 }
-    Dataflow {
-      TemporalMap(4,4) X;
-      SpatialMap(32,32) K;
-      TemporalMap(3,3) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) S;
-      TemporalMap(32,11) Y;
+      TemporalMap(2,1) M;
+      TemporalMap(8,8) K;
+      SpatialMap(1,1) N;
     }
   }
   Layer L567 {
-    Type: NGCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { G: 2, K: 64, C: 64, R: 7, S: 7, Y: 11, X: 22 }
-    Dataflow {
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) G;
-      TemporalMap(2,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L576 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 8, K: 96, C: 3, R: 3, S: 3, Y: 6, X: 19 }
-    Dataflow {
-      SpatialMap(4,4) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) C;
-      TemporalMap(32,32) G;
-      TemporalMap(1,1) X;
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L586 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 46, C: 3, R: 1, S: 1, Y: 47, X: 14 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) K;
-      TemporalMap(8,8) Y;
-      TemporalMap(4,4) C;
-      TemporalMap(1,1) R;
-      SpatialMap(8,8) X;
-    }
-  }
-  Layer L589 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 8, C: 27, R: 3, S: 3, Y: 7, X: 17 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) C;
-      TemporalMap(32,32) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(2,2) Y;
-      SpatialMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L593 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 8, R: 3, S: 1, Y: 12, X: 13 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(8,1) K;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(16,16) C;
-    }
-  }
-  Layer L602 {
     Type: GEMM
-    Dimensions { M: 131, N: 98, K: 48 }
+    Dimensions { M: 217, N: 146, K: 19 }
     Dataflow {
-      TemporalMap(4,4) N;
-      TemporalMap(3,3) K;
-      SpatialMap(32,32) M;
-    }
-  }
-  Layer L611 {
-    Type: GEMM
-    Dimensions { M: 192, N: 12, K: 253 }
-    Dataflow {
-      TemporalMap(8,4) N;
+      TemporalMap(32,32) M;
       TemporalMap(1,1) K;
-      SpatialMap(1,1) M;
+      SpatialMap(8,8) N;
+      Cluster(4,P);
+      TemporalMap(3,3) M;
+      SpatialMap(1,1) N;
+      TemporalMap(1,1) K;
     }
   }
-  Layer L612 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 2, K: 64, C: 118, R: 7, S: 7, Y: 7, X: 8 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(32,22) K;
-      TemporalMap(3,3) G;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(32,7) C;
-    }
-  }
-  Layer L613 {
+  Layer L574 {
     Type: GEMM
-    Dimensions { M: 295, N: 92, K: 3 }
+    Dimensions { M: 27, N: 243, K: 148 }
     Dataflow {
-      TemporalMap(4,4) K;
-      SpatialMap(4,4) M;
+      TemporalMap(64,64) N;
+      TemporalMap(32,32) K;
+      SpatialMap(32,32) M;
+      Cluster(2,P);
+      SpatialMap(8,8) N;
+      TemporalMap(3,3) K;
+    }
+  }
+  Layer L587 {
+    Type: GEMM
+    Dimensions { M: 134, N: 150, K: 280 }
+    Dataflow {
+      SpatialMap(2,2) N;
+      TemporalMap(105,24) K;
+      TemporalMap(1,1) M;
+      Cluster(8,P);
+      SpatialMap(32,32) K;
+      SpatialMap(64,64) N;
+    }
+  }
+  Layer L594 {
+    Type: GEMM
+    Dimensions { M: 158, N: 36, K: 205 }
+    Dataflow {
+      SpatialMap(73,73) M;
+      TemporalMap(32,32) K;
+      TemporalMap(21,21) N;
+    }
+  }
+  Layer L599 {
+    Type: GEMM
+    Dimensions { M: 111, N: 71, K: 19 }
+    Dataflow {
+      TemporalMap(1,1) K;
+      TemporalMap(4,4) N;
+      SpatialMap(2,2) M;
+      Cluster(2,P);
+      TemporalMap(2,2) N;
+      SpatialMap(32,32) M;
+      TemporalMap(1,1) K;
+    }
+  }
+  Layer L604 {
+    Type: GEMM
+    Dimensions { M: 101, N: 68, K: 237 }
+    Dataflow {
+      SpatialMap(36,36) M;
+      TemporalMap(4,3) K;
       TemporalMap(1,1) N;
     }
   }
-  Layer L626 {
+  Layer L606 {
     Type: GEMM
-    Dimensions { M: 227, N: 5, K: 155 }
+    Dimensions { M: 205, N: 188, K: 230 }
     Dataflow {
-      TemporalMap(8,8) M;
-      TemporalMap(2,2) N;
-      SpatialMap(4,1) K;
+      SpatialMap(19,17) K;
+      TemporalMap(32,32) M;
+      TemporalMap(109,109) N;
     }
   }
-  Layer L628 {
+  Layer L617 {
     Type: TRCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 32, R: 3, S: 3, Y: 3, X: 3 }
+    Dimensions { N: 4, K: 16, C: 8, R: 1, S: 1, Y: 1, X: 47 }
     Dataflow {
-      SpatialMap(32,32) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(16,16) C;
+      TemporalMap(1,1) S;
+      TemporalMap(8,8) K;
+      TemporalMap(2,2) N;
+      TemporalMap(3,1) X';
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) R;
+      TemporalMap(32,32) C;
     }
   }
-  Layer L631 {
-    Type: GEMM
-    Dimensions { M: 186, N: 225, K: 197 }
-    Dataflow {
-      SpatialMap(120,120) N;
-      TemporalMap(64,64) K;
-      TemporalMap(32,32) M;
-    }
-  }
-  Layer L635 {
+  Layer L619 {
     Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 8, R: 7, S: 7, Y: 64, X: 55 }
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 4, K: 2, C: 64, R: 1, S: 1, Y: 5, X: 5 }
     Dataflow {
-      TemporalMap(1,1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(2,2) K;
+      SpatialMap(1,1) S;
+      TemporalMap(64,64) C;
+      TemporalMap(8,8) N;
+      TemporalMap(3,1) X';
+      TemporalMap(Sz(R),1) Y;
+    }
+  }
+  Layer L621 {
+    Type: GEMM
+    Dimensions { M: 94, N: 284, K: 179 }
+    Dataflow {
+      TemporalMap(1,1) M;
+      TemporalMap(1,1) N;
+      SpatialMap(44,9) K;
+      Cluster(2,P);
       TemporalMap(32,32) K;
-      SpatialMap(32,32) C;
+      SpatialMap(8,8) N;
+      TemporalMap(81,81) M;
+    }
+  }
+  Layer L627 {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { K: 1, C: 8, R: 5, S: 5, Y: 7, X: 20 }
+    Dataflow {
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(3,1) Y';
+      SpatialMap(2,2) C;
+      TemporalMap(Sz(S),1) X;
+    }
+  }
+  Layer L630 {
+    Type: GEMM
+    Dimensions { M: 111, N: 70, K: 30 }
+    Dataflow {
+      TemporalMap(16,16) N;
+      TemporalMap(3,3) M;
+      SpatialMap(32,32) K;
+    }
+  }
+  Layer L640 {
+    Type: GEMM
+    Dimensions { M: 263, N: 125, K: 222 }
+    Dataflow {
+      SpatialMap(1,1) N;
+      TemporalMap(3,3) M;
+      TemporalMap(64,64) K;
+      Cluster(4,P);
+      TemporalMap(105,105) M;
+      TemporalMap(2,2) K;
+      SpatialMap(10,10) N;
+      Cluster(4,P);
+      TemporalMap(183,183) M;
+      TemporalMap(1,1) N;
+      SpatialMap(4,4) K;
     }
   }
   Layer L642 {
     Type: GEMM
-    Dimensions { M: 216, N: 85, K: 258 }
+    Dimensions { M: 176, N: 207, K: 123 }
     Dataflow {
-      SpatialMap(3,1) N;
-      TemporalMap(9,9) M;
+      SpatialMap(2,2) K;
+      TemporalMap(16,13) N;
+      TemporalMap(16,16) M;
+    }
+  }
+  Layer L644 {
+    Type: GEMM
+    Dimensions { M: 156, N: 44, K: 189 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(16,16) M;
+      TemporalMap(8,8) N;
+      Cluster(16,P);
+      TemporalMap(2,2) M;
+      SpatialMap(38,38) K;
+    }
+  }
+  Layer L651 {
+    Type: GEMM
+    Dimensions { M: 184, N: 208, K: 299 }
+    Dataflow {
+      SpatialMap(8,8) N;
+      TemporalMap(2,2) M;
+      TemporalMap(8,8) K;
+      Cluster(16,P);
+      SpatialMap(32,32) N;
       TemporalMap(2,2) K;
-    }
-  }
-  Layer L648 {
-    Type: GEMM
-    Dimensions { M: 6, N: 141, K: 271 }
-    Dataflow {
-      SpatialMap(1,1) N;
-      TemporalMap(32,32) K;
-      TemporalMap(8,6) M;
-    }
-  }
-  Layer L650 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 8, R: 3, S: 3, Y: 8, X: 11 }
-    Dataflow {
-      TemporalMap(3,3) C;
-      TemporalMap(4,4) K;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L653 {
-    Type: GEMM
-    Dimensions { M: 56, N: 36, K: 266 }
-    Dataflow {
-      TemporalMap(64,64) M;
-      TemporalMap(64,64) K;
-      SpatialMap(2,2) N;
-    }
-  }
-  Layer L654 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 3, K: 8, C: 3, R: 3, S: 5, Y: 31, X: 24 }
-    Dataflow {
-      SpatialMap(64,64) C;
-      TemporalMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) M;
     }
   }
   Layer L655 {
-    Type: DSCONV
+    Type: NGCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { N: 2, K: 1, C: 64, R: 1, S: 1, Y: 19, X: 33 }
+    Dimensions { G: 2, K: 95, C: 8, R: 1, S: 1, Y: 25, X: 34 }
     Dataflow {
-      TemporalMap(32,32) N;
       TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) C;
-      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(4,4) G;
+      TemporalMap(Sz(S),1) X;
+      SpatialMap(2,2) K;
+      TemporalMap(32,32) C;
     }
   }
-  Layer L660 {
+  Layer L657 {
     Type: GEMM
-    Dimensions { M: 142, N: 7, K: 60 }
+    Dimensions { M: 161, N: 130, K: 205 }
     Dataflow {
-      TemporalMap(2,2) M;
-      TemporalMap(1,1) K;
+      SpatialMap(16,12) M;
+      TemporalMap(8,8) N;
+      TemporalMap(32,32) K;
+    }
+  }
+  Layer L663 {
+    Type: GEMM
+    Dimensions { M: 298, N: 99, K: 253 }
+    Dataflow {
+      TemporalMap(8,8) N;
+      TemporalMap(1,1) M;
+      SpatialMap(3,1) K;
+    }
+  }
+  Layer L665 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 2, K: 2, C: 64, R: 1, S: 3, Y: 51, X: 13 }
+    Dataflow {
+      TemporalMap(2,2) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) X;
+      TemporalMap(8,2) Y';
+      TemporalMap(1,1) G;
+    }
+  }
+  Layer L666 {
+    Type: GEMM
+    Dimensions { M: 295, N: 31, K: 14 }
+    Dataflow {
+      SpatialMap(8,4) K;
+      TemporalMap(64,64) M;
+      TemporalMap(32,2) N;
+      Cluster(4,P);
+      TemporalMap(16,15) K;
+      SpatialMap(64,64) M;
+    }
+  }
+  Layer L679 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 4, K: 8, C: 32, R: 1, S: 1, Y: 7, X: 3 }
+    Dataflow {
+      TemporalMap(Sz(R),Sz(R)) R;
+      SpatialMap(32,31) K;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,4) X';
+      TemporalMap(2,2) G;
+      TemporalMap(16,16) C;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  Layer L680 {
+    Type: GEMM
+    Dimensions { M: 203, N: 216, K: 293 }
+    Dataflow {
+      TemporalMap(2,1) K;
+      SpatialMap(64,64) M;
       SpatialMap(1,1) N;
     }
   }
-  Layer L669 {
+  Layer L691 {
     Type: GEMM
-    Dimensions { M: 3, N: 4, K: 183 }
+    Dimensions { M: 220, N: 144, K: 47 }
     Dataflow {
-      TemporalMap(1,1) N;
-      TemporalMap(4,4) M;
+      SpatialMap(1,1) N;
+      TemporalMap(8,8) M;
+      SpatialMap(33,33) K;
+      Cluster(11,P);
+      SpatialMap(16,16) N;
+      SpatialMap(8,8) K;
+      TemporalMap(1,1) M;
+    }
+  }
+  Layer L696 {
+    Type: GEMM
+    Dimensions { M: 8, N: 216, K: 190 }
+    Dataflow {
+      TemporalMap(148,39) K;
+      SpatialMap(8,6) N;
+      TemporalMap(64,64) M;
+      Cluster(4,P);
+      SpatialMap(4,4) M;
+      TemporalMap(1,1) K;
+      Cluster(4,P);
+      TemporalMap(194,194) N;
+      SpatialMap(64,64) M;
+    }
+  }
+  Layer L702 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 3, K: 109, C: 64, R: 1, S: 1, Y: 5, X: 41 }
+    Dataflow {
+      TemporalMap(16,16) N;
+      TemporalMap(8,8) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+      SpatialMap(32,32) C;
+      TemporalMap(32,32) Y;
+      TemporalMap(1,1) S;
+      TemporalMap(1,1) X;
+    }
+  }
+  Layer L714 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { K: 1, C: 64, R: 1, S: 1, Y: 64, X: 3 }
+    Dataflow {
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(64,64) C;
+      TemporalMap(1,1) R;
+      TemporalMap(3,1) X';
+      TemporalMap(64,64) Y;
       SpatialMap(4,4) K;
     }
   }
-  Layer L676 {
+  Layer L741 {
     Type: GEMM
-    Dimensions { M: 60, N: 221, K: 114 }
+    Dimensions { M: 242, N: 154, K: 276 }
     Dataflow {
-      TemporalMap(64,64) M;
-      SpatialMap(1,1) N;
-      TemporalMap(16,16) K;
+      TemporalMap(1,1) K;
+      TemporalMap(1,1) M;
+      SpatialMap(60,60) N;
     }
   }
-  Layer L678 {
+  Layer L751 {
     Type: GEMM
-    Dimensions { M: 142, N: 253, K: 104 }
+    Dimensions { M: 294, N: 130, K: 172 }
+    Dataflow {
+      TemporalMap(64,64) M;
+      TemporalMap(8,8) K;
+      SpatialMap(4,4) N;
+      Cluster(8,P);
+      TemporalMap(60,60) M;
+      SpatialMap(4,4) K;
+      TemporalMap(3,3) N;
+    }
+  }
+  Layer L757 {
+    Type: GEMM
+    Dimensions { M: 172, N: 265, K: 182 }
     Dataflow {
       TemporalMap(4,4) N;
-      TemporalMap(2,2) M;
-      SpatialMap(64,64) K;
-    }
-  }
-  Layer L682 {
-    Type: NGCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { G: 32, K: 1, C: 3, R: 3, S: 5, Y: 9, X: 6 }
-    Dataflow {
-      TemporalMap(29,29) G;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) C;
-      TemporalMap(3,3) R;
-      TemporalMap(3,3) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
-    }
-  }
-  Layer L684 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 2, K: 3, C: 16, R: 3, S: 3, Y: 14, X: 15 }
-    Dataflow {
-      TemporalMap(1,1) Y;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(4,3) N;
-      TemporalMap(8,8) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(16,16) K;
-      TemporalMap(1,1) X;
-    }
-  }
-  Layer L690 {
-    Type: NGCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { G: 8, K: 32, C: 16, R: 7, S: 7, Y: 16, X: 7 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,8) C;
-      TemporalMap(1,1) Y;
-      TemporalMap(32,32) G;
-      TemporalMap(19,19) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L709 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 64, R: 5, S: 5, Y: 7, X: 16 }
-    Dataflow {
-      SpatialMap(32,32) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(3,3) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) K;
-      TemporalMap(1,1) X;
-    }
-  }
-  Layer L729 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 8, K: 32, C: 134, R: 1, S: 1, Y: 10, X: 27 }
-    Dataflow {
-      SpatialMap(2,2) G;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L730 {
-    Type: GEMM
-    Dimensions { M: 211, N: 7, K: 5 }
-    Dataflow {
-      TemporalMap(3,3) N;
-      TemporalMap(64,64) M;
-      SpatialMap(16,16) K;
-    }
-  }
-  Layer L735 {
-    Type: GEMM
-    Dimensions { M: 158, N: 199, K: 205 }
-    Dataflow {
-      TemporalMap(4,1) K;
-      SpatialMap(4,4) N;
-      TemporalMap(16,2) M;
-    }
-  }
-  Layer L753 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 16, C: 33, R: 5, S: 5, Y: 49, X: 5 }
-    Dataflow {
-      SpatialMap(8,8) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(16,16) K;
-      TemporalMap(4,4) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-    }
-  }
-  Layer L758 {
-    Type: GEMM
-    Dimensions { M: 26, N: 69, K: 235 }
-    Dataflow {
-      TemporalMap(1,1) M;
+      TemporalMap(32,27) K;
+      SpatialMap(1,1) M;
+      Cluster(4,P);
       TemporalMap(1,1) K;
-      SpatialMap(8,8) N;
+      TemporalMap(3,3) N;
+      SpatialMap(54,54) M;
+      Cluster(16,P);
+      SpatialMap(16,16) M;
+      TemporalMap(2,2) N;
     }
   }
-  Layer L759 {
+  Layer L771 {
     Type: GEMM
-    Dimensions { M: 122, N: 102, K: 213 }
+    Dimensions { M: 169, N: 140, K: 87 }
     Dataflow {
-      SpatialMap(32,32) M;
       TemporalMap(3,3) K;
+      TemporalMap(8,8) M;
+      SpatialMap(8,8) N;
+      Cluster(4,P);
+      SpatialMap(8,8) K;
+      TemporalMap(32,32) M;
+      TemporalMap(23,23) N;
+    }
+  }
+  Layer L772 {
+    Type: GEMM
+    Dimensions { M: 226, N: 273, K: 150 }
+    Dataflow {
+      TemporalMap(3,3) K;
+      SpatialMap(75,24) M;
+      TemporalMap(64,64) N;
+      Cluster(4,P);
+      SpatialMap(16,16) N;
+      TemporalMap(16,16) M;
+      TemporalMap(4,4) K;
+      Cluster(4,P);
+      TemporalMap(16,16) K;
+      SpatialMap(2,2) M;
       TemporalMap(32,32) N;
-    }
-  }
-  Layer L764 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 16, R: 1, S: 1, Y: 6, X: 17 }
-    Dataflow {
-      TemporalMap(4,2) X;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(16,16) C;
-      TemporalMap(3,3) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L776 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 185, R: 1, S: 1, Y: 15, X: 14 }
-    Dataflow {
-      TemporalMap(4,4) Y;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(64,64) K;
-      TemporalMap(4,4) C;
     }
   }
   Layer L778 {
     Type: GEMM
-    Dimensions { M: 247, N: 224, K: 93 }
+    Dimensions { M: 48, N: 43, K: 197 }
     Dataflow {
-      TemporalMap(16,16) K;
-      SpatialMap(2,2) M;
-      TemporalMap(1,1) N;
-    }
-  }
-  Layer L783 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 96, C: 8, R: 1, S: 1, Y: 6, X: 16 }
-    Dataflow {
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) K;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L786 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 16, R: 1, S: 1, Y: 6, X: 2 }
-    Dataflow {
-      TemporalMap(4,4) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,7) K;
+      SpatialMap(8,8) K;
+      TemporalMap(4,2) N;
+      TemporalMap(16,16) M;
     }
   }
   Layer L787 {
     Type: GEMM
-    Dimensions { M: 230, N: 196, K: 179 }
+    Dimensions { M: 161, N: 68, K: 277 }
     Dataflow {
-      TemporalMap(16,16) K;
-      TemporalMap(4,3) M;
-      SpatialMap(64,48) N;
+      TemporalMap(64,64) N;
+      TemporalMap(4,4) K;
+      SpatialMap(64,64) M;
     }
   }
-  Layer L794 {
+  Layer L788 {
     Type: GEMM
-    Dimensions { M: 25, N: 222, K: 64 }
+    Dimensions { M: 231, N: 41, K: 15 }
     Dataflow {
-      TemporalMap(4,2) M;
-      SpatialMap(2,2) N;
-      TemporalMap(2,2) K;
-    }
-  }
-  Layer L797 {
-    Type: NGCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { G: 32, K: 96, C: 3, R: 7, S: 7, Y: 7, X: 19 }
-    Dataflow {
-      TemporalMap(9,9) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) C;
-      SpatialMap(2,2) K;
-      TemporalMap(2,1) G;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-    }
-  }
-  Layer L798 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 2, K: 96, C: 1, R: 1, S: 1, Y: 4, X: 1 }
-    Dataflow {
-      TemporalMap(1,1) C;
-      TemporalMap(16,16) K;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(32,32) N;
+      TemporalMap(64,17) M;
+      SpatialMap(16,16) K;
+      Cluster(4,P);
       TemporalMap(2,2) N;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(16,16) Y;
+      TemporalMap(8,8) M;
+      SpatialMap(1,1) K;
+      Cluster(5,P);
+      SpatialMap(1,1) K;
+      SpatialMap(158,90) M;
     }
   }
-  Layer L803 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 32, R: 5, S: 5, Y: 57, X: 8 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(1,1) Y;
-      SpatialMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L808 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 16, R: 7, S: 7, Y: 22, X: 13 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(64,64) Y;
-      SpatialMap(4,4) X;
-      TemporalMap(16,6) K;
-      TemporalMap(3,3) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L810 {
+  Layer L790 {
     Type: GEMM
-    Dimensions { M: 29, N: 46, K: 58 }
+    Dimensions { M: 86, N: 40, K: 130 }
     Dataflow {
-      TemporalMap(8,8) N;
       TemporalMap(1,1) K;
-      SpatialMap(4,3) M;
+      TemporalMap(64,64) M;
+      SpatialMap(32,32) N;
+      Cluster(2,P);
+      SpatialMap(1,1) N;
+      TemporalMap(3,3) M;
+      TemporalMap(32,4) K;
     }
   }
-  Layer L811 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 64, R: 3, S: 3, Y: 9, X: 3 }
+  Layer L799 {
+    Type: GEMM
+    Dimensions { M: 202, N: 146, K: 12 }
     Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(64,64) X;
-      TemporalMap(1,1) C;
-      TemporalMap(8,8) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(16,16) N;
+      SpatialMap(16,6) M;
+      SpatialMap(1,1) K;
     }
   }
-  Layer L812 {
+  Layer L813 {
     Type: NGCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 16, C: 76, R: 3, S: 1, Y: 12, X: 13 }
+    Dimensions { G: 8, K: 1, C: 3, R: 5, S: 5, Y: 8, X: 6 }
     Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
-      SpatialMap(16,16) R;
-      TemporalMap(16,16) G;
-      TemporalMap(64,64) C;
+      TemporalMap(1,1) X;
+      SpatialMap(2,2) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(8,8) Y;
+      SpatialMap(3,3) G;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
+      Cluster(2,P);
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(16,16) C;
+      TemporalMap(8,2) K;
+      TemporalMap(64,64) G;
     }
   }
   Layer L814 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { K: 1, C: 1, R: 5, S: 5, Y: 11, X: 5 }
+    Dataflow {
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(3,3) C;
+      TemporalMap(32,15) K;
+      TemporalMap(2,2) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
+    }
+  }
+  Layer L826 {
     Type: GEMM
-    Dimensions { M: 62, N: 34, K: 205 }
+    Dimensions { M: 239, N: 244, K: 77 }
+    Dataflow {
+      TemporalMap(16,16) K;
+      TemporalMap(3,3) N;
+      SpatialMap(64,64) M;
+      Cluster(4,P);
+      SpatialMap(1,1) K;
+      TemporalMap(214,214) N;
+    }
+  }
+  Layer L827 {
+    Type: GEMM
+    Dimensions { M: 22, N: 74, K: 87 }
     Dataflow {
       TemporalMap(64,64) N;
-      SpatialMap(4,4) M;
-      TemporalMap(4,4) K;
+      TemporalMap(2,2) M;
+      SpatialMap(16,9) K;
+      Cluster(2,P);
+      TemporalMap(2,2) K;
+      SpatialMap(2,2) N;
+      TemporalMap(32,6) M;
     }
   }
-  Layer L817 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 16, R: 1, S: 1, Y: 20, X: 12 }
-    Dataflow {
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) X;
-      TemporalMap(64,18) K;
-      TemporalMap(1,1) C;
-      TemporalMap(1,1) S;
-      TemporalMap(Sz(R),1) Y;
-    }
-  }
-  Layer L818 {
-    Type: GEMM
-    Dimensions { M: 163, N: 194, K: 97 }
-    Dataflow {
-      TemporalMap(1,1) M;
-      SpatialMap(32,32) N;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L820 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 96, C: 8, R: 1, S: 1, Y: 7, X: 44 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(4,4) X;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(1,1) C;
-      TemporalMap(16,16) K;
-    }
-  }
-  Layer L822 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 2, K: 1, C: 8, R: 3, S: 3, Y: 7, X: 4 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,2) N;
-      TemporalMap(16,13) X;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(2,2) K;
-      TemporalMap(16,16) C;
-    }
-  }
-  Layer L823 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 64, R: 1, S: 1, Y: 48, X: 3 }
-    Dataflow {
-      TemporalMap(32,32) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(4,3) C;
-      TemporalMap(16,16) K;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L824 {
+  Layer L830 {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
-    Dimensions { N: 2, K: 1, C: 64, R: 1, S: 1, Y: 13, X: 50 }
+    Dimensions { K: 1, C: 3, R: 3, S: 3, Y: 20, X: 11 }
     Dataflow {
-      TemporalMap(2,2) Y;
+      TemporalMap(16,8) K;
+      TemporalMap(4,4) C;
+      TemporalMap(8,1) X';
+      TemporalMap(3,2) Y';
+      TemporalMap(Sz(R),Sz(R)) R;
       SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(32,32) N;
-      TemporalMap(2,2) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(32,32) K;
     }
   }
   Layer L831 {
-    Type: NGCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { G: 8, K: 8, C: 3, R: 1, S: 1, Y: 7, X: 6 }
+    Type: GEMM
+    Dimensions { M: 171, N: 257, K: 105 }
     Dataflow {
-      TemporalMap(4,4) C;
-      TemporalMap(3,3) Y;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) K;
-      TemporalMap(1,1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) G;
+      TemporalMap(3,1) N;
+      TemporalMap(1,1) M;
+      SpatialMap(16,16) K;
     }
   }
-  Layer L836 {
+  Layer L834 {
     Type: GEMM
-    Dimensions { M: 158, N: 166, K: 86 }
+    Dimensions { M: 19, N: 36, K: 276 }
     Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) M;
+      SpatialMap(64,64) N;
+      TemporalMap(16,16) K;
+      TemporalMap(4,2) M;
+      Cluster(7,P);
+      TemporalMap(216,216) K;
+      SpatialMap(1,1) M;
+      TemporalMap(12,12) N;
+      Cluster(8,P);
+      SpatialMap(32,32) N;
+      TemporalMap(3,3) M;
+    }
+  }
+  Layer L842 {
+    Type: GEMM
+    Dimensions { M: 57, N: 122, K: 235 }
+    Dataflow {
+      SpatialMap(16,16) K;
+      TemporalMap(3,3) M;
       TemporalMap(32,32) N;
-    }
-  }
-  Layer L839 {
-    Type: GEMM
-    Dimensions { M: 300, N: 1, K: 183 }
-    Dataflow {
-      TemporalMap(1,1) M;
-      SpatialMap(32,9) K;
-      TemporalMap(4,2) N;
-    }
-  }
-  Layer L841 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 1, R: 1, S: 1, Y: 12, X: 8 }
-    Dataflow {
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) S;
-      TemporalMap(2,2) Y;
-      TemporalMap(8,8) C;
-      TemporalMap(2,2) K;
-      TemporalMap(32,32) X;
     }
   }
   Layer L845 {
-    Type: CONV
+    Type: DSCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { N: 3, K: 32, C: 16, R: 5, S: 5, Y: 7, X: 15 }
+    Dimensions { N: 4, K: 1, C: 64, R: 7, S: 7, Y: 15, X: 16 }
     Dataflow {
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(16,16) K;
-      TemporalMap(32,32) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(64,64) C;
+      TemporalMap(1,1) C;
+      SpatialMap(16,16) K;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(3,3) X;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(3,3) N;
+      TemporalMap(Sz(R),1) Y;
     }
   }
   Layer L846 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 64, R: 5, S: 1, Y: 15, X: 7 }
+    Type: GEMM
+    Dimensions { M: 246, N: 130, K: 41 }
     Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) X;
-      TemporalMap(4,4) C;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(64,64) K;
+      TemporalMap(32,21) K;
+      SpatialMap(8,8) M;
+      TemporalMap(16,16) N;
+      Cluster(16,P);
+      TemporalMap(5,5) K;
+      SpatialMap(1,1) N;
+      TemporalMap(32,32) M;
     }
   }
-  Layer L866 {
+  Layer L857 {
     Type: GEMM
-    Dimensions { M: 189, N: 190, K: 150 }
+    Dimensions { M: 250, N: 277, K: 247 }
     Dataflow {
+      SpatialMap(2,2) N;
+      TemporalMap(32,32) M;
+      TemporalMap(4,4) K;
+    }
+  }
+  Layer L863 {
+    Type: GEMM
+    Dimensions { M: 66, N: 115, K: 103 }
+    Dataflow {
+      TemporalMap(16,16) M;
+      SpatialMap(3,3) K;
+      TemporalMap(8,8) N;
+      Cluster(2,P);
+      TemporalMap(54,54) M;
+      SpatialMap(8,8) K;
+      TemporalMap(4,2) N;
+    }
+  }
+  Layer L865 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 4, K: 3, C: 16, R: 1, S: 1, Y: 3, X: 23 }
+    Dataflow {
+      TemporalMap(4,4) X';
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) G;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(16,8) C;
+      TemporalMap(2,2) K;
+    }
+  }
+  Layer L867 {
+    Type: GEMM
+    Dimensions { M: 32, N: 3, K: 262 }
+    Dataflow {
+      TemporalMap(1,1) N;
+      TemporalMap(32,1) M;
+      SpatialMap(2,2) K;
+      Cluster(15,P);
+      SpatialMap(1,1) N;
+      TemporalMap(1,1) K;
+      TemporalMap(1,1) M;
+    }
+  }
+  Layer L872 {
+    Type: GEMM
+    Dimensions { M: 24, N: 229, K: 63 }
+    Dataflow {
+      TemporalMap(1,1) K;
+      TemporalMap(23,23) M;
+      SpatialMap(2,2) N;
+    }
+  }
+  Layer L880 {
+    Type: GEMM
+    Dimensions { M: 114, N: 155, K: 3 }
+    Dataflow {
+      SpatialMap(4,4) N;
+      TemporalMap(16,12) K;
+      TemporalMap(4,4) M;
+      Cluster(2,P);
       SpatialMap(3,3) N;
-      TemporalMap(32,6) K;
       TemporalMap(3,3) M;
     }
   }
-  Layer L869 {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 1, C: 64, R: 1, S: 1, Y: 8, X: 12 }
+  Layer L883 {
+    Type: GEMM
+    Dimensions { M: 189, N: 136, K: 136 }
     Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) M;
       SpatialMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) C;
-    }
-  }
-  Layer L870 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 1, R: 7, S: 7, Y: 33, X: 7 }
-    Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(3,3) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L871 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 8, C: 64, R: 5, S: 5, Y: 9, X: 32 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
-      TemporalMap(32,32) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) G;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L884 {
-    Type: GEMM
-    Dimensions { M: 293, N: 202, K: 39 }
-    Dataflow {
-      TemporalMap(2,2) M;
-      TemporalMap(1,1) K;
-      SpatialMap(3,3) N;
-    }
-  }
-  Layer L885 {
-    Type: GEMM
-    Dimensions { M: 231, N: 283, K: 246 }
-    Dataflow {
-      SpatialMap(32,32) N;
-      TemporalMap(64,64) K;
-      TemporalMap(157,157) M;
-    }
-  }
-  Layer L888 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 64, C: 1, R: 1, S: 1, Y: 9, X: 28 }
-    Dataflow {
-      TemporalMap(1,1) C;
-      TemporalMap(32,32) K;
-      TemporalMap(1,1) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(1,1) X;
-    }
-  }
-  Layer L890 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 32, K: 32, C: 3, R: 1, S: 1, Y: 11, X: 32 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(3,3) Y;
-      TemporalMap(3,3) C;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(31,31) G;
-      TemporalMap(3,3) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L894 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 27, R: 3, S: 1, Y: 20, X: 8 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(32,32) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) C;
-    }
-  }
-  Layer L898 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 3, C: 8, R: 1, S: 5, Y: 3, X: 30 }
-    Dataflow {
-      TemporalMap(16,14) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(16,16) C;
-    }
-  }
-  Layer L899 {
-    Type: GEMM
-    Dimensions { M: 46, N: 257, K: 39 }
-    Dataflow {
-      TemporalMap(16,16) N;
-      SpatialMap(25,25) K;
-      TemporalMap(32,32) M;
-    }
-  }
-  Layer L902 {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 1, C: 29, R: 3, S: 3, Y: 7, X: 32 }
-    Dataflow {
-      TemporalMap(5,5) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(8,4) C;
-      TemporalMap(2,1) K;
-      TemporalMap(1,1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L910 {
-    Type: GEMM
-    Dimensions { M: 284, N: 106, K: 115 }
-    Dataflow {
-      TemporalMap(1,1) N;
-      SpatialMap(4,4) M;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L911 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 32, R: 3, S: 3, Y: 31, X: 8 }
-    Dataflow {
-      TemporalMap(3,3) Y;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L925 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 8, R: 5, S: 5, Y: 8, X: 12 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(12,12) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L927 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 64, C: 8, R: 1, S: 1, Y: 3, X: 6 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) Y;
-      TemporalMap(32,32) C;
-      TemporalMap(2,2) K;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L928 {
-    Type: GEMM
-    Dimensions { M: 26, N: 147, K: 9 }
-    Dataflow {
-      TemporalMap(8,7) N;
-      TemporalMap(24,24) M;
-      SpatialMap(64,64) K;
-    }
-  }
-  Layer L938 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 32, R: 3, S: 3, Y: 10, X: 4 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,8) Y;
-      SpatialMap(3,3) C;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L951 {
-    Type: GEMM
-    Dimensions { M: 178, N: 69, K: 215 }
-    Dataflow {
-      TemporalMap(16,15) K;
-      SpatialMap(64,64) M;
-      TemporalMap(64,64) N;
-    }
-  }
-  Layer L954 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 16, R: 5, S: 5, Y: 20, X: 8 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(64,64) X;
-      SpatialMap(25,25) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(2,2) C;
-    }
-  }
-  Layer L957 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 16, R: 5, S: 1, Y: 31, X: 1 }
-    Dataflow {
-      SpatialMap(32,32) C;
-      TemporalMap(1,1) X;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,4) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L962 {
-    Type: GEMM
-    Dimensions { M: 145, N: 271, K: 166 }
-    Dataflow {
-      SpatialMap(1,1) M;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-    }
-  }
-  Layer L963 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 48, R: 7, S: 7, Y: 16, X: 54 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,4) C;
-      TemporalMap(32,26) X;
-      SpatialMap(8,8) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L966 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 32, R: 3, S: 3, Y: 5, X: 8 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(16,16) C;
-      TemporalMap(3,3) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(16,16) K;
-    }
-  }
-  Layer L969 {
-    Type: GEMM
-    Dimensions { M: 134, N: 168, K: 149 }
-    Dataflow {
-      TemporalMap(1,1) M;
-      TemporalMap(8,8) N;
-      SpatialMap(2,2) K;
-    }
-  }
-  Layer L974 {
-    Type: GEMM
-    Dimensions { M: 239, N: 254, K: 105 }
-    Dataflow {
-      TemporalMap(1,1) K;
-      TemporalMap(16,16) N;
-      SpatialMap(4,4) M;
-    }
-  }
-  Layer L975 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 185, C: 64, R: 5, S: 1, Y: 12, X: 32 }
-    Dataflow {
-      TemporalMap(19,19) K;
-      TemporalMap(12,12) X;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(16,16) C;
-    }
-  }
-  Layer L978 {
-    Type: GEMM
-    Dimensions { M: 62, N: 183, K: 38 }
-    Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(8,8) M;
-      SpatialMap(32,32) N;
-    }
-  }
-  Layer L979 {
-    Type: GEMM
-    Dimensions { M: 65, N: 257, K: 200 }
-    Dataflow {
-      TemporalMap(4,4) M;
-      TemporalMap(4,4) N;
-      SpatialMap(8,5) K;
-    }
-  }
-  Layer L987 {
-    Type: GEMM
-    Dimensions { M: 171, N: 268, K: 203 }
-    Dataflow {
-      SpatialMap(4,4) N;
-      TemporalMap(64,64) M;
-      TemporalMap(2,2) K;
-    }
-  }
-  Layer L989 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 32, C: 16, R: 1, S: 5, Y: 28, X: 23 }
-    Dataflow {
-      TemporalMap(8,8) Y;
-      TemporalMap(1,1) C;
-      TemporalMap(64,64) K;
-      TemporalMap(2,2) G;
-      TemporalMap(Sz(S),Sz(S)) S;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(2,2) X;
-    }
-  }
-  Layer L991 {
-    Type: GEMM
-    Dimensions { M: 203, N: 175, K: 22 }
-    Dataflow {
-      SpatialMap(2,2) K;
-      TemporalMap(3,3) N;
-      TemporalMap(4,4) M;
-    }
-  }
-  Layer L995 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 8, R: 1, S: 1, Y: 16, X: 10 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(4,4) C;
-      TemporalMap(1,1) K;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L1006 {
-    Type: GEMM
-    Dimensions { M: 184, N: 116, K: 25 }
-    Dataflow {
-      TemporalMap(2,2) M;
-      TemporalMap(8,7) N;
-      SpatialMap(2,2) K;
-    }
-  }
-  Layer L1009 {
-    Type: GEMM
-    Dimensions { M: 98, N: 235, K: 211 }
-    Dataflow {
-      TemporalMap(4,4) M;
-      SpatialMap(3,2) N;
-      TemporalMap(124,13) K;
-    }
-  }
-  Layer L1017 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 64, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      TemporalMap(3,3) S;
-      TemporalMap(13,13) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(16,16) R;
-    }
-  }
-  Layer L1020 {
-    Type: GEMM
-    Dimensions { M: 86, N: 249, K: 279 }
-    Dataflow {
-      TemporalMap(32,32) M;
-      TemporalMap(2,2) K;
-      SpatialMap(1,1) N;
-    }
-  }
-  Layer L1032 {
-    Type: GEMM
-    Dimensions { M: 150, N: 172, K: 281 }
-    Dataflow {
+      Cluster(4,P);
       TemporalMap(16,16) M;
-      TemporalMap(2,2) N;
+      SpatialMap(1,1) K;
+      SpatialMap(3,3) N;
+      Cluster(16,P);
+      TemporalMap(1,1) N;
+      SpatialMap(1,1) K;
+      TemporalMap(32,19) M;
+    }
+  }
+  Layer L886 {
+    Type: GEMM
+    Dimensions { M: 96, N: 194, K: 105 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(4,4) N;
+      TemporalMap(8,4) M;
+    }
+  }
+  Layer L887 {
+    Type: GEMM
+    Dimensions { M: 61, N: 254, K: 130 }
+    Dataflow {
+      SpatialMap(16,16) K;
+      TemporalMap(1,1) N;
+      TemporalMap(64,64) M;
+      Cluster(4,P);
+      SpatialMap(3,3) N;
+      TemporalMap(1,1) K;
+      TemporalMap(2,2) M;
+    }
+  }
+  Layer L896 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 4, K: 64, C: 32, R: 3, S: 3, Y: 6, X: 43 }
+    Dataflow {
+      TemporalMap(16,16) Y;
+      TemporalMap(5,5) C;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) G;
+    }
+  }
+  Layer L906 {
+    Type: GEMM
+    Dimensions { M: 22, N: 235, K: 118 }
+    Dataflow {
+      SpatialMap(2,2) M;
+      TemporalMap(4,4) N;
+      TemporalMap(4,4) K;
+    }
+  }
+  Layer L913 {
+    Type: GEMM
+    Dimensions { M: 214, N: 112, K: 7 }
+    Dataflow {
+      TemporalMap(2,2) M;
+      TemporalMap(3,3) N;
       SpatialMap(8,8) K;
     }
   }
-  Layer L1035 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 1, C: 181, R: 5, S: 5, Y: 5, X: 6 }
+  Layer L915 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { K: 1, C: 8, R: 3, S: 3, Y: 6, X: 3 }
     Dataflow {
-      TemporalMap(32,32) C;
-      TemporalMap(32,32) Y;
+      TemporalMap(16,16) X;
+      TemporalMap(3,2) Y';
       SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) X;
-      TemporalMap(2,2) K;
+      TemporalMap(64,8) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  Layer L1036 {
-    Type: CONV
+  Layer L919 {
+    Type: NGCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 1, R: 5, S: 5, Y: 10, X: 14 }
+    Dimensions { G: 32, K: 2, C: 64, R: 3, S: 3, Y: 9, X: 11 }
     Dataflow {
-      SpatialMap(3,3) R;
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(16,16) C;
-    }
-  }
-  Layer L1038 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 16, R: 1, S: 1, Y: 7, X: 16 }
-    Dataflow {
-      TemporalMap(8,8) C;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(32,32) K;
+      TemporalMap(1,1) C;
       SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) R;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) G;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(4,2) Y';
+    }
+  }
+  Layer L936 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 2, K: 1, C: 1, R: 3, S: 3, Y: 3, X: 3 }
+    Dataflow {
+      TemporalMap(1,1) N;
+      TemporalMap(2,1) C;
+      TemporalMap(64,64) Y;
+      TemporalMap(3,1) X';
+      TemporalMap(16,16) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+      SpatialMap(16,3) S;
+    }
+  }
+  Layer L945 {
+    Type: GEMM
+    Dimensions { M: 267, N: 113, K: 119 }
+    Dataflow {
+      TemporalMap(3,2) M;
+      TemporalMap(8,8) N;
+      SpatialMap(8,8) K;
+    }
+  }
+  Layer L953 {
+    Type: GEMM
+    Dimensions { M: 26, N: 234, K: 170 }
+    Dataflow {
+      SpatialMap(8,8) N;
+      TemporalMap(1,1) K;
+      TemporalMap(4,4) M;
+      Cluster(16,P);
+      TemporalMap(4,4) M;
+      TemporalMap(32,19) N;
+      SpatialMap(110,110) K;
+      Cluster(2,P);
+      SpatialMap(64,64) M;
+      TemporalMap(4,4) N;
       TemporalMap(1,1) K;
     }
   }
-  Layer L1040 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 32, R: 1, S: 1, Y: 9, X: 20 }
+  Layer L956 {
+    Type: GEMM
+    Dimensions { M: 175, N: 220, K: 127 }
     Dataflow {
-      TemporalMap(2,2) C;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L1050 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 16, R: 5, S: 3, Y: 46, X: 3 }
-    Dataflow {
-      TemporalMap(1,1) X;
+      TemporalMap(48,48) M;
+      SpatialMap(1,1) N;
       TemporalMap(3,3) K;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,8) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(3,3) C;
+      Cluster(2,P);
+      TemporalMap(64,64) N;
+      TemporalMap(4,4) M;
+      SpatialMap(16,16) K;
     }
   }
-  Layer L1061 {
+  Layer L957 {
     Type: GEMM
-    Dimensions { M: 73, N: 29, K: 282 }
+    Dimensions { M: 14, N: 215, K: 270 }
     Dataflow {
-      TemporalMap(3,3) M;
-      TemporalMap(16,16) K;
-      SpatialMap(3,3) N;
+      SpatialMap(16,16) N;
+      TemporalMap(1,1) K;
+      TemporalMap(2,2) M;
     }
   }
-  Layer L1064 {
+  Layer L960 {
     Type: GEMM
-    Dimensions { M: 107, N: 187, K: 71 }
+    Dimensions { M: 254, N: 101, K: 297 }
+    Dataflow {
+      TemporalMap(66,66) K;
+      SpatialMap(52,52) N;
+      TemporalMap(32,32) M;
+      Cluster(6,P);
+      SpatialMap(4,4) N;
+      TemporalMap(32,32) M;
+      TemporalMap(3,3) K;
+    }
+  }
+  Layer L966 {
+    Type: GEMM
+    Dimensions { M: 159, N: 208, K: 153 }
+    Dataflow {
+      TemporalMap(15,15) K;
+      SpatialMap(3,3) N;
+      TemporalMap(4,4) M;
+      Cluster(8,P);
+      SpatialMap(106,106) M;
+      TemporalMap(2,2) N;
+      TemporalMap(2,2) K;
+    }
+  }
+  Layer L967 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 3, K: 181, C: 16, R: 3, S: 3, Y: 12, X: 15 }
     Dataflow {
       TemporalMap(4,4) N;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) C;
+      SpatialMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(3,3) K;
+      TemporalMap(Sz(R),1) Y;
+    }
+  }
+  Layer L971 {
+    Type: GEMM
+    Dimensions { M: 68, N: 218, K: 90 }
+    Dataflow {
+      TemporalMap(4,4) N;
+      SpatialMap(4,4) M;
+      TemporalMap(2,2) K;
+    }
+  }
+  Layer L972 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { K: 3, C: 146, R: 1, S: 1, Y: 12, X: 16 }
+    Dataflow {
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(8,8) K;
+      TemporalMap(Sz(R),1) Y;
+      SpatialMap(2,2) X;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(4,1) C;
+    }
+  }
+  Layer L978 {
+    Type: TRCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 4, K: 3, C: 3, R: 7, S: 7, Y: 13, X: 16 }
+    Dataflow {
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(32,32) C;
+      TemporalMap(32,3) N;
+      SpatialMap(64,23) S;
+      TemporalMap(1,1) X;
       TemporalMap(16,16) K;
+    }
+  }
+  Layer L980 {
+    Type: GEMM
+    Dimensions { M: 179, N: 79, K: 166 }
+    Dataflow {
+      SpatialMap(16,16) K;
+      TemporalMap(64,64) M;
+      TemporalMap(1,1) N;
+      Cluster(8,P);
+      SpatialMap(4,4) N;
+      TemporalMap(2,2) M;
+    }
+  }
+  Layer L984 {
+    Type: GEMM
+    Dimensions { M: 251, N: 241, K: 201 }
+    Dataflow {
+      TemporalMap(4,4) M;
+      SpatialMap(2,2) K;
+      TemporalMap(1,1) N;
+    }
+  }
+  Layer L1016 {
+    Type: GEMM
+    Dimensions { M: 4, N: 230, K: 73 }
+    Dataflow {
+      SpatialMap(3,3) N;
+      TemporalMap(16,15) K;
+      TemporalMap(8,8) M;
+      Cluster(2,P);
+      TemporalMap(4,4) N;
+      TemporalMap(2,2) M;
+      SpatialMap(44,44) K;
+    }
+  }
+  Layer L1036 {
+    Type: GEMM
+    Dimensions { M: 195, N: 180, K: 138 }
+    Dataflow {
+      TemporalMap(8,8) N;
+      SpatialMap(2,2) K;
+      TemporalMap(64,23) M;
+      Cluster(2,P);
+      TemporalMap(64,57) N;
+      TemporalMap(1,1) M;
+      SpatialMap(32,32) K;
+    }
+  }
+  Layer L1047 {
+    Type: GEMM
+    Dimensions { M: 80, N: 126, K: 227 }
+    Dataflow {
+      TemporalMap(16,16) K;
+      TemporalMap(2,2) N;
+      SpatialMap(1,1) M;
+    }
+  }
+  Layer L1060 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 2, K: 8, C: 66, R: 1, S: 1, Y: 6, X: 14 }
+    Dataflow {
+      TemporalMap(Sz(R),Sz(R)) R;
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(2,2) C;
+      TemporalMap(2,2) X;
+      TemporalMap(16,16) Y;
+      TemporalMap(32,32) N;
+      TemporalMap(1,1) K;
+    }
+  }
+  Layer L1063 {
+    Type: GEMM
+    Dimensions { M: 211, N: 165, K: 148 }
+    Dataflow {
+      TemporalMap(3,3) M;
+      SpatialMap(21,16) N;
+      TemporalMap(3,3) K;
+      Cluster(2,P);
+      TemporalMap(1,1) K;
+      SpatialMap(144,144) N;
+      TemporalMap(1,1) M;
+      Cluster(12,P);
+      SpatialMap(2,2) N;
+      TemporalMap(4,4) K;
+      SpatialMap(16,16) M;
+    }
+  }
+  Layer L1065 {
+    Type: GEMM
+    Dimensions { M: 258, N: 51, K: 280 }
+    Dataflow {
+      SpatialMap(8,8) K;
+      TemporalMap(32,32) N;
       SpatialMap(4,4) M;
     }
   }
-  Layer L1067 {
+  Layer L1088 {
     Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 8, K: 3, C: 3, R: 7, S: 7, Y: 16, X: 11 }
-    Dataflow {
-      TemporalMap(8,8) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) G;
-      SpatialMap(8,8) X;
-    }
-  }
-  Layer L1085 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 32, R: 1, S: 1, Y: 36, X: 18 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(14,14) X;
-      SpatialMap(4,3) K;
-    }
-  }
-  Layer L1086 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 3, R: 1, S: 1, Y: 5, X: 19 }
-    Dataflow {
-      TemporalMap(32,32) C;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  Layer L1089 {
-    Type: GEMM
-    Dimensions { M: 221, N: 53, K: 157 }
-    Dataflow {
-      TemporalMap(3,3) N;
-      SpatialMap(32,32) K;
-      TemporalMap(32,32) M;
-    }
-  }
-  Layer L1090 {
-    Type: DSCONV
     Stride { X: 2, Y: 2 }
-    Dimensions { K: 1, C: 3, R: 7, S: 7, Y: 11, X: 7 }
+    Dimensions { G: 2, K: 36, C: 1, R: 3, S: 3, Y: 14, X: 7 }
     Dataflow {
-      SpatialMap(2,2) C;
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),1) Y;
+      SpatialMap(16,9) K;
       TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L1091 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 120, R: 3, S: 3, Y: 17, X: 11 }
-    Dataflow {
-      SpatialMap(32,32) R;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),Sz(S)) S;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(4,4) C;
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(8,8) G;
+      SpatialMap(1,1) C;
     }
   }
-  Layer L1102 {
+  Layer L1096 {
     Type: CONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 1, R: 1, S: 1, Y: 2, X: 1 }
+    Dimensions { N: 3, K: 32, C: 3, R: 3, S: 3, Y: 21, X: 5 }
     Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(4,4) Y;
+      TemporalMap(4,4) X';
+      SpatialMap(8,4) K;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(32,13) K;
-      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(4,4) N;
+      TemporalMap(2,2) Y';
     }
   }
   Layer L1103 {
     Type: GEMM
-    Dimensions { M: 21, N: 112, K: 161 }
+    Dimensions { M: 60, N: 88, K: 144 }
     Dataflow {
-      TemporalMap(85,85) N;
-      TemporalMap(3,2) M;
-      SpatialMap(8,8) K;
-    }
-  }
-  Layer L1107 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 64, R: 3, S: 3, Y: 7, X: 36 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) Y;
-      TemporalMap(Sz(S),1) X;
-      SpatialMap(64,64) R;
-      TemporalMap(2,2) C;
-      TemporalMap(1,1) K;
-    }
-  }
-  Layer L1111 {
-    Type: GEMM
-    Dimensions { M: 98, N: 223, K: 75 }
-    Dataflow {
-      SpatialMap(8,6) N;
-      TemporalMap(1,1) K;
+      TemporalMap(64,64) M;
+      SpatialMap(1,1) K;
+      TemporalMap(50,13) N;
+      Cluster(2,P);
+      SpatialMap(32,32) K;
+      TemporalMap(16,16) N;
       TemporalMap(3,3) M;
     }
   }
-  Layer L1112 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 64, R: 5, S: 5, Y: 7, X: 8 }
-    Dataflow {
-      TemporalMap(1,1) C;
-      TemporalMap(1,1) X;
-      TemporalMap(64,64) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L1117 {
+  Layer L1104 {
     Type: GEMM
-    Dimensions { M: 205, N: 229, K: 296 }
+    Dimensions { M: 192, N: 210, K: 113 }
     Dataflow {
-      TemporalMap(1,1) M;
-      SpatialMap(32,32) K;
-      TemporalMap(2,2) N;
-    }
-  }
-  Layer L1118 {
-    Type: GEMM
-    Dimensions { M: 150, N: 96, K: 172 }
-    Dataflow {
-      TemporalMap(1,1) M;
-      SpatialMap(4,4) N;
-      TemporalMap(32,32) K;
-    }
-  }
-  Layer L1127 {
-    Type: GEMM
-    Dimensions { M: 165, N: 76, K: 36 }
-    Dataflow {
+      TemporalMap(16,16) N;
+      SpatialMap(64,64) K;
       TemporalMap(64,64) M;
-      SpatialMap(2,2) K;
-      TemporalMap(32,9) N;
+    }
+  }
+  Layer L1109 {
+    Type: GEMM
+    Dimensions { M: 4, N: 193, K: 72 }
+    Dataflow {
+      SpatialMap(8,8) K;
+      TemporalMap(16,16) M;
+      TemporalMap(21,21) N;
+      Cluster(4,P);
+      TemporalMap(3,3) K;
+      SpatialMap(32,1) N;
+      TemporalMap(64,64) M;
+    }
+  }
+  Layer L1110 {
+    Type: GEMM
+    Dimensions { M: 179, N: 206, K: 234 }
+    Dataflow {
+      SpatialMap(32,32) K;
+      TemporalMap(16,16) M;
+      TemporalMap(1,1) N;
+      Cluster(4,P);
+      TemporalMap(64,64) M;
+      TemporalMap(8,8) K;
+      SpatialMap(32,32) N;
+    }
+  }
+  Layer L1119 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 2, K: 32, C: 1, R: 1, S: 1, Y: 5, X: 14 }
+    Dataflow {
+      TemporalMap(1,1) K;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(4,4) Y;
+      SpatialMap(4,4) X';
+      TemporalMap(16,16) N;
+      Cluster(16,P);
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) S;
+      SpatialMap(16,16) K;
+      SpatialMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) Y;
+    }
+  }
+  Layer L1128 {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { K: 1, C: 1, R: 5, S: 5, Y: 13, X: 8 }
+    Dataflow {
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(4,4) K;
+      SpatialMap(3,3) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
     }
   }
   Layer L1131 {
-    Type: NGCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { G: 4, K: 16, C: 8, R: 3, S: 1, Y: 5, X: 14 }
-    Dataflow {
-      TemporalMap(16,16) K;
-      TemporalMap(4,4) G;
-      SpatialMap(Sz(S),Sz(S)) S;
-      TemporalMap(2,2) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(8,4) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L1132 {
     Type: GEMM
-    Dimensions { M: 246, N: 225, K: 240 }
+    Dimensions { M: 295, N: 200, K: 224 }
     Dataflow {
       TemporalMap(1,1) N;
-      SpatialMap(64,64) M;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L1138 {
-    Type: GEMM
-    Dimensions { M: 72, N: 219, K: 32 }
-    Dataflow {
-      TemporalMap(16,16) M;
-      TemporalMap(64,64) N;
-      SpatialMap(64,64) K;
-    }
-  }
-  Layer L1139 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 1, R: 3, S: 3, Y: 7, X: 25 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(32,29) C;
-    }
-  }
-  Layer L1142 {
-    Type: GEMM
-    Dimensions { M: 39, N: 252, K: 252 }
-    Dataflow {
       SpatialMap(1,1) K;
-      TemporalMap(64,64) M;
-      TemporalMap(1,1) N;
+      SpatialMap(8,8) M;
     }
   }
-  Layer L1149 {
-    Type: TRCONV
+  Layer L1134 {
+    Type: CONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 16, C: 1, R: 7, S: 7, Y: 63, X: 27 }
+    Dimensions { N: 4, K: 96, C: 32, R: 1, S: 1, Y: 13, X: 7 }
     Dataflow {
+      TemporalMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(8,8) C;
-      TemporalMap(3,3) K;
-      TemporalMap(3,3) X;
-      TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(R),Sz(R)) R;
+      SpatialMap(4,2) X';
+      TemporalMap(64,29) C;
+      TemporalMap(1,4) Y';
     }
   }
-  Layer L1153 {
+  Layer L1141 {
     Type: GEMM
-    Dimensions { M: 38, N: 183, K: 49 }
+    Dimensions { M: 80, N: 270, K: 105 }
     Dataflow {
-      TemporalMap(16,16) N;
-      TemporalMap(32,3) K;
-      SpatialMap(1,1) M;
-    }
-  }
-  Layer L1158 {
-    Type: GEMM
-    Dimensions { M: 195, N: 28, K: 13 }
-    Dataflow {
-      TemporalMap(3,3) K;
-      TemporalMap(66,66) M;
-      SpatialMap(64,11) N;
-    }
-  }
-  Layer L1162 {
-    Type: GEMM
-    Dimensions { M: 37, N: 89, K: 213 }
-    Dataflow {
+      TemporalMap(2,2) M;
+      SpatialMap(3,1) K;
       TemporalMap(2,2) N;
-      TemporalMap(3,3) K;
-      SpatialMap(1,1) M;
+      Cluster(4,P);
+      TemporalMap(61,61) K;
+      SpatialMap(42,42) M;
     }
   }
   Layer L1164 {
     Type: GEMM
-    Dimensions { M: 119, N: 105, K: 197 }
+    Dimensions { M: 149, N: 247, K: 56 }
     Dataflow {
-      TemporalMap(64,64) N;
-      SpatialMap(4,4) K;
-      TemporalMap(2,2) M;
+      SpatialMap(4,4) N;
+      SpatialMap(8,8) M;
+      TemporalMap(16,16) K;
     }
   }
-  Layer L1165 {
+  Layer L1168 {
     Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 8, C: 150, R: 5, S: 5, Y: 60, X: 12 }
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 4, K: 64, C: 32, R: 5, S: 5, Y: 8, X: 6 }
     Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(23,23) K;
+      SpatialMap(3,3) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,8) Y;
-      TemporalMap(2,2) X;
-      TemporalMap(4,4) C;
-      SpatialMap(3,3) K;
+      TemporalMap(16,4) Y;
+      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(64,64) N;
+      TemporalMap(1,1) C;
     }
   }
-  Layer L1175 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 2, C: 64, R: 7, S: 7, Y: 15, X: 10 }
+  Layer L1170 {
+    Type: GEMM
+    Dimensions { M: 145, N: 243, K: 56 }
     Dataflow {
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(3,3) K;
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L1176 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 8, R: 3, S: 1, Y: 4, X: 12 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(8,2) X;
-      TemporalMap(2,2) K;
-      SpatialMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  Layer L1178 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 2, C: 91, R: 5, S: 5, Y: 5, X: 62 }
-    Dataflow {
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(16,16) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(19,19) X;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(8,3) K;
+      SpatialMap(2,2) N;
+      TemporalMap(8,8) M;
     }
   }
   Layer L1186 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 32, C: 8, R: 1, S: 1, Y: 1, X: 16 }
+    Type: GEMM
+    Dimensions { M: 63, N: 112, K: 37 }
     Dataflow {
-      TemporalMap(32,32) Y;
-      TemporalMap(1,1) X;
-      SpatialMap(8,8) R;
-      TemporalMap(4,4) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(4,4) K;
-    }
-  }
-  Layer L1191 {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 1, C: 76, R: 1, S: 1, Y: 38, X: 6 }
-    Dataflow {
-      SpatialMap(16,16) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) C;
-      TemporalMap(8,8) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L1199 {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 64, C: 8, R: 1, S: 1, Y: 14, X: 14 }
-    Dataflow {
-      SpatialMap(1,1) Y;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(3,3) C;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      SpatialMap(2,2) M;
     }
   }
-  Layer L1200 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 64, C: 1, R: 1, S: 1, Y: 42, X: 20 }
+  Layer L1195 {
+    Type: GEMM
+    Dimensions { M: 74, N: 283, K: 234 }
     Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(2,2) K;
-      SpatialMap(16,12) S;
+      TemporalMap(95,95) N;
+      TemporalMap(8,8) M;
+      SpatialMap(16,5) K;
+      Cluster(16,P);
+      TemporalMap(72,45) M;
+      TemporalMap(16,16) N;
+      SpatialMap(8,8) K;
+    }
+  }
+  Layer L1204 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { K: 16, C: 32, R: 3, S: 3, Y: 30, X: 7 }
+    Dataflow {
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
-      TemporalMap(64,64) X;
+      SpatialMap(Sz(S),Sz(S)) S;
+      TemporalMap(16,4) Y;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
-  Layer L1214 {
+  Layer L1213 {
     Type: GEMM
-    Dimensions { M: 283, N: 115, K: 17 }
+    Dimensions { M: 55, N: 259, K: 288 }
     Dataflow {
-      TemporalMap(172,172) M;
-      TemporalMap(11,10) K;
       SpatialMap(1,1) N;
-    }
-  }
-  Layer L1215 {
-    Type: GEMM
-    Dimensions { M: 40, N: 97, K: 213 }
-    Dataflow {
-      TemporalMap(8,8) N;
-      TemporalMap(2,1) M;
-      SpatialMap(39,18) K;
-    }
-  }
-  Layer L1221 {
-    Type: GEMM
-    Dimensions { M: 181, N: 150, K: 106 }
-    Dataflow {
-      TemporalMap(8,8) N;
-      SpatialMap(1,1) K;
-      TemporalMap(12,6) M;
-    }
-  }
-  Layer L1226 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 3, C: 1, R: 1, S: 1, Y: 25, X: 17 }
-    Dataflow {
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(16,16) K;
-      SpatialMap(32,32) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L1230 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 2, K: 16, C: 49, R: 5, S: 5, Y: 5, X: 8 }
-    Dataflow {
-      TemporalMap(3,3) K;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(2,1) N;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(8,4) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) X;
+      TemporalMap(1,1) K;
+      TemporalMap(4,4) M;
     }
   }
   Layer L1234 {
     Type: GEMM
-    Dimensions { M: 147, N: 215, K: 277 }
+    Dimensions { M: 177, N: 127, K: 298 }
     Dataflow {
-      SpatialMap(26,10) K;
-      TemporalMap(3,3) N;
-      TemporalMap(4,4) M;
+      TemporalMap(1,1) K;
+      TemporalMap(64,64) M;
+      SpatialMap(66,66) N;
     }
   }
-  Layer L1235 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 96, C: 3, R: 1, S: 1, Y: 12, X: 6 }
-    Dataflow {
-      SpatialMap(2,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) S;
-      TemporalMap(3,3) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(4,4) X;
-    }
-  }
-  Layer L1238 {
+  Layer L1241 {
     Type: GEMM
-    Dimensions { M: 197, N: 217, K: 96 }
+    Dimensions { M: 210, N: 21, K: 166 }
     Dataflow {
+      TemporalMap(32,32) M;
+      TemporalMap(8,8) N;
+      SpatialMap(16,16) K;
+      Cluster(4,P);
+      SpatialMap(1,1) N;
+      TemporalMap(16,16) M;
+      Cluster(16,P);
+      SpatialMap(8,8) K;
       TemporalMap(4,4) N;
-      TemporalMap(8,8) K;
-      SpatialMap(16,16) M;
     }
   }
-  Layer L1240 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 8, C: 8, R: 1, S: 1, Y: 14, X: 11 }
+  Layer L1242 {
+    Type: GEMM
+    Dimensions { M: 169, N: 256, K: 171 }
     Dataflow {
-      TemporalMap(32,32) C;
-      SpatialMap(Sz(R),Sz(R)) R;
-      TemporalMap(2,2) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
+      SpatialMap(64,64) M;
+      SpatialMap(32,32) N;
+      TemporalMap(16,16) K;
+      Cluster(16,P);
+      TemporalMap(32,32) N;
+      SpatialMap(115,115) K;
     }
   }
   Layer L1246 {
     Type: GEMM
-    Dimensions { M: 94, N: 256, K: 150 }
+    Dimensions { M: 48, N: 34, K: 151 }
     Dataflow {
-      TemporalMap(64,1) K;
-      SpatialMap(16,6) M;
-      TemporalMap(1,1) N;
-    }
-  }
-  Layer L1247 {
-    Type: GEMM
-    Dimensions { M: 179, N: 266, K: 102 }
-    Dataflow {
-      TemporalMap(4,2) M;
-      SpatialMap(4,2) K;
-      TemporalMap(111,111) N;
-    }
-  }
-  Layer L1255 {
-    Type: GEMM
-    Dimensions { M: 131, N: 91, K: 142 }
-    Dataflow {
-      SpatialMap(27,7) N;
-      TemporalMap(32,32) K;
-      TemporalMap(36,36) M;
-    }
-  }
-  Layer L1258 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { K: 1, C: 32, R: 3, S: 3, Y: 13, X: 55 }
-    Dataflow {
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(32,32) Y;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) C;
-      SpatialMap(1,1) K;
-    }
-  }
-  Layer L1259 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 2, K: 64, C: 64, R: 3, S: 3, Y: 7, X: 7 }
-    Dataflow {
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(3,3) N;
-      SpatialMap(1,1) X;
-      TemporalMap(32,32) K;
-    }
-  }
-  Layer L1264 {
-    Type: TRCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 64, R: 5, S: 5, Y: 10, X: 14 }
-    Dataflow {
-      TemporalMap(1,1) Y;
-      SpatialMap(16,16) S;
-      TemporalMap(2,2) K;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  Layer L1269 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { K: 1, C: 32, R: 7, S: 7, Y: 11, X: 26 }
-    Dataflow {
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(64,64) Y;
       TemporalMap(1,1) K;
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(4,3) C;
+      TemporalMap(4,4) N;
+      SpatialMap(4,4) M;
+      Cluster(4,P);
+      TemporalMap(32,32) N;
+      SpatialMap(2,2) K;
+      TemporalMap(2,2) M;
+    }
+  }
+  Layer L1262 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { K: 1, C: 1, R: 1, S: 1, Y: 4, X: 3 }
+    Dataflow {
+      SpatialMap(4,4) R;
+      TemporalMap(1,1) S;
+      TemporalMap(16,16) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(8,8) C;
+      TemporalMap(4,4) Y;
+    }
+  }
+  Layer L1271 {
+    Type: GEMM
+    Dimensions { M: 150, N: 53, K: 269 }
+    Dataflow {
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) K;
+      SpatialMap(8,8) M;
+      Cluster(2,P);
+      TemporalMap(64,64) N;
+      TemporalMap(2,2) M;
+      SpatialMap(4,4) K;
+    }
+  }
+  Layer L1272 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 3, K: 12, C: 1, R: 3, S: 3, Y: 12, X: 22 }
+    Dataflow {
+      TemporalMap(2,2) K;
+      TemporalMap(64,64) N;
+      TemporalMap(2,2) X';
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(3,3) Y;
+      TemporalMap(4,4) C;
+      SpatialMap(Sz(S),Sz(S)) S;
+    }
+  }
+  Layer L1273 {
+    Type: GEMM
+    Dimensions { M: 295, N: 217, K: 112 }
+    Dataflow {
+      TemporalMap(3,3) N;
+      TemporalMap(8,8) K;
+      SpatialMap(16,16) M;
+    }
+  }
+  Layer L1274 {
+    Type: NGCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { G: 32, K: 32, C: 200, R: 7, S: 7, Y: 10, X: 7 }
+    Dataflow {
+      SpatialMap(4,4) K;
+      TemporalMap(2,2) G;
+      SpatialMap(2,2) Y';
+      TemporalMap(2,1) X';
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(32,32) C;
+    }
+  }
+  Layer L1278 {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 3, K: 2, C: 16, R: 3, S: 3, Y: 16, X: 5 }
+    Dataflow {
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(2,2) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(4,4) N;
+      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(8,8) Y;
+      TemporalMap(3,3) K;
     }
   }
   Layer L1279 {
-    Type: CONV
+    Type: GEMM
+    Dimensions { M: 78, N: 17, K: 135 }
+    Dataflow {
+      TemporalMap(64,64) M;
+      SpatialMap(16,16) K;
+      TemporalMap(8,8) N;
+    }
+  }
+  Layer L1293 {
+    Type: GEMM
+    Dimensions { M: 221, N: 288, K: 240 }
+    Dataflow {
+      SpatialMap(2,2) M;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) K;
+    }
+  }
+  Layer L1296 {
+    Type: DSCONV
     Stride { X: 1, Y: 1 }
-    Dimensions { K: 3, C: 32, R: 7, S: 7, Y: 23, X: 30 }
+    Dimensions { K: 1, C: 192, R: 7, S: 7, Y: 14, X: 7 }
     Dataflow {
+      SpatialMap(2,2) R;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(4,4) C;
+      TemporalMap(3,3) X;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(Sz(R),Sz(R)) R;
-      SpatialMap(64,64) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) Y;
-      TemporalMap(4,4) K;
     }
   }
-  Layer L1283 {
+  Layer L1307 {
     Type: GEMM
-    Dimensions { M: 100, N: 248, K: 83 }
+    Dimensions { M: 66, N: 35, K: 26 }
     Dataflow {
+      TemporalMap(64,64) N;
+      TemporalMap(3,3) K;
+      SpatialMap(1,1) M;
+      Cluster(4,P);
       TemporalMap(4,4) N;
-      SpatialMap(64,64) K;
-      TemporalMap(1,1) M;
+      TemporalMap(8,8) K;
+      SpatialMap(1,1) M;
+      Cluster(12,P);
+      SpatialMap(4,4) N;
+      TemporalMap(3,3) K;
+      TemporalMap(64,54) M;
     }
   }
-  Layer L1284 {
+  Layer L1317 {
     Type: GEMM
-    Dimensions { M: 236, N: 197, K: 158 }
+    Dimensions { M: 257, N: 124, K: 29 }
+    Dataflow {
+      TemporalMap(1,1) N;
+      SpatialMap(25,25) K;
+      TemporalMap(188,188) M;
+    }
+  }
+  Layer L1320 {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { K: 1, C: 8, R: 5, S: 5, Y: 10, X: 24 }
+    Dataflow {
+      SpatialMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(2,2) C;
+      TemporalMap(32,32) X;
+      TemporalMap(16,16) K;
+    }
+  }
+  Layer L1328 {
+    Type: GEMM
+    Dimensions { M: 238, N: 232, K: 71 }
+    Dataflow {
+      TemporalMap(2,2) M;
+      SpatialMap(32,2) K;
+      TemporalMap(2,2) N;
+    }
+  }
+  Layer L1329 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 8, K: 1, C: 32, R: 1, S: 1, Y: 2, X: 7 }
+    Dataflow {
+      TemporalMap(8,4) X';
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) C;
+      TemporalMap(16,16) Y;
+      SpatialMap(8,8) G;
+      TemporalMap(1,1) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  Layer L1333 {
+    Type: GEMM
+    Dimensions { M: 193, N: 164, K: 129 }
+    Dataflow {
+      TemporalMap(1,1) M;
+      SpatialMap(8,8) K;
+      TemporalMap(163,143) N;
+    }
+  }
+  Layer L1338 {
+    Type: GEMM
+    Dimensions { M: 104, N: 161, K: 153 }
+    Dataflow {
+      SpatialMap(4,4) K;
+      TemporalMap(3,3) M;
+      TemporalMap(1,1) N;
+      Cluster(4,P);
+      TemporalMap(71,71) K;
+      TemporalMap(32,32) M;
+      SpatialMap(1,1) N;
+    }
+  }
+  Layer L1339 {
+    Type: GEMM
+    Dimensions { M: 237, N: 64, K: 173 }
     Dataflow {
       TemporalMap(8,8) K;
+      TemporalMap(32,18) M;
       SpatialMap(8,8) N;
-      TemporalMap(4,4) M;
+    }
+  }
+  Layer L1344 {
+    Type: NGCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { G: 4, K: 8, C: 64, R: 1, S: 5, Y: 60, X: 48 }
+    Dataflow {
+      TemporalMap(3,3) K;
+      TemporalMap(1,1) Y';
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(8,8) C;
+      TemporalMap(2,2) G;
+      SpatialMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) X;
+    }
+  }
+  Layer L1345 {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 4, K: 16, C: 189, R: 1, S: 1, Y: 2, X: 11 }
+    Dataflow {
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(64,64) C;
+      TemporalMap(8,8) X;
+      TemporalMap(1,1) K;
+      SpatialMap(4,4) Y';
+      TemporalMap(1,1) N;
+    }
+  }
+  Layer L1354 {
+    Type: GEMM
+    Dimensions { M: 167, N: 72, K: 44 }
+    Dataflow {
+      TemporalMap(1,1) M;
+      TemporalMap(1,1) N;
+      SpatialMap(3,2) K;
+    }
+  }
+  Layer L1360 {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 4, K: 3, C: 8, R: 7, S: 5, Y: 32, X: 16 }
+    Dataflow {
+      TemporalMap(3,3) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(4,4) N;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(2,2) C;
     }
   }
 }
