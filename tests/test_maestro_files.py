@@ -186,6 +186,9 @@ def test_random_mappings_give_maestros_numbers_exactly(case):
     got = analyze_mapping(RANDOM_DIR / f, hw, compat=True)
     for ours, theirs in EXACT.items():
         np.testing.assert_array_equal(got[ours].to_numpy(), want[theirs].to_numpy(float), err_msg=f"{case} {ours}")
+    # MAESTRO prints area and power to 6 significant digits
+    np.testing.assert_allclose(got.area_um2.to_numpy(), want.area.to_numpy(), rtol=1e-5)
+    np.testing.assert_allclose(got.power_mw.to_numpy(), want.power.to_numpy(), rtol=1e-5)
     fixed = analyze_mapping(RANDOM_DIR / f, hw)
     numeric = fixed.select_dtypes("number").to_numpy()
     assert np.isfinite(numeric).all() and (numeric >= 0).all() and (fixed.utilization <= 1 + 1e-12).all()
