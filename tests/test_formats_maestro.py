@@ -9,6 +9,8 @@ from hypothesis import given, settings, strategies as st
 from npu_dse.cost_models import zoo
 from npu_dse.cost_models.errors import FormatError
 from npu_dse.cost_models.formats import load_network
+from npu_dse.cost_models.hardware import Hardware
+from npu_dse.cost_models.maestro import analyze_layer, analyze_mapping
 from npu_dse.cost_models.formats.maestro_m import (
     as_maestro_layer,
     read_hardware,
@@ -17,6 +19,7 @@ from npu_dse.cost_models.formats.maestro_m import (
     write_mapping,
 )
 from npu_dse.cost_models.workload import Layer, Network, Op
+from npu_dse.export.maestro import layer_dataflow_text
 
 MAESTRO = Path(__file__).parent / "data" / "maestro"
 #: every shipped model/mapping file but UNet_RS.m, which writes 'N' twice in one Dimensions block (refused below)
@@ -268,3 +271,21 @@ def test_a_hardware_or_dataflow_file_read_as_a_model_says_where_it_goes():
     with pytest.raises(FormatError, match=r"rs.m:1: .*got 'Dataflow' \(a MAESTRO dataflow file: give it as the "
                                           r"dataflow"):
         read_mapping(MAESTRO / "dataflows" / "rs.m")
+
+
+def test_a_one_channel_depthwise_layer_is_written_as_a_dsconv_and_runs_as_maestro_runs_it(tmp_path):
+    """A DWCONV of one channel is written as MAESTRO's DSCONV, so the depthwise dataflow the engine ran it with fits
+    its type. Golden: MAESTRO 4eb08d1 (built here) on this file at 100 PEs, NoC 8, off-chip 70000 printed 5,763
+    cycles, L1 432 B, L2 38 B, 5,760 MACs, input L2 reads 2,400 (as a CONV, as written before, it printed 46,083
+    cycles for the same layer)."""
+    layer = Layer("dw1", Op.DWCONV, K=1, C=1, R=3, S=3, Y=82, X=10, groups=1)
+    consts = {"KTileSz": 8, "CTileSz": 1, "ClusterSz": 8}
+    f = tmp_path / "dw1.m"
+    write_mapping(f, Network("t", (layer,)), {"dw1": layer_dataflow_text("eye", consts, 100, True)})
+    assert read_mapping(f).layer_types == {"dw1": "DSCONV"}
+    hw = Hardware(num_pes=100, noc_bw=8, offchip_bw=70000)
+    got = analyze_mapping(f, hw, compat=True).iloc[0]
+    assert (got.runtime_cycles, got.l1_req_bytes, got.l2_req_bytes, got.macs, got.input_l2_read) == \
+        (5763, 432, 38, 5760, 2400)
+    engine = analyze_layer(layer, "eye", hw, consts, compat=True, technology="maestro")
+    assert engine.runtime_cycles[0] == 5763 and engine.l1_req_bytes[0] == 432

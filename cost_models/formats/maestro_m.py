@@ -315,8 +315,8 @@ def as_maestro_layer(layer: Layer) -> Layer:
 
     Padding is folded into the input size (``Y + 2*padding``, padding 0: same output size and MACs); a GEMM's
     batch and repeat are folded into its rows (``Y = N*Y*repeat``, ``N = repeat = 1``: same MACs and weights); a
-    DWCONV with a channel multiplier (K > C) becomes the grouped CONV that NGCONV describes, and a DWCONV of one
-    channel a CONV.
+    DWCONV with a channel multiplier (K > C) becomes the grouped CONV that NGCONV describes (a CONV for one input
+    channel). A DWCONV of one channel stays a DSCONV: the dataflow a depthwise layer runs is written for it.
 
     Raises:
         FormatError: a convolution with ``repeat > 1`` (MAESTRO has no repeat count); a TRCONV whose upsampling
@@ -332,7 +332,7 @@ def as_maestro_layer(layer: Layer) -> Layer:
                               f"or groups; got stride {layer.stride}, padding {layer.padding}, groups {layer.groups}")
         return layer
     op = layer.op
-    if op is Op.DWCONV and (layer.groups == 1 or layer.K != layer.C):
+    if op is Op.DWCONV and layer.K != layer.C:
         op = Op.CONV
     return layer.with_(op=op, Y=layer.Y + 2 * layer.padding, X=layer.X + 2 * layer.padding, padding=0)
 
