@@ -366,3 +366,30 @@ def test_verilog_export_passes_verilator_lint(tmp_path: Path, global_design, len
         out = subprocess.run(["verilator", "--lint-only", "-Wall", "--top-module", _top_name(text),
                               str(tmp_path / f"d{i}.sv")], capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
+
+
+def test_maestro_export_of_a_channel_multiplier_depthwise_layer_is_its_passes(tmp_path: Path) -> None:
+    """MAESTRO's DSCONV has no channel multiplier: a depthwise layer with K = 2C is written as the two depthwise
+    passes the cost model runs it as, so MAESTRO's numbers for the file add up to the layer's cost (written as an
+    NGCONV before, MAESTRO ran another layer: 541 cycles against 182 on a 3-channel layer, found by differential
+    fuzzing against MAESTRO 4eb08d1)."""
+    from npu_dse.cost_models.hardware import Hardware
+    from npu_dse.cost_models.maestro import COUNT_NAMES, analyze_layer, analyze_mapping
+    from npu_dse.cost_models.workload import Layer
+
+    layer = Layer("dwm", Op.DWCONV, K=64, C=32, R=3, S=3, Y=16, X=16, padding=1, groups=32)
+    problem = Problem.build(Network("mult", (layer,)))
+    ev = Evaluator(problem).evaluate({"num_pes": (16,), "KTileSz": (4,)})
+    doc = design_document(problem, ev)
+    export.write(doc, "maestro", tmp_path / "m.m", problem.network)
+    f = tmp_path / "m" / "0_dwm.m"
+    m = read_mapping(f)
+    assert m.layer_types == {"dwm_pass1": "DSCONV", "dwm_pass2": "DSCONV"}
+    assert sum(l.macs for l in m.network.layers) == layer.macs
+    hw = Hardware(**{k: v for k, v in read_hardware(tmp_path / "m" / "0_dwm_hw.m").items()
+                     if k in ("num_pes", "noc_bw", "offchip_bw")})
+    got = analyze_mapping(f, hw, compat=True)
+    want = analyze_layer(layer, dataflow_mod.parse(m.dataflows["dwm_pass1"]), hw, compat=True, technology="maestro")
+    assert got.runtime_cycles.sum() == want.runtime_cycles[0]
+    for c in COUNT_NAMES:
+        assert got[c].sum() == getattr(want, c)[0], c
