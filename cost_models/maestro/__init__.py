@@ -61,7 +61,6 @@ is refused, as MAESTRO exits on it). Checked layer by layer against MAESTRO on a
 
 from __future__ import annotations
 
-
 import functools
 import logging
 import math
@@ -1031,7 +1030,8 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
 
     Raises:
         FormatError: a malformed file (from :func:`npu_dse.cost_models.formats.maestro_m.read_mapping`).
-        DataflowError: a layer without a Dataflow block, or an illegal dataflow (names the layer and directive).
+        DataflowError: a layer without a Dataflow block, or an illegal dataflow (names the layer and directive);
+            with ``compat=True``, a layer without the batch N its type's first layer lists (MAESTRO exits there).
     """
     from npu_dse.cost_models.formats.maestro_m import read_mapping
 
@@ -1051,7 +1051,7 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
         if compat and group != "GEMM" and first_has_n and not has_n:
             raise DataflowError(f"{path}: layer {layer.name!r} lists no batch N, but the file's first {group} layer "
                                 f"{first!r} does: MAESTRO builds the tensors of a layer type once, from its first "
-                                "layer, and crashes on this one; run it without MAESTRO compatibility")
+                                "layer, and crashes on this one; run it without --maestro-compat")
         try:
             df = dataflow_mod.parse(text, mapping.constants, name=layer.name)
             if ltype == "DSCONV":  # MAESTRO's K directives iterate over the K it lists

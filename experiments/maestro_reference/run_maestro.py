@@ -153,8 +153,8 @@ def write_random(maestro: Path, count: int, seed: int, out: Path) -> None:
             has_n = ltype != "GEMM" and re.search(r"Dimensions \{ N:", block) is not None
             # MAESTRO builds a type's tensors from its first layer: it exits on a layer without the N they index,
             # and on a directive on an N they do not index in a dataflow with Cluster levels
-            if batched.get(group) and not has_n or batched.get(group) is False and has_n and "Cluster" in block \
-                    and re.search(r"\)\s*N\s*;", block):
+            if (batched.get(group) and not has_n) or (batched.get(group) is False and has_n and "Cluster" in block
+                                                      and re.search(r"\)\s*N\s*;", block)):
                 continue
             one.write_text(f"Network random {{\n{block}}}\n")
             if all((f := _run(maestro, work, one, pes, bw)[1]) is not None and len(f) == 1 for pes, bw in POINTS):
