@@ -181,6 +181,8 @@ def main() -> None:
             ap.error("--random needs --write FILE")
         write_random(a.maestro.resolve(), a.random, a.seed, a.write)
     files = [a.mappings / f for f in a.files] or sorted(a.mappings.glob("*.m"))
+    if not files:
+        ap.error(f"no .m files in {a.mappings}")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
