@@ -63,7 +63,7 @@ def table() -> str:
     lines += ["", "Sources and assumptions:", "", *notes, ""]
     mac16 = physical.PhysicalTechnology(65).mac(16)["energy_pj"]
     aladdin16 = tables.logic("AladdinIntMAC", 65, 16, physical.ACCUMULATOR_BITS[16])["energy_pj_per_op"]
-    diannao = next(c for c in silicon.CHIPS if c.name == "DianNao")
+    diannao = silicon.chip_named("DianNao")
     lines += [
         "Where the model is off:", "",
         f"- **MAC energy.** The 16-bit MAC at 65 nm is {mac16:.2f} pJ: an array multiplier and a 48-bit "
@@ -112,7 +112,7 @@ def _second_workload_table() -> list[str]:
         "|---|---|---|---|---|---|---|---|"]
     text = []
     for second in silicon.SECOND_WORKLOADS:
-        first = next(c for c in silicon.CHIPS if c.name == second.name)
+        first = silicon.chip_named(second.name)
         runs = [(chip, _evaluate(chip)) for chip in (first, second)]
         for chip, r in runs:
             lines.append(
@@ -171,7 +171,7 @@ def _l2(chip) -> str:
 
 def _shidiannao_l2() -> str:
     """Where ShiDianNao's L2 accesses come from, per MAC of the fixed-template run."""
-    chip = next(c for c in silicon.CHIPS if c.name == "ShiDianNao")
+    chip = silicon.chip_named("ShiDianNao")
     f = _frame(chip)
     macs = float(f.macs.sum())
     per = {c: float(f[c].sum()) / macs for c in ("input_l2_read", "filter_l2_write")}
@@ -210,7 +210,7 @@ def _validation_table() -> list[str]:
         "|---|---|---|---|---|---|---|---|"]
     notes = []
     for v in silicon.VALIDATIONS:
-        chip = next(c for c in silicon.CHIPS if c.name == v.chip)
+        chip = silicon.chip_named(v.chip)
         r = silicon.evaluate_validation(v)
         split = _split(r)
         lines.append(

@@ -101,6 +101,18 @@ only. Two published operating points of one chip separate the power that follows
 that does not (:func:`rate_split`)."""
 
 
+def chip_named(name: str) -> Chip:
+    """The chip of :data:`CHIPS` called ``name``.
+
+    Raises:
+        ValueError: no such chip (the message lists the chips).
+    """
+    for chip in CHIPS:
+        if chip.name == name:
+            return chip
+    raise ValueError(f"unknown chip {name!r}; allowed: {', '.join(c.name for c in CHIPS)}")
+
+
 def rate_split(points: "list[tuple[float, float]]") -> tuple[float, float]:
     """The straight line through two (MAC rate in MAC/s, power in mW) operating points of one chip: ``(p0_mw,
     pj_per_mac)``, the power at zero MAC rate (clock network, control, idle switching, leakage: whatever does not
@@ -226,7 +238,7 @@ def evaluate_validation(validation: MaestroValidation) -> dict[str, float]:
 
     from npu_dse.cost_models.maestro import analyze_mapping
 
-    chip = next(c for c in CHIPS if c.name == validation.chip)
+    chip = chip_named(validation.chip)
     hw = replace(chip_hardware(chip), noc_bw=float(validation.noc_bw))
     ref = resources.files("npu_dse.cost_models") / "data" / "maestro_validation" / validation.mapping
     with resources.as_file(ref) as path:
@@ -236,11 +248,11 @@ def evaluate_validation(validation: MaestroValidation) -> dict[str, float]:
 
 def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
     """The area overhead that makes the model's area of ``chip_name`` equal its published core area."""
-    chip = next(c for c in CHIPS if c.name == chip_name)
+    chip = chip_named(chip_name)
     bare = evaluate_chip(chip, area_overhead=0.0)["area_mm2"]
     return chip.area_mm2 / bare - 1.0
 
 
 __all__ = ["CHIPS", "SECOND_WORKLOADS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead",
-           "chip_frame", "chip_hardware", "evaluate_chip", "evaluate_validation", "rate_split"]
+           "chip_frame", "chip_hardware", "chip_named", "evaluate_chip", "evaluate_validation", "rate_split"]
 
