@@ -50,8 +50,10 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.errors import InfeasibleError, NpuDseError, SpaceError
 from npu_dse.cost_models.maestro import ENERGY_COMPONENTS  # the parts of energy_pj, per layer and per design
+from npu_dse.cost_models.maestro import pes_needed
 from npu_dse.cost_models.space import CONFUCIUX_FIXED_HARDWARE, DesignSpace, preset
 from npu_dse.cost_models.technology import AnyTechnology, PhysicalTechnology, default_offchip_bw
 from npu_dse.cost_models.technology import resolve as resolve_technology
@@ -96,9 +98,17 @@ and a systolic layer's stationary operand (:data:`npu_dse.cost_models.mapper.STA
 
 LAYER_METRICS: tuple[str, ...] = (
     "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "l1_req_bytes", "l2_req_bytes", "buffer_bytes",
-    "num_pes", "buffers_ok", "sram_bytes", "macs", "leakage_mw", *ENERGY_COMPONENTS, *MAPPING_COLUMNS,
+    "num_pes", "buffers_ok", "sram_bytes", "macs", "leakage_mw", *ENERGY_COMPONENTS, *MAPPING_COLUMNS, "mapping_ok",
 )
-"""Per-layer quantities the evaluator keeps for each (layer, parameters) pair."""
+"""Per-layer quantities the evaluator keeps for each (layer, parameters) pair. ``buffers_ok`` is 1 when the layer's
+mapping runs in the design's L1 and L2, ``mapping_ok`` 1 when the layer's dataflow runs on the design's PE array at
+all (:meth:`Evaluator.layer_costs`); a layer failing either has ``buffers_ok`` 0, so every consumer that keeps only
+runnable options keeps neither."""
+
+STRUCTURAL_VIOLATIONS: tuple[str, ...] = ("buffers", "mapping", "generator")
+"""Violations that are not a metric over a limit (an :class:`Evaluation` names them after the metrics): a layer's mapping does not
+fit the design's buffers, a layer's dataflow needs more PEs than the design has, the design breaks its generator's
+rules. A search's penalty counts each as a relative excess of 1."""
 
 SUMMED_OVER_LAYERS: dict[str, str] = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}
 """Objectives that are the sum of a per-layer quantity in every mode -> that :data:`LAYER_METRICS` column."""
@@ -341,8 +351,6 @@ class Evaluator:
     """
 
     def __init__(self, problem: Problem, cache: bool = True, check_budget: bool = True) -> None:
-        from npu_dse.cost_models import dataflow as dataflow_mod
-
         self.problem = problem
         self.technology = problem.technology
         self.physical = isinstance(self.technology, PhysicalTechnology)
@@ -389,6 +397,12 @@ class Evaluator:
 
         Returns:
             :data:`LAYER_METRICS` -> array of shape (len(params),).
+
+        A parameter set whose dataflow cannot run the layer on its PE array (the template's clusters need more PEs
+        than it has, :func:`~npu_dse.cost_models.maestro.pes_needed`; MAESTRO divides by zero) is not an error of the
+        space: its row has ``mapping_ok`` and ``buffers_ok`` 0 (the design is infeasible, violation ``mapping``) and
+        the costs of the same layer on the smallest array the dataflow runs it on, which give a search a finite
+        penalty and the budget checks the least any runnable design needs.
         """
         arr = self._rows_of(layer, params)
         return {m: arr[:, i] for i, m in enumerate(LAYER_METRICS)}
@@ -496,10 +510,30 @@ class Evaluator:
             out[[j for k in gkeys for j in misses[k]]] = table[rep]
         return out
 
-    def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]) -> np.ndarray:
+    def _compute(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]], grown: bool = False
+                 ) -> np.ndarray:
+        """Rows of :data:`LAYER_METRICS` for ``plist`` on ``layer`` under ``dataflow`` (one engine call, or two when
+        some points' PE arrays are too small for the dataflow: those are costed on the array it needs, ``grown``,
+        and marked, :meth:`layer_costs`)."""
         from npu_dse.cost_models.hardware import HardwareBatch
         from npu_dse.cost_models.maestro import analyze_layer
         from npu_dse.cost_models.mapper import best_mapping, mapping_keys
+
+        if not grown:
+            need, have = self._pes_needed(layer, dataflow, plist)
+            short = need > have
+            if short.any():
+                table = np.empty((len(plist), len(LAYER_METRICS)))
+                fits = np.flatnonzero(~short)
+                if fits.size:
+                    table[fits] = self._compute(layer, dataflow, [plist[j] for j in fits])
+                bigger = [{**plist[j], "num_pes": int(need[j]), **({"pe_rows": 0} if "pe_rows" in plist[j] else {})}
+                          for j in np.flatnonzero(short)]
+                rows = self._compute(layer, dataflow, bigger, grown=True)
+                rows[:, LAYER_METRICS.index("buffers_ok")] = 0.0
+                rows[:, LAYER_METRICS.index("mapping_ok")] = 0.0
+                table[short] = rows
+                return table
 
         n = len(plist)
         hw_fields: dict[str, Any] = {}
@@ -546,12 +580,34 @@ class Evaluator:
             *(np.asarray(getattr(cost, c), dtype=np.float64) if self.physical or c != "dram_energy_pj"
               else np.zeros(n) for c in ENERGY_COMPONENTS),  # MAESTRO's energy holds no DRAM term
             *mapping,
+            np.ones(n),
         )
         table = np.stack([np.broadcast_to(c, (n,)) for c in cols], axis=1)
         if not np.all(np.isfinite(table)):
             bad = int(np.argmax(~np.all(np.isfinite(table), axis=1)))
             raise NpuDseError(f"cost model returned a non-finite value for layer {layer.name!r}, design {plist[bad]}")
         return table
+
+    def _pes_needed(self, layer: Layer, dataflow: str, plist: Sequence[Mapping[str, Any]]
+                    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per parameter set: the PEs the dataflow's clusters take on ``layer`` (with the mapper, at the smallest
+        candidate of each constant it chooses, the choice needing fewest) and the PEs the set has; int arrays of
+        shape (len(plist),)."""
+        have = np.fromiter((int(p["num_pes"]) for p in plist), dtype=np.int64, count=len(plist))
+        if not dataflow_mod.get(dataflow).constants:  # the clusters depend on the layer alone
+            return np.full(len(plist), pes_needed(layer, dataflow, None, 1), dtype=np.int64), have
+        mapper = self.space.mapper or {}
+        least = {c: min(v) for c, v in mapper.items()}
+        memo: dict[tuple, int] = {}
+        need = np.empty(len(plist), dtype=np.int64)
+        for j, p in enumerate(plist):
+            pes = int(have[j])
+            consts = {**least, **{c: int(v) for c, v in p.items() if c[:1].isupper()}}
+            key = (pes, tuple(sorted(consts.items())))
+            if key not in memo:
+                memo[key] = pes_needed(layer, dataflow, consts, pes)
+            need[j] = memo[key]
+        return need, have
 
     # ------------------------------------------------------------------ design points
     def evaluate(self, point: Mapping[str, Any]) -> Evaluation:
@@ -600,7 +656,10 @@ class Evaluator:
     def _aggregate(self, point: dict[str, Any], table: np.ndarray, clock_mhz: float) -> Evaluation:
         metrics = self.aggregate_metrics(table, clock_mhz)
         violations = list(self.violations(metrics))
-        if not np.all(table[:, LAYER_METRICS.index("buffers_ok")] > 0):
+        runs = table[:, LAYER_METRICS.index("mapping_ok")] > 0
+        if not np.all(runs):
+            violations.append("mapping")
+        if not np.all(table[runs, LAYER_METRICS.index("buffers_ok")] > 0):
             violations.append("buffers")
         if self.space.generator is not None:
             from npu_dse.cost_models.generators import violation

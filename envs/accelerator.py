@@ -40,7 +40,8 @@ class AcceleratorConfig(gym.Env):
     throughput), where ``ref`` is the objective of the design with every parameter at its median level: higher is
     better, 0 at the reference, floored at ``-FEASIBLE_FLOOR`` (a design e^4 ~ 55x worse than the reference).
     An infeasible design gets ``-(FEASIBLE_FLOOR + 1 + min(log(1 + overshoot), 3))`` with ``overshoot`` the
-    largest relative excess over a limit (1 when only buffer coverage fails): always below every feasible design,
+    largest relative excess over a limit (1 when only the buffers, the mapping or a generator rule fail,
+    :data:`~npu_dse.cost_models.evaluator.STRUCTURAL_VIOLATIONS`): always below every feasible design,
     and on the same log scale, so that designs 50x over a budget do not swamp, after PPO's advantage normalisation,
     the differences between feasible designs (with ``-(1 + overshoot)`` they did: PPO on global BERT-base edge
     settled within ~300 episodes on the smallest feasible array). Always finite; a cost-model failure raises an

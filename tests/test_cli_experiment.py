@@ -185,6 +185,25 @@ def test_run_without_feasible_design_writes_no_best_json(tmp_path: Path) -> None
     assert res.exit_code == 2 and "no best.json" in one_error_line(res.output)
 
 
+def test_a_space_with_arrays_too_small_for_a_dataflow_runs_and_avoids_them(tmp_path: Path) -> None:
+    """kcp_ws clusters 64 PEs: the 16- and 32-PE designs are infeasible (violation ``mapping``), not the space."""
+    cfg = {**BASE, "workload": {"model": "mobilenet_v2", "layers": "0:4"}, "objectives": ["energy_pj"],
+           "space": {"preset": "global", "dataflows": ["kcp_ws", "rs"],
+                     "parameters": [{"name": "num_pes", "values": [16, 32, 64, 128]}]},
+           "constraints": {"area_mm2": 4.0}, "search": {"budget": 60, "stages": [{"method": "ga"}], "exact": False}}
+    (tmp_path / "exp.yaml").write_text(yaml.safe_dump(cfg))
+    res = runner.invoke(app, ["run", str(tmp_path / "exp.yaml"), "--out", str(tmp_path / "run"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    hist = pd.read_parquet(tmp_path / "run" / "history.parquet")
+    designs = hist.design.map(json.loads)
+    small = designs.map(lambda d: d["dataflow"] == "kcp_ws" and d["num_pes"] < 64)
+    assert small.any() and not hist.feasible[small].any()
+    assert hist.violations[small].str.contains("mapping").all()
+    assert not hist.violations[~small].fillna("").str.contains("mapping").any()
+    best = json.loads((tmp_path / "run" / "best.json").read_text())["design"]
+    assert best["dataflow"] == "rs" or best["num_pes"] >= 64
+
+
 def test_plot_of_a_moved_sweep_directory(tmp_path: Path) -> None:
     (tmp_path / "base.yaml").write_text(yaml.safe_dump({**BASE, "search": {**BASE["search"], "budget": 12}}))
     (tmp_path / "sweep.yaml").write_text(yaml.safe_dump({"name": "s", "base": "base.yaml", "seeds": [0]}))

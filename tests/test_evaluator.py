@@ -106,3 +106,59 @@ def test_provisioned_buffers_below_requirement_are_infeasible():
     assert not small.feasible and "buffers" in small.violations
     assert big.feasible
     assert big.metrics["buffer_bytes"] == 4096  # provisioned, not required
+
+
+def test_pes_needed_is_the_product_of_the_clusters_on_the_layer():
+    from npu_dse.cost_models.maestro import pes_needed
+
+    conv, fc = TWO.layers
+    assert pes_needed(conv, "kcp_ws", None, 16) == 64  # Cluster(64, P)
+    assert pes_needed(conv, "rs", None, 16) == 3  # Cluster(Sz(R), P), R = 3
+    assert pes_needed(conv, "dla", {"ClusterSz": 32}, 16) == 32
+    assert pes_needed(conv, "dla", None, 16) == 16  # ClusterSz defaults to the PE count
+    assert pes_needed(conv, "systolic_ws", None, 4) == 1
+    assert pes_needed(fc, "xp_ws", None, 4) == 1  # one level, no cluster
+
+
+def _small_array_space(dataflows=("kcp_ws",)):
+    return DesignSpace(
+        (Parameter("num_pes", (16, 64)), Parameter("l1_bytes", (4096,)), Parameter("l2_bytes", (10**7,)),
+         Parameter("dataflow", tuple(dataflows))),
+        mode="LS", dataflow=dataflows[0], fixed={"noc_bw": 64, "offchip_bw": 64},
+    )
+
+
+def test_a_dataflow_needing_more_pes_than_a_design_has_makes_that_design_infeasible_not_the_space():
+    """kcp_ws clusters 64 PEs: at 16 PEs MAESTRO divides by zero. The search's evaluator marks that design
+    infeasible (violation ``mapping``) and costs its layers as on the 64 PEs they need, for a finite penalty."""
+    ev = Evaluator(Problem(TWO, _small_array_space(("kcp_ws", "rs"))))
+    small, fits, rs = ev.evaluate_batch([
+        {"num_pes": 16, "l1_bytes": 4096, "l2_bytes": 10**7, "dataflow": "kcp_ws"},
+        {"num_pes": 64, "l1_bytes": 4096, "l2_bytes": 10**7, "dataflow": "kcp_ws"},
+        {"num_pes": 16, "l1_bytes": 4096, "l2_bytes": 10**7, "dataflow": "rs"},
+    ])
+    assert not small.feasible and small.violations == ("mapping",)
+    np.testing.assert_array_equal(small.layers["mapping_ok"], [0, 0])
+    np.testing.assert_array_equal(small.layers["buffers_ok"], [0, 0])  # no per-layer search keeps the option
+    for m in ("runtime_cycles", "energy_pj", "macs", "num_pes"):
+        np.testing.assert_array_equal(small.layers[m], fits.layers[m])
+    assert all(np.isfinite(v) for v in small.metrics.values())
+    assert fits.feasible and fits.violations == ()
+    np.testing.assert_array_equal(fits.layers["mapping_ok"], [1, 1])
+    assert rs.feasible and rs.layers["num_pes"].tolist() == [16, 16]  # Cluster(Sz(R)) = 3 fits 16 PEs
+
+
+def test_penalties_count_structural_violations_as_one_excess():
+    from npu_dse.cost_models.evaluator import Evaluation
+    from npu_dse.search.baselines import penalised_cost
+    from npu_dse.search.context import SearchContext
+    from npu_dse.search.nsga2 import INFEASIBLE_COST, fitness_values
+
+    problem = Problem(TWO, _small_array_space(), constraints=(Constraint("area_mm2", limit=1e9),))
+    ctx = SearchContext(Evaluator(problem), budget=10)
+    metrics = ctx.evaluator.evaluate({"num_pes": 64, "l1_bytes": 4096, "l2_bytes": 10**7, "dataflow": "kcp_ws"}).metrics
+    base = penalised_cost(ctx, Evaluation({}, metrics, True, (), {}))
+    for violations in (("mapping",), ("buffers",), ("generator",)):
+        ev = Evaluation({}, metrics, False, violations, {})
+        assert penalised_cost(ctx, ev) == pytest.approx(base + 20.0)
+        assert fitness_values(ctx, ev) == (INFEASIBLE_COST * 2.0,)

@@ -90,8 +90,8 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "problem_for", "clear_cache",
-           "cache_info", "COLUMNS", "COUNT_NAMES"]
+__all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "problem_for", "pes_needed",
+           "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
 
 #: The first columns of every table, in order (issue 3).
 COLUMNS = ("layer", "runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
@@ -303,6 +303,23 @@ def problem_for(layer: Layer, dataflow: Dataflow, compat: bool = False) -> tuple
 def _select(layer: Layer, dataflow: "str | Dataflow") -> Dataflow:
     df = dataflow_mod.get(dataflow)
     return df.for_depthwise() if layer.op is Op.DWCONV else df
+
+
+def pes_needed(layer: Layer, dataflow: "str | Dataflow", constants: "Mapping[str, int] | None", num_pes: int,
+               compat: bool = False) -> int:
+    """The PEs one top-level cluster of ``dataflow`` takes on ``layer``: the product of its cluster sizes as they
+    resolve for this layer, ``constants`` and ``num_pes`` (``ClusterSz`` defaults to the PE count; 1 for a
+    template without clusters or a systolic array). The layer runs on ``num_pes`` PEs only if this is at most
+    ``num_pes``: MAESTRO divides by zero otherwise (ALGORITHM.md §13; :func:`analyze_layer` refuses it by name).
+
+    Raises:
+        DataflowError: an unknown dataflow, or a directive that does not resolve on the layer.
+    """
+    df = _select(layer, dataflow)
+    if df.systolic is not None:
+        return 1
+    problem, _ = problem_for(layer, df, compat)
+    return math.prod(d for d in df.resolve(problem.dim_map, constants, int(num_pes), compat) if isinstance(d, int))
 
 
 def _df_id(df: Dataflow) -> int:

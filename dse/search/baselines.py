@@ -23,7 +23,7 @@ from typing import Any, Iterator, Literal, Sequence
 
 import numpy as np
 
-from npu_dse.cost_models.evaluator import CONSTRAINT_SENSE, OBJECTIVES, Evaluation
+from npu_dse.cost_models.evaluator import CONSTRAINT_SENSE, OBJECTIVES, STRUCTURAL_VIOLATIONS, Evaluation
 from npu_dse.cost_models.space import DesignSpace, Gene
 from npu_dse.search.context import SearchContext
 from npu_dse.search.options import Count, NonNegativeCount, Positive
@@ -74,7 +74,8 @@ def penalised_cost(ctx: SearchContext, ev: Evaluation) -> float:
     """A finite cost for any design: ``log(first objective cost)`` plus a penalty for broken constraints.
 
     Feasible designs score ``log(cost)`` (cost > 0; throughput uses ``-log(throughput)``). An infeasible design adds
-    ``10 * (1 + sum of relative excesses metric / limit - 1)`` (``buffers``: 1), so every feasible design
+    ``10 * (1 + sum of relative excesses metric / limit - 1)`` (``buffers``, ``mapping``, ``generator``: 1,
+    :data:`~npu_dse.cost_models.evaluator.STRUCTURAL_VIOLATIONS`), so every feasible design
     beats every infeasible one with a similar objective and searches are drawn back into the budget.
     """
     v = ev.metrics[ctx.objective]
@@ -83,7 +84,7 @@ def penalised_cost(ctx: SearchContext, ev: Evaluation) -> float:
         return base
     excess = 0.0
     for m in ev.violations:
-        if m == "buffers":
+        if m in STRUCTURAL_VIOLATIONS:
             excess += 1.0
         elif CONSTRAINT_SENSE[m] == "max":
             excess += ev.metrics[m] / ctx.evaluator.limits[m] - 1.0

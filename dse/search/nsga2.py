@@ -20,7 +20,7 @@ from typing import Any
 
 from deap import tools
 
-from npu_dse.cost_models.evaluator import Evaluation
+from npu_dse.cost_models.evaluator import STRUCTURAL_VIOLATIONS, Evaluation
 from npu_dse.search._deap import multi_objective_classes
 from npu_dse.search.baselines import Genes
 from npu_dse.search.context import BudgetExhausted, SearchContext
@@ -37,7 +37,7 @@ def fitness_values(ctx: SearchContext, ev: Evaluation) -> tuple[float, ...]:
         return tuple(float(ev.objective(o)) for o in objectives)
     excess = 0.0
     for m in ev.violations:
-        excess += 1.0 if m == "buffers" else max(0.0, ev.metrics[m] / ctx.evaluator.limits[m] - 1.0)
+        excess += 1.0 if m in STRUCTURAL_VIOLATIONS else max(0.0, ev.metrics[m] / ctx.evaluator.limits[m] - 1.0)
     return (INFEASIBLE_COST * (1.0 + excess),) * len(objectives)
 
 
