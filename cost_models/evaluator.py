@@ -738,8 +738,9 @@ class Evaluator:
                                         for k, v in o.items()}} for o in options]
             for i in range(self.num_layers):  # through layer_params: a PE array's rows x columns make its count
                 costs = self.layer_costs(i, [self.space.layer_params(pt, i) for pt in points])
+                runs = costs["mapping_ok"] > 0  # options whose dataflow cannot run the layer are no design's
                 for k, c in (*CONSTRAINT_LAYER_COLUMN.items(), ("runtime_cycles", "runtime_cycles")):
-                    mins[k].append(float(costs[c].min()))
+                    mins[k].append(float(costs[c][runs].min()))
             red = sum if self.space.mode == "LP" else max
             out.update({k: float(red(mins[k])) for k in CONSTRAINT_LAYER_COLUMN})
             clock = self._clock_mhz(base_point)
@@ -751,7 +752,9 @@ class Evaluator:
         return out
 
     def check_budget(self) -> None:
-        """Raise :class:`InfeasibleError` if some constraint is beyond the best value any design reaches."""
+        """Raise :class:`InfeasibleError` if no design of the space runs every layer (:meth:`check_runnable`) or
+        some constraint is beyond the best value any design reaches."""
+        self.check_runnable()
         if not self.limits:
             return
         bounds = self.lower_bounds()
@@ -768,6 +771,37 @@ class Evaluator:
                     f"this space {need} {best:g} ({self.space.mode}, network {self.network.name!r})"
                     f"{self._units_hint(metric)}"
                 )
+
+    def check_runnable(self) -> None:
+        """Raise :class:`InfeasibleError` if no design of the space can run every layer: for each combination of
+        the categorical parameters (the dataflows), the design with the most PEs and the smallest template
+        constants (whose clusters take fewest PEs) has a layer its dataflow cannot run (:meth:`layer_costs`;
+        resolved from the templates, no cost-model call). The message names the layer, the dataflow, the PEs it
+        needs and the most the space has."""
+        cats = [p for p in self.space.parameters if p.is_categorical]
+        side = {p.name: "min" if p.name[:1].isupper() else "max" for p in self.space.parameters}
+        base = self.space.corner(self.num_layers, side)
+        short = None
+        for combo in itertools.product(*[p.values for p in cats]):
+            point = dict(base)
+            for p, v in zip(cats, combo):
+                point[p.name] = tuple([v] * self.num_layers) if p.scope == "per_layer" else v
+            params = [self.space.layer_params(point, i) for i in range(self.num_layers)]
+            for i, p in enumerate(params):
+                dataflow = p.get("dataflow", self.space.dataflow)
+                need, have = self._pes_needed(self.layers[i], dataflow, [p])
+                if need[0] > have[0]:
+                    short = short or (self.layers[i], dataflow, int(need[0]), int(have[0]))
+                    break
+            else:
+                return
+        if short is None:
+            return
+        layer, dataflow, need, have = short
+        raise InfeasibleError(
+            f"no design of this space runs every layer: layer {layer.name!r} under dataflow {dataflow!r} needs "
+            f"{need} PEs (its template's clusters), and the space has at most {have} "
+            f"({self.space.mode}, network {self.network.name!r}); allow more PEs or another dataflow")
 
     def _units_hint(self, metric: str) -> str:
         """Why an area or power bound may be far off a node's scale: MAESTRO's constants, or ConfuciuX's NoC."""

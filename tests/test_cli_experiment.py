@@ -202,6 +202,13 @@ def test_a_space_with_arrays_too_small_for_a_dataflow_runs_and_avoids_them(tmp_p
     assert not hist.violations[~small].fillna("").str.contains("mapping").any()
     best = json.loads((tmp_path / "run" / "best.json").read_text())["design"]
     assert best["dataflow"] == "rs" or best["num_pes"] >= 64
+    cfg["space"]["dataflows"] = ["kcp_ws"]
+    cfg["space"]["parameters"] = [{"name": "num_pes", "values": [16, 32]}]
+    (tmp_path / "exp.yaml").write_text(yaml.safe_dump(cfg))
+    res = runner.invoke(app, ["run", str(tmp_path / "exp.yaml"), "--out", str(tmp_path / "run2"), "--quiet"])
+    assert res.exit_code == 2
+    line = one_error_line(res.output)
+    assert "exp.yaml" in line and "'kcp_ws' needs 64 PEs" in line and "at most 32" in line
 
 
 def test_plot_of_a_moved_sweep_directory(tmp_path: Path) -> None:

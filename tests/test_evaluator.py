@@ -162,3 +162,20 @@ def test_penalties_count_structural_violations_as_one_excess():
         ev = Evaluation({}, metrics, False, violations, {})
         assert penalised_cost(ctx, ev) == pytest.approx(base + 20.0)
         assert fitness_values(ctx, ev) == (INFEASIBLE_COST * 2.0,)
+
+
+def test_a_space_none_of_whose_designs_runs_a_layer_is_refused_before_search():
+    space = DesignSpace((Parameter("num_pes", (16, 32)), Parameter("l1_bytes", (4096,)), Parameter("l2_bytes", (10**7,))),
+                        mode="LS", dataflow="kcp_ws", fixed={"noc_bw": 64, "offchip_bw": 64})
+    with pytest.raises(InfeasibleError, match=r"layer 'conv' under dataflow 'kcp_ws' needs 64 PEs .* at most 32"):
+        Evaluator(Problem(TWO, space))
+    Evaluator(Problem(TWO, _small_array_space(("kcp_ws", "rs"))))  # rs runs both layers on 16 PEs: accepted
+
+
+def test_proven_bounds_leave_out_designs_that_cannot_run():
+    """The 16-PE kcp_ws design is costed on 64 PEs for its penalty; the lower bounds are of designs that run."""
+    ev = Evaluator(Problem(TWO, _small_array_space(("kcp_ws", "rs"))))
+    bounds = ev.lower_bounds()
+    rs16 = ev.evaluate({"num_pes": 16, "l1_bytes": 4096, "l2_bytes": 10**7, "dataflow": "rs"})
+    assert bounds["total_pes"] == 16 == rs16.metrics["total_pes"]
+    assert bounds["area_mm2"] == pytest.approx(rs16.metrics["area_mm2"])
