@@ -145,8 +145,10 @@ class AcceleratorConfig(gym.Env):
         area, power: :data:`~npu_dse.cost_models.evaluator.CONSTRAINT_LAYER_COLUMN`) — a lower bound when those
         metrics grow with each parameter, as they do in the technology model. A latency limit or a throughput floor
         does not mask (more resources meet it, so no lowest-level design bounds it). At least the lowest level is
-        always offered. A mask depends only on the parameter and the levels chosen before it, and is computed once
-        per such prefix (each costs a batch of whole-network evaluations).
+        always offered. Once every parameter that sets the PE count is chosen, a level whose designs' dataflows
+        cannot run some layer on those PEs (violation ``mapping``: a template's clusters need more) is masked too.
+        A mask depends only on the parameter and the levels chosen before it, and is computed once per such prefix
+        (each costs a batch of whole-network evaluations).
         """
         k = min(self._k, len(self.params) - 1)
         key = (k, *(int(v) for v in self._levels[:k]))
@@ -161,7 +163,11 @@ class AcceleratorConfig(gym.Env):
         # resource budgets only: a latency limit (or a throughput floor) is met by *more* resources, so the
         # lowest later levels bound it from the wrong side and would forbid designs that meet it
         limits = {m: lim for m, lim in self.evaluator.limits.items() if m in CONSTRAINT_LAYER_COLUMN}
-        if not limits:
+        # once no later parameter sets the PE count, a design whose dataflow cannot run a layer on the PEs chosen
+        # (violation "mapping") stays so whatever comes later (later template constants at their lowest level take
+        # the fewest PEs): it is masked too
+        pes_settled = not any(q.name in _PE_FIELDS for q in self.params[k + 1:])
+        if not limits and not pes_settled:
             mask[:] = True
             return mask
         rest = [q for q in self.params[k + 1:] if q.is_categorical]
@@ -178,10 +184,15 @@ class AcceleratorConfig(gym.Env):
         self.evaluator.n_evaluations = counted  # bounds for masking are not search evaluations
         per = len(cat_choices)
         allowed = np.array([any(all(e.metrics[m] <= lim * (1 + 1e-12) for m, lim in limits.items())
+                                and not (pes_settled and "mapping" in e.violations)
                                 for e in evs[lv * per:(lv + 1) * per]) for lv in range(p.n_levels)])
         if not allowed.any():
             allowed[0] = True
         return allowed[[self._level(a, p.n_levels) for a in range(self.action_space.n)]]
+
+
+_PE_FIELDS = ("num_pes", "pe_rows", "pe_cols")
+"""Parameters that set a design's PE count."""
 
 
 def _product(lists: list[tuple]) -> list[tuple]:

@@ -215,3 +215,26 @@ def test_action_masks_are_computed_once_per_prefix_and_equal_a_fresh_computation
             np.testing.assert_array_equal(env.action_masks(), mask)
             assert env.evaluator.n_cost_model_calls + env.evaluator.n_cache_hits == calls
             _, _, done, _, _ = env.step(int(rng.choice(np.flatnonzero(mask))))
+
+
+@pytest.mark.parametrize("constraints", [{}, {"area_mm2": 100.0}])
+def test_masks_leave_out_dataflows_that_cannot_run_on_the_pes_chosen(constraints):
+    """kcp_ws clusters 64 PEs: once 16 PEs are chosen it cannot run any layer (violation ``mapping``), so the
+    dataflow mask offers rs alone; at 64 PEs both. Before the PE count is chosen nothing is masked for it."""
+    space = DesignSpace((Parameter("num_pes", (16, 64)), Parameter("l1_bytes", (4096,)),
+                         Parameter("l2_bytes", (10**7,)), Parameter("dataflow", ("kcp_ws", "rs"))),
+                        mode="LS", dataflow="kcp_ws", fixed={"noc_bw": 64})
+    problem = Problem.build("lenet5", space=space, technology="28nm", constraints=constraints)
+    env = AcceleratorConfig(problem=problem)
+    for pes_level, offered in ((0, ["rs"]), (1, ["kcp_ws", "rs"])):
+        env.reset(seed=0)
+        assert env.action_masks().all()
+        n = env.action_space.n
+        env.step(pes_level * n // 2)  # the action that selects this level of two
+        env.step(0)
+        env.step(0)
+        mask = env.action_masks()
+        levels = sorted({env._level(a, 2) for a in range(n) if mask[a]})
+        assert [space.parameters[3].values[lv] for lv in levels] == offered
+        _, _, done, _, info = env.step(int(np.flatnonzero(mask)[0]))
+        assert done and "mapping" not in info["violations"]
