@@ -36,6 +36,25 @@ def problem_and_evaluator(problem: Problem | None, evaluator: Evaluator | None,
     return problem, (evaluator if evaluator is not None else Evaluator(problem))
 
 
+def check_layerwise_space(space) -> None:
+    """Raise :class:`SpaceError` unless :class:`LayerwiseAssignment` can search ``space`` (a
+    :class:`~npu_dse.cost_models.space.DesignSpace`): it decides the per-layer parameters one layer at a time and
+    leaves every global parameter at its one value.
+
+    Raises:
+        SpaceError: no ``per_layer`` parameter, or global parameters with several values (names them and the
+            ``space.parameters`` field).
+    """
+    if not space.per_layer:
+        raise SpaceError("the layer-by-layer environment (LayerwiseAssignment) needs at least one per_layer "
+                         "parameter in space.parameters")
+    multi = [p.name for p in space.global_ if p.n_levels > 1]
+    if multi:
+        raise SpaceError(f"a space with per-layer parameters is searched layer by layer (LayerwiseAssignment), which "
+                         f"leaves global parameters at one value; space.parameters {multi} have several: give each "
+                         "one value, make it scope: per_layer, or search with ga, random, anneal or bayes")
+
+
 class LayerwiseAssignment(gym.Env):
     """Assign each layer its own parameter levels, one layer per step (ConfuciuX, Kao et al. MICRO 2020).
 
@@ -90,15 +109,8 @@ class LayerwiseAssignment(gym.Env):
         super().__init__()
         self.problem, self.evaluator = problem_and_evaluator(problem, evaluator, kwargs)
         space = self.problem.space
-        multi = [p.name for p in space.global_ if p.n_levels > 1]
-        if multi:
-            raise SpaceError(
-                f"LayerwiseAssignment decides per-layer parameters only; global parameters {multi} have several "
-                "values (use AcceleratorConfig, or fix them)"
-            )
+        check_layerwise_space(space)
         self.params = space.per_layer
-        if not self.params:
-            raise SpaceError("LayerwiseAssignment needs at least one per_layer parameter")
         self.nvec = np.array([p.n_levels for p in self.params], dtype=np.int64)
         self.network = self.problem.network
         self.L = len(self.network.layers)

@@ -125,6 +125,12 @@ def test_export_errors_are_one_line(pareto_run: Path, tmp_path: Path) -> None:
      "bad.yaml: search.stages[0]: stage 'ppo': PPO rejects n_steps=-1"),
     ({"search": {"budget": 10, "stages": [{"method": "ga", "options": {"more_moves": 1}}]}},
      "bad.yaml: search.stages[0]: stage 'ga': option 'more_moves' = 1: Input should be less than 1"),
+    *(({"space": {"mode": "LP", "dataflow": "dla", "parameters": [
+        {"name": "num_pes", "values": [1, 4], "scope": "per_layer"}, {"name": "l1_bytes", "values": [64, 512]}]},
+        "search": {"budget": 10, "stages": [{"method": "ga", "budget": 0.5}, {"method": method}]}},
+       "bad.yaml: search.stages[1]: a space with per-layer parameters is searched layer by layer "
+       "(LayerwiseAssignment), which leaves global parameters at one value; space.parameters ['l1_bytes'] have "
+       "several") for method in ("ppo", "reinforce")),
 ])
 def test_run_errors_are_one_line_exit_2(tmp_path: Path, change, needle) -> None:
     path = tmp_path / "bad.yaml"

@@ -139,8 +139,12 @@ def test_accelerator_env_splits_actions_evenly_over_levels():
 
 
 def test_layerwise_refuses_global_choices_and_accelerator_refuses_per_layer():
-    with pytest.raises(SpaceError, match="per-layer parameters only"):
+    with pytest.raises(SpaceError, match="needs at least one per_layer parameter in space.parameters"):
         LayerwiseAssignment(problem=Problem.build("lenet5", space=SMALL_GLOBAL))
+    mixed = DesignSpace((Parameter("num_pes", (1, 4), scope="per_layer"), Parameter("l1_bytes", (64, 512))),
+                        mode="LP", dataflow="dla")
+    with pytest.raises(SpaceError, match=r"space.parameters \['l1_bytes'\] have several"):
+        LayerwiseAssignment(problem=Problem.build("lenet5", space=mixed))
     with pytest.raises(SpaceError, match="global parameters only"):
         AcceleratorConfig(problem=Problem.build("lenet5", platform="edge"))
     with pytest.raises(SpaceError, match="either a Problem or keyword"):

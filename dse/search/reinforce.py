@@ -29,6 +29,7 @@ from npu_dse.search.context import SearchContext
 from npu_dse.search.options import Count, Positive, Probability
 from npu_dse.search.threads import single_threaded
 from npu_dse.envs import LayerwiseAssignmentVector
+from npu_dse.envs.layerwise import check_layerwise_space
 
 GAMMA = 0.9
 LEARNING_RATE = 1e-3
@@ -76,9 +77,11 @@ class LstmPolicy(nn.Module):
 
 
 def check_problem(problem: Problem) -> None:
-    """Raise :class:`SpaceError` unless ``problem``'s space has per-layer parameters (the agent assigns per layer)."""
+    """Raise :class:`SpaceError` unless ``problem``'s space has per-layer parameters and one value for each global
+    one (the agent assigns per layer, :func:`npu_dse.envs.layerwise.check_layerwise_space`)."""
     if not problem.space.per_layer:
         raise SpaceError("reinforce (ConfuciuX's agent) needs per-layer parameters; use ppo/dqn for global spaces")
+    check_layerwise_space(problem.space)
 
 
 def reinforce(ctx: SearchContext, seed: int, elite: list[Evaluation], hidden: Count = 128,

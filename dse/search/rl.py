@@ -28,6 +28,7 @@ from npu_dse.cost_models.evaluator import Evaluation, Problem
 from npu_dse.search.threads import single_threaded
 from npu_dse.search.context import SearchContext, point_to_json
 from npu_dse.envs import AcceleratorConfig, LayerwiseAssignmentVector
+from npu_dse.envs.layerwise import check_layerwise_space
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,13 @@ def _proposal_key(info: dict[str, Any]) -> str:
     if info.get("design") is not None:
         return point_to_json(info["design"])
     return "partial:" + ",".join(str(c) for c in info.get("partial_combos", ()))
+
+
+def check_problem(problem: Problem) -> None:
+    """Raise :class:`SpaceError` if the agents cannot search ``problem``'s space: a space with per-layer parameters
+    runs on the layer-by-layer environment (:func:`npu_dse.envs.layerwise.check_layerwise_space`)."""
+    if problem.space.per_layer:
+        check_layerwise_space(problem.space)
 
 
 def make_env(ctx: SearchContext, flatten: bool = False, n_envs: int = N_ENVS) -> tuple[Any, int]:
