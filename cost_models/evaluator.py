@@ -106,9 +106,9 @@ all (:meth:`Evaluator.layer_costs`); a layer failing either has ``buffers_ok`` 0
 runnable options keeps neither."""
 
 STRUCTURAL_VIOLATIONS: tuple[str, ...] = ("buffers", "mapping", "generator")
-"""Violations that are not a metric over a limit (an :class:`Evaluation` names them after the metrics): a layer's mapping does not
-fit the design's buffers, a layer's dataflow needs more PEs than the design has, the design breaks its generator's
-rules. A search's penalty counts each as a relative excess of 1."""
+"""Violations that are not a metric over a limit (an :class:`Evaluation` names them after the metrics): a layer's
+mapping does not fit the design's buffers, a layer's dataflow needs more PEs than the design has, the design breaks
+its generator's rules. A search's penalty counts each as a relative excess of 1."""
 
 SUMMED_OVER_LAYERS: dict[str, str] = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}
 """Objectives that are the sum of a per-layer quantity in every mode -> that :data:`LAYER_METRICS` column."""
@@ -795,9 +795,7 @@ class Evaluator:
                     break
             else:
                 return
-        if short is None:
-            return
-        layer, dataflow, need, have = short
+        layer, dataflow, need, have = short  # type: ignore[misc]
         raise InfeasibleError(
             f"no design of this space runs every layer: layer {layer.name!r} under dataflow {dataflow!r} needs "
             f"{need} PEs (its template's clusters), and the space has at most {have} "

@@ -165,7 +165,8 @@ def test_penalties_count_structural_violations_as_one_excess():
 
 
 def test_a_space_none_of_whose_designs_runs_a_layer_is_refused_before_search():
-    space = DesignSpace((Parameter("num_pes", (16, 32)), Parameter("l1_bytes", (4096,)), Parameter("l2_bytes", (10**7,))),
+    space = DesignSpace((Parameter("num_pes", (16, 32)), Parameter("l1_bytes", (4096,)),
+                         Parameter("l2_bytes", (10**7,))),
                         mode="LS", dataflow="kcp_ws", fixed={"noc_bw": 64, "offchip_bw": 64})
     with pytest.raises(InfeasibleError, match=r"layer 'conv' under dataflow 'kcp_ws' needs 64 PEs .* at most 32"):
         Evaluator(Problem(TWO, space))
