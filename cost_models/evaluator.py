@@ -856,14 +856,16 @@ def network_metrics(col: Mapping[str, np.ndarray], mode: str, clock_mhz: float, 
         physical: energy and power by a physical technology (leakage over the whole run; power = energy / time).
 
     Returns:
-        metric name -> value (units in the names; ``throughput`` and ``inferences_per_s`` in inferences/s).
+        metric name -> value (units in the names; ``throughput`` and ``inferences_per_s`` in inferences/s, 0 for a
+        run of zero cycles, as ``power_mw``).
     """
     latency = float(col["runtime_cycles"].sum())
     energy = float(col["energy_pj"].sum())
     red = np.sum if mode == "LP" else np.max
     stage = float(col["runtime_cycles"].max()) if mode == "LP" else latency
     latency_ms = latency / (clock_mhz * 1e3)
-    throughput = clock_mhz * 1e6 / stage
+    # zero cycles only from MAESTRO's own numbers (compat: a mapping MAESTRO runs in no iteration); no rate then
+    throughput = clock_mhz * 1e6 / stage if stage > 0 else 0.0
     out = {
         "latency_cycles": latency,
         "energy_pj": energy,

@@ -137,8 +137,9 @@ def _emit(frame: pd.DataFrame, output: Optional[Path], title: str, summary: dict
     console.print(table)
     parts = ", ".join(f"{k} {v / s['energy_pj']:.1%}" for k, v in s["energy_pj_by_component"].items()
                       if s["energy_pj"] > 0)
+    per_mac = f"{s['energy_pj'] / s['macs']:.4g}" if s["macs"] > 0 else "-"
     console.print(f"{s['technology']}: {s['inferences_per_s']:,.4g} inferences/s, {s['tops_per_w']:.4g} TOPS/W, "
-                  f"{s['energy_pj'] / max(s['macs'], 1):.4g} pJ/MAC all-in; energy: {parts}")
+                  f"{per_mac} pJ/MAC all-in; energy: {parts}")
 
 
 MAP_OBJECTIVES: dict[str, str] = {"latency": "latency_cycles", "energy": "energy_pj", "edp": "edp"}
