@@ -118,13 +118,18 @@ class Map:
 
 @dataclass(frozen=True)
 class ClusterDirective:
-    """A ``Cluster(size)`` directive: the levels below are clusters of ``size`` units."""
+    """A ``Cluster(size, P)`` directive: the levels below are clusters of ``size`` units.
+
+    ``kind`` is MAESTRO's cluster type, ``P`` (physical) or ``L`` (logical): inert in its analysis (ALGORITHM.md
+    §14.14) but required by its parser, which reads the token after the size as the type (4eb08d1
+    ``DFSL_parser.hpp`` ``Dataflow_ClusterType``), so the text always states it."""
 
     size: Expr
     line: int = field(default=0, compare=False)
+    kind: str = field(default="P", compare=False)
 
     def __str__(self) -> str:
-        return f"Cluster({self.size})"
+        return f"Cluster({self.size}, {self.kind})"
 
 
 Directive = Union[Map, ClusterDirective]
@@ -140,9 +145,9 @@ def TemporalMap(size: "int | str | Expr", offset: "int | str | Expr", dim: str) 
     return Map(Expr.of(size), Expr.of(offset), _check_dim(dim, "TemporalMap"), False)
 
 
-def Cluster(size: "int | str | Expr") -> ClusterDirective:
-    """``Cluster(size)``."""
-    return ClusterDirective(Expr.of(size))
+def Cluster(size: "int | str | Expr", kind: str = "P") -> ClusterDirective:
+    """``Cluster(size, kind)`` (``kind``: ``P`` or ``L``, :class:`ClusterDirective`)."""
+    return ClusterDirective(Expr.of(size), kind=kind)
 
 
 @dataclass(frozen=True)
@@ -432,9 +437,11 @@ def parse(text: str, constants: dict[str, int] | None = None, name: str = "custo
             pos += 1
         elif tok == "Cluster":
             size, pos = _parse_expr(toks, pos + 1, f"dataflow text line {line}, Cluster")
+            kind = "P"
             if pos < len(toks) and toks[pos][0] in ("P", "L"):
-                pos += 1  # cluster type: inert in MAESTRO (ALGORITHM.md §14.14)
-            directives.append(ClusterDirective(size, line))
+                kind = toks[pos][0]  # cluster type: inert in MAESTRO's analysis (ALGORITHM.md §14.14)
+                pos += 1
+            directives.append(ClusterDirective(size, line, kind))
         else:
             raise DataflowError(f"dataflow text line {line}: unknown keyword {tok!r}; allowed: SpatialMap, "
                                 "TemporalMap, Cluster, Constant")

@@ -19,11 +19,12 @@ from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.errors import FormatError
 from npu_dse.cost_models.evaluator import Evaluator, Problem
 from npu_dse.cost_models.formats.maestro_m import as_maestro_layer, read_hardware, read_mapping
-from npu_dse.cost_models.workload import Network, Op
+from npu_dse.cost_models.workload import Layer, Network, Op
 from npu_dse import export
 from npu_dse.design import DOCUMENT_KEYS, check_document, design_document, load_design
 from npu_dse.export.gemmini import gemmini_config
 from npu_dse.export.maestro import gemm_dataflow_text
+from maestro_text import maestro_reads
 from npu_dse.export.verilog import array_shape, constant_param
 
 
@@ -230,7 +231,7 @@ def test_maestro_export_round_trips_through_our_parser(tmp_path: Path, lenet_lp)
         else:
             assert str(first) == f"SpatialMap({entry['constants']['KTileSz']},{entry['constants']['KTileSz']}) K"
         cluster = [d for d in parsed.directives if type(d).__name__ == "ClusterDirective"]
-        assert [str(c) for c in cluster] == [f"Cluster({entry['num_pes']})"]
+        assert [str(c) for c in cluster] == [f"Cluster({entry['num_pes']}, P)"]  # MAESTRO's parser needs the type
 
 
 @pytest.mark.parametrize("mode", ["LP", "LS"])
@@ -284,14 +285,27 @@ def test_gemm_dataflow_translation() -> None:
 
 
 def test_maestro_export_of_global_design(tmp_path: Path, global_design) -> None:
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
     problem, ev = global_design
     doc = design_document(problem, ev)
     export.write(doc, "maestro", tmp_path / "g.m")
     mapping = read_mapping(tmp_path / "g.m")
-    assert list(mapping.network.layers) == [as_maestro_layer(l) for l in problem.network.layers]
+    # yxp_os maps only X in its inner level, which MAESTRO's GEMM has not: a GEMM layer is written as the 1x1 CONV
+    # over its rows that the cost model runs it as
+    assert list(mapping.network.layers) == [
+        as_maestro_layer(l) if l.op is not Op.GEMM else Layer(l.name, Op.CONV, K=l.K, C=l.C, Y=l.N * l.Y, X=1)
+        for l in problem.network.layers]
+    res = CliRunner().invoke(app, ["maestro", str(tmp_path / "g.m"), "--hw", str(tmp_path / "g_hw.m"), "-o",
+                                   str(tmp_path / "o.csv"), "-t", doc["design"]["technology"]])
+    assert res.exit_code == 0, res.output
+    assert list(pd.read_csv(tmp_path / "o.csv").runtime_cycles) == list(ev.layers["runtime_cycles"])
     conv = next(l for l in problem.network.layers if l.op is Op.CONV)
-    expected = dataflow_mod.get("yxp_os").directives
-    assert [str(d) for d in dataflow_mod.parse(mapping.dataflows[conv.name]).directives] == [str(d) for d in expected]
+    expected = [str(d).replace("Sz(S)+7", str(conv.S + 7)) for d in dataflow_mod.get("yxp_os").directives]
+    assert [str(d) for d in dataflow_mod.parse(mapping.dataflows[conv.name]).directives] == expected
+    assert all(maestro_reads(text) == [] for text in mapping.dataflows.values())  # MAESTRO's parser reads it
     assert read_hardware(tmp_path / "g_hw.m") == {"num_pes": 64, "l1_size": 512, "l2_size": 65536, "noc_bw": 32,
                                                   "offchip_bw": 13, "noc_hops": 1}
 

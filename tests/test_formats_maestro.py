@@ -20,6 +20,7 @@ from npu_dse.cost_models.formats.maestro_m import (
 )
 from npu_dse.cost_models.workload import Layer, Network, Op
 from npu_dse.export.maestro import layer_dataflow_text
+from maestro_text import maestro_reads
 
 MAESTRO = Path(__file__).parent / "data" / "maestro"
 #: every shipped model/mapping file but UNet_RS.m, which writes 'N' twice in one Dimensions block (refused below)
@@ -289,3 +290,27 @@ def test_a_one_channel_depthwise_layer_is_written_as_a_dsconv_and_runs_as_maestr
         (5763, 432, 38, 5760, 2400)
     engine = analyze_layer(layer, "eye", hw, consts, compat=True, technology="maestro")
     assert engine.runtime_cycles[0] == 5763 and engine.l1_req_bytes[0] == 432
+
+
+DW = Layer("dw", Op.DWCONV, K=32, C=32, Y=28, X=28, R=3, S=3, padding=1, groups=32)
+
+
+@pytest.mark.parametrize("dataflow", ["kcp_ws", "rs", "xp_ws", "yxp_os", "dpt", "dla", "shi", "eye"])
+@pytest.mark.parametrize("layer", [*zoo.load("resnet50").layers[:3], DW], ids=lambda l: l.name)
+def test_every_template_exports_as_text_maestros_parser_reads(dataflow, layer):
+    """MAESTRO rejects ``Cluster(64)`` and ``TemporalMap(Sz(S)+7,8) X`` (a parse error, found by running its binary
+    on our exports); the export writes ``Cluster(64, P)`` and the sum's value on the layer."""
+    text = layer_dataflow_text(dataflow, {"KTileSz": 4}, 64, layer.op is Op.DWCONV, layer=layer)
+    assert maestro_reads(text) == [], text
+    assert maestro_reads(layer_dataflow_text("yxp_os", {}, 64, False)) == ["TemporalMap(Sz(S)+7,8) X"]
+    assert maestro_reads("SpatialMap(1,1) K; Cluster(64); SpatialMap(1,1) C;") == ["Cluster(64)"]
+
+
+def test_yxp_os_export_writes_the_x_tiles_maestros_own_resnet50_file_has():
+    """MAESTRO's Resnet50_yxp_os.m writes ``TemporalMap(14,8) X`` for the 7x7 CONV1 and ``(8,8)`` for a 1x1."""
+    theirs = read_mapping(MAESTRO / "Resnet50_yxp_os.m")
+    ours = [layer_dataflow_text("yxp_os", {}, 64, False, layer=layer) for layer in zoo.load("resnet50").layers[:2]]
+    for layer, text in zip(theirs.network.layers[:2], ours):
+        want = re.search(r"TemporalMap\((\d+),\s*(\d+)\) X", theirs.dataflows[layer.name]).groups()
+        assert f"TemporalMap({want[0]},{want[1]}) X;" in text
+    assert "TemporalMap(14,8) X;" in ours[0] and "TemporalMap(8,8) X;" in ours[1]

@@ -46,13 +46,20 @@ def network_for(doc: Mapping[str, Any]):
     return net
 
 
-def layer_dataflow_text(dataflow: str, constants: Mapping[str, int], num_pes: int, depthwise: bool) -> str:
-    """Directive text of a built-in dataflow with its constants replaced by numbers.
+def layer_dataflow_text(dataflow: str, constants: Mapping[str, int], num_pes: int, depthwise: bool,
+                        layer=None) -> str:
+    """Directive text of a built-in dataflow with its constants replaced by numbers, as MAESTRO's parser reads it.
+
+    MAESTRO 4eb08d1's parser (``DFSL_parser.hpp``) takes a size or offset that is one integer, one constant or one
+    ``Sz(dim)``, and a cluster type after every cluster size (``Cluster(64, P)``); a sum such as ``yxp_os``'s
+    ``Sz(S)+7`` it cannot read, so with ``layer`` (a :class:`~npu_dse.cost_models.workload.Layer`) every sum is
+    written as its value on that layer, as MAESTRO's own files do (``TemporalMap(10,8) X`` for a 3x3 kernel).
 
     Raises:
         FormatError: a systolic dataflow (MAESTRO has no directives for it; export ``scalesim`` or ``gemmini``).
     """
     from npu_dse.cost_models import dataflow as dataflow_mod
+    from npu_dse.cost_models.maestro import problem_for
 
     df = dataflow_mod.get(dataflow)
     if df.systolic is not None:
@@ -62,10 +69,36 @@ def layer_dataflow_text(dataflow: str, constants: Mapping[str, int], num_pes: in
         df = df.for_depthwise()
     values = df.constant_defaults(num_pes)
     values.update({k: int(v) for k, v in constants.items()})
-    text = " ".join(df.text().splitlines())
-    for name, value in values.items():
-        text = re.sub(rf"\b{re.escape(name)}\b", str(int(value)), text)
-    return " " + text + " "
+    dims = problem_for(layer, df, compat=True)[0].dim_map if layer is not None else None
+
+    def expr(e) -> str:
+        if len(e.terms) == 1 or dims is None:
+            return "+".join(str(values[v]) if kind == "const" else (f"Sz({v})" if kind == "sz" else str(v))
+                            for kind, v in e.terms)
+        return str(e.resolve(dims, values, f"dataflow {df.name!r}"))
+
+    parts = [f"Cluster({expr(d.size)}, {d.kind})" if isinstance(d, dataflow_mod.ClusterDirective)
+             else f"{d.keyword}({expr(d.size)},{expr(d.offset)}) {d.dim}" for d in df.directives]
+    return " " + " ".join(f"{p};" for p in parts) + " "
+
+
+def _gemm_layer(layer, text: str):
+    """(layer, directive text) a GEMM layer is written with: MAESTRO's GEMM with the directives in its dimensions
+    (:func:`gemm_dataflow_text`), or, when that leaves a cluster level with no SpatialMap (a template whose level maps
+    only X, R or S, as ``yxp_os``'s inner one does), the 1x1 CONV over the same rows that the cost model runs the
+    GEMM as under a CONV template (:func:`npu_dse.cost_models.maestro.problem_for`), with the directives as they are."""
+    from npu_dse.cost_models import dataflow as dataflow_mod
+    from npu_dse.cost_models.errors import DataflowError
+    from npu_dse.cost_models.formats.maestro_m import as_maestro_layer
+    from npu_dse.cost_models.workload import Layer
+
+    gemm = gemm_dataflow_text(text)
+    try:
+        dataflow_mod.parse(gemm)
+        return layer, gemm
+    except DataflowError:
+        rows = as_maestro_layer(layer).Y
+        return Layer(layer.name, Op.CONV, K=layer.K, C=layer.C, Y=rows, X=1, R=1, S=1), text
 
 
 _GEMM_DIMS = {"K": "N", "C": "K", "Y": "M", "Y'": "M"}
@@ -135,13 +168,16 @@ def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
         entry = per_layer[i] if per_layer else mapped.get(layer.name, {})
         pes = int(entry.get("num_pes", d["num_pes"]))
         consts = {**d.get("constants", {}), **entry.get("constants", {})}
-        text = layer_dataflow_text(str(entry.get("dataflow", d["dataflow"])), consts, pes, layer.op is Op.DWCONV)
         passes = [layer]
         if layer.op is Op.DWCONV and layer.K != layer.C:  # a channel multiplier m: m depthwise passes, as costed
             passes = [layer.with_(name=f"{layer.name}_pass{j + 1}", K=layer.C) for j in range(layer.K // layer.C)]
         for p in passes:
+            text = layer_dataflow_text(str(entry.get("dataflow", d["dataflow"])), consts, pes, layer.op is Op.DWCONV,
+                                       layer=p)
+            if layer.op is Op.GEMM:
+                p, text = _gemm_layer(p, text)
             layers.append(p)
-            dataflows[p.name] = gemm_dataflow_text(text) if layer.op is Op.GEMM else text
+            dataflows[p.name] = text
     with tempfile.TemporaryDirectory() as tmp:
         mpath, hpath = Path(tmp) / "mapping.m", Path(tmp) / "hw.m"
         write_mapping(mpath, Network(net.name, tuple(layers)), dataflows)
