@@ -803,8 +803,10 @@ class Evaluator:
 
     def _units_hint(self, metric: str) -> str:
         """Why an area or power bound may be far off a node's scale: MAESTRO's constants, or ConfuciuX's NoC."""
-        if metric not in ("area_mm2", "power_mw"):
+        if metric not in ("area_mm2", "power_mw", "sram_bytes", "buffer_bytes", "total_pes"):
             return ""
+        if metric not in ("area_mm2", "power_mw"):
+            return self._lowest_levels_hint()
         if not self.physical:
             why = "under technology 'maestro' (the ConfuciuX preset's) area and power are MAESTRO's constants, not a " \
                   "process node's"
@@ -812,8 +814,17 @@ class Evaluator:
             why = f"the space fixes ConfuciuX's NoC of {CONFUCIUX_FIXED_HARDWARE['noc_bw']:,} elements/cycle, whose " \
                   "wiring no chip holds"
         else:
-            return ""
+            return self._lowest_levels_hint()
         return f"; {why}: for a design in mm2 and mW use space.preset: global with a platform or a technology node"
+
+    def _lowest_levels_hint(self) -> str:
+        """Where a resource budget is below what the space's smallest design needs: its lowest numeric levels, and
+        the field that lowers them."""
+        low = [f"{p.name} {p.values[0]:g}" for p in self.space.parameters
+               if not p.is_categorical and p.scope == "global"]
+        if not low:
+            return ""
+        return f"; the space's lowest levels are {', '.join(low)}: lower ones go in space.parameters"
 
 
     def _proven_speed_bound(self, metric: str, estimate: float) -> float:

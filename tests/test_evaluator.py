@@ -180,3 +180,12 @@ def test_proven_bounds_leave_out_designs_that_cannot_run():
     rs16 = ev.evaluate({"num_pes": 16, "l1_bytes": 4096, "l2_bytes": 10**7, "dataflow": "rs"})
     assert bounds["total_pes"] == 16 == rs16.metrics["total_pes"]
     assert bounds["area_mm2"] == pytest.approx(rs16.metrics["area_mm2"])
+
+
+def test_a_resource_budget_below_the_smallest_design_names_the_lowest_levels():
+    space = DesignSpace((Parameter("num_pes", (64, 128)), Parameter("l1_bytes", (512, 4096)),
+                         Parameter("l2_bytes", (65536,))), mode="LS", dataflow="kcp_ws", fixed={"noc_bw": 64})
+    with pytest.raises(InfeasibleError, match=r"constraint 'sram_bytes' = 1000 cannot be met; the best design of "
+                                              r"this space needs 98304 .*the space's lowest levels are num_pes 64, "
+                                              r"l1_bytes 512, l2_bytes 65536: lower ones go in space.parameters"):
+        Evaluator(Problem(TWO, space, constraints=(Constraint("sram_bytes", limit=1000),)))
