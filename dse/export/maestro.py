@@ -73,7 +73,7 @@ def layer_dataflow_text(dataflow: str, constants: Mapping[str, int], num_pes: in
 
     def expr(e) -> str:
         if len(e.terms) == 1 or dims is None:
-            return "+".join(str(values[v]) if kind == "const" else (f"Sz({v})" if kind == "sz" else str(v))
+            return "+".join(str(values.get(v, v)) if kind == "const" else (f"Sz({v})" if kind == "sz" else str(v))
                             for kind, v in e.terms)
         return str(e.resolve(dims, values, f"dataflow {df.name!r}"))
 
