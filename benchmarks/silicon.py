@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from npu_dse.cost_models import dataflow as dataflow_mod  # noqa: E402
 from npu_dse.cost_models.technology import physical, silicon, tables  # noqa: E402
 from npu_dse.results import atomic_write_text  # noqa: E402
 
@@ -234,8 +235,11 @@ def _mapped_table() -> list[str]:
         "## With the mapper", "",
         "The same chips on the ConfuciuX template of each one's family (tile constants `KTileSz`, `CTileSz`, "
         "`ClusterSz` chosen per layer for least energy among those that fit the chip's L1 and L2, as "
-        "`dse eval --map energy` does; `silicon.evaluate_chip(chip, mapped=True)`). A check of the mapper, not "
-        "the table above: the area is the same hardware.", "",
+        "`dse eval --map energy` does; `silicon.evaluate_chip(chip, mapped=True)`). For `eye` and `shi` the "
+        "mapper may also run a layer under the template's variant with the output channels across the array "
+        "(`dataflow.VARIANTS`: `eye_k`, as MAESTRO's authors map Eyeriss's CONV3-5; `shi_k`, for layers whose "
+        "output map cannot fill the array); the template column counts the layers that took it. A check of the "
+        "mapper, not the table above: the area is the same hardware.", "",
         "| chip | template | latency ms ours / at published rate (ratio) | utilisation | every layer fits | "
         "power mW @ our latency (ratio) | power mW @ published rate / paper (ratio) | pJ/MAC: mac, l1, l2, noc |",
         "|---|---|---|---|---|---|---|---|"]
@@ -246,8 +250,12 @@ def _mapped_table() -> list[str]:
         l2_falls.append(f"{chip.name} {fixed['l2_pj_per_mac']:.2f} -> {r['l2_pj_per_mac']:.2f}")
         latencies.append(f"{chip.name} {fixed['latency_ratio']:.2f} -> {r['latency_ratio']:.2f}")
         split = _split(r)
+        labels = list(silicon.chip_frame(chip, mapped=True)["mapping"])
+        variants = dataflow_mod.VARIANTS.get(chip.mapped_dataflow, ())
+        taken = [f"{sum(lab.split()[0] == v for lab in labels)} of {len(labels)} layers on `{v}`" for v in variants]
         lines.append(
-            f"| {chip.name} | `{chip.mapped_dataflow}` | {_latency(r)} | {r['utilization']:.1%} | "
+            f"| {chip.name} | `{chip.mapped_dataflow}`{' (' + ', '.join(taken) + ')' if taken else ''} | "
+            f"{_latency(r)} | {r['utilization']:.1%} | "
             f"{'yes' if r['feasible'] else 'no'} | {r['power_mw']:.1f} ({r['power_ratio']:.2f}) | "
             f"{_at_rate(r, chip)} | "
             f"{split} |")
@@ -258,7 +266,7 @@ def _mapped_table() -> list[str]:
         "mapper may take slow mappings that reuse more, so the latency improves only where a faster mapping also "
         f"reuses more (latency ratio, fixed -> mapped: {'; '.join(latencies)}). With the "
         "assumed per-PE storage some layers have no mapping that fits (column 5), and LeNet-5's small layers "
-        "leave most of ShiDianNao's array idle under `shi`.", ""]
+        "leave most of ShiDianNao's array idle.", ""]
     return lines
 
 

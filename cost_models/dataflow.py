@@ -474,6 +474,10 @@ _TEXTS = {
     "eye": "TemporalMap(CTileSz,CTileSz) C; TemporalMap(KTileSz,KTileSz) K; SpatialMap(ClusterSz,ClusterSz) Y';"
            " TemporalMap(Sz(S),Sz(S)) X'; " + _RS_T + " Cluster(ClusterSz, P); TemporalMap(1,1) C;"
            " SpatialMap(1,1) Y'; SpatialMap(1,1) X'; " + _RS_T,
+    "eye_k": "SpatialMap(KTileSz,KTileSz) K; TemporalMap(CTileSz,CTileSz) C; TemporalMap(ClusterSz,ClusterSz) Y';"
+             " TemporalMap(Sz(S),Sz(S)) X'; " + _RS_T + " Cluster(ClusterSz, P); TemporalMap(1,1) C;"
+             " SpatialMap(1,1) Y'; TemporalMap(1,1) X'; " + _RS_T,
+    "shi_k": "SpatialMap(1,1) K; TemporalMap(CTileSz,CTileSz) C; TemporalMap(1,1) Y'; TemporalMap(1,1) X'; " + _RS_T,
 }
 _DESCRIPTIONS = {
     "kcp_ws": "NVDLA-like weight-stationary (MAESTRO kcp_ws.m, Cluster 64)",
@@ -484,9 +488,18 @@ _DESCRIPTIONS = {
     "dla": "ConfuciuX dla.m (NVDLA-like; KTileSz, ClusterSz = PEs)",
     "shi": "ConfuciuX shi.m (ShiDianNao-like; KTileSz, CTileSz, ClusterSz = PEs)",
     "eye": "ConfuciuX eye.m (Eyeriss-like; KTileSz, CTileSz, ClusterSz = PEs)",
+    "eye_k": "eye with output channels across its clusters (KTileSz per cluster) and output rows across the PEs of "
+             "one, as MAESTRO's authors map Eyeriss's CONV3-5 (validation/eyeriss/alexnet_rs_validation.m)",
+    "shi_k": "shi with output channels across the PEs (one output channel per PE, CTileSz input channels at a "
+             "time), for layers whose output map is too small to fill the array (fully connected layers)",
 }
+
+#: Template -> the variants the mapper may run a layer under instead (:mod:`npu_dse.cost_models.mapper`): the
+#: same kind of array with another dimension mapped spatially, "the spatially mapped dimension where the template
+#: allows it" (issue 15). Without the mapper a template runs as it is written.
+VARIANTS: dict[str, tuple[str, ...]] = {"eye": ("eye_k",), "shi": ("shi_k",)}
 _DEPTHWISE = {"kcp_ws": "dpt", "rs": "dpt", "xp_ws": "dpt", "dpt": None, "yxp_os": "yxp_os_dw",
-              "dla": "confx_dpt", "shi": "confx_dpt", "eye": "confx_dpt"}
+              "dla": "confx_dpt", "shi": "confx_dpt", "eye": "confx_dpt", "eye_k": "confx_dpt", "shi_k": "confx_dpt"}
 _ALIASES = {"yxp_os_dw": "yxp_os", "confx_dla": "dla", "confx_shi": "shi", "confx_eye": "eye", "nvdla": "kcp_ws", "shidiannao": "yxp_os",
             "eyeriss": "rs"}
 _CACHE: dict[str, Dataflow] = {}
@@ -503,8 +516,8 @@ SYSTOLIC: dict[str, tuple[str, str]] = {
 
 
 def names() -> list[str]:
-    """Names of the built-in dataflows: the MAESTRO templates kcp_ws, rs, xp_ws, dpt, yxp_os, dla, shi, eye, then
-    the systolic ones (:data:`SYSTOLIC`)."""
+    """Names of the built-in dataflows: the MAESTRO templates kcp_ws, rs, xp_ws, dpt, yxp_os, dla, shi, eye, the
+    variants eye_k and shi_k (:data:`VARIANTS`), then the systolic ones (:data:`SYSTOLIC`)."""
     return list(_DEPTHWISE) + list(SYSTOLIC)
 
 

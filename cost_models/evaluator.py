@@ -92,9 +92,10 @@ CONSTRAINT_SENSE: dict[str, str] = {**{m: "max" for m in CONSTRAINT_LAYER_COLUMN
 CONSTRAINT_METRICS: tuple[str, ...] = tuple(CONSTRAINT_SENSE)
 """Metrics a constraint may bound."""
 
-MAPPING_COLUMNS: tuple[str, ...] = ("map_KTileSz", "map_CTileSz", "map_ClusterSz", "map_stationary")
+MAPPING_COLUMNS: tuple[str, ...] = ("map_KTileSz", "map_CTileSz", "map_ClusterSz", "map_stationary", "map_variant")
 """Per-layer mapping the layer ran with (chosen by the mapper or set by the design; 0: not used): template constants,
-and a systolic layer's stationary operand (:data:`npu_dse.cost_models.mapper.STATIONARY` codes; mapper only)."""
+a systolic layer's stationary operand (:data:`npu_dse.cost_models.mapper.STATIONARY` codes; mapper only) and the
+template variant it ran (:data:`npu_dse.cost_models.mapper.VARIANT_CODES`; mapper only, 0: the template)."""
 
 LAYER_METRICS: tuple[str, ...] = (
     "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "l1_req_bytes", "l2_req_bytes", "buffer_bytes",
@@ -598,6 +599,8 @@ class Evaluator:
             return np.full(len(plist), pes_needed(layer, dataflow, None, 1), dtype=np.int64), have
         mapper = self.space.mapper or {}
         least = {c: min(v) for c, v in mapper.items()}
+        # with the mapper a layer may run a variant of the template instead, whichever takes fewest PEs
+        runs = (dataflow, *(dataflow_mod.VARIANTS.get(dataflow_mod.get(dataflow).name, ()) if mapper else ()))
         memo: dict[tuple, int] = {}
         need = np.empty(len(plist), dtype=np.int64)
         for j, p in enumerate(plist):
@@ -605,7 +608,7 @@ class Evaluator:
             consts = {**least, **{c: int(v) for c, v in p.items() if c[:1].isupper()}}
             key = (pes, tuple(sorted(consts.items())))
             if key not in memo:
-                memo[key] = pes_needed(layer, dataflow, consts, pes)
+                memo[key] = min(pes_needed(layer, d, consts, pes) for d in runs)
             need[j] = memo[key]
         return need, have
 

@@ -27,7 +27,7 @@ from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.errors import DataflowError, SpaceError
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import LayerCost, analyze_layer
-from npu_dse.cost_models.workload import Layer, Network
+from npu_dse.cost_models.workload import Layer, Network, Op
 
 MAPPED_CONSTANTS: tuple[str, ...] = ("KTileSz", "CTileSz", "ClusterSz")
 """Template constants the mapper may choose."""
@@ -63,16 +63,31 @@ STATIONARY_BY_OPERAND: dict[str, str] = {operand: name for name, (_, operand, _)
 """The operand best.json's mapping names (``weight``, ``output``, ``input``) -> stationary choice (``ws``, ...)."""
 
 
+VARIANT_CODES: dict[str, int] = {name: k + 1 for k, name in enumerate(
+    v for variants in dataflow_mod.VARIANTS.values() for v in variants)}
+"""A template variant (:data:`npu_dse.cost_models.dataflow.VARIANTS`) -> its code in the mapping's ``variant``
+(0: the template itself)."""
+
+VARIANT_BY_CODE: dict[int, str] = {code: name for name, code in VARIANT_CODES.items()}
+"""Code -> template variant."""
+
+
 def mapping_keys(dataflow: str) -> set[str]:
-    """What the mapper chooses for ``dataflow``: its template constants, or ``stationary`` for a systolic one."""
+    """What the mapper chooses for ``dataflow``: its template constants (and its variant, for a template that has
+    variants), or ``stationary`` for a systolic one."""
     df = dataflow_mod.get(dataflow)
-    return {"stationary"} if df.systolic is not None else set(df.constants)
+    if df.systolic is not None:
+        return {"stationary"}
+    variants = dataflow_mod.VARIANTS.get(df.name, ())
+    keys = set(df.constants).union(*(dataflow_mod.get(v).constants for v in variants))
+    return keys | {"variant"} if variants else keys
 
 
 def mapping_labels(layers: Mapping[str, np.ndarray]) -> list[str]:
     """One short label per layer of the mapping an evaluation ran (its ``map_*`` columns, shape (num_layers,)):
     ``"WS"``/``"OS"``/``"IS"`` for a systolic layer's stationary operand, ``"KTileSz=4 ClusterSz=64"`` for template
-    constants, ``"-"`` when nothing was chosen."""
+    constants, led by the variant's name when the layer ran one (``"eye_k KTileSz=16 ..."``), ``"-"`` when nothing
+    was chosen."""
     n = len(next(iter(layers.values()))) if layers else 0
     out = []
     for i in range(n):
@@ -80,6 +95,9 @@ def mapping_labels(layers: Mapping[str, np.ndarray]) -> list[str]:
         code = int(layers.get("map_stationary", np.zeros(n))[i])
         if code:
             parts.append(STATIONARY_BY_CODE[code].upper())
+        variant = int(layers.get("map_variant", np.zeros(n))[i])
+        if variant:
+            parts.append(VARIANT_BY_CODE[variant])
         parts += [f"{c}={int(layers[f'map_{c}'][i])}" for c in MAPPED_CONSTANTS
                   if f"map_{c}" in layers and layers[f"map_{c}"][i] > 0]
         out.append(" ".join(parts) or "-")
@@ -104,18 +122,29 @@ def check_candidates(candidates: Mapping[str, Sequence[int]]) -> dict[str, tuple
 
 
 def mapping_choices(dataflow: str, num_pes: int, given: Mapping[str, Any],
-                    candidates: Mapping[str, Sequence[int]]) -> list[dict[str, int]]:
-    """Every combination of candidate values for the constants ``dataflow`` uses that ``given`` does not set.
+                    candidates: Mapping[str, Sequence[int]], layer: Layer | None = None) -> list[dict[str, int]]:
+    """Every combination of candidate values for the constants ``dataflow`` uses that ``given`` does not set (with
+    ``layer``, those of the template the layer runs: the depthwise variant's for a depthwise layer, else the
+    template's own).
 
     ``ClusterSz`` candidates above ``num_pes`` are left out. Returns ``[{}]`` when nothing is to be chosen.
     """
-    used = dataflow_mod.get(dataflow).constants
+    df = dataflow_mod.get(dataflow)
+    used = df.constants if layer is None else _own_constants(df.for_depthwise() if layer.op is Op.DWCONV else df)
     names = [c for c in MAPPED_CONSTANTS if c in used and c in candidates and c not in given]
     values = []
     for c in names:
         vals = [v for v in candidates[c] if c != "ClusterSz" or v <= num_pes]
         values.append(vals or [min(candidates[c])])
     return [dict(zip(names, combo)) for combo in itertools.product(*values)]
+
+
+def _own_constants(df) -> set[str]:
+    """The constants ``df``'s own directives name (not its depthwise variant's)."""
+    names: set[str] = set()
+    for d in df.directives:
+        names |= d.size.constants() | (d.offset.constants() if isinstance(d, dataflow_mod.Map) else set())
+    return names
 
 
 def take(cost: LayerCost, index: np.ndarray) -> LayerCost:
@@ -152,20 +181,59 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
 
     Returns:
         (the cost at each point's chosen mapping, shape ``(n,)``; per point the chosen constants, given ones
-        included).
+        included, and for a template with variants (:data:`npu_dse.cost_models.dataflow.VARIANTS`) the ``variant``
+        it ran, :data:`VARIANT_CODES`, 0 for the template itself).
 
     Raises:
         DataflowError: no candidate mapping is legal at some point (names the layer and dataflow).
     """
-    n = len(hardware)
     engine = {"technology": technology, "compat": compat, "include_dram": include_dram}
-    systolic = dataflow_mod.get(dataflow).systolic
-    if systolic is not None:
-        return _best_stationary(layer, dataflow, systolic, hardware, given, objective, engine)
+    df = dataflow_mod.get(dataflow)
+    if df.systolic is not None:
+        return _best_stationary(layer, dataflow, df.systolic, hardware, given, objective, engine)
+    variants = dataflow_mod.VARIANTS.get(df.name, ())
+    if not variants:
+        return _best_constants(layer, dataflow, hardware, given, candidates, objective, engine)
+    return _best_variant(layer, df, variants, hardware, given, candidates, objective, engine)
+
+
+def _best_variant(layer: Layer, df, variants: Sequence[str], hardware: HardwareBatch,
+                  given: Sequence[Mapping[str, int]], candidates: Mapping[str, Sequence[int]], objective: str,
+                  engine: Mapping[str, Any]) -> tuple[LayerCost, list[dict[str, int]]]:
+    """:func:`best_mapping` of a template with variants: per point the best of the template's and each variant's
+    best mapping (fits the buffers first, then the score; the template, then the variants in order, on a tie)."""
+    best, chosen, failure = None, None, None
+    depthwise = layer.op is Op.DWCONV
+    for name in (df.name, *variants):
+        if name != df.name and depthwise and dataflow_mod.get(name).for_depthwise().key == df.for_depthwise().key:
+            continue  # a depthwise layer runs the same depthwise template under every variant
+        try:
+            cost, ch = _best_constants(layer, name, hardware, given, candidates, objective, engine)
+        except DataflowError as exc:
+            failure = failure or exc
+            continue
+        ch = [{**c, "variant": VARIANT_CODES.get(name, 0)} for c in ch]
+        if best is None:
+            best, chosen = cost, ch
+            continue
+        ok_b, ok_o = np.asarray(best.feasible, dtype=bool), np.asarray(cost.feasible, dtype=bool)
+        better = (ok_o & ~ok_b) | ((ok_o == ok_b) & (_score(cost, objective) < _score(best, objective)))
+        best = _where(better, cost, best)
+        chosen = [ch[i] if better[i] else chosen[i] for i in range(len(hardware))]
+    if best is None:
+        raise failure  # type: ignore[misc]
+    return LayerCost(**{**{f.name: getattr(best, f.name) for f in fields(best)}, "dataflow": df.name}), chosen
+
+
+def _best_constants(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Sequence[Mapping[str, int]],
+                    candidates: Mapping[str, Sequence[int]], objective: str, engine: Mapping[str, Any]
+                    ) -> tuple[LayerCost, list[dict[str, int]]]:
+    """:func:`best_mapping` of one template: its candidate constants at every point, in one engine call."""
+    n = len(hardware)
     rows: list[int] = []
     consts: list[dict[str, int]] = []
     for i in range(n):
-        for choice in mapping_choices(dataflow, int(hardware.num_pes[i]), given[i], candidates):
+        for choice in mapping_choices(dataflow, int(hardware.num_pes[i]), given[i], candidates, layer):
             rows.append(i)
             consts.append({**given[i], **choice})
     names = sorted({k for c in consts for k in c})
@@ -296,5 +364,5 @@ def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: li
 
 
 __all__ = ["DEFAULT_CANDIDATES", "MAPPED_CONSTANTS", "SCORE_COLUMN", "STATIONARY", "STATIONARY_BY_CODE",
-           "STATIONARY_BY_OPERAND",
+           "STATIONARY_BY_OPERAND", "VARIANT_BY_CODE", "VARIANT_CODES",
            "best_mapping", "check_candidates", "mapping_choices", "mapping_keys", "mapping_labels", "take"]

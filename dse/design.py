@@ -180,15 +180,17 @@ def design_document(problem, evaluation) -> dict[str, Any]:
 
 
 def _layer_mapping(name: str, dataflow: str, row: Mapping[str, float], design: Mapping[str, Any]) -> dict[str, Any]:
-    """One layer's entry of ``design["mapping"]``: its template constants, a systolic layer's ``stationary``
-    operand and the dimensions on the array's rows x columns, its ``runtime_cycles`` and PE ``utilization``
-    (MACs / (cycles x PEs x SIMD lanes), at most 1)."""
+    """One layer's entry of ``design["mapping"]``: its ``dataflow`` (the template variant the mapper ran it under,
+    :data:`npu_dse.cost_models.dataflow.VARIANTS`, else the design's), its template constants, a systolic layer's
+    ``stationary`` operand and the dimensions on the array's rows x columns, its ``runtime_cycles`` and PE
+    ``utilization`` (MACs / (cycles x PEs x SIMD lanes), at most 1)."""
     from npu_dse.cost_models.evaluator import MAPPING_COLUMNS
-    from npu_dse.cost_models.mapper import STATIONARY, STATIONARY_BY_CODE
+    from npu_dse.cost_models.mapper import STATIONARY, STATIONARY_BY_CODE, VARIANT_BY_CODE
 
-    entry: dict[str, Any] = {"layer": name, "dataflow": dataflow,
+    variant = int(row.get("map_variant", 0))
+    entry: dict[str, Any] = {"layer": name, "dataflow": VARIANT_BY_CODE[variant] if variant else dataflow,
                              "constants": {c[4:]: int(row[c]) for c in MAPPING_COLUMNS
-                                           if c != "map_stationary" and row.get(c, 0) > 0}}
+                                           if c not in ("map_stationary", "map_variant") and row.get(c, 0) > 0}}
     code = int(row.get("map_stationary", 0))
     if code:
         choice = STATIONARY_BY_CODE[code]

@@ -29,8 +29,11 @@ CONFX_DLA = """Dataflow {
 
 
 def test_builtin_names_and_depthwise_variants():
-    assert dfm.names() == ["kcp_ws", "rs", "xp_ws", "dpt", "yxp_os", "dla", "shi", "eye", "systolic_ws", "systolic_os",
-                           "systolic_is", "systolic_both"]
+    assert dfm.names() == ["kcp_ws", "rs", "xp_ws", "dpt", "yxp_os", "dla", "shi", "eye", "eye_k", "shi_k",
+                           "systolic_ws", "systolic_os", "systolic_is", "systolic_both"]
+    assert dfm.VARIANTS == {"eye": ("eye_k",), "shi": ("shi_k",)}
+    assert [str(d) for d in dfm.get("eye_k").directives][:1] == ["SpatialMap(KTileSz,KTileSz) K"]
+    assert dfm.get("shi_k").for_depthwise().name == "confx_dpt"
     assert dfm.get("kcp_ws").for_depthwise().name == "dpt"
     assert dfm.get("yxp_os").for_depthwise().name == "yxp_os_dw"
     assert dfm.get("dla").for_depthwise().name == "confx_dpt"

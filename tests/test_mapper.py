@@ -19,23 +19,28 @@ from npu_dse.cost_models.errors import DataflowError, SpaceError
 from npu_dse.cost_models.evaluator import Evaluator, Problem
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import analyze_layer
-from npu_dse.cost_models.mapper import best_mapping, check_candidates, map_network, mapping_choices
+from npu_dse.cost_models.dataflow import VARIANTS
+from npu_dse.cost_models.mapper import VARIANT_BY_CODE, best_mapping, check_candidates, map_network, mapping_choices
 from npu_dse.cost_models.space import DesignSpace, Parameter
 from npu_dse.cost_models.workload import Layer, Op
 
 CANDIDATES = {"KTileSz": (1, 2, 4, 8), "CTileSz": (1, 2, 4), "ClusterSz": (2, 4, 8, 16, 32, 64)}
 
 
-def _brute(layer, dataflow, hw: Hardware, objective_col: str):
+def _brute(layer, dataflow, hw: Hardware, objective_col: str, technology="28nm", include_dram=False):
+    """The feasible-first least ``objective_col`` over the template and its variants (VARIANTS) x every candidate
+    (ties: the template first, then candidate order): ((infeasible, value), variant name, constants)."""
     best = None
-    for choice in mapping_choices(dataflow, hw.num_pes, {}, CANDIDATES):
-        try:
-            c = analyze_layer(layer, dataflow, hw, choice or None, technology="28nm")
-        except DataflowError:
-            continue
-        key = (not bool(c.feasible[0]), float(getattr(c, objective_col)[0]))
-        if best is None or key < best[0]:
-            best = (key, choice)
+    for variant in (dataflow, *VARIANTS.get(dataflow, ())):
+        for choice in mapping_choices(variant, hw.num_pes, {}, CANDIDATES, layer):
+            try:
+                c = analyze_layer(layer, variant, hw, choice or None, technology=technology,
+                                  include_dram=include_dram)
+            except DataflowError:
+                continue
+            key = (not bool(c.feasible[0]), float(getattr(c, objective_col)[0]))
+            if best is None or key < best[0]:
+                best = (key, variant, choice)
     return best
 
 
@@ -50,9 +55,11 @@ def test_the_mappers_choice_equals_brute_force(dataflow, pes, l1, shape, objecti
     cost, chosen = best_mapping(layer, dataflow, HardwareBatch.coerce(hw), [{}], CANDIDATES, objective,
                                 "28nm")
     col = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}[objective]
-    (infeasible, value), choice = _brute(layer, dataflow, hw, col)
+    (infeasible, value), variant, choice = _brute(layer, dataflow, hw, col)
     assert getattr(cost, col)[0] == value and bool(cost.feasible[0]) == (not infeasible)
-    again = analyze_layer(layer, dataflow, hw, chosen[0], technology="28nm")
+    assert VARIANT_BY_CODE.get(chosen[0].get("variant", 0), dataflow) == variant
+    again = analyze_layer(layer, variant, hw, {k: v for k, v in chosen[0].items() if k != "variant"},
+                          technology="28nm")
     assert getattr(again, col)[0] == value
 
 
@@ -67,23 +74,22 @@ def test_map_network_runs_every_layer_at_its_brute_force_best(dataflow, technolo
                         include_dram=include_dram)
     assert frame["layer"].tolist() == [la.name for la in net.layers]
     for layer, row in zip(net.layers, frame.itertuples(index=False)):
-        choices = ([{"systolic": s} for s in ("ws", "os")] if dataflow == "systolic_both"
-                   else mapping_choices(dataflow, hw.num_pes, {}, CANDIDATES))
-        keys = []
-        for choice in choices:
-            df = f"systolic_{choice['systolic']}" if "systolic" in choice else dataflow
-            c = analyze_layer(layer, df, hw, None if "systolic" in choice else (choice or None),
-                              technology=technology, include_dram=include_dram)
-            keys.append((not bool(c.feasible[0]), float(c.energy_pj[0])))
-        assert (not row.feasible, row.energy_pj) == min(keys)
         if dataflow == "systolic_both":
+            keys = []
+            for s in ("ws", "os"):
+                c = analyze_layer(layer, f"systolic_{s}", hw, technology=technology, include_dram=include_dram)
+                keys.append((not bool(c.feasible[0]), float(c.energy_pj[0])))
+            assert (not row.feasible, row.energy_pj) == min(keys)
             assert row.mapping in ("WS", "OS") and row.map_stationary in (1, 2)
-        else:
-            consts = {k: int(getattr(row, f"map_{k}")) for k in ("KTileSz", "CTileSz", "ClusterSz")
-                      if hasattr(row, f"map_{k}")}
-            assert row.mapping == " ".join(f"{k}={v}" for k, v in consts.items())
-            again = analyze_layer(layer, dataflow, hw, consts, technology=technology, include_dram=include_dram)
-            assert float(again.energy_pj[0]) == row.energy_pj
+            continue
+        (infeasible, value), variant, _ = _brute(layer, dataflow, hw, "energy_pj", technology, include_dram)
+        assert (not row.feasible, row.energy_pj) == (infeasible, value)
+        assert VARIANT_BY_CODE.get(int(getattr(row, "map_variant", 0)), dataflow) == variant
+        consts = {k: int(getattr(row, f"map_{k}")) for k in ("KTileSz", "CTileSz", "ClusterSz")
+                  if getattr(row, f"map_{k}", 0) > 0}
+        assert row.mapping == " ".join([variant] * (variant != dataflow) + [f"{k}={v}" for k, v in consts.items()])
+        again = analyze_layer(layer, variant, hw, consts, technology=technology, include_dram=include_dram)
+        assert float(again.energy_pj[0]) == row.energy_pj
     with pytest.raises(DataflowError, match="mapping objective 'speed': allowed: latency_cycles"):
         map_network(net, dataflow, hw, "speed")
 
@@ -143,8 +149,9 @@ def test_the_mapper_never_does_worse_than_the_template_defaults():
         a, b = plain.evaluate(point), mapped.evaluate(point)
         if a.feasible:
             assert b.feasible and b.metrics["latency_cycles"] <= a.metrics["latency_cycles"]
-        assert np.all(b.layers["map_ClusterSz"] >= 1) and np.all(b.layers["map_KTileSz"] >= 1)
-        assert np.all(b.layers["map_CTileSz"] == 0)  # dla does not use CTileSz
+        dw = np.array([la.op is Op.DWCONV for la in net.layers])
+        assert np.all(b.layers["map_KTileSz"] >= 1) and np.all(b.layers["map_CTileSz"] == 0)  # dla has no CTileSz
+        assert np.all((b.layers["map_ClusterSz"] >= 1) == ~dw)  # a depthwise layer runs confx_dpt: no cluster
 
 
 def test_a_mapped_run_reports_each_layers_mapping(tmp_path: Path):
@@ -159,7 +166,7 @@ def test_a_mapped_run_reports_each_layers_mapping(tmp_path: Path):
     design = json.loads((out / "best.json").read_text())["design"]
     assert [m["layer"] for m in design["mapping"]] == [la.name for la in zoo.load("resnet50").layers[:3]]
     for m in design["mapping"]:
-        assert m["dataflow"] in ("dla", "shi", "confx_dpt") and m["constants"]
+        assert m["dataflow"] in ("dla", "shi", "shi_k", "confx_dpt") and m["constants"]
         assert m["constants"].get("ClusterSz", 1) <= design["num_pes"]
     # the MAESTRO export writes each layer's own mapping: run back through the cost model, every layer takes the
     # cycles the mapper chose it for
@@ -196,3 +203,51 @@ def test_systolic_both_takes_the_better_stationary_operand_per_layer(pes, l2, no
     assert cost.dataflow == "systolic_both"
     assert score(cost) == score(options[best_code])
     assert cost.energy_pj[0] == options[best_code].energy_pj[0]
+
+
+def test_the_mapper_runs_a_layer_under_its_templates_variant_where_that_is_best():
+    """eye's variant eye_k (output channels across the array, as MAESTRO's authors map Eyeriss's CONV3-5) wins on
+    AlexNet's conv3 on Eyeriss's array; shi's shi_k (one output channel per PE) on LeNet-5's FC layer, whose one
+    output pixel leaves shi's output-row mapping one PE."""
+    eyeriss = Hardware(num_pes=168, l1_bytes=520, l2_bytes=110592, noc_bw=4, word_bytes=2, clock_mhz=200)
+    conv3 = zoo.load("alexnet").layers[2]
+    cost, chosen = best_mapping(conv3, "eye", HardwareBatch.coerce(eyeriss), [{}], CANDIDATES, "latency_cycles",
+                                "65nm")
+    assert VARIANT_BY_CODE[chosen[0]["variant"]] == "eye_k"
+    (_, eye_alone), _, _ = min(
+        ((not bool(c.feasible[0]), float(c.runtime_cycles[0])), "eye", ch)
+        for ch in mapping_choices("eye", 168, {}, CANDIDATES, conv3)
+        for c in [analyze_layer(conv3, "eye", eyeriss, ch, technology="65nm")])
+    assert cost.runtime_cycles[0] < eye_alone / 2 and cost.dataflow == "eye"
+    fc = zoo.load("lenet5").layers[3]
+    _, chosen = best_mapping(fc, "shi", HardwareBatch.coerce(Hardware(num_pes=64)), [{}], CANDIDATES,
+                             "latency_cycles", "65nm")
+    assert VARIANT_BY_CODE[chosen[0]["variant"]] == "shi_k" and "ClusterSz" not in chosen[0]
+
+
+def test_a_layer_on_a_variant_is_reported_and_exported_under_its_name(tmp_path: Path):
+    from maestro_text import maestro_reads
+
+    out = tmp_path / "run"
+    res = CliRunner().invoke(app, [
+        "run", str(Path(__file__).resolve().parents[1] / "configs" / "global_resnet50_edge.yaml"), "--out",
+        str(out), "-q", "--set", "workload.model=vgg16", "--set", "workload.layers=8:11", "--set",
+        "search.budget=12", "--set", "search.stages=[{method: random}]", "--set", "space.dataflows=[eye]",
+        "--set", "space.pe_array=false", "--set", "constraints={}", "--set", "platform=null"])
+    assert res.exit_code == 0, res.output
+    design = json.loads((out / "best.json").read_text())["design"]
+    assert {m["dataflow"] for m in design["mapping"]} <= {"eye", "eye_k"} and design["dataflow"] == "eye"
+    assert any(m["dataflow"] == "eye_k" for m in design["mapping"]), design["mapping"]
+    assert "eye_k" in res.output  # the mapping table's dataflow column
+    res = CliRunner().invoke(app, ["export", str(out), "--format", "maestro", "-o", str(tmp_path / "d.m")])
+    assert res.exit_code == 0, res.output
+    from npu_dse.cost_models.formats.maestro_m import read_mapping
+
+    assert all(maestro_reads(text) == [] for text in read_mapping(tmp_path / "d.m").dataflows.values())
+    res = CliRunner().invoke(app, ["maestro", str(tmp_path / "d.m"), "--hw", str(tmp_path / "d_hw.m"),
+                                   "--technology", design["technology"], "-o", str(tmp_path / "d.csv")])
+    assert res.exit_code == 0, res.output
+    import pandas as pd
+
+    assert pd.read_csv(tmp_path / "d.csv")["runtime_cycles"].tolist() == [m["runtime_cycles"]
+                                                                           for m in design["mapping"]]

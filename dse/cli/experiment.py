@@ -47,20 +47,20 @@ def _print_summary(summary: dict, run_dir: Path) -> None:
     console = Console()
     console.print(table)
     if design.get("mapping"):
-        console.print(_mapping_table(design["mapping"]))
+        console.print(_mapping_table(design["mapping"], design.get("dataflow")))
     console.print(f"run directory: {run_dir}")
 
 
-def _mapping_table(mapping: list[dict]):
+def _mapping_table(mapping: list[dict], dataflow: str | None = None):
     """The best design's mapping per layer (``design["mapping"]`` of best.json) as a rich table; the dataflow
-    column only when layers differ in it."""
+    column only when layers differ in it or from the design's ``dataflow`` (a template variant the mapper chose)."""
     from rich.table import Table
 
     from npu_dse.cost_models.mapper import STATIONARY_BY_OPERAND
 
     table = Table(title="mapping per layer")
     cols = ["layer", "mapping", "cycles", "utilisation"]
-    several = len({m["dataflow"] for m in mapping}) > 1
+    several = len({m["dataflow"] for m in mapping} | ({dataflow} if dataflow else set())) > 1
     if several:
         cols.insert(1, "dataflow")
     for col in cols:

@@ -33,7 +33,7 @@ from npu_dse.cost_models.systolic import array_dims, array_shape
 
 DATAFLOW_CODES: dict[str, int] = {"kcp_ws": 0, "yxp_os": 1, "rs": 2, "xp_ws": 3, "dpt": 4, "dla": 5, "shi": 6,
                                   "eye": 7, "systolic_ws": 8, "systolic_os": 9,
-                                  "systolic_is": 10, "systolic_both": 11}
+                                  "systolic_is": 10, "systolic_both": 11, "eye_k": 12, "shi_k": 13}
 """Integer codes of the built-in dataflows (``DF_<NAME>`` in the package)."""
 MAX_L2_WIDTH_BITS = 4096
 
