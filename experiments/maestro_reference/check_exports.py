@@ -17,6 +17,7 @@ Prints one line per case and exits 1 if any differs.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import subprocess
 import sys
 import tempfile
@@ -30,22 +31,28 @@ from npu_dse.cost_models.evaluator import Evaluator, Problem
 from npu_dse.cost_models.formats.maestro_m import read_hardware
 from npu_dse.cost_models.hardware import Hardware
 from npu_dse.cost_models.maestro import analyze_mapping
+from npu_dse.cost_models.mapper import DEFAULT_CANDIDATES
 from npu_dse.design import design_document
 
-#: (network, layer slice, dataflow): CONVs of every kernel size and stride, depthwise, GEMM (BERT-base), FC layers.
+#: (network, layer slice, dataflow, mapper): CONVs of every kernel size and stride, grouped and depthwise ones,
+#: GEMMs (BERT-base), FC layers; with the mapper, each layer at its least-latency tiles and template variant.
 CASES = (
-    ("resnet50", "0:20", "yxp_os"), ("resnet50", "0:20", "kcp_ws"), ("resnet50", "0:20", "rs"),
-    ("resnet50", "50:54", "eye"), ("mobilenet_v2", "0:12", "yxp_os"), ("mobilenet_v2", "0:12", "kcp_ws"),
-    ("mobilenet_v2", "0:12", "dla"), ("bert_base", "0:6", "kcp_ws"), ("bert_base", "0:6", "yxp_os"),
-    ("alexnet", "0:8", "shi"), ("alexnet", "0:8", "xp_ws"),
+    ("resnet50", "0:20", "yxp_os", False), ("resnet50", "0:20", "kcp_ws", False), ("resnet50", "0:20", "rs", False),
+    ("resnet50", "50:54", "eye", False), ("mobilenet_v2", "0:12", "yxp_os", False),
+    ("mobilenet_v2", "0:12", "kcp_ws", False), ("mobilenet_v2", "0:12", "dla", False),
+    ("bert_base", "0:6", "kcp_ws", False), ("bert_base", "0:6", "yxp_os", False), ("alexnet", "0:8", "shi", False),
+    ("alexnet", "0:8", "xp_ws", False), ("alexnet", "0:8", "eye", True), ("lenet5", "0:5", "shi", True),
+    ("mobilenet_v2", "0:12", "eye", True), ("vgg16", "0:13", "dla", True),
 )
 POINT = {"num_pes": 256, "l1_bytes": 512, "l2_bytes": 1 << 20, "noc_bw": 64, "offchip_bw": 70000}
 
 
-def check(maestro: Path, model: str, layers: str, dataflow: str, work: Path) -> tuple[bool, str]:
+def check(maestro: Path, model: str, layers: str, dataflow: str, mapper: bool, work: Path) -> tuple[bool, str]:
     """Export the case's design, run MAESTRO and our engine on the files; (equal, one-line report)."""
     net = zoo.load(model).select(layers)
     problem = Problem.build(net, space="global", dataflows=(dataflow,))
+    if mapper:
+        problem = dataclasses.replace(problem, space=dataclasses.replace(problem.space, mapper=DEFAULT_CANDIDATES))
     evaluation = Evaluator(problem, check_budget=False).evaluate({**{k: v for k, v in POINT.items()
                                                                      if k != "offchip_bw"}, "dataflow": dataflow})
     doc = design_document(problem, evaluation)
@@ -75,11 +82,11 @@ def main() -> None:
     ap.add_argument("--maestro", type=Path, required=True, help="the MAESTRO executable (4eb08d1)")
     args = ap.parse_args()
     failed = 0
-    for model, layers, dataflow in CASES:
+    for model, layers, dataflow, mapper in CASES:
         with tempfile.TemporaryDirectory() as tmp:
-            ok, report = check(args.maestro.resolve(), model, layers, dataflow, Path(tmp))
+            ok, report = check(args.maestro.resolve(), model, layers, dataflow, mapper, Path(tmp))
         failed += not ok
-        print(f"{model} {layers} {dataflow}: {report}")
+        print(f"{model} {layers} {dataflow}{' (mapper)' if mapper else ''}: {report}")
     sys.exit(1 if failed else 0)
 
 
