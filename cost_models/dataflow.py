@@ -498,6 +498,30 @@ _DESCRIPTIONS = {
 #: same kind of array with another dimension mapped spatially, "the spatially mapped dimension where the template
 #: allows it" (issue 15). Without the mapper a template runs as it is written.
 VARIANTS: dict[str, tuple[str, ...]] = {"eye": ("eye_k",), "shi": ("shi_k",)}
+
+VARIANT_CODES: dict[str, int] = {name: k + 1 for k, name in enumerate(v for vs in VARIANTS.values() for v in vs)}
+"""A template variant -> its code, the value of a mapping's ``variant`` (0: the template itself), which
+:func:`npu_dse.cost_models.maestro.analyze_layer` takes among the constants."""
+
+VARIANT_BY_CODE: dict[int, str] = {code: name for name, code in VARIANT_CODES.items()}
+"""Code -> template variant."""
+
+
+def variant_of(dataflow: "str | Dataflow", code: int) -> str:
+    """The template a layer runs under ``dataflow`` with mapping ``variant`` = ``code``: the dataflow itself for 0.
+
+    Raises:
+        DataflowError: a code that is not one of the dataflow's variants (names the allowed codes).
+    """
+    df = get(dataflow)
+    if int(code) == 0:
+        return df.name
+    name = VARIANT_BY_CODE.get(int(code))
+    if name is None or name not in VARIANTS.get(df.name, ()):
+        allowed = ", ".join(f"{VARIANT_CODES[v]} ({v})" for v in VARIANTS.get(df.name, ()))
+        raise DataflowError(f"dataflow {df.name!r}: variant {code} is not one of its variants; allowed: 0 (the "
+                            f"template){', ' + allowed if allowed else ''}")
+    return name
 _DEPTHWISE = {"kcp_ws": "dpt", "rs": "dpt", "xp_ws": "dpt", "dpt": None, "yxp_os": "yxp_os_dw",
               "dla": "confx_dpt", "shi": "confx_dpt", "eye": "confx_dpt", "eye_k": "confx_dpt", "shi_k": "confx_dpt"}
 _ALIASES = {"yxp_os_dw": "yxp_os", "confx_dla": "dla", "confx_shi": "shi", "confx_eye": "eye", "nvdla": "kcp_ws", "shidiannao": "yxp_os",

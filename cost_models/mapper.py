@@ -63,13 +63,8 @@ STATIONARY_BY_OPERAND: dict[str, str] = {operand: name for name, (_, operand, _)
 """The operand best.json's mapping names (``weight``, ``output``, ``input``) -> stationary choice (``ws``, ...)."""
 
 
-VARIANT_CODES: dict[str, int] = {name: k + 1 for k, name in enumerate(
-    v for variants in dataflow_mod.VARIANTS.values() for v in variants)}
-"""A template variant (:data:`npu_dse.cost_models.dataflow.VARIANTS`) -> its code in the mapping's ``variant``
-(0: the template itself)."""
-
-VARIANT_BY_CODE: dict[int, str] = {code: name for name, code in VARIANT_CODES.items()}
-"""Code -> template variant."""
+VARIANT_CODES = dataflow_mod.VARIANT_CODES
+VARIANT_BY_CODE = dataflow_mod.VARIANT_BY_CODE
 
 
 def mapping_keys(dataflow: str) -> set[str]:
@@ -123,12 +118,35 @@ def check_candidates(candidates: Mapping[str, Sequence[int]]) -> dict[str, tuple
 
 def mapping_choices(dataflow: str, num_pes: int, given: Mapping[str, Any],
                     candidates: Mapping[str, Sequence[int]], layer: Layer | None = None) -> list[dict[str, int]]:
-    """Every combination of candidate values for the constants ``dataflow`` uses that ``given`` does not set (with
-    ``layer``, those of the template the layer runs: the depthwise variant's for a depthwise layer, else the
-    template's own).
+    """Every legal mapping the mapper weighs: every combination of candidate values for the constants ``dataflow``
+    uses that ``given`` does not set (with ``layer``, those of the template the layer runs: the depthwise
+    variant's for a depthwise layer, else the template's own); for a template with variants
+    (:data:`npu_dse.cost_models.dataflow.VARIANTS`), the template's with ``variant`` 0, then each variant's with
+    its code (a depthwise layer runs the same template under each, so it has the template's alone). Each choice
+    runs as it is in :func:`npu_dse.cost_models.maestro.analyze_layer`'s ``constants``.
 
     ``ClusterSz`` candidates above ``num_pes`` are left out. Returns ``[{}]`` when nothing is to be chosen.
     """
+    df = dataflow_mod.get(dataflow)
+    variants = _variants_for(df, layer) if df.systolic is None else ()
+    if not variants:
+        return _template_choices(dataflow, num_pes, given, candidates, layer)
+    return [{**c, "variant": dataflow_mod.VARIANT_CODES.get(name, 0)} for name in (df.name, *variants)
+            for c in _template_choices(name, num_pes, given, candidates, layer)]
+
+
+def _variants_for(df, layer: Layer | None) -> tuple[str, ...]:
+    """The variants of template ``df`` the mapper weighs for ``layer``: none for a depthwise layer whose depthwise
+    template every variant shares."""
+    variants = dataflow_mod.VARIANTS.get(df.name, ())
+    if layer is not None and layer.op is Op.DWCONV:
+        variants = tuple(v for v in variants if dataflow_mod.get(v).for_depthwise().key != df.for_depthwise().key)
+    return variants
+
+
+def _template_choices(dataflow: str, num_pes: int, given: Mapping[str, Any],
+                      candidates: Mapping[str, Sequence[int]], layer: Layer | None = None) -> list[dict[str, int]]:
+    """:func:`mapping_choices` of one template (its variants aside)."""
     df = dataflow_mod.get(dataflow)
     used = df.constants if layer is None else _own_constants(df.for_depthwise() if layer.op is Op.DWCONV else df)
     names = [c for c in MAPPED_CONSTANTS if c in used and c in candidates and c not in given]
@@ -191,22 +209,21 @@ def best_mapping(layer: Layer, dataflow: str, hardware: HardwareBatch, given: Se
     df = dataflow_mod.get(dataflow)
     if df.systolic is not None:
         return _best_stationary(layer, dataflow, df.systolic, hardware, given, objective, engine)
-    variants = dataflow_mod.VARIANTS.get(df.name, ())
-    if not variants:
+    if not dataflow_mod.VARIANTS.get(df.name):
         return _best_constants(layer, dataflow, hardware, given, candidates, objective, engine)
-    return _best_variant(layer, df, variants, hardware, given, candidates, objective, engine)
+    return _best_variant(layer, df, hardware, given, candidates, objective, engine)
 
 
-def _best_variant(layer: Layer, df, variants: Sequence[str], hardware: HardwareBatch,
-                  given: Sequence[Mapping[str, int]], candidates: Mapping[str, Sequence[int]], objective: str,
-                  engine: Mapping[str, Any]) -> tuple[LayerCost, list[dict[str, int]]]:
+def _best_variant(layer: Layer, df, hardware: HardwareBatch, given: Sequence[Mapping[str, int]],
+                  candidates: Mapping[str, Sequence[int]], objective: str, engine: Mapping[str, Any]
+                  ) -> tuple[LayerCost, list[dict[str, int]]]:
     """:func:`best_mapping` of a template with variants: per point the best of the template's and each variant's
     best mapping (fits the buffers first, then the score; the template, then the variants in order, on a tie)."""
+    names = (df.name, *_variants_for(df, layer))
+    if len(names) == 1:
+        return _best_constants(layer, df.name, hardware, given, candidates, objective, engine)
     best, chosen, failure = None, None, None
-    depthwise = layer.op is Op.DWCONV
-    for name in (df.name, *variants):
-        if name != df.name and depthwise and dataflow_mod.get(name).for_depthwise().key == df.for_depthwise().key:
-            continue  # a depthwise layer runs the same depthwise template under every variant
+    for name in names:
         try:
             cost, ch = _best_constants(layer, name, hardware, given, candidates, objective, engine)
         except DataflowError as exc:
@@ -233,7 +250,7 @@ def _best_constants(layer: Layer, dataflow: str, hardware: HardwareBatch, given:
     rows: list[int] = []
     consts: list[dict[str, int]] = []
     for i in range(n):
-        for choice in mapping_choices(dataflow, int(hardware.num_pes[i]), given[i], candidates, layer):
+        for choice in _template_choices(dataflow, int(hardware.num_pes[i]), given[i], candidates, layer):
             rows.append(i)
             consts.append({**given[i], **choice})
     names = sorted({k for c in consts for k in c})

@@ -19,7 +19,6 @@ from npu_dse.cost_models.errors import DataflowError, SpaceError
 from npu_dse.cost_models.evaluator import Evaluator, Problem
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
 from npu_dse.cost_models.maestro import analyze_layer
-from npu_dse.cost_models.dataflow import VARIANTS
 from npu_dse.cost_models.mapper import VARIANT_BY_CODE, best_mapping, check_candidates, map_network, mapping_choices
 from npu_dse.cost_models.space import DesignSpace, Parameter
 from npu_dse.cost_models.workload import Layer, Op
@@ -28,19 +27,18 @@ CANDIDATES = {"KTileSz": (1, 2, 4, 8), "CTileSz": (1, 2, 4), "ClusterSz": (2, 4,
 
 
 def _brute(layer, dataflow, hw: Hardware, objective_col: str, technology="28nm", include_dram=False):
-    """The feasible-first least ``objective_col`` over the template and its variants (VARIANTS) x every candidate
-    (ties: the template first, then candidate order): ((infeasible, value), variant name, constants)."""
+    """The feasible-first least ``objective_col`` over every legal mapping (``mapping_choices``: the template's
+    constants, and for eye/shi each variant's with its ``variant`` code), each run as analyze_layer takes it;
+    ties to the first: ((infeasible, value), the variant's name, the choice)."""
     best = None
-    for variant in (dataflow, *VARIANTS.get(dataflow, ())):
-        for choice in mapping_choices(variant, hw.num_pes, {}, CANDIDATES, layer):
-            try:
-                c = analyze_layer(layer, variant, hw, choice or None, technology=technology,
-                                  include_dram=include_dram)
-            except DataflowError:
-                continue
-            key = (not bool(c.feasible[0]), float(getattr(c, objective_col)[0]))
-            if best is None or key < best[0]:
-                best = (key, variant, choice)
+    for choice in mapping_choices(dataflow, hw.num_pes, {}, CANDIDATES, layer):
+        try:
+            c = analyze_layer(layer, dataflow, hw, choice or None, technology=technology, include_dram=include_dram)
+        except DataflowError:
+            continue
+        key = (not bool(c.feasible[0]), float(getattr(c, objective_col)[0]))
+        if best is None or key < best[0]:
+            best = (key, VARIANT_BY_CODE.get(choice.get("variant", 0), dataflow), choice)
     return best
 
 
@@ -57,9 +55,8 @@ def test_the_mappers_choice_equals_brute_force(dataflow, pes, l1, shape, objecti
     col = {"latency_cycles": "runtime_cycles", "energy_pj": "energy_pj"}[objective]
     (infeasible, value), variant, choice = _brute(layer, dataflow, hw, col)
     assert getattr(cost, col)[0] == value and bool(cost.feasible[0]) == (not infeasible)
-    assert VARIANT_BY_CODE.get(chosen[0].get("variant", 0), dataflow) == variant
-    again = analyze_layer(layer, variant, hw, {k: v for k, v in chosen[0].items() if k != "variant"},
-                          technology="28nm")
+    assert chosen[0] == choice and VARIANT_BY_CODE.get(chosen[0].get("variant", 0), dataflow) == variant
+    again = analyze_layer(layer, dataflow, hw, chosen[0], technology="28nm")  # a choice runs as it is
     assert getattr(again, col)[0] == value
 
 
@@ -216,7 +213,7 @@ def test_the_mapper_runs_a_layer_under_its_templates_variant_where_that_is_best(
     assert VARIANT_BY_CODE[chosen[0]["variant"]] == "eye_k"
     (_, eye_alone), _, _ = min(
         ((not bool(c.feasible[0]), float(c.runtime_cycles[0])), "eye", ch)
-        for ch in mapping_choices("eye", 168, {}, CANDIDATES, conv3)
+        for ch in mapping_choices("eye", 168, {}, CANDIDATES, conv3) if ch["variant"] == 0
         for c in [analyze_layer(conv3, "eye", eyeriss, ch, technology="65nm")])
     assert cost.runtime_cycles[0] < eye_alone / 2 and cost.dataflow == "eye"
     fc = zoo.load("lenet5").layers[3]
@@ -251,3 +248,20 @@ def test_a_layer_on_a_variant_is_reported_and_exported_under_its_name(tmp_path: 
 
     assert pd.read_csv(tmp_path / "d.csv")["runtime_cycles"].tolist() == [m["runtime_cycles"]
                                                                            for m in design["mapping"]]
+
+
+def test_analyze_layer_runs_a_choices_variant_per_point_and_refuses_a_foreign_one():
+    layer = zoo.load("alexnet").layers[2]
+    hws = HardwareBatch.from_points([Hardware(num_pes=168, l1_bytes=520, l2_bytes=110592)] * 3)
+    consts = {"KTileSz": np.array([2, 4, 2]), "ClusterSz": np.array([8, 8, 16]), "variant": np.array([0, 1, 1])}
+    mixed = analyze_layer(layer, "eye", hws, consts, technology="65nm")
+    assert mixed.dataflow == "eye"
+    for i, name in enumerate(("eye", "eye_k", "eye_k")):
+        one = analyze_layer(layer, name, hws.take(np.array([i])), {"KTileSz": int(consts["KTileSz"][i]),
+                                                                    "ClusterSz": int(consts["ClusterSz"][i])},
+                            technology="65nm")
+        assert mixed.runtime_cycles[i] == one.runtime_cycles[0] and mixed.energy_pj[i] == one.energy_pj[0]
+    with pytest.raises(DataflowError, match=r"dataflow 'dla': variant 1 is not one of its variants; allowed: 0"):
+        analyze_layer(layer, "dla", hws, {"variant": 1})
+    with pytest.raises(DataflowError, match=r"dataflow 'eye': variant 2 .* allowed: 0 \(the template\), 1 \(eye_k\)"):
+        analyze_layer(layer, "eye", hws, {"variant": 2})

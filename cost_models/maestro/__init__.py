@@ -428,6 +428,8 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         hardware: one point or a batch of ``n``.
         constants: template constants (``KTileSz``, ``CTileSz``, ``ClusterSz``), each an int or an int array of
             length ``n`` (per point). Missing ones take the template defaults (ClusterSz = num_pes, others 1).
+            ``variant`` (int or array) runs a point under a variant of the template
+            (:func:`npu_dse.cost_models.dataflow.variant_of`; 0, the template), as a mapping the mapper chose says.
         compat: report MAESTRO's numbers bug for bug instead of the corrected ones (module docstring).
         technology: a technology or its name (:func:`npu_dse.cost_models.technology.resolve`; ``None`` = 28 nm).
         include_dram: under ``technology: maestro``, add off-chip (DRAM) energy to ``energy_pj`` (a physical
@@ -441,6 +443,9 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         HardwareError: a constants array of the wrong length; a buffer size or word width outside the technology's
             tables.
     """
+    if constants and "variant" in constants:
+        return _analyze_variants(layer, dataflow, hardware, constants, compat=compat, technology=technology,
+                                 include_dram=include_dram)
     tech = resolve(technology)
     physical = isinstance(tech, PhysicalTechnology)
     if FAST_ONE_POINT and (isinstance(hardware, Hardware) or (isinstance(hardware, HardwareBatch)
@@ -494,6 +499,35 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
         runtime = np.maximum(runtime, np.where(dram_rt < _MAX_CYCLES, dram_rt, np.inf))  # inf: refused below
     return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, dram_elems, l1_req, l2_req,
                    peak, maestro_rt, maestro_macs, include_dram)
+
+
+def _analyze_variants(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
+                      constants: Mapping, **engine) -> LayerCost:
+    """:func:`analyze_layer` of points whose constants name a template ``variant``: each group of points with one
+    variant under that template, reassembled in the points' order (the ``dataflow`` field is ``dataflow``'s)."""
+    hw = HardwareBatch.coerce(hardware)
+    n = len(hw)
+    codes = np.broadcast_to(np.asarray(constants["variant"], dtype=np.int64), (n,))
+    rest = {k: v for k, v in constants.items() if k != "variant"}
+    base = dataflow_mod.get(dataflow)
+    parts = []
+    for code in np.unique(codes).tolist():
+        idx = np.flatnonzero(codes == code)
+        sub = {k: (np.asarray(v)[idx] if np.ndim(v) else v) for k, v in rest.items()}
+        cost = analyze_layer(layer, dataflow_mod.variant_of(base, code), hw.take(idx), sub or None, **engine)
+        parts.append((idx, cost))
+    kw = {}
+    for f in fields(parts[0][1]):
+        v = getattr(parts[0][1], f.name)
+        if isinstance(v, np.ndarray):
+            arr = np.zeros(n, dtype=v.dtype)
+            for idx, c in parts:
+                arr[idx] = getattr(c, f.name)
+            kw[f.name] = arr
+        else:
+            kw[f.name] = v
+    kw["dataflow"] = base.name
+    return LayerCost(**kw)
 
 
 def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
