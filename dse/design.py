@@ -160,7 +160,10 @@ def design_document(problem, evaluation) -> dict[str, Any]:
             for hw in ("noc_bw", "offchip_bw", "simd_lanes"):
                 if hw in per:
                     entry[hw] = _num(params[i][hw])
-            if "ClusterSz" not in entry["constants"] and "ClusterSz" in dataflow_mod.get(dataflows[i]).constants:
+            if space.mapper:  # the layer ran the mapper's choice: its template (or variant) and constants
+                entry["dataflow"] = design["mapping"][i]["dataflow"]
+                entry["constants"] = dict(design["mapping"][i]["constants"])
+            elif "ClusterSz" not in entry["constants"] and "ClusterSz" in dataflow_mod.get(dataflows[i]).constants:
                 entry["constants"]["ClusterSz"] = _num(pes[i])  # ConfuciuX: ClusterSz = the layer's PEs
             for metric in ("runtime_cycles", "energy_pj"):
                 if metric in arr:

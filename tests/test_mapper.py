@@ -265,3 +265,23 @@ def test_analyze_layer_runs_a_choices_variant_per_point_and_refuses_a_foreign_on
         analyze_layer(layer, "dla", hws, {"variant": 1})
     with pytest.raises(DataflowError, match=r"dataflow 'eye': variant 2 .* allowed: 0 \(the template\), 1 \(eye_k\)"):
         analyze_layer(layer, "eye", hws, {"variant": 2})
+
+
+def test_a_layer_pipelined_mapped_design_states_each_layers_choice_in_per_layer():
+    """per_layer gives each sub-accelerator's mapping as the mapper chose it (not ConfuciuX's ClusterSz = PEs)."""
+    from npu_dse.design import design_document
+
+    net = zoo.load("lenet5")
+    space = DesignSpace((Parameter("num_pes", (16, 64), scope="per_layer"), Parameter("l1_bytes", (512,)),
+                         Parameter("l2_bytes", (65536,))), mode="LP", dataflow="eye", mapper=CANDIDATES)
+    problem = Problem(net, space, technology="28nm")
+    ev = Evaluator(problem, check_budget=False).evaluate({"num_pes": (64, 64, 16, 16, 16), "l1_bytes": 512,
+                                                          "l2_bytes": 65536})
+    doc = design_document(problem, ev)
+    for entry, m in zip(doc["per_layer"], doc["design"]["mapping"]):
+        assert (entry["dataflow"], entry["constants"]) == (m["dataflow"], m["constants"])
+        again = analyze_layer(net.layers[[la.name for la in net.layers].index(entry["layer"])], entry["dataflow"],
+                              Hardware(num_pes=entry["num_pes"], l1_bytes=512, l2_bytes=65536),
+                              entry["constants"], technology="28nm")
+        assert again.runtime_cycles[0] == entry["runtime_cycles"]
+    assert {e["dataflow"] for e in doc["per_layer"]} <= {"eye", "eye_k", "confx_dpt"}
