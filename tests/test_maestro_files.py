@@ -232,3 +232,33 @@ def test_a_layer_type_whose_first_layer_is_batched_and_a_later_one_is_not_is_ref
         analyze_mapping(f, hw, compat=True)
     fixed = analyze_mapping(f, hw)
     assert fixed.macs.tolist() == [2 * 8 * 8 * 9 * 64, 8 * 8 * 9 * 64]
+
+
+def test_maestros_division_by_zero_in_its_off_chip_statistic_is_refused_in_compat(tmp_path):
+    """MAESTRO crashes (SIGFPE, ``crashed rc=-8`` in the reference) on vgg16_rs.m at every hardware point: a case of
+    the outermost level has no compute, and its off-chip bandwidth requirement divides by it (ALGORITHM.md §13).
+    With ``compat=True`` that is refused by name, as MAESTRO runs nothing; corrected, the layers are costed. A layer
+    whose outermost cases are all skipped (LeNet-5's c5 under shi) runs in MAESTRO, in 0 cycles, and here too."""
+    assert set(REF[REF.mapping_file == "vgg16_rs.m"].status) == {"crashed rc=-8"}
+    hw = Hardware(num_pes=256, noc_bw=64, offchip_bw=70000)
+    with pytest.raises(DataflowError, match=r"vgg16_rs.m: layer 'CONV1': MAESTRO divides by zero here: .*off-chip"):
+        analyze_mapping(DATA / "maestro" / "vgg16_rs.m", hw, compat=True)
+    fixed = analyze_mapping(DATA / "maestro" / "vgg16_rs.m", hw)
+    assert (fixed.runtime_cycles > 0).all() and np.isfinite(fixed.select_dtypes("number").to_numpy()).all()
+    from npu_dse.cost_models.formats.maestro_m import write_mapping
+    from npu_dse.cost_models.workload import Network
+    from npu_dse.export.maestro import layer_dataflow_text
+
+    # a stride-2 layer whose output is one pixel (X' = Y' = 1) under shi with clusters of 4: MAESTRO 4eb08d1 SIGFPEs
+    crash = Layer("l", Op.CONV, K=64, C=16, Y=8, X=7, R=7, S=7, stride=2)
+    c5 = Layer("c5", Op.CONV, K=120, C=16, Y=5, X=5, R=5, S=5)
+    for layer, consts, pes, crashes in ((crash, {"KTileSz": 32, "CTileSz": 16, "ClusterSz": 4}, 64, True),
+                                        (c5, {}, 8, False)):
+        path = tmp_path / f"{layer.name}.m"
+        write_mapping(path, Network("t", (layer,)), {layer.name: layer_dataflow_text("shi", consts, pes, False, layer)})
+        if crashes:
+            with pytest.raises(DataflowError, match="MAESTRO divides by zero here"):
+                analyze_mapping(path, Hardware(num_pes=pes, noc_bw=256, offchip_bw=70000), compat=True)
+        else:
+            got = analyze_mapping(path, Hardware(num_pes=pes, noc_bw=64, offchip_bw=70000), compat=True)
+            assert got.runtime_cycles.tolist() == [0.0] and got.macs.tolist() == [0.0]

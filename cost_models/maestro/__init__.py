@@ -530,6 +530,23 @@ def _analyze_variants(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardw
     return LayerCost(**kw)
 
 
+def _offchip_statistic_divides_by_zero(layer: Layer, dataflow: Dataflow, num_pes: int) -> bool:
+    """Whether MAESTRO crashes (SIGFPE) on ``layer`` under ``dataflow``: a kept case of the outermost level whose
+    compute delay is 0 because every case of the level below is skipped, which MAESTRO's off-chip bandwidth
+    requirement divides by (ALGORITHM.md §11, §13). It held on every layer of MAESTRO's shipped files (52 crashing
+    layers, none of the 6,138 it runs) and on both random files."""
+    df = _select(layer, dataflow)
+    if df.systolic is not None:
+        return False
+    problem, _ = problem_for(layer, df, True)
+    st, _ = _structure(problem, df, {}, num_pes, True)
+    top = st.nodes[-1]
+    if top.innermost or top.occ.size == 0:
+        return False
+    empty = np.array([node.occ.size == 0 for node in st.nodes])
+    return bool(np.any(empty[top.sub_a] & empty[top.sub_b]))
+
+
 def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
     """The fields of one hardware point as Python numbers, as a batch of one holds them (ints; floats, ``inf`` for
     an unprovisioned buffer, ``nan`` for an off-chip bandwidth from the technology); None for an integer beyond
@@ -1110,6 +1127,10 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
             if group != "GEMM" and has_n and not first_has_n:
                 df = replace(df, unbatched_n=True)
             cost = analyze_layer(layer, df, hardware, compat=compat, technology=technology, include_dram=include_dram)
+            if compat and _offchip_statistic_divides_by_zero(layer, df, int(hardware.num_pes)):
+                raise DataflowError("MAESTRO divides by zero here: a case of the outermost level has no compute (every "
+                                    "case of the level below is skipped), and its off-chip bandwidth statistic divides "
+                                    "by that (ALGORITHM.md §11, §13); run it without --maestro-compat")
         except DataflowError as exc:
             raise DataflowError(f"{path}: layer {layer.name!r}: {exc}") from None
         frames.append(cost.to_frame())
