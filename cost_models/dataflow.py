@@ -127,6 +127,7 @@ class ClusterDirective:
     size: Expr
     line: int = field(default=0, compare=False)
     kind: str = field(default="P", compare=False)
+    typed: bool = field(default=True, compare=False)  # False: the text gave no type (P assumed)
 
     def __str__(self) -> str:
         return f"Cluster({self.size}, {self.kind})"
@@ -437,11 +438,11 @@ def parse(text: str, constants: dict[str, int] | None = None, name: str = "custo
             pos += 1
         elif tok == "Cluster":
             size, pos = _parse_expr(toks, pos + 1, f"dataflow text line {line}, Cluster")
-            kind = "P"
-            if pos < len(toks) and toks[pos][0] in ("P", "L"):
+            kind, typed = "P", pos < len(toks) and toks[pos][0] in ("P", "L")
+            if typed:
                 kind = toks[pos][0]  # cluster type: inert in MAESTRO's analysis (ALGORITHM.md §14.14)
                 pos += 1
-            directives.append(ClusterDirective(size, line, kind))
+            directives.append(ClusterDirective(size, line, kind, typed))
         else:
             raise DataflowError(f"dataflow text line {line}: unknown keyword {tok!r}; allowed: SpatialMap, "
                                 "TemporalMap, Cluster, Constant")

@@ -262,3 +262,22 @@ def test_maestros_division_by_zero_in_its_off_chip_statistic_is_refused_in_compa
         else:
             got = analyze_mapping(path, Hardware(num_pes=pes, noc_bw=64, offchip_bw=70000), compat=True)
             assert got.runtime_cycles.tolist() == [0.0] and got.macs.tolist() == [0.0]
+
+
+def test_a_cluster_without_its_type_is_refused_in_compat_and_read_as_physical_otherwise(tmp_path):
+    """MAESTRO's parser reads the token after a cluster size as its type (DFSL_parser.hpp), so 'Cluster(16);' is a
+    parse error there (checked with its binary); corrected, the cluster is read as 'Cluster(16, P)'."""
+    body = ("SpatialMap(1,1) K; TemporalMap(16,16) C; TemporalMap(Sz(R),Sz(R)) R; TemporalMap(Sz(S),Sz(S)) S; "
+            "TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),1) X; Cluster(16{}); SpatialMap(1,1) C; TemporalMap(Sz(R),1) Y; "
+            "TemporalMap(Sz(S),1) X; TemporalMap(Sz(R),Sz(R)) R; TemporalMap(Sz(S),Sz(S)) S;")
+    files = {}
+    for name, kind in (("untyped", ""), ("typed", ", P")):
+        files[name] = tmp_path / f"{name}.m"
+        files[name].write_text("Network t { Layer l { Type: CONV\n Dimensions { K: 64, C: 16, R: 3, S: 3, Y: 16, "
+                               "X: 16 }\n Dataflow { " + body.format(kind) + " } } }\n")
+    hw = Hardware(num_pes=64, noc_bw=64, offchip_bw=70000)
+    with pytest.raises(DataflowError, match=r"untyped.m: layer 'l': 'Cluster\(16\)' gives no cluster type: .*"
+                                            r"write 'Cluster\(16, P\)'"):
+        analyze_mapping(files["untyped"], hw, compat=True)
+    a, b = analyze_mapping(files["untyped"], hw), analyze_mapping(files["typed"], hw)
+    assert a.runtime_cycles.tolist() == b.runtime_cycles.tolist() and a.energy_pj.tolist() == b.energy_pj.tolist()

@@ -1122,6 +1122,11 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
                                 "layer, and crashes on this one; run it without --maestro-compat")
         try:
             df = dataflow_mod.parse(text, mapping.constants, name=layer.name)
+            untyped = [d for d in df.directives if isinstance(d, dataflow_mod.ClusterDirective) and not d.typed]
+            if compat and untyped:
+                raise DataflowError(f"'Cluster({untyped[0].size})' gives no cluster type: "
+                                    "MAESTRO's parser reads the next token as the type and fails on the file "
+                                    f"(DFSL_parser.hpp); write 'Cluster({untyped[0].size}, P)'")
             if ltype == "DSCONV":  # MAESTRO's K directives iterate over the K it lists
                 df = replace(df, dsconv_k=mapping.dimensions[layer.name].get("K", 1))
             if group != "GEMM" and has_n and not first_has_n:
