@@ -95,7 +95,7 @@ CONSTRAINT_METRICS: tuple[str, ...] = tuple(CONSTRAINT_SENSE)
 MAPPING_COLUMNS: tuple[str, ...] = ("map_KTileSz", "map_CTileSz", "map_ClusterSz", "map_stationary", "map_variant")
 """Per-layer mapping the layer ran with (chosen by the mapper or set by the design; 0: not used): template constants,
 a systolic layer's stationary operand (:data:`npu_dse.cost_models.mapper.STATIONARY` codes; mapper only) and the
-template variant it ran (:data:`npu_dse.cost_models.mapper.VARIANT_CODES`; mapper only, 0: the template)."""
+template variant it ran (:data:`npu_dse.cost_models.dataflow.VARIANT_CODES`; mapper only, 0: the template)."""
 
 LAYER_METRICS: tuple[str, ...] = (
     "runtime_cycles", "energy_pj", "area_mm2", "power_mw", "l1_req_bytes", "l2_req_bytes", "buffer_bytes",

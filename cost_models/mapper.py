@@ -26,7 +26,7 @@ import pandas as pd
 from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.errors import DataflowError, SpaceError
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
-from npu_dse.cost_models.maestro import LayerCost, analyze_layer
+from npu_dse.cost_models.maestro import LayerCost, analyze_layer, gather_costs
 from npu_dse.cost_models.workload import Layer, Network, Op
 
 MAPPED_CONSTANTS: tuple[str, ...] = ("KTileSz", "CTileSz", "ClusterSz")
@@ -233,8 +233,7 @@ def _best_variant(layer: Layer, df, hardware: HardwareBatch, given: Sequence[Map
         if best is None:
             best, chosen = cost, ch
             continue
-        ok_b, ok_o = np.asarray(best.feasible, dtype=bool), np.asarray(cost.feasible, dtype=bool)
-        better = (ok_o & ~ok_b) | ((ok_o == ok_b) & (_score(cost, objective) < _score(best, objective)))
+        better = _better(cost, best, objective)
         best = _where(better, cost, best)
         chosen = [ch[i] if better[i] else chosen[i] for i in range(len(hardware))]
     if best is None:
@@ -329,12 +328,18 @@ def _best_stationary(layer: Layer, dataflow: str, systolic: str, hardware: Hardw
     code = np.full(len(hardware), STATIONARY[choices[0]][0], dtype=np.int64)
     for choice in choices[1:]:
         other = analyze_layer(layer, f"systolic_{choice}", hardware, **engine)
-        ok_b, ok_o = np.asarray(best.feasible, dtype=bool), np.asarray(other.feasible, dtype=bool)
-        better = (ok_o & ~ok_b) | ((ok_o == ok_b) & (_score(other, objective) < _score(best, objective)))
+        better = _better(other, best, objective)
         best = _where(better, other, best)
         code[better] = STATIONARY[choice][0]
     best = LayerCost(**{**{f.name: getattr(best, f.name) for f in fields(best)}, "dataflow": dataflow})
     return best, [{**given[i], "stationary": int(code[i])} for i in range(len(hardware))]
+
+
+def _better(other: LayerCost, best: LayerCost, objective: str) -> np.ndarray:
+    """Per point, whether ``other`` beats ``best``: it fits the buffers where ``best`` does not, or both fit (or
+    neither does) and it scores lower; a tie keeps ``best``. Shape (n,) bool."""
+    ok_b, ok_o = np.asarray(best.feasible, dtype=bool), np.asarray(other.feasible, dtype=bool)
+    return (ok_o & ~ok_b) | ((ok_o == ok_b) & (_score(other, objective) < _score(best, objective)))
 
 
 def _where(mask: np.ndarray, a: LayerCost, b: LayerCost) -> LayerCost:
@@ -355,7 +360,6 @@ def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: li
         parts.setdefault(k, []).append(j)  # type: ignore[arg-type]
     legal = np.zeros(len(consts), dtype=bool)
     pieces: list[tuple[np.ndarray, LayerCost]] = []
-    template = None
     for k, js in parts.items():
         js = np.asarray(js, dtype=np.int64)
         try:
@@ -364,20 +368,9 @@ def _one_by_one(layer: Layer, dataflow: str, hardware: HardwareBatch, consts: li
             continue
         legal[js] = True
         pieces.append((js, c))
-        template = c
-    if template is None:
+    if not pieces:
         raise DataflowError(f"layer {layer.name!r}, dataflow {dataflow!r}: no legal mapping among the candidates")
-    kw = {}
-    for f in fields(template):
-        v = getattr(template, f.name)
-        if isinstance(v, np.ndarray):
-            arr = np.zeros(len(consts), dtype=v.dtype)
-            for js, c in pieces:
-                arr[js] = getattr(c, f.name)
-            kw[f.name] = arr
-        else:
-            kw[f.name] = v
-    return LayerCost(**kw), legal
+    return gather_costs(pieces[::-1], len(consts)), legal
 
 
 __all__ = ["DEFAULT_CANDIDATES", "MAPPED_CONSTANTS", "SCORE_COLUMN", "STATIONARY", "STATIONARY_BY_CODE",

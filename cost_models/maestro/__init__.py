@@ -91,7 +91,7 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 log = logging.getLogger(__name__)
 
 __all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "problem_for", "pes_needed",
-           "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
+           "gather_costs", "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
 
 #: The first columns of every table, in order (issue 3).
 COLUMNS = ("layer", "runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
@@ -516,6 +516,13 @@ def _analyze_variants(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardw
         sub = {k: (np.asarray(v)[idx] if np.ndim(v) else v) for k, v in rest.items()}
         cost = analyze_layer(layer, dataflow_mod.variant_of(base, code), hw.take(idx), sub or None, **engine)
         parts.append((idx, cost))
+    return gather_costs(parts, n, dataflow=base.name)
+
+
+def gather_costs(parts: "list[tuple[np.ndarray, LayerCost]]", n: int, **fixed) -> LayerCost:
+    """One :class:`LayerCost` of ``n`` points from costs of disjoint groups of them: ``parts`` holds (the points'
+    indices, shape (k,), their cost); the array fields are placed at those indices (0 at points no part covers),
+    the others come from the first part, or from ``fixed``."""
     kw = {}
     for f in fields(parts[0][1]):
         v = getattr(parts[0][1], f.name)
@@ -526,7 +533,7 @@ def _analyze_variants(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardw
             kw[f.name] = arr
         else:
             kw[f.name] = v
-    kw["dataflow"] = base.name
+    kw.update(fixed)
     return LayerCost(**kw)
 
 

@@ -175,7 +175,7 @@ def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
         passes = [layer]
         if layer.op is Op.DWCONV and layer.K != layer.C:  # a channel multiplier m: m depthwise passes, as costed
             passes = [layer.with_(name=f"{layer.name}_pass{j + 1}", K=layer.C) for j in range(layer.K // layer.C)]
-        elif layer.op is Op.CONV and layer.groups > 1 and _groups_one_by_one(dataflow):
+        elif layer.op is Op.CONV and layer.groups > 1 and _groups_one_by_one(layer, dataflow):
             g = layer.groups
             passes = [layer.with_(name=f"{layer.name}_group{j + 1}", K=layer.K // g, C=layer.C // g, groups=1)
                       for j in range(g)]
@@ -194,14 +194,14 @@ def maestro_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
         return {"mapping": header + mpath.read_text(), "hardware": header + hpath.read_text()}
 
 
-def _groups_one_by_one(dataflow: str) -> bool:
-    """Whether the cost model runs a grouped convolution under ``dataflow`` one group at a time: the template maps
-    no ``G`` and runs unmapped dimensions as an outer loop (every built-in template; a MAESTRO dataflow file runs
-    them as MAESTRO does)."""
+def _groups_one_by_one(layer, dataflow: str) -> bool:
+    """Whether the cost model runs grouped ``layer`` under ``dataflow`` one group at a time (as a CONV over one
+    group's channels, :func:`npu_dse.cost_models.maestro.problem_for`) rather than as MAESTRO's NGCONV: every
+    built-in template, which maps no ``G``; a MAESTRO dataflow file runs it as MAESTRO does."""
     from npu_dse.cost_models import dataflow as dataflow_mod
+    from npu_dse.cost_models.maestro import problem_for
 
-    df = dataflow_mod.get(dataflow)
-    return df.unmapped == "outer" and all(getattr(x, "dim", None) != "G" for x in df.directives)
+    return problem_for(layer, dataflow_mod.get(dataflow))[0].layer_type != "NGCONV"
 
 
 def maestro_lp_files(doc: Mapping[str, Any], network=None) -> dict[str, str]:
