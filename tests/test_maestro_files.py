@@ -241,7 +241,7 @@ def test_maestros_division_by_zero_in_its_off_chip_statistic_is_refused_in_compa
     whose outermost cases are all skipped (LeNet-5's c5 under shi) runs in MAESTRO, in 0 cycles, and here too."""
     assert set(REF[REF.mapping_file == "vgg16_rs.m"].status) == {"crashed rc=-8"}
     hw = Hardware(num_pes=256, noc_bw=64, offchip_bw=70000)
-    with pytest.raises(DataflowError, match=r"vgg16_rs.m: layer 'CONV1': MAESTRO divides by zero here: .*off-chip"):
+    with pytest.raises(DataflowError, match=r"vgg16_rs.m: layer 'CONV1': MAESTRO divides by zero here on 256 PEs: .*off-chip"):
         analyze_mapping(DATA / "maestro" / "vgg16_rs.m", hw, compat=True)
     fixed = analyze_mapping(DATA / "maestro" / "vgg16_rs.m", hw)
     assert (fixed.runtime_cycles > 0).all() and np.isfinite(fixed.select_dtypes("number").to_numpy()).all()
@@ -281,3 +281,34 @@ def test_a_cluster_without_its_type_is_refused_in_compat_and_read_as_physical_ot
         analyze_mapping(files["untyped"], hw, compat=True)
     a, b = analyze_mapping(files["untyped"], hw), analyze_mapping(files["typed"], hw)
     assert a.runtime_cycles.tolist() == b.runtime_cycles.tolist() and a.energy_pj.tolist() == b.energy_pj.tolist()
+
+
+def test_dse_eval_with_maestro_compat_refuses_what_maestro_does_not_run(tmp_path):
+    """The same two refusals on the ``dse eval`` path (a network with a built-in template or a dataflow file,
+    ``analyze_network``): the shi layer MAESTRO 4eb08d1 SIGFPEs on at 64 PEs with clusters of 4, and a dataflow
+    file with 'Cluster(16);'. The CLI prints one line and exits 2; without --maestro-compat both are costed."""
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+    from npu_dse.cost_models.maestro import analyze_network
+    from npu_dse.cost_models.workload import Network
+
+    crash = Network("t", (Layer("l", Op.CONV, K=64, C=16, Y=8, X=7, R=7, S=7, stride=2),))
+    hw = Hardware(num_pes=64, noc_bw=256, offchip_bw=70000)
+    consts = {"KTileSz": 32, "CTileSz": 16, "ClusterSz": 4}
+    with pytest.raises(DataflowError, match=r"layer 'l': MAESTRO divides by zero here on 64 PEs"):
+        analyze_network(crash, "shi", hw, consts, compat=True)
+    assert analyze_network(crash, "shi", hw, consts).runtime_cycles.iloc[0] > 0
+    # clusters of 8: MAESTRO 4eb08d1 runs it (0 cycles, as here); checked with its binary
+    assert analyze_network(crash, "shi", hw, {**consts, "ClusterSz": 8}, compat=True).runtime_cycles.iloc[0] == 0
+
+    flow = tmp_path / "untyped.m"
+    flow.write_text("Dataflow { SpatialMap(1,1) K; TemporalMap(16,16) C; TemporalMap(Sz(R),Sz(R)) R; "
+                    "TemporalMap(Sz(S),Sz(S)) S; TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),1) X; Cluster(16); "
+                    "SpatialMap(1,1) C; TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),1) X; TemporalMap(Sz(R),Sz(R)) R; "
+                    "TemporalMap(Sz(S),Sz(S)) S; }\n")
+    args = ["eval", "lenet5", "--layers", "0:1", "--dataflow", str(flow), "--num-pes", "64", "--noc-bw", "64"]
+    res = CliRunner().invoke(app, args + ["--maestro-compat"])
+    assert res.exit_code == 2 and "'Cluster(16)' gives no cluster type" in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    assert CliRunner().invoke(app, args).exit_code == 0

@@ -537,7 +537,8 @@ def gather_costs(parts: "list[tuple[np.ndarray, LayerCost]]", n: int, **fixed) -
     return LayerCost(**kw)
 
 
-def _offchip_statistic_divides_by_zero(layer: Layer, dataflow: Dataflow, num_pes: int) -> bool:
+def _offchip_statistic_divides_by_zero(layer: Layer, dataflow: Dataflow, num_pes: int,
+                                       constants: "Mapping[str, int] | None" = None) -> bool:
     """Whether MAESTRO crashes (SIGFPE) on ``layer`` under ``dataflow``: a kept case of the outermost level whose
     compute delay is 0 because every case of the level below is skipped, which MAESTRO's off-chip bandwidth
     requirement divides by (ALGORITHM.md §11, §13). It held on every layer of MAESTRO's shipped files (52 crashing
@@ -546,12 +547,34 @@ def _offchip_statistic_divides_by_zero(layer: Layer, dataflow: Dataflow, num_pes
     if df.systolic is not None:
         return False
     problem, _ = problem_for(layer, df, True)
-    st, _ = _structure(problem, df, {}, num_pes, True)
+    st, _ = _structure(problem, df, dict(constants or {}), num_pes, True)
     top = st.nodes[-1]
     if top.innermost or top.occ.size == 0:
         return False
     empty = np.array([node.occ.size == 0 for node in st.nodes])
     return bool(np.any(empty[top.sub_a] & empty[top.sub_b]))
+
+
+def _refuse_maestro_crash(layer: Layer, dataflow: Dataflow, num_pes: "list[int]",
+                          constants: "Mapping[str, int] | None" = None) -> None:
+    """Refuse, under ``compat``, a layer MAESTRO does not run under ``dataflow`` (written as a file or a template):
+    an untyped ``Cluster(n)`` (a parse error in MAESTRO) or, at any of the PE counts ``num_pes``, the division by
+    zero of its off-chip bandwidth statistic (:func:`_offchip_statistic_divides_by_zero`; ``constants``: a
+    template's scalar constants).
+
+    Raises:
+        DataflowError: naming the directive or the PE count, and that the layer runs without MAESTRO's bugs.
+    """
+    untyped = [d for d in dataflow.directives if isinstance(d, dataflow_mod.ClusterDirective) and not d.typed]
+    if untyped:
+        raise DataflowError(f"'Cluster({untyped[0].size})' gives no cluster type: MAESTRO's parser reads the next "
+                            f"token as the type and fails on the file (DFSL_parser.hpp); write "
+                            f"'Cluster({untyped[0].size}, P)'")
+    for pes in num_pes:
+        if _offchip_statistic_divides_by_zero(layer, dataflow, int(pes), constants):
+            raise DataflowError(f"MAESTRO divides by zero here on {int(pes)} PEs: a case of the outermost level has "
+                                "no compute (every case of the level below is skipped), and its off-chip bandwidth "
+                                "statistic divides by that (ALGORITHM.md §11, §13); run it without --maestro-compat")
 
 
 def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
@@ -1080,6 +1103,10 @@ def analyze_network(network: Network, dataflow: "str | Dataflow", hardware: "Har
     frames = []
     for layer in network.layers:
         try:
+            if compat and all(np.ndim(v) == 0 for v in (constants or {}).values()):
+                _refuse_maestro_crash(layer, dataflow_mod.get(dataflow),
+                                      np.unique(HardwareBatch.coerce(hardware).num_pes).tolist(),
+                                      {k: int(v) for k, v in (constants or {}).items()})
             cost = analyze_layer(layer, dataflow, hardware, constants, compat=compat, technology=technology,
                                  include_dram=include_dram)
         except DataflowError as exc:
@@ -1129,20 +1156,13 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
                                 "layer, and crashes on this one; run it without --maestro-compat")
         try:
             df = dataflow_mod.parse(text, mapping.constants, name=layer.name)
-            untyped = [d for d in df.directives if isinstance(d, dataflow_mod.ClusterDirective) and not d.typed]
-            if compat and untyped:
-                raise DataflowError(f"'Cluster({untyped[0].size})' gives no cluster type: "
-                                    "MAESTRO's parser reads the next token as the type and fails on the file "
-                                    f"(DFSL_parser.hpp); write 'Cluster({untyped[0].size}, P)'")
+            if compat:
+                _refuse_maestro_crash(layer, df, [int(hardware.num_pes)])
             if ltype == "DSCONV":  # MAESTRO's K directives iterate over the K it lists
                 df = replace(df, dsconv_k=mapping.dimensions[layer.name].get("K", 1))
             if group != "GEMM" and has_n and not first_has_n:
                 df = replace(df, unbatched_n=True)
             cost = analyze_layer(layer, df, hardware, compat=compat, technology=technology, include_dram=include_dram)
-            if compat and _offchip_statistic_divides_by_zero(layer, df, int(hardware.num_pes)):
-                raise DataflowError("MAESTRO divides by zero here: a case of the outermost level has no compute (every "
-                                    "case of the level below is skipped), and its off-chip bandwidth statistic divides "
-                                    "by that (ALGORITHM.md §11, §13); run it without --maestro-compat")
         except DataflowError as exc:
             raise DataflowError(f"{path}: layer {layer.name!r}: {exc}") from None
         frames.append(cost.to_frame())
