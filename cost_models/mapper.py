@@ -26,7 +26,7 @@ import pandas as pd
 from npu_dse.cost_models import dataflow as dataflow_mod
 from npu_dse.cost_models.errors import DataflowError, SpaceError
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
-from npu_dse.cost_models.maestro import LayerCost, analyze_layer, gather_costs
+from npu_dse.cost_models.maestro import LayerCost, analyze_layer, gather_costs, maestro_crash
 from npu_dse.cost_models.workload import Layer, Network, Op
 
 MAPPED_CONSTANTS: tuple[str, ...] = ("KTileSz", "CTileSz", "ClusterSz")
@@ -260,6 +260,9 @@ def _best_constants(layer: Layer, dataflow: str, hardware: HardwareBatch, given:
         legal = np.ones(len(idx), dtype=bool)
     except DataflowError:
         cost, legal = _one_by_one(layer, dataflow, hardware.take(idx), consts, engine)
+    if engine.get("compat"):  # MAESTRO's numbers, among the mappings MAESTRO runs
+        legal &= np.array([maestro_crash(layer, dataflow, int(hardware.num_pes[i]), c) is None
+                           for i, c in zip(rows, consts)], dtype=bool)
     score = np.where(legal, _score(cost, objective), np.inf)
     bad = ~np.asarray(cost.feasible, dtype=bool) | ~legal
     order = np.lexsort((np.arange(len(idx)), score, bad, idx))  # per point: feasible first, then score, then order

@@ -18,7 +18,7 @@ from npu_dse.cost_models import zoo
 from npu_dse.cost_models.errors import DataflowError, SpaceError
 from npu_dse.cost_models.evaluator import Evaluator, Problem
 from npu_dse.cost_models.hardware import Hardware, HardwareBatch
-from npu_dse.cost_models.maestro import analyze_layer
+from npu_dse.cost_models.maestro import analyze_layer, maestro_crash
 from npu_dse.cost_models.mapper import VARIANT_BY_CODE, best_mapping, check_candidates, map_network, mapping_choices
 from npu_dse.cost_models.space import DesignSpace, Parameter
 from npu_dse.cost_models.workload import Layer, Op
@@ -26,14 +26,18 @@ from npu_dse.cost_models.workload import Layer, Op
 CANDIDATES = {"KTileSz": (1, 2, 4, 8), "CTileSz": (1, 2, 4), "ClusterSz": (2, 4, 8, 16, 32, 64)}
 
 
-def _brute(layer, dataflow, hw: Hardware, objective_col: str, technology="28nm", include_dram=False):
+def _brute(layer, dataflow, hw: Hardware, objective_col: str, technology="28nm", include_dram=False, compat=False):
     """The feasible-first least ``objective_col`` over every legal mapping (``mapping_choices``: the template's
-    constants, and for eye/shi each variant's with its ``variant`` code), each run as analyze_layer takes it;
-    ties to the first: ((infeasible, value), the variant's name, the choice)."""
+    constants, and for eye/shi each variant's with its ``variant`` code; with ``compat``, those MAESTRO runs),
+    each run as analyze_layer takes it; ties to the first: ((infeasible, value), the variant's name, the choice)."""
     best = None
     for choice in mapping_choices(dataflow, hw.num_pes, {}, CANDIDATES, layer):
+        name = VARIANT_BY_CODE.get(choice.get("variant", 0), dataflow)
+        if compat and maestro_crash(layer, name, hw.num_pes, {k: v for k, v in choice.items() if k != "variant"}):
+            continue
         try:
-            c = analyze_layer(layer, dataflow, hw, choice or None, technology=technology, include_dram=include_dram)
+            c = analyze_layer(layer, dataflow, hw, choice or None, technology=technology, include_dram=include_dram,
+                              compat=compat)
         except DataflowError:
             continue
         key = (not bool(c.feasible[0]), float(getattr(c, objective_col)[0]))
@@ -89,6 +93,38 @@ def test_map_network_runs_every_layer_at_its_brute_force_best(dataflow, technolo
         assert float(again.energy_pj[0]) == row.energy_pj
     with pytest.raises(DataflowError, match="mapping objective 'speed': allowed: latency_cycles"):
         map_network(net, dataflow, hw, "speed")
+
+
+def test_with_maestro_compat_the_mapper_chooses_among_the_mappings_maestro_runs(monkeypatch):
+    """Under ``compat`` the score is MAESTRO's own numbers, and the choice is among the mappings MAESTRO runs: on
+    this stride-2 layer MAESTRO 4eb08d1 SIGFPEs at 64 PEs whenever shi's clusters hold 4 PEs (checked with its
+    binary: KTileSz/CTileSz/ClusterSz 32/16/4, 1/1/4, 8/4/4 crash; 1/1/1, 1/1/2, 2/2/16 run). With clusters of 4
+    the fastest mapping by MAESTRO's numbers is 8/4/4 (224 cycles), which MAESTRO does not run: the mapper takes
+    the variant shi_k instead, as brute force over the mappings MAESTRO runs does (without that check it would
+    take 8/4/4)."""
+    layer = Layer("l", Op.CONV, K=64, C=16, Y=8, X=7, R=7, S=7, stride=2)
+    hw = Hardware(num_pes=64, noc_bw=256, offchip_bw=70000)
+    crash = ({"KTileSz": 32, "CTileSz": 16, "ClusterSz": 4}, {"KTileSz": 1, "CTileSz": 1, "ClusterSz": 4},
+             {"KTileSz": 8, "CTileSz": 4, "ClusterSz": 4})
+    runs = ({"KTileSz": 1, "CTileSz": 1, "ClusterSz": 1}, {"KTileSz": 1, "CTileSz": 1, "ClusterSz": 2},
+            {"KTileSz": 2, "CTileSz": 2, "ClusterSz": 16})
+    assert all(maestro_crash(layer, "shi", 64, c) for c in crash)
+    assert not any(maestro_crash(layer, "shi", 64, c) for c in runs)
+    fours = {"KTileSz": (1, 2, 4, 8), "CTileSz": (1, 2, 4), "ClusterSz": (4,)}
+    batch = HardwareBatch.coerce(hw)
+    cost, chosen = best_mapping(layer, "shi", batch, [{}], fours, "latency_cycles", "maestro", compat=True)
+    assert chosen == [{"CTileSz": 1, "variant": 2}] and cost.runtime_cycles.tolist() == [797.0]
+    with monkeypatch.context() as m:
+        m.setattr("npu_dse.cost_models.mapper.maestro_crash", lambda *args: None)
+        unchecked = best_mapping(layer, "shi", batch, [{}], fours, "latency_cycles", "maestro", compat=True)
+    assert unchecked[1] == [{"KTileSz": 8, "CTileSz": 4, "ClusterSz": 4, "variant": 0}]
+    assert unchecked[0].runtime_cycles.tolist() == [224.0]
+    for objective, col in (("latency_cycles", "runtime_cycles"), ("energy_pj", "energy_pj")):
+        cost, chosen = best_mapping(layer, "shi", batch, [{}], CANDIDATES, objective, "maestro", compat=True)
+        name = VARIANT_BY_CODE.get(chosen[0].get("variant", 0), "shi")
+        assert maestro_crash(layer, name, 64, {k: v for k, v in chosen[0].items() if k != "variant"}) is None
+        (infeasible, value), variant, choice = _brute(layer, "shi", hw, col, "maestro", compat=True)
+        assert getattr(cost, col)[0] == value and chosen[0] == choice and name == variant
 
 
 def test_dse_eval_map_prints_writes_and_keeps_the_given_constants(tmp_path: Path):

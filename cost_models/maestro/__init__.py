@@ -91,7 +91,7 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 log = logging.getLogger(__name__)
 
 __all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "problem_for", "pes_needed",
-           "gather_costs", "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
+           "gather_costs", "maestro_crash", "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
 
 #: The first columns of every table, in order (issue 3).
 COLUMNS = ("layer", "runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
@@ -555,26 +555,36 @@ def _offchip_statistic_divides_by_zero(layer: Layer, dataflow: Dataflow, num_pes
     return bool(np.any(empty[top.sub_a] & empty[top.sub_b]))
 
 
+def maestro_crash(layer: Layer, dataflow: "str | Dataflow", num_pes: int,
+                  constants: "Mapping[str, int] | None" = None) -> "str | None":
+    """Why MAESTRO 4eb08d1 does not run ``layer`` under ``dataflow`` (a file's or a template's, with its scalar
+    ``constants``) on ``num_pes`` PEs where this engine does, or None: an untyped ``Cluster(n)`` (a parse error
+    there) or the division by zero of its off-chip bandwidth statistic
+    (:func:`_offchip_statistic_divides_by_zero`). What ``compat=True`` refuses, as MAESTRO runs nothing there.
+    """
+    df = dataflow_mod.get(dataflow)
+    untyped = [d for d in df.directives if isinstance(d, dataflow_mod.ClusterDirective) and not d.typed]
+    if untyped:
+        return (f"'Cluster({untyped[0].size})' gives no cluster type: MAESTRO's parser reads the next token as the "
+                f"type and fails on the file (DFSL_parser.hpp); write 'Cluster({untyped[0].size}, P)'")
+    if _offchip_statistic_divides_by_zero(layer, df, int(num_pes), constants):
+        return (f"MAESTRO divides by zero here on {int(num_pes)} PEs: a case of the outermost level has no compute "
+                "(every case of the level below is skipped), and its off-chip bandwidth statistic divides by that "
+                "(ALGORITHM.md §11, §13); run it without --maestro-compat")
+    return None
+
+
 def _refuse_maestro_crash(layer: Layer, dataflow: Dataflow, num_pes: "list[int]",
                           constants: "Mapping[str, int] | None" = None) -> None:
-    """Refuse, under ``compat``, a layer MAESTRO does not run under ``dataflow`` (written as a file or a template):
-    an untyped ``Cluster(n)`` (a parse error in MAESTRO) or, at any of the PE counts ``num_pes``, the division by
-    zero of its off-chip bandwidth statistic (:func:`_offchip_statistic_divides_by_zero`; ``constants``: a
-    template's scalar constants).
+    """Raise :func:`maestro_crash`'s reason at the first of the PE counts ``num_pes`` that has one.
 
     Raises:
-        DataflowError: naming the directive or the PE count, and that the layer runs without MAESTRO's bugs.
+        DataflowError: the reason.
     """
-    untyped = [d for d in dataflow.directives if isinstance(d, dataflow_mod.ClusterDirective) and not d.typed]
-    if untyped:
-        raise DataflowError(f"'Cluster({untyped[0].size})' gives no cluster type: MAESTRO's parser reads the next "
-                            f"token as the type and fails on the file (DFSL_parser.hpp); write "
-                            f"'Cluster({untyped[0].size}, P)'")
     for pes in num_pes:
-        if _offchip_statistic_divides_by_zero(layer, dataflow, int(pes), constants):
-            raise DataflowError(f"MAESTRO divides by zero here on {int(pes)} PEs: a case of the outermost level has "
-                                "no compute (every case of the level below is skipped), and its off-chip bandwidth "
-                                "statistic divides by that (ALGORITHM.md §11, §13); run it without --maestro-compat")
+        reason = maestro_crash(layer, dataflow, int(pes), constants)
+        if reason is not None:
+            raise DataflowError(reason)
 
 
 def _point_scalars(hardware: "Hardware | HardwareBatch") -> tuple | None:
