@@ -261,8 +261,8 @@ def _best_constants(layer: Layer, dataflow: str, hardware: HardwareBatch, given:
     except DataflowError:
         cost, legal = _one_by_one(layer, dataflow, hardware.take(idx), consts, engine)
     if engine.get("compat"):  # MAESTRO's numbers, among the mappings MAESTRO runs
-        legal &= np.array([maestro_crash(layer, dataflow, int(hardware.num_pes[i]), c) is None
-                           for i, c in zip(rows, consts)], dtype=bool)
+        for j in np.flatnonzero(legal):
+            legal[j] = maestro_crash(layer, dataflow, int(hardware.num_pes[rows[j]]), consts[j]) is None
     score = np.where(legal, _score(cost, objective), np.inf)
     bad = ~np.asarray(cost.feasible, dtype=bool) | ~legal
     order = np.lexsort((np.arange(len(idx)), score, bad, idx))  # per point: feasible first, then score, then order
