@@ -113,6 +113,40 @@ def test_bound_needs_a_latency_objective():
         relaxed_latency_bound(Evaluator(Problem(net, space, objectives=("energy_pj",)), check_budget=False))
 
 
+def test_the_mappers_choices_count_among_the_options_a_bound_enumerates():
+    """Each option is priced at its fastest mapping, so the mapper's choices count towards ``max_options``: eye weighs
+    its KTileSz x CTileSz x ClusterSz candidates and as many for its variant eye_k (7 x 7 x 5 each at 16 PEs, 7 x 7 x
+    7 at 64), dla its KTileSz x ClusterSz, kcp_ws nothing; beyond the limit the bound does not apply (a search then
+    reports none, rather than pricing every mapping of every option)."""
+    from npu_dse.cost_models.bounds import runtime_floor
+
+    net = Network("one", (Layer("a", Op.CONV, K=32, C=16, Y=14, X=14, R=3, S=3, padding=1),))
+    space = _space((16, 64), ("eye", "dla", "kcp_ws"), {"noc_bw": (64,)})
+    mapped = 2 * (7 * 7 * 5 + 7 * 7 * 7) + (7 * 5 + 7 * 7) + 2
+    evaluator = Evaluator(Problem(net, space), check_budget=False)
+    with pytest.raises(NotApplicable, match=f"{mapped} mapped options per layer .* exceed max_options={mapped - 1}"):
+        runtime_floor(evaluator, max_options=mapped - 1)
+    whole = runtime_floor(evaluator, max_options=mapped)
+    assert whole > 0
+
+
+@pytest.mark.parametrize("chunk", [1, 50, 300])
+def test_a_floor_priced_in_chunks_of_options_equals_the_floor_priced_at_once(monkeypatch, chunk):
+    """Options are priced in chunks the structure cache holds (``bounds._CHUNK_MAPPINGS`` mappings each): the same
+    floor as all at once, with budgets and without, for a sum and a maximum over layers."""
+    from npu_dse.cost_models import bounds
+
+    net = Network("two", (Layer("a", Op.CONV, K=32, C=16, Y=14, X=14, R=3, S=3, padding=1),
+                          Layer("b", Op.CONV, K=64, C=32, Y=7, X=7, R=1, S=1)))
+    space = _space((16, 64, 256), ("eye", "dla", "kcp_ws", "systolic_os"),
+                   {"l1_bytes": (32, 256, 1024), "l2_bytes": (16384, 262144), "noc_bw": (8, 64)})
+    problem = Problem(net, space, constraints=(Constraint("area_mm2", 0.5),))
+    evaluator = Evaluator(problem, check_budget=False)
+    want = [bounds.runtime_floor(evaluator, budgets=b, reduce=r) for b in (True, False) for r in ("sum", "max")]
+    monkeypatch.setattr(bounds, "_CHUNK_MAPPINGS", chunk)
+    assert [bounds.runtime_floor(evaluator, budgets=b, reduce=r) for b in (True, False) for r in ("sum", "max")] == want
+
+
 def test_a_global_run_reports_the_bound_and_its_gap():
     from npu_dse.search.pipeline import StageSpec, run_pipeline
 
