@@ -297,7 +297,8 @@ class StageConfig(_Strict):
 class SearchConfig(_Strict):
     """Search stages, the total evaluation budget, and whether to compute the exact optimum (``exact``: the MCKP DP
     where it applies, else for a latency objective the relaxed lower bound, which takes tens of seconds on a whole
-    network; :func:`npu_dse.search.pipeline.run_pipeline`); ``summary.json`` then holds it and the gap to it."""
+    network, and is not given where a layer has more than 100,000 option-mapping pairs to price;
+    :func:`npu_dse.search.pipeline.run_pipeline`); ``summary.json`` then holds it and the gap to it."""
 
     budget: int = Field(ge=1)
     stages: list[StageConfig] = Field(min_length=1)
