@@ -21,7 +21,7 @@ Built-ins (:func:`get`, :func:`names`): MAESTRO's ``kcp_ws`` (NVDLA-like), ``yxp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence, Union
 
 from npu_dse.cost_models.errors import DataflowError
@@ -185,7 +185,8 @@ class Dataflow:
             :func:`npu_dse.cost_models.maestro.analyze_mapping` for that layer's own dataflow). No tensor of a
             depthwise layer has K; with ``compat=True`` a K directive iterates over this many, as MAESTRO's do
             (multiplying the MACs), and corrected it maps a dimension of size 1. 1 elsewhere.
-        unbatched_n: set by :func:`~npu_dse.cost_models.maestro.analyze_mapping` for a layer whose file's first
+        unbatched_n: set by :func:`~npu_dse.cost_models.maestro.analyze_mapping` (and for the layers
+            :func:`~npu_dse.cost_models.maestro.analyze_network` is given as ``unbatched``) for a layer whose file's first
             layer of the same MAESTRO type (CONV and TRCONV are one type) lists no batch N while this one does:
             MAESTRO builds each type's tensors once, from that first layer (4eb08d1 ``API_user-interface-v2.hpp``
             ``AnalyzeClusters``), so with ``compat=True`` no tensor has this layer's N: an N directive iterates over
@@ -554,7 +555,8 @@ def is_file_name(name: str) -> bool:
 def load(path: str) -> Dataflow:
     """A MAESTRO dataflow file: one ``Dataflow { ... }`` block of directives (``Constant NAME value;`` lines
     allowed), as MAESTRO's ``tools/frontend/dataflow/*.m``. Depthwise layers run ``dpt``, as MAESTRO's frontend
-    (``modelfile_to_mapping.py``) maps them. The dataflow is named by ``path``, so a design that names it can be
+    (``modelfile_to_mapping.py``) maps them; batch N and groups G run by MAESTRO's rule (:attr:`Dataflow.unmapped`
+    ``"maestro"``), as in the mapping file that frontend writes. The dataflow is named by ``path``, so a design that names it can be
     evaluated again.
 
     Raises:
@@ -575,7 +577,10 @@ def load(path: str) -> Dataflow:
         parsed = parse(text, name=str(path))
     except DataflowError as exc:
         raise DataflowError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
-    return Dataflow(name=str(path), directives=parsed.directives, defaults=parsed.defaults, depthwise=get("dpt"),
+    # as MAESTRO runs the mapping its frontend writes: batch N and groups G by MAESTRO's rule (the text is
+    # MAESTRO's), depthwise layers under the frontend's dpt.m (the built-in dpt's directives) by the same rule
+    return Dataflow(name=str(path), directives=parsed.directives, defaults=parsed.defaults,
+                    depthwise=replace(get("dpt"), unmapped=parsed.unmapped), unmapped=parsed.unmapped,
                     description=f"MAESTRO dataflow file {path}")
 
 

@@ -234,6 +234,71 @@ def test_a_layer_type_whose_first_layer_is_batched_and_a_later_one_is_not_is_ref
     assert fixed.macs.tolist() == [2 * 8 * 8 * 9 * 64, 8 * 8 * 9 * 64]
 
 
+FRONTEND_DATAFLOW = """SpatialMap(1,1) K; TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),1) X; TemporalMap(Sz(R),Sz(R)) R;
+  TemporalMap(Sz(S),Sz(S)) S;"""
+FRONTEND_DPT = dataflow_mod.get("dpt").text()  # MAESTRO's tools/frontend/dataflow/dpt.m, for DSCONV layers
+FRONTEND_LAYERS = (("first", "CONV", "{first_n}K: 8, C: 4, R: 3, S: 3, Y: 10, X: 10"),
+                   ("dw", "DSCONV", "K: 1, C: 8, R: 3, S: 3, Y: 8, X: 8"),
+                   ("second", "CONV", "{second_n}K: 16, C: 8, R: 1, S: 1, Y: 6, X: 6"),
+                   ("dw2", "DSCONV", "N: 4, K: 1, C: 16, R: 3, S: 3, Y: 6, X: 6"))
+
+
+def _frontend_file(path: Path, first_n: str, second_n: str, dataflow: bool) -> Path:
+    body = "".join(
+        f"  Layer {name} {{ Type: {t} Stride {{ X: 1, Y: 1 }} Dimensions {{ "
+        f"{dims.format(first_n=first_n, second_n=second_n)} }}"
+        + (f" Dataflow {{ {FRONTEND_DPT if t == 'DSCONV' else FRONTEND_DATAFLOW} }}" if dataflow else "") + " }\n"
+        for name, t, dims in FRONTEND_LAYERS)
+    path.write_text(f"Network d {{\n{body}}}\n")
+    return path
+
+
+def test_a_model_file_under_a_dataflow_file_follows_maestros_batch_rule_in_compat(tmp_path):
+    """``dse eval MODEL.m --dataflow FLOW.m --maestro-compat`` runs each layer as MAESTRO runs the mapping file its
+    frontend would write from the two (FLOW's directives after each layer's Dimensions, dpt.m's for a DSCONV;
+    ``tools/frontend/modelfile_to_mapping.py``), in both modes: a batched CONV after an unbatched first
+    CONV runs unbatched (and so does a batched DSCONV after an unbatched first DSCONV), exactly as
+    :func:`analyze_mapping` runs that mapping file (checked against MAESTRO on ``random_seed1.m``); corrected, each
+    layer runs its own batch. A layer lacking the N its type's first layer lists is refused in one line (exit 2)."""
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    flow = tmp_path / "flow.m"
+    flow.write_text(f"Dataflow {{ {FRONTEND_DATAFLOW} }}\n")
+    model = _frontend_file(tmp_path / "model.m", "", "N: 4, ", dataflow=False)
+    mapping = _frontend_file(tmp_path / "mapping.m", "", "N: 4, ", dataflow=True)
+    hw = Hardware(num_pes=16, noc_bw=32, offchip_bw=70000)
+    want = analyze_mapping(mapping, hw, compat=True, technology="maestro")
+    args = ["eval", str(model), "--dataflow", str(flow), "--num-pes", "16", "--noc-bw", "32", "--offchip-bw", "70000",
+            "--technology", "maestro"]
+    runner = CliRunner()
+    res = runner.invoke(app, args + ["--maestro-compat", "-o", str(tmp_path / "compat.csv")])
+    assert res.exit_code == 0, res.output
+    got = pd.read_csv(tmp_path / "compat.csv")
+    assert got.layer.tolist() == ["first", "dw", "second", "dw2"]
+    for col in ("runtime_cycles", "energy_pj", "macs", "l1_req_bytes", "l2_req_bytes", *COUNT_NAMES):
+        np.testing.assert_array_equal(got[col].to_numpy(float), want[col].to_numpy(float), err_msg=col)
+    res = runner.invoke(app, args + ["-o", str(tmp_path / "fixed.csv")])
+    assert res.exit_code == 0, res.output
+    fixed = pd.read_csv(tmp_path / "fixed.csv")
+    want_fixed = analyze_mapping(mapping, hw, technology="maestro")
+    for col in ("runtime_cycles", "energy_pj", "macs"):
+        np.testing.assert_array_equal(fixed[col].to_numpy(float), want_fixed[col].to_numpy(float), err_msg=col)
+    assert fixed.macs.tolist() == [8 * 4 * 9 * 64, 8 * 9 * 36, 4 * 16 * 8 * 36, 4 * 16 * 9 * 16]
+    assert (got.runtime_cycles < fixed.runtime_cycles)[2:].all()  # one image where the corrected run has four
+    # a slice is the file MAESTRO's frontend would write from those layers: 'second' is then the first CONV
+    res = runner.invoke(app, args + ["--maestro-compat", "--layers", "2:4", "-o", str(tmp_path / "slice.csv")])
+    assert res.exit_code == 0, res.output
+    assert pd.read_csv(tmp_path / "slice.csv").macs.tolist() == fixed.macs.tolist()[2:]
+    crash = _frontend_file(tmp_path / "crash.m", "N: 2, ", "", dataflow=False)
+    res = runner.invoke(app, ["eval", str(crash), *args[2:], "--maestro-compat"])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    assert "crash.m: layer 'second' lists no batch N, but the file's first CONV layer 'first' does" in res.output
+    res = runner.invoke(app, args + ["--maestro-compat", "--map", "latency"])
+    assert res.exit_code == 2 and "layer 'dw2' lists a batch N" in res.output, res.output
+
+
 def test_maestros_division_by_zero_in_its_off_chip_statistic_is_refused_in_compat(tmp_path):
     """MAESTRO crashes (SIGFPE, ``crashed rc=-8`` in the reference) on vgg16_rs.m at every hardware point: a case of
     the outermost level has no compute, and its off-chip bandwidth requirement divides by it (ALGORITHM.md §13).

@@ -68,7 +68,7 @@ import random
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -91,7 +91,8 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 log = logging.getLogger(__name__)
 
 __all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "problem_for", "pes_needed",
-           "gather_costs", "maestro_crash", "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
+           "gather_costs", "maestro_crash", "batch_rule", "batch_crash_message",
+           "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
 
 #: The first columns of every table, in order (issue 3).
 COLUMNS = ("layer", "runtime_cycles", "energy_pj", "l1_req_bytes", "l2_req_bytes", "area_um2", "power_mw", "macs",
@@ -302,7 +303,53 @@ def problem_for(layer: Layer, dataflow: Dataflow, compat: bool = False) -> tuple
 
 def _select(layer: Layer, dataflow: "str | Dataflow") -> Dataflow:
     df = dataflow_mod.get(dataflow)
-    return df.for_depthwise() if layer.op is Op.DWCONV else df
+    if layer.op is not Op.DWCONV:
+        return df
+    dw = df.for_depthwise()
+    return replace(dw, unbatched_n=True) if df.unbatched_n and not dw.unbatched_n else dw
+
+
+def _type_group(layer_type: str) -> str:
+    """MAESTRO's tensor group of a layer type as written: its parser makes a TRCONV (and an FC) a CONV."""
+    return {"TRCONV": "CONV", "FC": "CONV"}.get(layer_type, layer_type)
+
+
+def batch_rule(names: Sequence[str], layer_types: Mapping[str, str],
+               dimensions: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
+    """MAESTRO's file-level batch rule for the layers ``names`` of one file, in file order: MAESTRO builds each
+    layer type's tensors once, from the first layer of that type (CONV, TRCONV and FC are one type), so a later
+    layer listing a batch N the first one lacks runs unbatched (:attr:`Dataflow.unbatched_n`), and a later layer
+    lacking the N the first one lists crashes MAESTRO (4eb08d1 ``API_user-interface-v2.hpp`` AnalyzeClusters).
+
+    Args:
+        names: the layers, in the order the file lists them.
+        layer_types: layer name -> MAESTRO's type as written (:attr:`MaestroMapping.layer_types`).
+        dimensions: layer name -> its ``Dimensions`` as written (:attr:`MaestroMapping.dimensions`).
+
+    Returns:
+        Layer name -> ``"unbatched"`` or ``"crash"``, for the layers the rule touches (GEMMs never).
+    """
+    out: dict[str, str] = {}
+    first_of_type: dict[str, str] = {}
+    for name in names:
+        group = _type_group(layer_types[name])
+        if group == "GEMM":
+            continue
+        first = first_of_type.setdefault(group, name)
+        has_n, first_has_n = "N" in dimensions[name], "N" in dimensions[first]
+        if has_n != first_has_n:
+            out[name] = "unbatched" if has_n else "crash"
+    return out
+
+
+def batch_crash_message(path: "str | Path", name: str, names: Sequence[str], layer_types: Mapping[str, str]) -> str:
+    """The refusal of a layer :func:`batch_rule` marks ``"crash"`` (naming the file, the layer and its type's first
+    layer)."""
+    group = _type_group(layer_types[name])
+    first = next(n for n in names if _type_group(layer_types[n]) == group)
+    return (f"{path}: layer {name!r} lists no batch N, but the file's first {group} layer {first!r} does: MAESTRO "
+            "builds the tensors of a layer type once, from its first layer, and crashes on this one; run it without "
+            "--maestro-compat")
 
 
 def pes_needed(layer: Layer, dataflow: "str | Dataflow", constants: "Mapping[str, int] | None", num_pes: int,
@@ -1100,8 +1147,13 @@ def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool,
 
 def analyze_network(network: Network, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
                     constants: "Mapping[str, int | np.ndarray] | None" = None, *, compat: bool = False,
-                    technology: "AnyTechnology | str | None" = None, include_dram: bool = False) -> pd.DataFrame:
+                    technology: "AnyTechnology | str | None" = None, include_dram: bool = False,
+                    unbatched: "Collection[str]" = ()) -> pd.DataFrame:
     """Cost of every layer of ``network`` (same arguments as :func:`analyze_layer`).
+
+    ``unbatched`` names the layers that run as MAESTRO runs a layer whose type's first layer in its file lists no
+    batch N (:func:`batch_rule`, :attr:`Dataflow.unbatched_n`; only ``compat=True`` reads it): for a MAESTRO model
+    file run under one dataflow, as the mapping file MAESTRO's frontend would write from them.
 
     Returns:
         A DataFrame with a row per layer (per layer and point, with a ``point`` column, for a batch of n > 1),
@@ -1112,12 +1164,13 @@ def analyze_network(network: Network, dataflow: "str | Dataflow", hardware: "Har
     """
     frames = []
     for layer in network.layers:
+        df = replace(dataflow_mod.get(dataflow), unbatched_n=True) if layer.name in unbatched else dataflow
         try:
             if compat and all(np.ndim(v) == 0 for v in (constants or {}).values()):
-                _refuse_maestro_crash(layer, dataflow_mod.get(dataflow),
+                _refuse_maestro_crash(layer, dataflow_mod.get(df),
                                       np.unique(HardwareBatch.coerce(hardware).num_pes).tolist(),
                                       {k: int(v) for k, v in (constants or {}).items()})
-            cost = analyze_layer(layer, dataflow, hardware, constants, compat=compat, technology=technology,
+            cost = analyze_layer(layer, df, hardware, constants, compat=compat, technology=technology,
                                  include_dram=include_dram)
         except DataflowError as exc:
             raise DataflowError(f"layer {layer.name!r}: {exc}") from None
@@ -1149,28 +1202,23 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
 
     mapping = read_mapping(path)
     frames = []
-    first_of_type: dict[str, str] = {}  # MAESTRO's layer type -> its first layer (which decides its tensors)
+    names = [layer.name for layer in mapping.network.layers]
+    rule = batch_rule(names, mapping.layer_types, mapping.dimensions)
     for layer in mapping.network.layers:
         text = mapping.dataflows.get(layer.name)
         if text is None:
             raise DataflowError(f"{path}: layer {layer.name!r} has no Dataflow block (MAESTRO crashes on that); "
                                 "use 'dse eval' with a built-in dataflow for model files")
         ltype = mapping.layer_types[layer.name]
-        group = {"TRCONV": "CONV", "FC": "CONV"}.get(ltype, ltype)  # MAESTRO's parser makes a TRCONV a CONV
-        has_n = "N" in mapping.dimensions[layer.name]
-        first = first_of_type.setdefault(group, layer.name)
-        first_has_n = "N" in mapping.dimensions[first]
-        if compat and group != "GEMM" and first_has_n and not has_n:
-            raise DataflowError(f"{path}: layer {layer.name!r} lists no batch N, but the file's first {group} layer "
-                                f"{first!r} does: MAESTRO builds the tensors of a layer type once, from its first "
-                                "layer, and crashes on this one; run it without --maestro-compat")
+        if compat and rule.get(layer.name) == "crash":
+            raise DataflowError(batch_crash_message(path, layer.name, names, mapping.layer_types))
         try:
             df = dataflow_mod.parse(text, mapping.constants, name=layer.name)
             if compat:
                 _refuse_maestro_crash(layer, df, [int(hardware.num_pes)])
             if ltype == "DSCONV":  # MAESTRO's K directives iterate over the K it lists
                 df = replace(df, dsconv_k=mapping.dimensions[layer.name].get("K", 1))
-            if group != "GEMM" and has_n and not first_has_n:
+            if rule.get(layer.name) == "unbatched":
                 df = replace(df, unbatched_n=True)
             cost = analyze_layer(layer, df, hardware, compat=compat, technology=technology, include_dram=include_dram)
         except DataflowError as exc:

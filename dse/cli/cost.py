@@ -20,6 +20,7 @@ from npu_dse.cost_models import technology as technology_mod
 from npu_dse.cost_models.errors import DataflowError, HardwareError
 from npu_dse.cost_models.evaluator import energy_by_component, network_metrics
 from npu_dse.cost_models.hardware import L2_TENSOR_FIELDS, Hardware
+from npu_dse.cost_models import maestro as maestro_mod
 from npu_dse.cost_models.maestro import analyze_mapping, analyze_network
 from npu_dse.cli.app import app
 
@@ -236,6 +237,29 @@ def maestro(
           network_summary(frame, hardware, tech, include_dram), summary_json)
 
 
+def _maestro_batch_rule(model: str, network, dataflow: str) -> set[str]:
+    """For a MAESTRO model file under a MAESTRO dataflow file, run with ``--maestro-compat``: the layers of
+    ``network`` (the file's, perhaps a ``--layers`` slice) that MAESTRO runs unbatched in the mapping file its
+    frontend (``tools/frontend/modelfile_to_mapping.py``) writes from the two
+    (:func:`npu_dse.cost_models.maestro.batch_rule`); otherwise none (a built-in template runs the batch as an
+    outer loop, and its MAESTRO export is written to match).
+
+    Raises:
+        DataflowError: a layer on which MAESTRO crashes (it lacks the batch N its type's first layer lists).
+    """
+    if Path(model).suffix.lower() != ".m" or dataflow_mod.get(dataflow).unmapped != "maestro":
+        return set()
+    from npu_dse.cost_models.formats.maestro_m import read_mapping
+
+    mapping = read_mapping(model)
+    names = [layer.name for layer in network.layers]
+    rule = maestro_mod.batch_rule(names, mapping.layer_types, mapping.dimensions)
+    for name, what in rule.items():
+        if what == "crash":
+            raise DataflowError(maestro_mod.batch_crash_message(model, name, names, mapping.layer_types))
+    return {name for name, what in rule.items() if what == "unbatched"}
+
+
 def _constants(values: list[str]) -> dict[str, int]:
     out = {}
     for item in values:
@@ -293,11 +317,16 @@ def evaluate(
     if unknown:
         raise DataflowError(f"--constant {', '.join(unknown)}: dataflow {dataflow!r} has no such constant; its "
                             f"constants: {', '.join(sorted(known)) or 'none'}")
+    unbatched = _maestro_batch_rule(model, network, dataflow) if maestro_compat else set()
     if map_objective is None:
         frame = analyze_network(network, dataflow, hardware, constants or None, compat=maestro_compat,
-                                technology=tech, include_dram=include_dram)
+                                technology=tech, include_dram=include_dram, unbatched=unbatched)
     elif map_objective not in MAP_OBJECTIVES:
         raise DataflowError(f"--map {map_objective!r}: allowed: {', '.join(MAP_OBJECTIVES)}")
+    elif unbatched:
+        raise DataflowError(f"{model}: layer {sorted(unbatched)[0]!r} lists a batch N its type's first layer does "
+                            "not, so MAESTRO runs it unbatched, which --map does not model under --maestro-compat; "
+                            "run it without --map or without --maestro-compat")
     else:
         from npu_dse.cost_models.mapper import map_network
 
