@@ -277,6 +277,8 @@ def test_a_model_file_under_a_dataflow_file_follows_maestros_batch_rule_in_compa
     assert res.exit_code == 0, res.output
     got = pd.read_csv(tmp_path / "compat.csv")
     assert got.layer.tolist() == ["first", "dw", "second", "dw2"]
+    # MAESTRO 4eb08d1 itself on mapping.m (16 PEs, NoC 32, hops 1, hop latency 1, off-chip 70000), session 34
+    assert got.runtime_cycles.tolist() == [2315, 329, 293, 153]
     for col in ("runtime_cycles", "energy_pj", "macs", "l1_req_bytes", "l2_req_bytes", *COUNT_NAMES):
         np.testing.assert_array_equal(got[col].to_numpy(float), want[col].to_numpy(float), err_msg=col)
     res = runner.invoke(app, args + ["-o", str(tmp_path / "fixed.csv")])
