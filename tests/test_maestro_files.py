@@ -296,9 +296,64 @@ def test_a_model_file_under_a_dataflow_file_follows_maestros_batch_rule_in_compa
     crash = _frontend_file(tmp_path / "crash.m", "N: 2, ", "", dataflow=False)
     res = runner.invoke(app, ["eval", str(crash), *args[2:], "--maestro-compat"])
     assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
-    assert "crash.m: layer 'second' lists no batch N, but the file's first CONV layer 'first' does" in res.output
+    assert "crash.m (under" in res.output
+    assert "layer 'second' lists no batch N, but the file's first CONV layer 'first' does" in res.output
     res = runner.invoke(app, args + ["--maestro-compat", "--map", "latency"])
     assert res.exit_code == 2 and "layer 'dw2' lists a batch N" in res.output, res.output
+
+
+def test_an_fc_layer_is_refused_in_compat_as_maestro_does_not_parse_it(tmp_path):
+    """MAESTRO 4eb08d1's parser leaves ``Type: FC`` a TODO and fails on the file (a parse error, found by running
+    it on files its frontend wrote): refused by name with compat=True, in ``dse maestro`` and in the frontend path;
+    corrected, the FC runs as the 1x1 CONV it is."""
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    layer = "Layer fc {{ Type: FC Stride {{ X: 1, Y: 1 }} Dimensions {{ N: 4, K: 16, C: 8, R: 1, S: 1, Y: 1, X: 1 }}{} }}"
+    mapping = tmp_path / "fc_map.m"
+    mapping.write_text("Network n {\n" + layer.format(f" Dataflow {{ {FRONTEND_DATAFLOW} }}") + "\n}\n")
+    model = tmp_path / "fc_model.m"
+    model.write_text("Network n {\n" + layer.format("") + "\n}\n")
+    flow = tmp_path / "flow.m"
+    flow.write_text(f"Dataflow {{ {FRONTEND_DATAFLOW} }}\n")
+    hw = Hardware(num_pes=16, noc_bw=32, offchip_bw=70000)
+    with pytest.raises(DataflowError, match=r"fc_map.m: layer 'fc' is of type FC, which MAESTRO 4eb08d1's parser"):
+        analyze_mapping(mapping, hw, compat=True)
+    assert analyze_mapping(mapping, hw).macs.tolist() == [4 * 16 * 8]
+    res = CliRunner().invoke(app, ["eval", str(model), "--dataflow", str(flow), "--num-pes", "16", "--maestro-compat"])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    assert "fc_model.m (under" in res.output and "layer 'fc' is of type FC" in res.output
+
+
+def test_a_typographic_quote_in_a_dataflow_is_refused_in_compat(tmp_path):
+    """MAESTRO's own ``tools/frontend/dataflow/maeri.m`` writes ``Y\u2019``; MAESTRO 4eb08d1 exits on it ('Dimension
+    Y\u2019 not found'), found by running it on files its frontend wrote. Our parser reads it as ``Y'``: refused by
+    name with compat=True (in a mapping file and under a dataflow file; not in a comment), read corrected."""
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    flow_text = ("SpatialMap(1,1) Y\u2019; TemporalMap(1,1) X'; TemporalMap(1,1) C; TemporalMap(4,4) K; "
+                 "TemporalMap(Sz(R),Sz(R)) R; TemporalMap(Sz(S),Sz(S)) S;")  # MAESTRO's rs.m, one level
+    dims = "K: 8, C: 4, R: 3, S: 3, Y: 10, X: 10"
+    mapping = tmp_path / "quote.m"
+    mapping.write_text(f"Network n {{ Layer a {{ Type: CONV Dimensions {{ {dims} }} Dataflow {{ {flow_text} }} }} }}\n",
+                       encoding="utf-8")
+    hw = Hardware(num_pes=16, noc_bw=32, offchip_bw=70000)
+    with pytest.raises(DataflowError, match="quote.m: layer 'a': its dataflow writes a dimension with a typographic"):
+        analyze_mapping(mapping, hw, compat=True)
+    assert analyze_mapping(mapping, hw).macs.tolist() == [8 * 4 * 9 * 64]
+    commented = tmp_path / "commented.m"
+    commented.write_text(mapping.read_text(encoding="utf-8").replace("Y\u2019;", "Y'; // not Y\u2019\n"), encoding="utf-8")
+    assert analyze_mapping(commented, hw, compat=True).macs.tolist() == [8 * 4 * 9 * 64]
+    model = tmp_path / "model.m"
+    model.write_text(f"Network n {{ Layer a {{ Type: CONV Dimensions {{ {dims} }} }} }}\n")
+    flow = tmp_path / "flow.m"
+    flow.write_text(f"Dataflow {{ {flow_text} }}\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", str(model), "--dataflow", str(flow), "--num-pes", "16", "--maestro-compat"])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    assert "flow.m): layer 'a': its dataflow writes a dimension with a typographic quote" in res.output
 
 
 def test_maestros_division_by_zero_in_its_off_chip_statistic_is_refused_in_compat(tmp_path):

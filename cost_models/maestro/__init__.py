@@ -65,6 +65,7 @@ import functools
 import logging
 import math
 import random
+import re
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -91,7 +92,7 @@ from npu_dse.cost_models.workload import Layer, Network, Op
 log = logging.getLogger(__name__)
 
 __all__ = ["LayerCost", "analyze_layer", "analyze_network", "analyze_mapping", "problem_for", "pes_needed",
-           "gather_costs", "maestro_crash", "batch_rule", "batch_crash_message",
+           "gather_costs", "maestro_crash", "batch_rule", "file_refusal",
            "clear_cache", "cache_info", "COLUMNS", "COUNT_NAMES"]
 
 #: The first columns of every table, in order (issue 3).
@@ -342,14 +343,36 @@ def batch_rule(names: Sequence[str], layer_types: Mapping[str, str],
     return out
 
 
-def batch_crash_message(path: "str | Path", name: str, names: Sequence[str], layer_types: Mapping[str, str]) -> str:
-    """The refusal of a layer :func:`batch_rule` marks ``"crash"`` (naming the file, the layer and its type's first
-    layer)."""
-    group = _type_group(layer_types[name])
-    first = next(n for n in names if _type_group(layer_types[n]) == group)
-    return (f"{path}: layer {name!r} lists no batch N, but the file's first {group} layer {first!r} does: MAESTRO "
-            "builds the tensors of a layer type once, from its first layer, and crashes on this one; run it without "
-            "--maestro-compat")
+_TYPOGRAPHIC_QUOTE = re.compile("\u2019")
+
+
+def file_refusal(path: "str | Path", names: Sequence[str], layer_types: Mapping[str, str],
+                 dimensions: Mapping[str, Mapping[str, int]], dataflows: "Mapping[str, str] | None" = None
+                 ) -> "str | None":
+    """Why MAESTRO 4eb08d1 runs none of a file whose layers are ``names`` (in file order), or None: a layer whose
+    dataflow text (``dataflows``: layer name -> text, where given) writes a dimension with a typographic quote, which
+    our parser reads as ``'`` and MAESTRO does not; a layer of type FC (its parser leaves FC a TODO,
+    ``DFSL_parser.hpp``, and fails on the file with a parse error); or a layer lacking the batch N its type's first
+    layer lists (:func:`batch_rule`: it crashes). The message names the file and the layer.
+    """
+    for name in names:
+        if dataflows and _TYPOGRAPHIC_QUOTE.search(re.sub(r"//[^\n]*", "", dataflows.get(name, ""))):
+            return (f"{path}: layer {name!r}: its dataflow writes a dimension with a typographic quote (\u2019, as "
+                    "MAESTRO's own tools/frontend/dataflow/maeri.m), which MAESTRO 4eb08d1 does not read (it exits: "
+                    "'Dimension Y\u2019 not found'); write Y' and X', or run it without --maestro-compat")
+        if layer_types[name] == "FC":
+            return (f"{path}: layer {name!r} is of type FC, which MAESTRO 4eb08d1's parser does not implement (it "
+                    "fails on the file); write it as a CONV with R, S, Y and X of 1, or run it without "
+                    "--maestro-compat")
+    rule = batch_rule(names, layer_types, dimensions)
+    for name in names:
+        if rule.get(name) == "crash":
+            group = _type_group(layer_types[name])
+            first = next(n for n in names if _type_group(layer_types[n]) == group)
+            return (f"{path}: layer {name!r} lists no batch N, but the file's first {group} layer {first!r} does: "
+                    "MAESTRO builds the tensors of a layer type once, from its first layer, and crashes on this one; "
+                    "run it without --maestro-compat")
+    return None
 
 
 def pes_needed(layer: Layer, dataflow: "str | Dataflow", constants: "Mapping[str, int] | None", num_pes: int,
@@ -1196,7 +1219,8 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
     Raises:
         FormatError: a malformed file (from :func:`npu_dse.cost_models.formats.maestro_m.read_mapping`).
         DataflowError: a layer without a Dataflow block, or an illegal dataflow (names the layer and directive);
-            with ``compat=True``, a layer without the batch N its type's first layer lists (MAESTRO exits there).
+            with ``compat=True``, a file MAESTRO does not run (:func:`file_refusal`: an FC layer, or a layer
+            without the batch N its type's first layer lists).
     """
     from npu_dse.cost_models.formats.maestro_m import read_mapping
 
@@ -1204,14 +1228,15 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
     frames = []
     names = [layer.name for layer in mapping.network.layers]
     rule = batch_rule(names, mapping.layer_types, mapping.dimensions)
+    refusal = file_refusal(path, names, mapping.layer_types, mapping.dimensions, mapping.dataflows) if compat else None
+    if refusal:
+        raise DataflowError(refusal)
     for layer in mapping.network.layers:
         text = mapping.dataflows.get(layer.name)
         if text is None:
             raise DataflowError(f"{path}: layer {layer.name!r} has no Dataflow block (MAESTRO crashes on that); "
                                 "use 'dse eval' with a built-in dataflow for model files")
         ltype = mapping.layer_types[layer.name]
-        if compat and rule.get(layer.name) == "crash":
-            raise DataflowError(batch_crash_message(path, layer.name, names, mapping.layer_types))
         try:
             df = dataflow_mod.parse(text, mapping.constants, name=layer.name)
             if compat:

@@ -237,7 +237,7 @@ def maestro(
           network_summary(frame, hardware, tech, include_dram), summary_json)
 
 
-def _maestro_batch_rule(model: str, network, dataflow: str) -> set[str]:
+def _maestro_file_rules(model: str, network, dataflow: str) -> set[str]:
     """For a MAESTRO model file under a MAESTRO dataflow file, run with ``--maestro-compat``: the layers of
     ``network`` (the file's, perhaps a ``--layers`` slice) that MAESTRO runs unbatched in the mapping file its
     frontend (``tools/frontend/modelfile_to_mapping.py``) writes from the two
@@ -245,7 +245,7 @@ def _maestro_batch_rule(model: str, network, dataflow: str) -> set[str]:
     outer loop, and its MAESTRO export is written to match).
 
     Raises:
-        DataflowError: a layer on which MAESTRO crashes (it lacks the batch N its type's first layer lists).
+        DataflowError: a file MAESTRO does not run (:func:`npu_dse.cost_models.maestro.file_refusal`).
     """
     if Path(model).suffix.lower() != ".m" or dataflow_mod.get(dataflow).unmapped != "maestro":
         return set()
@@ -253,10 +253,13 @@ def _maestro_batch_rule(model: str, network, dataflow: str) -> set[str]:
 
     mapping = read_mapping(model)
     names = [layer.name for layer in network.layers]
+    flow_text = Path(dataflow).read_text(encoding="utf-8", errors="replace")  # DSCONVs run the frontend's dpt.m
+    texts = {name: flow_text for name in names if mapping.layer_types[name] != "DSCONV"}
+    refusal = maestro_mod.file_refusal(f"{model} (under {dataflow})", names, mapping.layer_types, mapping.dimensions,
+                                       texts)
+    if refusal:
+        raise DataflowError(refusal)
     rule = maestro_mod.batch_rule(names, mapping.layer_types, mapping.dimensions)
-    for name, what in rule.items():
-        if what == "crash":
-            raise DataflowError(maestro_mod.batch_crash_message(model, name, names, mapping.layer_types))
     return {name for name, what in rule.items() if what == "unbatched"}
 
 
@@ -317,7 +320,7 @@ def evaluate(
     if unknown:
         raise DataflowError(f"--constant {', '.join(unknown)}: dataflow {dataflow!r} has no such constant; its "
                             f"constants: {', '.join(sorted(known)) or 'none'}")
-    unbatched = _maestro_batch_rule(model, network, dataflow) if maestro_compat else set()
+    unbatched = _maestro_file_rules(model, network, dataflow) if maestro_compat else set()
     if map_objective is None:
         frame = analyze_network(network, dataflow, hardware, constants or None, compat=maestro_compat,
                                 technology=tech, include_dram=include_dram, unbatched=unbatched)
