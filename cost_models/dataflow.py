@@ -556,8 +556,8 @@ def load(path: str) -> Dataflow:
     """A MAESTRO dataflow file: one ``Dataflow { ... }`` block of directives (``Constant NAME value;`` lines
     allowed), as MAESTRO's ``tools/frontend/dataflow/*.m``. Depthwise layers run ``dpt``, as MAESTRO's frontend
     (``modelfile_to_mapping.py``) maps them; batch N and groups G run by MAESTRO's rule (:attr:`Dataflow.unmapped`
-    ``"maestro"``), as in the mapping file that frontend writes. The dataflow is named by ``path``, so a design that names it can be
-    evaluated again.
+    ``"maestro"``), as in the mapping file that frontend writes. The dataflow is named by ``path``, so a design
+    that names it can be evaluated again.
 
     Raises:
         DataflowError: a missing, unreadable, oversized or non-UTF-8 file, a mapping file (``Network``), no

@@ -237,21 +237,16 @@ def maestro(
           network_summary(frame, hardware, tech, include_dram), summary_json)
 
 
-def _maestro_file_rules(model: str, network, dataflow: str) -> set[str]:
-    """For a MAESTRO model file under a MAESTRO dataflow file, run with ``--maestro-compat``: the layers of
-    ``network`` (the file's, perhaps a ``--layers`` slice) that MAESTRO runs unbatched in the mapping file its
-    frontend (``tools/frontend/modelfile_to_mapping.py``) writes from the two
-    (:func:`npu_dse.cost_models.maestro.batch_rule`); otherwise none (a built-in template runs the batch as an
-    outer loop, and its MAESTRO export is written to match).
+def _maestro_file_rules(mapping, model: str, network, dataflow: str) -> set[str]:
+    """For a MAESTRO model file (``mapping``, read from ``model``) under a MAESTRO dataflow file, run with
+    ``--maestro-compat``: the layers of ``network`` (the file's, perhaps a ``--layers`` slice) that MAESTRO runs
+    unbatched in the mapping file its frontend (``tools/frontend/modelfile_to_mapping.py``) writes from the two
+    (:func:`npu_dse.cost_models.maestro.batch_rule`). A built-in template needs no such rule: it runs the batch as an
+    outer loop, and its MAESTRO export is written to match.
 
     Raises:
         DataflowError: a file MAESTRO does not run (:func:`npu_dse.cost_models.maestro.file_refusal`).
     """
-    if Path(model).suffix.lower() != ".m" or dataflow_mod.get(dataflow).unmapped != "maestro":
-        return set()
-    from npu_dse.cost_models.formats.maestro_m import read_mapping
-
-    mapping = read_mapping(model)
     names = [layer.name for layer in network.layers]
     flow_text = Path(dataflow).read_text(encoding="utf-8", errors="replace")  # DSCONVs run the frontend's dpt.m
     texts = {name: flow_text for name in names if mapping.layer_types[name] != "DSCONV"}
@@ -309,7 +304,14 @@ def evaluate(
     from npu_dse.cli.workload import resolve_network
 
     tech = technology_mod.resolve(technology, dram)
-    network = resolve_network(model)
+    mapping = None  # a MAESTRO model file's layer types and dimensions as written, for --maestro-compat
+    if maestro_compat and Path(model).suffix.lower() == ".m" and dataflow_mod.get(dataflow).unmapped == "maestro":
+        from npu_dse.cost_models.formats.maestro_m import read_mapping
+
+        mapping = read_mapping(model)
+        network = mapping.network
+    else:
+        network = resolve_network(model)
     if layers is not None:
         network = network.select(layers)
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
@@ -320,14 +322,15 @@ def evaluate(
     if unknown:
         raise DataflowError(f"--constant {', '.join(unknown)}: dataflow {dataflow!r} has no such constant; its "
                             f"constants: {', '.join(sorted(known)) or 'none'}")
-    unbatched = _maestro_file_rules(model, network, dataflow) if maestro_compat else set()
+    unbatched = _maestro_file_rules(mapping, model, network, dataflow) if mapping is not None else set()
     if map_objective is None:
         frame = analyze_network(network, dataflow, hardware, constants or None, compat=maestro_compat,
                                 technology=tech, include_dram=include_dram, unbatched=unbatched)
     elif map_objective not in MAP_OBJECTIVES:
         raise DataflowError(f"--map {map_objective!r}: allowed: {', '.join(MAP_OBJECTIVES)}")
     elif unbatched:
-        raise DataflowError(f"{model}: layer {sorted(unbatched)[0]!r} lists a batch N its type's first layer does "
+        first = next(layer.name for layer in network.layers if layer.name in unbatched)
+        raise DataflowError(f"{model}: layer {first!r} lists a batch N its type's first layer does "
                             "not, so MAESTRO runs it unbatched, which --map does not model under --maestro-compat; "
                             "run it without --map or without --maestro-compat")
     else:
