@@ -299,7 +299,7 @@ def test_a_model_file_under_a_dataflow_file_follows_maestros_batch_rule_in_compa
     assert "crash.m (under" in res.output
     assert "layer 'second' lists no batch N, but the file's first CONV layer 'first' does" in res.output
     res = runner.invoke(app, args + ["--maestro-compat", "--map", "latency"])
-    assert res.exit_code == 2 and "layer 'dw2' lists a batch N" in res.output, res.output
+    assert res.exit_code == 2 and "layer 'second' lists a batch N" in res.output, res.output
 
 
 def test_an_fc_layer_is_refused_in_compat_as_maestro_does_not_parse_it(tmp_path):
