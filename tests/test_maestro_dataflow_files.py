@@ -157,3 +157,41 @@ def test_corrected_every_dataflow_file_runs_every_layer_with_sane_numbers(model,
     assert np.isfinite(numeric).all() and (numeric >= 0).all()
     assert (got.utilization <= 1 + 1e-12).all()
     np.testing.assert_array_equal(got.macs.to_numpy(), [float(layer.macs) for layer in net.layers])
+
+
+RANDOM_REF = pd.read_csv(DATA / "maestro_frontend_random.csv")
+RANDOM_MODELS = DATA / "maestro" / "frontend_random"
+RANDOM_CASES = sorted(RANDOM_REF.mapping_file.unique())
+
+
+def test_the_random_frontend_reference_covers_batched_and_refused_files():
+    status = RANDOM_REF.groupby(["mapping_file", "num_pes", "noc_bw"]).status.agg(lambda s: set(s) == {"ok"})
+    assert len(RANDOM_CASES) == 120 and status.sum() >= 150 and (~status).sum() >= 150
+    whole = {f for (f, _, _), ok in status.items() if ok}
+    batched = [f for f in whole if "N:" in (RANDOM_MODELS / (f.split("__")[0] + ".m")).read_text()]
+    assert len(batched) >= 20
+
+
+@pytest.mark.parametrize("case", RANDOM_CASES)
+def test_random_model_files_under_maestros_frontend_dataflows_give_its_numbers_or_are_refused(case, tmp_path):
+    """24 random model files (two to five CONV, DSCONV, NGCONV, TRCONV and FC layers, each with or without a batch
+    N) under each of MAESTRO's frontend dataflow files, against MAESTRO 4eb08d1 on the mapping its frontend writes of
+    the two (``tests/data/maestro_frontend_random.csv``, provenance in ``tests/data/README.md``): ``dse eval MODEL.m
+    --dataflow FLOW.m --maestro-compat`` gives MAESTRO's runtime, buffer requirements and access counts on every
+    layer where MAESTRO runs the whole file, and refuses in one line (exit 2) where it does not."""
+    model, flow = case.removesuffix(".m").split("__")
+    runner = CliRunner()
+    for (pes, bw), want in RANDOM_REF[RANDOM_REF.mapping_file == case].groupby(["num_pes", "noc_bw"]):
+        out = tmp_path / f"{pes}_{bw}.csv"
+        res = runner.invoke(app, ["eval", str(RANDOM_MODELS / f"{model}.m"), "--dataflow", str(FLOWS / f"{flow}.m"),
+                                  "--num-pes", str(pes), "--noc-bw", str(bw), "--offchip-bw", "70000",
+                                  "--technology", "maestro", "--maestro-compat", "-o", str(out)])
+        if set(want.status) != {"ok"}:
+            assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, (case, pes, bw, res.output)
+            continue
+        assert res.exit_code == 0, (case, pes, bw, res.output)
+        got = pd.read_csv(out)
+        assert got.layer.tolist() == want.layer.tolist()
+        for ours, theirs in EXACT.items():
+            np.testing.assert_array_equal(got[ours].to_numpy(float), want[theirs].to_numpy(float),
+                                          err_msg=f"{case} {pes} {bw} {ours}")

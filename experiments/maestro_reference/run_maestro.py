@@ -13,6 +13,13 @@ Usage::
     python experiments/maestro_reference/run_maestro.py --maestro /path/to/maestro \
         --mappings /path/to/maestro/data/mapping --out tests/data/maestro_files.csv
 
+``--random-models N --seed S --write-dir DIR`` first writes N random model files (two to five layers of CONV, DSCONV,
+NGCONV and TRCONV, now and then an FC; random sizes and strides; each layer with or without a batch N) to DIR and,
+for each of MAESTRO's frontend dataflow files (``--flows``, its ``tools/frontend/dataflow``), the mapping file
+MAESTRO's frontend makes of the two (``modelfile_to_mapping.py``: the dataflow's text after each layer's
+``Dimensions`` line, ``dpt.m``'s for a DSCONV) to DIR/mappings/<model>__<flow>.m; then that folder is given to
+``--mappings``.
+
 ``--random N --seed S --write FILE`` first writes FILE: N random layers (CONV, DSCONV, NGCONV, TRCONV and GEMM;
 random sizes, strides, batch; one to three cluster levels of directives in random orders with random sizes and
 offsets, output-centric Y'/X' maps, two spatial maps in a level, K directives on depthwise layers) that MAESTRO
@@ -166,16 +173,84 @@ def write_random(maestro: Path, count: int, seed: int, out: Path) -> None:
                    f"Network random_seed{seed} {{\n" + "".join(kept) + "}\n")
 
 
+FRONTEND_FLOWS = ("kcp_ws", "rs", "xp_ws", "ykp_os", "maeri")
+"""MAESTRO's frontend dataflow files (``tools/frontend/dataflow``; DSCONVs get ``dpt.m``)."""
+
+
+def random_model_layer(rng: random.Random, name: str) -> str:
+    """A random layer block of a MAESTRO model file (no Dataflow), one line per field as MAESTRO's model files."""
+    ltype = rng.choice(["CONV"] * 3 + ["DSCONV", "TRCONV", "NGCONV"]) if rng.random() < 0.97 else "FC"
+    R = rng.choice([1, 3, 5, 7])
+    S = R if rng.random() < 0.8 else rng.choice([1, 3])
+    K, C = rng.choice([1, 4, 8, 16, 32, 64, 96]), rng.choice([1, 3, 8, 16, 32, 64])
+    Y, X = rng.randint(R, 40), rng.randint(S, 40)
+    stride = 1 if ltype == "TRCONV" else rng.choice([1, 1, 2])
+    head = ""
+    if ltype == "FC":
+        R = S = Y = X = 1
+    elif ltype == "DSCONV":
+        K = 1
+    elif ltype == "NGCONV":
+        G = rng.choice([2, 4])
+        K, C = max(G, K - K % G), max(G, C - C % G)
+        head = f"G: {G}, "
+    n = rng.choice([None, None, 1, 2, 3, 4])
+    dims = (f"N: {n}, " if n else "") + head + f"K: {K}, C: {C}, R: {R}, S: {S}, Y: {Y}, X: {X}"
+    return (f"\tLayer {name} {{\n\t\tType: {ltype}\n\t\tStride {{ X: {stride}, Y: {stride} }}\n"
+            f"\t\tDimensions {{ {dims} }}\n\t}}\n")
+
+
+def frontend_mapping(model_text: str, flow_text: str, dpt_text: str) -> str:
+    """The mapping file MAESTRO's frontend (``tools/frontend/modelfile_to_mapping.py``) writes: each line of the
+    model file, and after each ``Dimensions`` line the dataflow file's text (``dpt.m``'s in a DSCONV layer)."""
+    out, dsconv = [], False
+    for line in model_text.splitlines(keepends=True):
+        dsconv = dsconv or "DSCONV" in line
+        out.append(line)
+        if "Dimensions" in line:
+            out.append(dpt_text if dsconv else flow_text)
+            dsconv = False
+    return "".join(out)
+
+
+def write_random_models(count: int, seed: int, out_dir: Path, flows_dir: Path) -> Path:
+    """Write ``count`` random model files to ``out_dir`` and their frontend mappings under each of
+    :data:`FRONTEND_FLOWS` (from ``flows_dir``) to ``out_dir/mappings``; returns that folder."""
+    rng = random.Random(seed)
+    maps = out_dir / "mappings"
+    maps.mkdir(parents=True, exist_ok=True)
+    dpt = (flows_dir / "dpt.m").read_text(encoding="utf-8")
+    for i in range(count):
+        name = f"random_model_s{seed}_{i:02d}"
+        text = (f"// random model file (seed {seed}, #{i}), written by experiments/maestro_reference/run_maestro.py "
+                f"--random-models {count} --seed {seed}\nNetwork {name} {{\n"
+                + "".join(random_model_layer(rng, f"L{j}") for j in range(rng.randint(2, 5))) + "}\n")
+        (out_dir / f"{name}.m").write_text(text)
+        for flow in FRONTEND_FLOWS:
+            mapped = frontend_mapping(text, (flows_dir / f"{flow}.m").read_text(encoding="utf-8"), dpt)
+            (maps / f"{name}__{flow}.m").write_text(mapped, encoding="utf-8")
+    return maps
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--maestro", type=Path, required=True)
-    ap.add_argument("--mappings", type=Path, required=True)
+    ap.add_argument("--mappings", type=Path, help="a folder of mapping files (not with --random-models)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("files", nargs="*", help="file names (default: every .m file in --mappings)")
     ap.add_argument("--random", type=int, default=0, help="first write this many random layers to --write")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--write", type=Path, help="where --random writes its mapping file")
+    ap.add_argument("--random-models", type=int, default=0, help="first write this many random model files")
+    ap.add_argument("--write-dir", type=Path, help="where --random-models writes them (and mappings/)")
+    ap.add_argument("--flows", type=Path, help="MAESTRO's frontend dataflow files (tools/frontend/dataflow)")
     a = ap.parse_args()
+    if a.random_models:
+        if a.write_dir is None or a.flows is None:
+            ap.error("--random-models needs --write-dir DIR and --flows DIR")
+        a.mappings = write_random_models(a.random_models, a.seed, a.write_dir, a.flows)
+    if a.mappings is None:
+        ap.error("give --mappings DIR, or --random-models N with --write-dir and --flows")
     if a.random:
         if a.write is None:
             ap.error("--random needs --write FILE")
