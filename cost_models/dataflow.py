@@ -186,8 +186,8 @@ class Dataflow:
             depthwise layer has K; with ``compat=True`` a K directive iterates over this many, as MAESTRO's do
             (multiplying the MACs), and corrected it maps a dimension of size 1. 1 elsewhere.
         unbatched_n: set by :func:`~npu_dse.cost_models.maestro.analyze_mapping` (and for the layers
-            :func:`~npu_dse.cost_models.maestro.analyze_network` is given as ``unbatched``) for a layer whose file's first
-            layer of the same MAESTRO type (CONV and TRCONV are one type) lists no batch N while this one does:
+            :func:`~npu_dse.cost_models.maestro.analyze_network` is given as ``unbatched``) for a layer whose
+            file's first layer of the same MAESTRO type (CONV and TRCONV are one type) lists no batch N while this one does:
             MAESTRO builds each type's tensors once, from that first layer (4eb08d1 ``API_user-interface-v2.hpp``
             ``AnalyzeClusters``), so with ``compat=True`` no tensor has this layer's N: an N directive iterates over
             it (multiplying the MACs) and without one the layer runs one image. Corrected, it is ignored.
