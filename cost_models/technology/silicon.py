@@ -141,7 +141,7 @@ def chip_hardware(chip: Chip) -> Hardware:
 
 
 def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool = False,
-                  frame=None) -> dict[str, float]:
+                  frame=None, objective: str = "energy_pj") -> dict[str, float]:
     """Our area (mm²) and on-chip power (mW, DRAM excluded, as the papers measure the chip) for ``chip`` on its
     workload, and the ratios ours / published.
 
@@ -156,18 +156,24 @@ def evaluate_chip(chip: Chip, area_overhead: float | None = None, mapped: bool =
     Args:
         chip: the chip.
         area_overhead: the area overhead factor to use (default: the model's, :data:`physical.AREA_OVERHEAD`).
-        mapped: run :attr:`Chip.mapped_dataflow` with each layer at the mapping of least energy
+        mapped: run :attr:`Chip.mapped_dataflow` with each layer at its best mapping for ``objective``
             (:func:`npu_dse.cost_models.mapper.map_network`) instead of the fixed template :attr:`Chip.dataflow`.
-        frame: ``chip_frame(chip, mapped)`` when the caller has already run it (not run again).
+        frame: ``chip_frame(chip, mapped, objective)`` when the caller has already run it (not run again).
+        objective: what the mapper minimises per layer with ``mapped`` (``energy_pj``, ``latency_cycles``, ...:
+            :data:`npu_dse.cost_models.mapper.SCORE_COLUMN`).
     """
-    return _metrics(chip, chip_frame(chip, mapped) if frame is None else frame, area_overhead)
+    return _metrics(chip, chip_frame(chip, mapped, objective) if frame is None else frame, area_overhead)
 
 
-def chip_frame(chip: Chip, mapped: bool = False):
+def chip_frame(chip: Chip, mapped: bool = False, objective: str = "energy_pj"):
     """The per-layer table (:func:`npu_dse.cost_models.maestro.analyze_network`'s columns) of ``chip`` on its
     workload: the fixed template :attr:`Chip.dataflow`, or with ``mapped`` :attr:`Chip.mapped_dataflow` at each
-    layer's least-energy mapping. Its ``l1_req_bytes``/``l2_req_bytes`` against the chip's buffers give
-    ``feasible``."""
+    layer's best mapping for ``objective`` (least energy by default). Its ``l1_req_bytes``/``l2_req_bytes``
+    against the chip's buffers give ``feasible``.
+
+    Raises:
+        DataflowError: an unknown ``objective`` (names the allowed ones).
+    """
     from npu_dse.cost_models.maestro import analyze_network
     from npu_dse.cost_models.mapper import map_network
 
@@ -176,7 +182,7 @@ def chip_frame(chip: Chip, mapped: bool = False):
     tech = _tech(chip)
     hw = chip_hardware(chip)
     if mapped:
-        return map_network(net, chip.mapped_dataflow, hw, "energy_pj", technology=tech)
+        return map_network(net, chip.mapped_dataflow, hw, objective, technology=tech)
     return analyze_network(net, chip.dataflow, hw, technology=tech)
 
 
