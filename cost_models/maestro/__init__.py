@@ -343,9 +343,6 @@ def batch_rule(names: Sequence[str], layer_types: Mapping[str, str],
     return out
 
 
-_TYPOGRAPHIC_QUOTE = re.compile("\u2019")
-
-
 def file_refusal(path: "str | Path", names: Sequence[str], layer_types: Mapping[str, str],
                  dimensions: Mapping[str, Mapping[str, int]], dataflows: "Mapping[str, str] | None" = None
                  ) -> "str | None":
@@ -356,7 +353,7 @@ def file_refusal(path: "str | Path", names: Sequence[str], layer_types: Mapping[
     layer lists (:func:`batch_rule`: it crashes). The message names the file and the layer.
     """
     for name in names:
-        if dataflows and _TYPOGRAPHIC_QUOTE.search(re.sub(r"//[^\n]*", "", dataflows.get(name, ""))):
+        if dataflows and "\u2019" in re.sub(r"//[^\n]*", "", dataflows.get(name, "")):
             return (f"{path}: layer {name!r}: its dataflow writes a dimension with a typographic quote (\u2019, as "
                     "MAESTRO's own tools/frontend/dataflow/maeri.m), which MAESTRO 4eb08d1 does not read (it exits: "
                     "'Dimension Y\u2019 not found'); write Y' and X', or run it without --maestro-compat")
@@ -1219,8 +1216,8 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
     Raises:
         FormatError: a malformed file (from :func:`npu_dse.cost_models.formats.maestro_m.read_mapping`).
         DataflowError: a layer without a Dataflow block, or an illegal dataflow (names the layer and directive);
-            with ``compat=True``, a file MAESTRO does not run (:func:`file_refusal`: an FC layer, or a layer
-            without the batch N its type's first layer lists).
+            with ``compat=True``, a file MAESTRO does not run (:func:`file_refusal`: a dataflow with a typographic
+            quote, an FC layer, or a layer without the batch N its type's first layer lists).
     """
     from npu_dse.cost_models.formats.maestro_m import read_mapping
 
