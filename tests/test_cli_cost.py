@@ -41,6 +41,35 @@ def test_dse_maestro_runs_every_shipped_mapping(name, tmp_path):
     assert (f.feasible == ((f.l1_req_bytes <= 100) & (f.l2_req_bytes <= 3000))).all()
 
 
+# MAESTRO 4eb08d1 itself, `maestro --Mapping_file=Resnet50_kcp_ws.m --HW_file=<file>` and no other flag (session 34):
+# layers, total runtime, and area (um^2) and power (mW) of layers 0 and 5, as it prints them (6 digits)
+HW_FILE_CASES = {
+    "num_pes: 256\nl1_size_cstr: 100\nl2_size_cstr: 3000\nnoc_bw_cstr: 1000\noffchip_bw_cstr: 50\n":
+        (66, 81071185, 419055000.0, 3632.75, 419047000.0, 3375.53),
+    "num_pes: 256\nl1_size_cstr: 100\nl2_size_cstr: 3000\noffchip_bw_cstr: 50\n":  # no NoC: INT_MAX
+        (66, 81071185, 826827000000000.0, 6498060000.0, 826827000000000.0, 6498060000.0),
+    "num_pes: 128\nNoC_NumHops: 3\nnoc_bw_cstr: 64\n": (66, 115985610, 21077600.0, 394.323, 21073700.0, 265.424),
+}
+
+
+@pytest.mark.parametrize("text", list(HW_FILE_CASES), ids=["accelerator_1", "no_noc_bw", "hops_3"])
+def test_dse_maestro_reads_a_hardware_file_as_maestro_does(text, tmp_path):
+    """MAESTRO costs the buffers a layer needs whatever the file's l1/l2_size_cstr, takes INT_MAX for a bandwidth
+    the file leaves out, and NoC_NumHops as the NoC latency: `dse maestro --hw FILE --maestro-compat` gives its
+    runtime, area and power (area and power were costed at the file's buffer sizes before session 34)."""
+    layers, total, area0, power0, area5, power5 = HW_FILE_CASES[text]
+    hw = tmp_path / "hw.m"
+    hw.write_text(text)
+    out = tmp_path / "o.csv"
+    res = runner.invoke(app, ["maestro", str(DATA / "maestro" / "Resnet50_kcp_ws.m"), "--hw", str(hw),
+                              "--maestro-compat", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    f = pd.read_csv(out)
+    assert len(f) == layers and f.runtime_cycles.sum() == total
+    assert f.area_um2[[0, 5]].tolist() == pytest.approx([area0, area5], rel=1e-5)
+    assert f.power_mw[[0, 5]].tolist() == pytest.approx([power0, power5], rel=1e-5)
+
+
 def test_dse_maestro_prints_a_table_and_flags_override_the_hw_file():
     res = runner.invoke(app, ["maestro", str(DATA / "maestro" / "GEMM_Example.m"), "--hw",
                               str(DATA / "maestro" / "accelerator_1_hw.m"), "--num-pes", "100"])

@@ -565,7 +565,7 @@ def analyze_layer(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware 
             dram_rt = np.ceil(dram_elems / offchip_bw)
         runtime = np.maximum(runtime, np.where(dram_rt < _MAX_CYCLES, dram_rt, np.inf))  # inf: refused below
     return _finish(layer, df, hw, tech, physical, offchip_bw, runtime, macs, counts, dram_elems, l1_req, l2_req,
-                   peak, maestro_rt, maestro_macs, include_dram)
+                   peak, maestro_rt, maestro_macs, include_dram, compat)
 
 
 def _analyze_variants(layer: Layer, dataflow: "str | Dataflow", hardware: "Hardware | HardwareBatch",
@@ -762,8 +762,11 @@ def _finish_one(layer: Layer, df: Dataflow, tech, physical: bool, include_dram: 
             runtime = runtime if runtime >= dram_rt else dram_rt
         l1_req_b = l1_req * wb
         l2_req_b = l2_req * wb
-        l1_cost = l1_hw if math.isfinite(l1_hw) else l1_req_b
-        l2_cost = l2_hw if math.isfinite(l2_hw) else l2_req_b
+        if compat and not physical:  # MAESTRO costs the buffers it needs, whatever its l1/l2_size_cstr
+            l1_cost, l2_cost = l1_req_b, l2_req_b
+        else:
+            l1_cost = l1_hw if math.isfinite(l1_hw) else l1_req_b
+            l2_cost = l2_hw if math.isfinite(l2_hw) else l2_req_b
         latency_ms = runtime / (clock * 1e3)
         acc_sram = None if acc is None else (_accumulator_bytes_one(l2_cost, P_int, acc[0]), acc[1], acc[2])
         if physical:
@@ -1108,15 +1111,21 @@ def _engine_per_group(problem: Problem, df: Dataflow, cnames: list[str], compat:
 def _finish(layer: Layer, df: Dataflow, hw: HardwareBatch, tech, physical: bool, offchip_bw: np.ndarray,
             runtime: np.ndarray, macs: np.ndarray, counts: dict, dram_elems: np.ndarray, l1_req: np.ndarray,
             l2_req: np.ndarray,
-            peak: np.ndarray, maestro_rt: np.ndarray, maestro_macs: np.ndarray, include_dram: bool) -> LayerCost:
-    """Energy, area, power, feasibility and the :class:`LayerCost` from an engine's runtime and counts."""
+            peak: np.ndarray, maestro_rt: np.ndarray, maestro_macs: np.ndarray, include_dram: bool,
+            compat: bool = False) -> LayerCost:
+    """Energy, area, power, feasibility and the :class:`LayerCost` from an engine's runtime and counts. Under
+    MAESTRO's constants with ``compat`` the buffers are costed at their requirement, as MAESTRO costs them whatever
+    its ``l1_size_cstr``/``l2_size_cstr`` (checked against its binary with a hardware file that sets them)."""
     n = len(hw)
     P = hw.num_pes.astype(np.float64)
     simd = hw.simd_lanes.astype(np.float64)
     l1_req_b = l1_req * hw.word_bytes
     l2_req_b = l2_req * hw.word_bytes
-    l1_cost = np.where(np.isfinite(hw.l1_bytes), hw.l1_bytes, l1_req_b)
-    l2_cost = np.where(np.isfinite(hw.l2_bytes), hw.l2_bytes, l2_req_b)
+    if compat and not physical:
+        l1_cost, l2_cost = l1_req_b, l2_req_b
+    else:
+        l1_cost = np.where(np.isfinite(hw.l1_bytes), hw.l1_bytes, l1_req_b)
+        l2_cost = np.where(np.isfinite(hw.l2_bytes), hw.l2_bytes, l2_req_b)
     latency_ms = runtime / (hw.clock_mhz * 1e3)
     from npu_dse.cost_models.systolic import ACC_BITS, accumulator_bytes
 

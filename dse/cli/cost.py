@@ -67,15 +67,25 @@ def network_summary(frame: pd.DataFrame, hardware: Hardware, technology, include
     return out
 
 
+#: What MAESTRO 4eb08d1 takes for a field its hardware file (``--HW_file``) leaves out, whatever its flags say
+#: (``DFSL_hw-parser.hpp`` HWConfig: INT_MAX bandwidths; ``API_user-interface-v2.hpp`` ParseHW overrides the flags).
+MAESTRO_HW_FILE_DEFAULTS = {"noc_bw": 2**31 - 1, "offchip_bw": 2**31 - 1}
+
+
 def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency,
-              simd_lanes, word_bits=None, clock_mhz=None, pe_rows=None, l2_buffers=None) -> Hardware:
-    """Hardware from an optional MAESTRO HW file, overridden by the flags given."""
+              simd_lanes, word_bits=None, clock_mhz=None, pe_rows=None, l2_buffers=None,
+              maestro_file: bool = False) -> Hardware:
+    """Hardware from an optional MAESTRO HW file, overridden by the flags given. With ``maestro_file`` (MAESTRO's
+    constants) a bandwidth neither the file nor a flag gives is MAESTRO's for a file that leaves it out
+    (:data:`MAESTRO_HW_FILE_DEFAULTS`), so the file runs as ``maestro --HW_file`` runs it."""
     fields: dict = {}
     if l2_buffers is not None:
         fields.update(_l2_buffers(l2_buffers))
     if hw_file is not None:
         from npu_dse.cost_models.formats.maestro_m import read_hardware
 
+        if maestro_file:
+            fields.update(MAESTRO_HW_FILE_DEFAULTS)
         for key, value in read_hardware(hw_file).items():
             fields[{"l1_size": "l1_bytes", "l2_size": "l2_bytes"}.get(key, key)] = value
     if word_bits is not None and (word_bits <= 0 or word_bits % 8):
@@ -147,7 +157,8 @@ MAP_OBJECTIVES: dict[str, str] = {"latency": "latency_cycles", "energy": "energy
 """``dse eval --map`` values -> the objective each layer's mapping minimises
 (:data:`npu_dse.cost_models.mapper.SCORE_COLUMN`)."""
 
-_HW_HELP = "MAESTRO hardware file (num_pes, l1_size_cstr, ...); flags override it."
+_HW_HELP = ("MAESTRO hardware file (num_pes, l1_size_cstr, ...); flags override it. Under --technology maestro a "
+            "bandwidth it leaves out is MAESTRO's for such a file (INT_MAX).")
 
 
 # Options shared by `dse maestro` and `dse eval`.
@@ -213,6 +224,7 @@ def maestro(
     ``MAPPING`` may also be a directory of ``<name>.m`` files each with its ``<name>_hw.m`` beside it (a
     layer-pipelined export): every file runs on its own hardware, in name order."""
     tech = technology_mod.resolve(technology, dram)
+    physical = isinstance(tech, technology_mod.PhysicalTechnology)
     if mapping.is_dir():
         pairs = [(m, m.with_name(f"{m.stem}_hw.m")) for m in sorted(mapping.glob("*.m"))
                  if not m.stem.endswith("_hw")]
@@ -223,7 +235,7 @@ def maestro(
         frames = []
         for m, h in pairs:
             hardware = _hardware(h, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency,
-                                 simd_lanes, word_bits, clock_mhz)
+                                 simd_lanes, word_bits, clock_mhz, maestro_file=not physical)
             frames.append(analyze_mapping(m, hardware, compat=maestro_compat, technology=tech,
                                           include_dram=include_dram))
         frame = pd.concat(frames, ignore_index=True)
@@ -231,7 +243,7 @@ def maestro(
               network_summary(frame, hardware, tech, include_dram), summary_json)
         return
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
-                         word_bits, clock_mhz)
+                         word_bits, clock_mhz, maestro_file=not physical)
     frame = analyze_mapping(mapping, hardware, compat=maestro_compat, technology=tech, include_dram=include_dram)
     _emit(frame, output, f"{mapping.name} on {hardware.num_pes} PEs",
           network_summary(frame, hardware, tech, include_dram), summary_json)
@@ -315,7 +327,8 @@ def evaluate(
     if layers is not None:
         network = network.select(layers)
     hardware = _hardware(hw, num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency, simd_lanes,
-                         word_bits, clock_mhz, pe_rows, l2_buffers)
+                         word_bits, clock_mhz, pe_rows, l2_buffers,
+                         maestro_file=not isinstance(tech, technology_mod.PhysicalTechnology))
     constants = _constants(constant)
     known = dataflow_mod.get(dataflow).constants
     unknown = sorted(set(constants) - known)
