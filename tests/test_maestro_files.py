@@ -326,6 +326,20 @@ def test_an_fc_layer_is_refused_in_compat_as_maestro_does_not_parse_it(tmp_path)
     assert "fc_model.m (under" in res.output and "layer 'fc' is of type FC" in res.output
 
 
+def test_a_sum_in_a_map_size_is_refused_in_compat(tmp_path):
+    """MAESTRO 4eb08d1's parser fails on ``TemporalMap(Sz(S)+1,2) X;`` (a parse error at that line; found by running
+    it on random mapping files with hardware files, session 34), which our parser reads (the ``yxp_os`` template is
+    written so): refused by name with compat=True; corrected, costed."""
+    mapping = tmp_path / "sum.m"
+    mapping.write_text("Network n { Layer a { Type: CONV Dimensions { K: 2, C: 16, R: 3, S: 3, Y: 31, X: 51 } "
+                       "Dataflow { TemporalMap(Sz(S)+1,2) X; TemporalMap(Sz(R),Sz(R)) R; SpatialMap(Sz(R)+3,4) Y; "
+                       "TemporalMap(1,1) C; TemporalMap(Sz(S),Sz(S)) S; TemporalMap(16,16) K; } } }\n")
+    hw = Hardware(num_pes=64, noc_bw=256, offchip_bw=70000)
+    with pytest.raises(DataflowError, match=r"sum.m: layer 'a': its dataflow writes a sum as a map size or offset"):
+        analyze_mapping(mapping, hw, compat=True)
+    assert analyze_mapping(mapping, hw).macs.tolist() == [2 * 16 * 9 * 29 * 49]
+
+
 def test_a_typographic_quote_in_a_dataflow_is_refused_in_compat(tmp_path):
     """MAESTRO's own ``tools/frontend/dataflow/maeri.m`` writes ``Y\u2019``; MAESTRO 4eb08d1 exits on it ('Dimension
     Y\u2019 not found'), found by running it on files its frontend wrote. Our parser reads it as ``Y'``: refused by

@@ -348,15 +348,21 @@ def file_refusal(path: "str | Path", names: Sequence[str], layer_types: Mapping[
                  ) -> "str | None":
     """Why MAESTRO 4eb08d1 runs none of a file whose layers are ``names`` (in file order), or None: a layer whose
     dataflow text (``dataflows``: layer name -> text, where given) writes a dimension with a typographic quote, which
-    our parser reads as ``'`` and MAESTRO does not; a layer of type FC (its parser leaves FC a TODO,
+    our parser reads as ``'`` and MAESTRO does not, or a sum such as ``Sz(S)+7`` (ours reads it; MAESTRO's parser
+    fails on it); a layer of type FC (its parser leaves FC a TODO,
     ``DFSL_parser.hpp``, and fails on the file with a parse error); or a layer lacking the batch N its type's first
     layer lists (:func:`batch_rule`: it crashes). The message names the file and the layer.
     """
     for name in names:
-        if dataflows and "\u2019" in re.sub(r"//[^\n]*", "", dataflows.get(name, "")):
+        text = re.sub(r"//[^\n]*", "", dataflows.get(name, "")) if dataflows else ""
+        if "\u2019" in text:
             return (f"{path}: layer {name!r}: its dataflow writes a dimension with a typographic quote (\u2019, as "
                     "MAESTRO's own tools/frontend/dataflow/maeri.m), which MAESTRO 4eb08d1 does not read (it exits: "
                     "'Dimension Y\u2019 not found'); write Y' and X', or run it without --maestro-compat")
+        if "+" in text:
+            return (f"{path}: layer {name!r}: its dataflow writes a sum as a map size or offset (e.g. Sz(S)+7), which "
+                    "MAESTRO 4eb08d1's parser does not read (a parse error); write its value for the layer, as "
+                    "'dse export --format maestro' does, or run it without --maestro-compat")
         if layer_types[name] == "FC":
             return (f"{path}: layer {name!r} is of type FC, which MAESTRO 4eb08d1's parser does not implement (it "
                     "fails on the file); write it as a CONV with R, S, Y and X of 1, or run it without "
@@ -1226,7 +1232,7 @@ def analyze_mapping(path: "str | Path", hardware: Hardware, *, compat: bool = Fa
         FormatError: a malformed file (from :func:`npu_dse.cost_models.formats.maestro_m.read_mapping`).
         DataflowError: a layer without a Dataflow block, or an illegal dataflow (names the layer and directive);
             with ``compat=True``, a file MAESTRO does not run (:func:`file_refusal`: a dataflow with a typographic
-            quote, an FC layer, or a layer without the batch N its type's first layer lists).
+            quote or a sum, an FC layer, or a layer without the batch N its type's first layer lists).
     """
     from npu_dse.cost_models.formats.maestro_m import read_mapping
 
