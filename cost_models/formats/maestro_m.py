@@ -86,6 +86,10 @@ HARDWARE_KEYS = {  # MAESTRO HW-file key -> our key
     "offchip_bw_cstr": "offchip_bw",
     "NoC_NumHops": "noc_hops",
 }
+#: What MAESTRO 4eb08d1 takes for a bandwidth its hardware file (``--HW_file``) leaves out, whatever its flags say
+#: (``DFSL_hw-parser.hpp`` HWConfig: INT_MAX; ``API_user-interface-v2.hpp`` ParseHW overrides the flags), in our
+#: keys. Its l1/l2 sizes default to INT_MAX too, which no cost depends on (MAESTRO costs the buffers a layer needs).
+HW_FILE_DEFAULTS = {"noc_bw": 2**31 - 1, "offchip_bw": 2**31 - 1}
 
 _TOKEN = re.compile(r"[{}]|[^\s,():;{}]+")
 _NAME_BAD = re.compile(r"[^A-Za-z0-9_.\-]")

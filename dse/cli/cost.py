@@ -67,25 +67,21 @@ def network_summary(frame: pd.DataFrame, hardware: Hardware, technology, include
     return out
 
 
-#: What MAESTRO 4eb08d1 takes for a field its hardware file (``--HW_file``) leaves out, whatever its flags say
-#: (``DFSL_hw-parser.hpp`` HWConfig: INT_MAX bandwidths; ``API_user-interface-v2.hpp`` ParseHW overrides the flags).
-MAESTRO_HW_FILE_DEFAULTS = {"noc_bw": 2**31 - 1, "offchip_bw": 2**31 - 1}
-
-
 def _hardware(hw_file: Optional[Path], num_pes, l1_size, l2_size, noc_bw, offchip_bw, noc_hops, noc_hop_latency,
               simd_lanes, word_bits=None, clock_mhz=None, pe_rows=None, l2_buffers=None,
               maestro_file: bool = False) -> Hardware:
     """Hardware from an optional MAESTRO HW file, overridden by the flags given. With ``maestro_file`` (MAESTRO's
     constants) a bandwidth neither the file nor a flag gives is MAESTRO's for a file that leaves it out
-    (:data:`MAESTRO_HW_FILE_DEFAULTS`), so the file runs as ``maestro --HW_file`` runs it."""
+    (:data:`npu_dse.cost_models.formats.maestro_m.HW_FILE_DEFAULTS`), so the file runs as ``maestro --HW_file``
+    runs it."""
     fields: dict = {}
     if l2_buffers is not None:
         fields.update(_l2_buffers(l2_buffers))
     if hw_file is not None:
-        from npu_dse.cost_models.formats.maestro_m import read_hardware
+        from npu_dse.cost_models.formats.maestro_m import HW_FILE_DEFAULTS, read_hardware
 
         if maestro_file:
-            fields.update(MAESTRO_HW_FILE_DEFAULTS)
+            fields.update(HW_FILE_DEFAULTS)
         for key, value in read_hardware(hw_file).items():
             fields[{"l1_size": "l1_bytes", "l2_size": "l2_bytes"}.get(key, key)] = value
     if word_bits is not None and (word_bits <= 0 or word_bits % 8):
