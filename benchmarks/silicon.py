@@ -96,7 +96,7 @@ def table() -> str:
         "none of AlexNet's conv2-5 tensors whole, so they are staged tile by tile from DRAM "
         "(`cost_models/maestro/offchip.py`) and those "
 "layers run at the DRAM's bandwidth; the paper assumes a memory that keeps up.", ""]
-    lines += _second_workload_table() + _validation_table() + _mapped_table()
+    lines += _second_workload_table() + _validation_table() + _mapped_table() + _missing_power_table()
     return "\n".join(lines)
 
 
@@ -282,6 +282,74 @@ def _mapped_table() -> list[str]:
         "assumed per-PE storage some layers have no mapping that fits (column 6), and LeNet-5's small layers "
         "leave most of ShiDianNao's array idle.", ""]
     return lines
+
+
+def _runs(chip: silicon.Chip) -> list[tuple[str, silicon.Chip, dict, bool]]:
+    """Every run of ``chip`` in the tables above, as (label, the chip at that workload, figures, mapped): the fixed
+    template, the mapper for each objective, and each second workload on the same chip."""
+    runs = [(f"`{chip.dataflow}`", chip, _evaluate(chip), False)]
+    runs += [(f"`{chip.mapped_dataflow}`, {label}", chip, _evaluate(chip, True, objective), True)
+             for objective, label in MAP_OBJECTIVES]
+    runs += [(f"{w.model}, `{w.dataflow}`", w, _evaluate(w), False)
+             for w in silicon.SECOND_WORKLOADS if w.name == chip.name]
+    return runs
+
+
+def _window(windows: list[tuple[float, float]]) -> str:
+    """The intersection of power windows (mW), or "none" when it is empty."""
+    lo, hi = max(w[0] for w in windows), min(w[1] for w in windows)
+    return f"{lo:.0f}-{hi:.0f}" if lo <= hi else "none"
+
+
+def _missing_power_table() -> list[str]:
+    """How large a constant power the model lacks (clock network, control) would have to be on each chip to put
+    every power figure above within 2x (:func:`silicon.added_power_window_mw`), beside the published clock-network
+    estimates (:data:`silicon.CLOCK_ESTIMATES`)."""
+    lines = [
+        "## The power the model lacks: how large it would have to be", "",
+        "The model has no power that stays when the MACs stop but leakage: no clock network, no control. A constant "
+        "P mW added to a chip's power puts it within 2x of the paper's only if P lies in [paper / 2 - ours, "
+        "2 x paper - ours] (`silicon.added_power_window_mw`). For each run above, the window of each power "
+        "figure, and per chip the P that serves every figure of its fixed-template runs and of its mapped ones:", "",
+        "| chip | run | window mW, power @ our latency | window mW, power @ published rate |",
+        "|---|---|---|---|"]
+    summary, empty, holds, mapped_empty = [], [], [], []
+    for chip in silicon.CHIPS:
+        fixed, mapped = [], []
+        for label, at, r, is_mapped in _runs(chip):
+            wins = [silicon.added_power_window_mw(r[key], at.power_mw) for key in POWER_KEYS]
+            (mapped if is_mapped else fixed).extend(wins)
+            lines.append(f"| {chip.name} | {label} | {_window(wins[:1])} | {_window(wins[1:])} |")
+        clock = [c for c in silicon.CLOCK_ESTIMATES if c.chip == chip.name]
+        summary.append(f"{chip.name}: fixed template {_window(fixed)}, mapper {_window(mapped)}"
+                       + (f"; published clock-network estimate {clock[0].power_mw:g} mW" if clock else ""))
+        if _window(fixed) == "none":
+            empty.append(chip.name)
+        if _window(mapped) == "none":
+            mapped_empty.append(chip.name)
+        for c in clock:
+            inside = [name for name, wins in (("fixed-template", fixed), ("mapper", mapped))
+                      if max(w[0] for w in wins) <= c.power_mw <= min(w[1] for w in wins)]
+            holds.append(f"{c.chip}'s estimate ({c.power_mw:g} mW) lies inside its "
+                         f"{' and '.join(inside) + ' windows' if inside else 'windows nowhere'}")
+    lines += [
+        "",
+        "P (mW) that serves every figure, per chip: " + "; ".join(summary) + ".",
+        "",
+        (f"On the fixed templates no constant serves {' and '.join(empty)} twice: the templates run them several "
+         "times slower than the chips, so the power over our latency wants more than the power at the published "
+         "rate leaves room for. " if empty else "")
+        + ("With each layer at its best mapping every chip has a window. " if not mapped_empty else
+           f"With each layer at its best mapping {' and '.join(mapped_empty)} still have none. ")
+        + "Published clock-network estimates: "
+        + "; ".join(holds) + f" ({'; '.join(c.source for c in silicon.CLOCK_ESTIMATES)}). A clock model would "
+        "have to land inside every chip's window from its own structure, not from these windows; none is published "
+        "for the chips without an estimate (post-layout totals, their clock inside), so the model has none.", ""]
+    return lines
+
+
+POWER_KEYS = ("power_mw", "power_at_published_rate_mw")
+"""The two power figures of :func:`silicon.evaluate_chip`: over our latency, and at the published MAC rate."""
 
 
 def main() -> None:

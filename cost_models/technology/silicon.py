@@ -128,6 +128,52 @@ def rate_split(points: "list[tuple[float, float]]") -> tuple[float, float]:
     return pa - slope_mw_per_mac_s * ra, slope_mw_per_mac_s * 1e9
 
 
+def added_power_window_mw(ours_mw: float, published_mw: float, within: float = 2.0) -> tuple[float, float]:
+    """The constant powers (mW) which, added to ``ours_mw``, put it within ``within`` x of ``published_mw``.
+
+    Returns:
+        ``(lo_mw, hi_mw)``: ``lo = max(0, published / within - ours)`` and ``hi = within * published - ours``, so
+        that ``(ours + P) / published`` lies in ``[1 / within, within]`` for every ``P`` in ``[lo, hi]``. The
+        window is empty when ``lo > hi`` (``ours`` already exceeds ``within x published``).
+
+    Raises:
+        ValueError: ``published_mw`` not positive, ``ours_mw`` negative, or ``within`` below 1.
+    """
+    if published_mw <= 0 or ours_mw < 0 or within < 1:
+        raise ValueError(f"added_power_window_mw: need published_mw > 0, ours_mw >= 0 and within >= 1, got "
+                         f"{published_mw!r}, {ours_mw!r}, {within!r}")
+    return max(0.0, published_mw / within - ours_mw), within * published_mw - ours_mw
+
+
+@dataclass(frozen=True)
+class ClockEstimate:
+    """A published estimate of a chip's clock-network power (mW), power that does not follow the MAC rate.
+
+    Attributes:
+        chip: the name of a chip of :data:`CHIPS`.
+        power_mw: the estimate at the chip's clock and supply.
+        source: the paper and the file that computes it, with what it models.
+    """
+
+    chip: str
+    power_mw: float
+    source: str
+
+
+CLOCK_ESTIMATES: tuple[ClockEstimate, ...] = (
+    ClockEstimate("Eyeriss", 106.3,
+                  "S. D. Manasi, F. S. Snigdha, S. S. Sapatnekar, NeuPart, IEEE TVLSI 2020; CNNergy (manasiumn37/"
+                  "CNNergy) src/Clock_Tree_Power.m, used as Clock_Power = 0.1063 W in src/AlexNet_Main.m: an "
+                  "H-tree over the 3.5 mm core, 608 ungated flip-flops per PE (ifmap and psum scratchpads, a 32-bit "
+                  "pipeline register), the filter scratchpad's and the global buffer's clocked SRAM periphery; NCSU "
+                  "45 nm capacitances scaled to 65 nm at 1 V, 200 MHz. CNNergy adds 15 % of the energy for the "
+                  "rest of the control"),
+)
+"""Published clock-network power estimates for chips of :data:`CHIPS` (none is published for DianNao or
+ShiDianNao, whose figures are post-layout totals with their clock inside). Not used by the model: a check of how
+large its missing rate-independent term would be (``benchmarks/results/silicon.md``)."""
+
+
 def _tech(chip: Chip) -> PhysicalTechnology:
     return PhysicalTechnology(chip.node_nm, "lpddr4")
 
@@ -259,6 +305,7 @@ def calibrated_area_overhead(chip_name: str = "Eyeriss") -> float:
     return chip.area_mm2 / bare - 1.0
 
 
-__all__ = ["CHIPS", "SECOND_WORKLOADS", "VALIDATIONS", "Chip", "MaestroValidation", "calibrated_area_overhead",
+__all__ = ["CHIPS", "CLOCK_ESTIMATES", "SECOND_WORKLOADS", "VALIDATIONS", "Chip", "ClockEstimate",
+           "MaestroValidation", "added_power_window_mw", "calibrated_area_overhead",
            "chip_frame", "chip_hardware", "chip_named", "evaluate_chip", "evaluate_validation", "rate_split"]
 
