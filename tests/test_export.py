@@ -212,6 +212,26 @@ def test_gemmini_config_fields(lenet_lp, global_design) -> None:
         gemmini_config(design_document(*lenet_lp))
 
 
+def test_a_design_the_generator_rejects_is_refused_with_the_rule_and_the_search_that_avoids_it(tmp_path: Path,
+                                                                                         global_design) -> None:
+    """An L2 of 80 KiB on an 8 x 8 mesh gives Gemmini's scratchpad banks 2,560 rows, not a power of 2 (the quickstart's
+    systolic_both design once did): the CLI names Gemmini's rule and the ``dse run`` option that searches only designs
+    Gemmini builds, in one line, exit 2."""
+    from typer.testing import CliRunner
+
+    from npu_dse.cli import app
+
+    doc = design_document(*global_design)
+    doc["design"]["l2_bytes"] = 80 * 1024
+    path = tmp_path / "best.json"
+    path.write_text(json.dumps(doc))
+    res = CliRunner().invoke(app, ["export", str(path), "--format", "gemmini", "-o", str(tmp_path / "g.scala")])
+    assert res.exit_code == 2 and "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
+    assert "each SRAM bank must have a power-of-2 rows" in res.output
+    assert "`dse run CONFIG --set space.generator=gemmini` searches only designs gemmini builds" in res.output
+    assert not (tmp_path / "g.scala").exists()
+
+
 def test_maestro_export_round_trips_through_our_parser(tmp_path: Path, lenet_lp) -> None:
     problem, ev = lenet_lp
     doc = design_document(problem, ev)

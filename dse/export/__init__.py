@@ -104,7 +104,8 @@ def generator_config(doc: Mapping[str, Any], generator: str, what: str):
     (:func:`npu_dse.cost_models.generators.rules`).
 
     Raises:
-        FormatError: a layer-pipelined design, or the first rule the design breaks (named).
+        FormatError: a layer-pipelined design, or the first rule the design breaks (named, with the ``dse run``
+            option that keeps a search to designs ``generator`` builds).
     """
     from npu_dse.cost_models.errors import NpuDseError
     from npu_dse.cost_models.generators import rules
@@ -113,7 +114,8 @@ def generator_config(doc: Mapping[str, Any], generator: str, what: str):
     try:
         return rules(generator).check(doc["design"])
     except NpuDseError as exc:
-        raise FormatError(str(exc)) from None
+        raise FormatError(f"{exc}; `dse run CONFIG --set space.generator={generator}` searches only designs "
+                          f"{generator} builds") from None
 
 
 def is_layer_pipelined(doc: Mapping[str, Any]) -> bool:
