@@ -48,6 +48,48 @@ def test_memory_table_covers_every_node_and_is_monotone_in_capacity():
             assert (np.diff(g[q].to_numpy()) >= 0).all(), (kind, node, width, q)
 
 
+def test_smaller_nodes_cost_less_and_the_derived_nodes_follow_their_documented_rules():
+    """Every node's MAC and SRAM cost less energy and area than the larger node's; 40 nm lies between 45 and 32 nm
+    (hwcomponents' interpolation of the CACTI nodes around it); 16 and 7 nm SRAM rows are CACTI's 22 nm ones
+    scaled by s = node / 22 as memory.csv's header says (energy x s^0.5, area x s, leakage x s^0.5 x 0.79)."""
+    nodes = sorted(physical.NODES_NM, reverse=True)
+    assert nodes == [65, 45, 40, 32, 28, 22, 16, 7]
+    macs = [PhysicalTechnology(n).mac(8) for n in nodes]
+    l2s = [PhysicalTechnology(n).l2(np.array([262144.0]), np.array([256.0]), 8) for n in nodes]
+    for q in ("energy_pj", "area_um2"):
+        assert all(a[q] > b[q] for a, b in zip(macs, macs[1:])), q
+    for q in ("read_pj", "area_um2"):
+        assert all(a[q][0] > b[q][0] for a, b in zip(l2s, l2s[1:])), q
+    t = tables.table("memory.csv")
+    sram = t[t.kind == "sram"].set_index(["node_nm", "capacity_bytes", "width_bits"]).sort_index()
+    at = {n: sram.xs(n, level="node_nm") for n in (45, 40, 32, 22, 16, 7)}
+    w40 = (45 - 40) / (45 - 32)  # the CSV keeps 6 significant digits: rtol 2e-5 below
+    np.testing.assert_allclose(at[40].read_energy_pj, (1 - w40) * at[45].read_energy_pj + w40 * at[32].read_energy_pj,
+                               rtol=2e-5)
+    for node in (16, 7):
+        s = node / 22
+        np.testing.assert_allclose(at[node].read_energy_pj, at[22].read_energy_pj * s ** 0.5, rtol=2e-5)
+        np.testing.assert_allclose(at[node].area_um2, at[22].area_um2 * s, rtol=2e-5)
+        np.testing.assert_allclose(at[node].leakage_mw, at[22].leakage_mw * s ** 0.5 * 0.79, rtol=2e-5)
+    assert (t[t.node_nm == 7].node_method.str.startswith("hwc_finfet_scaling_from_22nm")
+            | (t[t.node_nm == 7].kind != "sram")).all()
+
+
+def test_dse_eval_at_7nm_and_40nm_writes_a_physical_summary(tmp_path):
+    for node in ("7nm", "40nm"):
+        out = tmp_path / f"{node}.json"
+        res = runner.invoke(app, ["eval", "resnet50", "--layers", "0:3", "--num-pes", "256", "--l1-size", "64",
+                                  "--l2-size", "262144", "--word-bits", "8", "--clock-mhz", "800", "--technology",
+                                  node, "--summary-json", str(out)])
+        assert res.exit_code == 0, res.output
+        summary = json.loads(out.read_text())
+        assert summary["power_mw"] * summary["latency_ms"] * 1e6 == pytest.approx(summary["energy_pj"], rel=1e-6)
+        assert summary["area_mm2"] > 0 and summary["macs"] > 0
+    small, large = (json.loads((tmp_path / f"{n}.json").read_text()) for n in ("7nm", "40nm"))
+    assert small["area_mm2"] < large["area_mm2"] and small["energy_pj"] < large["energy_pj"]
+    assert small["latency_cycles"] == large["latency_cycles"]  # the node prices the schedule; it does not change it
+
+
 def test_interpolation_is_exact_at_table_points():
     t = tables.table("memory.csv")
     for (kind, node, width), g in t[t.kind.isin(["sram", "regfile_ff_aladdin"])].groupby(
@@ -90,8 +132,8 @@ def test_names_and_presets():
     assert resolve("maestro") is MAESTRO
     assert resolve("28nm") == PhysicalTechnology(28, "lpddr4") == resolve(None)
     assert resolve({"node": "65nm", "dram": "hbm2"}) == PhysicalTechnology(65, "hbm2")
-    with pytest.raises(HardwareError, match="allowed: 65nm, 45nm, 32nm, 28nm, 22nm, maestro"):
-        resolve("7nm")
+    with pytest.raises(HardwareError, match="allowed: 65nm, 45nm, 40nm, 32nm, 28nm, 22nm, 16nm, 7nm, maestro"):
+        resolve("5nm")
     with pytest.raises(HardwareError, match="allowed: lpddr4, ddr4, hbm2"):
         resolve("28nm", dram="gddr6")
     with pytest.raises(HardwareError, match="word widths it has: 8, 16, 32 bits"):
@@ -362,7 +404,7 @@ def test_dse_eval_in_physical_units_writes_the_summary(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--technology", "7nm"], "unknown technology node '7nm'; allowed: 65nm"),
+    (["--technology", "5nm"], "unknown technology node '5nm'; allowed: 65nm"),
     (["--word-bits", "12"], "--word-bits 12: expected a positive multiple of 8"),
     (["--word-bits", "24"], "no 24-bit MAC at 28nm; word widths it has: 8, 16, 32 bits"),
     (["--clock-mhz", "-5"], "'clock_mhz' must be a number > 0"),

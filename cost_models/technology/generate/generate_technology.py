@@ -72,7 +72,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 # ----------------------------------------------------------------------------
 # Sweep definition
 # ----------------------------------------------------------------------------
-NODES_NM = [65, 45, 32, 28, 22]
+NODES_NM = [65, 45, 40, 32, 28, 22, 16, 7]  # 40, 28 nm: interpolated; 16, 7 nm: FinFET, below CACTI's nodes
 CACTI_NATIVE_NM = [22, 32, 45, 65, 90]  # hwcomponents_cacti `supported_technologies`
 NEUROSIM_NATIVE_NM = [7, 10, 14, 22, 32, 45, 65, 90, 130]
 SRAM_CAPS_B = [2**k for k in range(6, 24)]  # 64 B .. 8 MiB
@@ -247,7 +247,7 @@ def cacti_lstp_vdd(node_nm):
     return None
 
 
-NEUROSIM_LP_VDD = {65: 1.1, 45: 1.0, 32: 0.9, 22: 0.85}  # drop_in/Technology.cpp, LP roadmap
+NEUROSIM_LP_VDD = {65: 1.1, 45: 1.0, 32: 0.9, 22: 0.85, 14: 0.8, 7: 0.7}  # drop_in/Technology.cpp, LP roadmap
 
 
 def built_from_source_note(bin_path, bundled_path):
@@ -256,9 +256,25 @@ def built_from_source_note(bin_path, bundled_path):
     return "bundled binary"
 
 
+def cacti_nodes_used(node):
+    """The CACTI-native nodes hwcomponents_cacti runs CACTI at for ``node`` (hwcomponents_cacti.py
+    _interp_tech_node): the node itself, the two native nodes around it, or the smallest (22 nm) below it."""
+    if node in CACTI_NATIVE_NM:
+        return [node]
+    if node < min(CACTI_NATIVE_NM):
+        return [min(CACTI_NATIVE_NM)]
+    return [max(n for n in CACTI_NATIVE_NM if n <= node), min(n for n in CACTI_NATIVE_NM if n >= node)]
+
+
 def node_method_cacti(node):
     if node in CACTI_NATIVE_NM:
         return "cacti_native_node"
+    if node < min(CACTI_NATIVE_NM):
+        s = node / min(CACTI_NATIVE_NM)
+        return (
+            f"hwc_finfet_scaling_from_{min(CACTI_NATIVE_NM)}nm(E x {s:.3f}^0.5, A x {s:.3f}, leak x {s:.3f}^0.5 x 0.79 "
+            f"of {min(CACTI_NATIVE_NM)}nm CACTI outputs; IRDS 2022 via hwcomponents_cacti, Parvais et al. VLSI-TSA 2009)"
+        )
     lo = max(n for n in CACTI_NATIVE_NM if n <= node)
     hi = min(n for n in CACTI_NATIVE_NM if n >= node)
     w_hi = (node - lo) / (hi - lo)
@@ -324,7 +340,7 @@ def cacti_exact_probe(sram_obj, cap_b, width_bits, node_nm):
 
 def gen_sram(failures):
     rows = []
-    order = [22, 32, 28, 45, 65]  # 28 right after 22/32 so hwcomponents' CACTI file cache hits
+    order = [22, 16, 7, 32, 28, 45, 40, 65]  # each derived node right after its CACTI nodes (file cache hits)
     for cap in SRAM_CAPS_B:
         for width in SRAM_WIDTHS:
             for node in order:
@@ -347,12 +363,8 @@ def gen_sram(failures):
                         f"E*(rows/64)^0.78, A&P*(rows/64))"
                     )
                 # Can CACTI itself solve exactly this capacity/width?
-                if node in CACTI_NATIVE_NM:
-                    ok, err = cacti_exact_probe(s, cap, width, node)
-                else:
-                    ok1, e1 = cacti_exact_probe(s, cap, width, 22)
-                    ok2, e2 = cacti_exact_probe(s, cap, width, 32)
-                    ok, err = ok1 and ok2, e1 or e2
+                probes = [cacti_exact_probe(s, cap, width, n) for n in cacti_nodes_used(node)]
+                ok, err = all(p[0] for p in probes), next((p[1] for p in probes if p[1]), "")
                 rows.append(
                     dict(
                         kind="sram",
@@ -760,7 +772,10 @@ def main():
         "node_method: 22/32/45/65 nm are CACTI-native nodes. 28 nm: hwcomponents_cacti does NOT ask CACTI for "
         "28 nm; it runs CACTI at 22 and 32 nm and linearly interpolates energy/area/leakage/timing "
         "(0.4*22nm + 0.6*32nm). A direct CACTI 28 nm run (CACTI's own tech-param interpolation) is in "
-        "crosscheck_sram_28nm_cacti_direct.csv for comparison.",
+        "crosscheck_sram_28nm_cacti_direct.csv for comparison. 40 nm likewise from 32 and 45 nm. 16 and 7 nm "
+        "(FinFET, below CACTI's smallest node): hwcomponents_cacti scales its 22 nm outputs by s = node/22, "
+        "energy x s^0.5 (IRDS 2022: SRAM energy no longer scales with the node), area and timing x s, leakage "
+        "x s^0.5 x 0.79 (FinFETs leak about 21 % less, Parvais et al. 2009).",
         f"size_method: hwcomponents never calls CACTI with < {HWC_MIN_ROWS} rows (depth = capacity*8/width); "
         "below that it runs CACTI at 64 rows and scales energy by (rows/64)^0.78 and area/leakage by rows/64 "
         "(hwcomponents' empirical rule). Filter size_method==cacti_exact_config for pure CACTI numbers.",
@@ -833,7 +848,8 @@ def main():
         "(hwcomponents default), i.e. not each node's nominal Vdd.",
         f"NeuroSim source: {CITE_NEUROSIM}; PTM LP devices (deviceRoadmap=-1), 300 K, Vdd "
         + ", ".join(f"{k}nm={v}V" for k, v in NEUROSIM_LP_VDD.items())
-        + "; 28 nm = linear interpolation of 22 and 32 nm NeuroSim outputs (hwcomponents_neurosim).",
+        + "; 28 nm = linear interpolation of 22 and 32 nm NeuroSim outputs, 40 nm of 32 and 45 nm, 16 nm of 14 "
+        "and 22 nm (hwcomponents_neurosim); 7 nm native (PTM FinFET).",
         "No multiplier model exists in hwcomponents_neurosim, so MAC rows come from Aladdin only.",
         f"framework: {CITE_CIMLOOP}",
         f"failures: {len([f for f in failures if f.startswith(('Aladdin', 'NeuroSim'))])}",
