@@ -24,9 +24,9 @@ A **sweep** file describes a grid of experiments (``dse sweep``)::
     set: {search.budget: 1000}               # overrides applied to every run
 
 ``technology`` prices the designs (:mod:`npu_dse.cost_models.technology`): ``maestro`` (MAESTRO's constants, the
-default of the ``confuciux`` space), or a node (``65nm``, ``45nm``, ``40nm``, ``32nm``, ``28nm``, ``22nm``, ``16nm``,
-``7nm``; the default elsewhere is 28 nm) with ``word_bits`` (operand width), ``clock_mhz`` and ``dram``
-(``lpddr4``, ``ddr4``, ``hbm2``). ``word_bits`` and ``clock_mhz`` fix the hardware fields ``word_bytes`` and ``clock_mhz``.
+default of the ``confuciux`` space), or a node (``65nm`` to ``7nm``, :data:`npu_dse.cost_models.technology.NAMES`;
+the default elsewhere is 28 nm) with ``word_bits`` (operand width), ``clock_mhz`` and ``dram`` (``lpddr4``, ``ddr4``,
+``hbm2``). ``word_bits`` and ``clock_mhz`` fix the hardware fields ``word_bytes`` and ``clock_mhz``.
 
 ``platform`` (:data:`npu_dse.cost_models.evaluator.PLATFORMS`) states budgets: under a physical technology an area
 (mm²) and a power (mW) limit, and, when there is no ``technology`` block, the node, word width, clock and DRAM the

@@ -50,10 +50,10 @@ def test_memory_table_covers_every_node_and_is_monotone_in_capacity():
 
 def test_smaller_nodes_cost_less_and_the_derived_nodes_follow_their_documented_rules():
     """Every node's MAC and SRAM cost less energy and area than the larger node's; 40 nm lies between 45 and 32 nm
-    (hwcomponents' interpolation of the CACTI nodes around it); 16 and 7 nm SRAM rows are CACTI's 22 nm ones
+    (hwcomponents' interpolation of the CACTI nodes around it); 16 to 7 nm SRAM rows are CACTI's 22 nm ones
     scaled by s = node / 22 as memory.csv's header says (energy x s^0.5, area x s, leakage x s^0.5 x 0.79)."""
     nodes = sorted(physical.NODES_NM, reverse=True)
-    assert nodes == [65, 45, 40, 32, 28, 22, 16, 7]
+    assert nodes == [65, 45, 40, 32, 28, 22, 16, 14, 12, 10, 7]
     macs = [PhysicalTechnology(n).mac(8) for n in nodes]
     l2s = [PhysicalTechnology(n).l2(np.array([262144.0]), np.array([256.0]), 8) for n in nodes]
     for q in ("energy_pj", "area_um2"):
@@ -62,11 +62,11 @@ def test_smaller_nodes_cost_less_and_the_derived_nodes_follow_their_documented_r
         assert all(a[q][0] > b[q][0] for a, b in zip(l2s, l2s[1:])), q
     t = tables.table("memory.csv")
     sram = t[t.kind == "sram"].set_index(["node_nm", "capacity_bytes", "width_bits"]).sort_index()
-    at = {n: sram.xs(n, level="node_nm") for n in (45, 40, 32, 22, 16, 7)}
+    at = {n: sram.xs(n, level="node_nm") for n in (45, 40, 32, 22, 16, 14, 12, 10, 7)}
     w40 = (45 - 40) / (45 - 32)  # the CSV keeps 6 significant digits: rtol 2e-5 below
     np.testing.assert_allclose(at[40].read_energy_pj, (1 - w40) * at[45].read_energy_pj + w40 * at[32].read_energy_pj,
                                rtol=2e-5)
-    for node in (16, 7):
+    for node in (16, 14, 12, 10, 7):
         s = node / 22
         np.testing.assert_allclose(at[node].read_energy_pj, at[22].read_energy_pj * s ** 0.5, rtol=2e-5)
         np.testing.assert_allclose(at[node].area_um2, at[22].area_um2 * s, rtol=2e-5)
@@ -132,7 +132,8 @@ def test_names_and_presets():
     assert resolve("maestro") is MAESTRO
     assert resolve("28nm") == PhysicalTechnology(28, "lpddr4") == resolve(None)
     assert resolve({"node": "65nm", "dram": "hbm2"}) == PhysicalTechnology(65, "hbm2")
-    with pytest.raises(HardwareError, match="allowed: 65nm, 45nm, 40nm, 32nm, 28nm, 22nm, 16nm, 7nm, maestro"):
+    with pytest.raises(HardwareError,
+                       match="allowed: 65nm, 45nm, 40nm, 32nm, 28nm, 22nm, 16nm, 14nm, 12nm, 10nm, 7nm, maestro"):
         resolve("5nm")
     with pytest.raises(HardwareError, match="allowed: lpddr4, ddr4, hbm2"):
         resolve("28nm", dram="gddr6")

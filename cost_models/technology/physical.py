@@ -39,10 +39,10 @@ import numpy as np
 from npu_dse.cost_models.errors import HardwareError
 import npu_dse.cost_models.technology.tables as tables
 
-NODES_NM: tuple[int, ...] = (65, 45, 40, 32, 28, 22, 16, 7)
+NODES_NM: tuple[int, ...] = (65, 45, 40, 32, 28, 22, 16, 14, 12, 10, 7)
 """Process nodes of the generated tables: CACTI's own 65, 45, 32 and 22 nm; 40 and 28 nm, hwcomponents'
-interpolation of the CACTI nodes around them; 16 and 7 nm (FinFET), hwcomponents' scaling of CACTI's 22 nm SRAM
-(``memory.csv``'s header) with NeuroSim's FinFET logic (7 nm native, 16 nm between its 14 and 22 nm)."""
+interpolation of the CACTI nodes around them; 16 to 7 nm (FinFET), hwcomponents' scaling of CACTI's 22 nm SRAM
+(``memory.csv``'s header) with NeuroSim's FinFET logic (14, 10 and 7 nm native, 16 and 12 nm interpolated)."""
 
 ACCUMULATOR_BITS: dict[int, int] = {8: 32, 16: 48, 32: 64}
 """Accumulator width of the MAC for each operand width (int8 MACs accumulate in 32 bits, as Gemmini and the TPU)."""
@@ -54,10 +54,12 @@ ripple-carry adder (Peng et al., IEDM 2019; 9 NAND2 per bit, PTM low-power devic
 REGFILE_MAX_BYTES = 1024
 """L1 capacities up to this are flip-flop register files; larger ones are SRAM macros."""
 
-SUPPLY_V: dict[int, float] = {65: 1.0, 45: 0.9, 40: 0.9, 32: 0.9, 28: 0.9, 22: 0.8, 16: 0.8, 7: 0.7}
-"""Nominal core supply (V) per node, for wire energy (Eyeriss: 1.0 V at 65 nm; foundry nominal elsewhere; 16 and
-7 nm: the supplies of NeuroSim's FinFET devices the logic table is priced at, 0.8 V at 14 nm and 0.7 V at 7 nm,
-``hwcomponents_neurosim`` ``drop_in/Technology.cpp``)."""
+SUPPLY_V: dict[int, float] = {65: 1.0, 45: 0.9, 40: 0.9, 32: 0.9, 28: 0.9, 22: 0.8, 16: 0.8, 14: 0.8,
+                               12: 0.775, 10: 0.75, 7: 0.7}
+"""Nominal core supply (V) per node, for wire energy (Eyeriss: 1.0 V at 65 nm; foundry nominal elsewhere; 16 to 7 nm:
+the supplies of NeuroSim's FinFET devices the logic table is priced at, ``hwcomponents_neurosim``
+``drop_in/Technology.cpp``: 0.8 V at 14 nm, 0.75 V at 10 nm, 0.7 V at 7 nm; 12 nm between 10 and
+14)."""
 
 WIRE_CAP_PF_PER_MM = 0.2
 """On-chip wire capacitance, about 0.2 pF/mm at every node (Ho, Mai & Horowitz, Proc. IEEE 89(4), 2001)."""
@@ -66,10 +68,11 @@ WIRE_ENERGY_PJ_PER_BIT_MM: dict[int, float] = {n: 0.5 * WIRE_CAP_PF_PER_MM * v *
 """Energy to move one bit 1 mm: activity 0.5 x C x V^2 (0.1 pJ/bit/mm at 1.0 V; Keckler et al., IEEE Micro 31(5),
 2011, Table 1: a 256-bit 10 mm bus costs 310 pJ at 40 nm, 0.12 pJ/bit/mm)."""
 
-WIRE_PITCH_UM: dict[int, float] = {65: 0.28, 45: 0.20, 40: 0.173, 32: 0.13, 28: 0.12, 22: 0.10, 16: 0.072, 7: 0.045}
+WIRE_PITCH_UM: dict[int, float] = {65: 0.28, 45: 0.20, 40: 0.173, 32: 0.13, 28: 0.12, 22: 0.10, 16: 0.072,
+                                    14: 0.0625, 12: 0.054, 10: 0.045, 7: 0.045}
 """Intermediate-metal wire pitch (um) per node (ITRS 2011 interconnect tables, intermediate wiring). 40 nm: linear
-between 45 and 32 nm, as the tables interpolate; 16 and 7 nm: 22 nm's scaled by NeuroSim's wire width per node
-(``drop_in/Param.cpp``: 40 nm wide at 22 nm, 25 at 14, 18 at 7; 28.75 at 16 between 14 and 22)."""
+between 45 and 32 nm, as the tables interpolate; 16 to 7 nm: 22 nm's scaled by NeuroSim's wire width per node
+(``drop_in/Param.cpp``: 40 nm wide at 22 nm, 25 at 14, 18 at 10 and 7; 16 and 12 nm interpolated)."""
 
 MAX_L2_BYTES = 1 << 30
 """The largest global buffer (bytes) the model prices: 1 GiB, in banks of the SRAM table's largest macro."""

@@ -72,7 +72,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 # ----------------------------------------------------------------------------
 # Sweep definition
 # ----------------------------------------------------------------------------
-NODES_NM = [65, 45, 40, 32, 28, 22, 16, 7]  # 40, 28 nm: interpolated; 16, 7 nm: FinFET, below CACTI's nodes
+NODES_NM = [65, 45, 40, 32, 28, 22, 16, 14, 12, 10, 7]  # 40, 28: interpolated; 16-7: FinFET, below CACTI's
+# Not 90 nm: its CACTI SRAM (256 KiB: 1.9 pJ/B, 1.0 mm2) and NeuroSim MAC come out below 65 nm's (7.2 pJ/B, 1.8 mm2).
 CACTI_NATIVE_NM = [22, 32, 45, 65, 90]  # hwcomponents_cacti `supported_technologies`
 NEUROSIM_NATIVE_NM = [7, 10, 14, 22, 32, 45, 65, 90, 130]
 SRAM_CAPS_B = [2**k for k in range(6, 24)]  # 64 B .. 8 MiB
@@ -247,7 +248,7 @@ def cacti_lstp_vdd(node_nm):
     return None
 
 
-NEUROSIM_LP_VDD = {65: 1.1, 45: 1.0, 32: 0.9, 22: 0.85, 14: 0.8, 7: 0.7}  # drop_in/Technology.cpp, LP roadmap
+NEUROSIM_LP_VDD = {65: 1.1, 45: 1.0, 32: 0.9, 22: 0.85, 14: 0.8, 10: 0.75, 7: 0.7}  # drop_in/Technology.cpp
 
 
 def built_from_source_note(bin_path, bundled_path):
@@ -340,7 +341,7 @@ def cacti_exact_probe(sram_obj, cap_b, width_bits, node_nm):
 
 def gen_sram(failures):
     rows = []
-    order = [22, 16, 7, 32, 28, 45, 40, 65]  # each derived node right after its CACTI nodes (file cache hits)
+    order = [22, 16, 14, 12, 10, 7, 32, 28, 45, 40, 65]  # each derived node after its CACTI nodes (cache hits)
     for cap in SRAM_CAPS_B:
         for width in SRAM_WIDTHS:
             for node in order:
@@ -772,7 +773,7 @@ def main():
         "node_method: 22/32/45/65 nm are CACTI-native nodes. 28 nm: hwcomponents_cacti does NOT ask CACTI for "
         "28 nm; it runs CACTI at 22 and 32 nm and linearly interpolates energy/area/leakage/timing "
         "(0.4*22nm + 0.6*32nm). A direct CACTI 28 nm run (CACTI's own tech-param interpolation) is in "
-        "crosscheck_sram_28nm_cacti_direct.csv for comparison. 40 nm likewise from 32 and 45 nm. 16 and 7 nm "
+        "crosscheck_sram_28nm_cacti_direct.csv for comparison. 40 nm likewise from 32 and 45 nm. 16 to 7 nm "
         "(FinFET, below CACTI's smallest node): hwcomponents_cacti scales its 22 nm outputs by s = node/22, "
         "energy x s^0.5 (IRDS 2022: SRAM energy no longer scales with the node), area and timing x s, leakage "
         "x s^0.5 x 0.79 (FinFETs leak about 21 % less, Parvais et al. 2009).",
@@ -849,7 +850,7 @@ def main():
         f"NeuroSim source: {CITE_NEUROSIM}; PTM LP devices (deviceRoadmap=-1), 300 K, Vdd "
         + ", ".join(f"{k}nm={v}V" for k, v in NEUROSIM_LP_VDD.items())
         + "; 28 nm = linear interpolation of 22 and 32 nm NeuroSim outputs, 40 nm of 32 and 45 nm, 16 nm of 14 "
-        "and 22 nm (hwcomponents_neurosim); 7 nm native (PTM FinFET).",
+        "and 22 nm, 12 nm of 10 and 14 nm (hwcomponents_neurosim); 14, 10 and 7 nm native (PTM FinFET).",
         "No multiplier model exists in hwcomponents_neurosim, so MAC rows come from Aladdin only.",
         f"framework: {CITE_CIMLOOP}",
         f"failures: {len([f for f in failures if f.startswith(('Aladdin', 'NeuroSim'))])}",
