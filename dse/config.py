@@ -29,8 +29,8 @@ the default elsewhere is 28 nm) with ``word_bits`` (operand width), ``clock_mhz`
 ``hbm2``). ``word_bits`` and ``clock_mhz`` fix the hardware fields ``word_bytes`` and ``clock_mhz``.
 
 ``platform`` (:data:`npu_dse.cost_models.evaluator.PLATFORMS`) states budgets: under a physical technology an area
-(mm²) and a power (mW) limit, and, when there is no ``technology`` block, the node, word width, clock and DRAM the
-platform is priced at (``iot``: 0.5 mm², 50 mW; ``edge``: 4 mm², 500 mW; ``mobile``: 10 mm², 2 W at 22 nm;
+(mm²) and a power (mW) limit, and the node, word width, clock and DRAM the platform is priced at, each unless the
+``technology`` block sets it (``iot``: 0.5 mm², 50 mW; ``edge``: 4 mm², 500 mW; ``mobile``: 10 mm², 2 W at 22 nm;
 ``cloud``: 300 mm², 40 W); under MAESTRO's constants (the ConfuciuX space) ConfuciuX's PE and L1 budgets.
 ``constraints`` override the platform's.
 

@@ -118,13 +118,17 @@ def build_problem(cfg: ExperimentConfig, source: str | None = None):
         raise ConfigError(f"{where}: space: {exc}") from None
     technology = None
     t = cfg.technology
-    if t is None and cfg.platform is not None and space.technology != "maestro":  # priced at the platform's node
+    own_maestro = t is not None and t.node.strip().lower() == "maestro"
+    if cfg.platform is not None and space.technology != "maestro" and not own_maestro:
+        # priced at the platform's node, word width, clock and DRAM; a technology block overrides what it sets
         from npu_dse.cost_models.evaluator import PLATFORMS
 
         p = PLATFORMS[cfg.platform]
-        t = TechnologyConfig(node=p.node, word_bits=p.word_bits, clock_mhz=p.clock_mhz, dram=p.dram)
-        t = t if not {"word_bytes", "clock_mhz"} & {q.name for q in space.parameters} else \
-            TechnologyConfig(node=p.node, dram=p.dram)
+        searched = {q.name for q in space.parameters}
+        base = {"node": p.node, "dram": p.dram,
+                "word_bits": None if "word_bytes" in searched else p.word_bits,
+                "clock_mhz": None if "clock_mhz" in searched else p.clock_mhz}
+        t = TechnologyConfig(**{**base, **({} if t is None else t.model_dump(exclude_unset=True))})
     if t is not None:
         technology = {"node": t.node, **({"dram": t.dram} if t.dram else {})}
         hw = {k: v for k, v in (("word_bytes", None if t.word_bits is None else t.word_bits // 8),

@@ -67,8 +67,8 @@ def test_valid_experiment_loads_with_defaults(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("platform", ["iot", "edge", "mobile", "cloud"])
 def test_platform_budgets_are_in_mm2_and_mw_at_the_platforms_node(tmp_path: Path, platform: str) -> None:
-    """A physical problem takes the platform's area and power budgets and, without a technology block, its node,
-    word width, clock and DRAM; a technology block keeps its own node and the platform's budgets."""
+    """A physical problem takes the platform's area and power budgets and its node, word width, clock and DRAM; a
+    technology block overrides what it sets (the rest stays the platform's) and keeps the platform's budgets."""
     from npu_dse.cost_models.technology import PhysicalTechnology
 
     plat = PLATFORMS[platform]
@@ -81,6 +81,11 @@ def test_platform_budgets_are_in_mm2_and_mw_at_the_platforms_node(tmp_path: Path
     assert problem.space.fixed["clock_mhz"] == plat.clock_mhz
     own = build_problem(load_experiment(write(tmp_path, {**cfg, "technology": {"node": "45nm", "clock_mhz": 500}})))
     assert own.technology.node_nm == 45 and own.space.fixed["clock_mhz"] == 500
+    # what the block leaves out stays the platform's (a cloud chip at another node keeps its HBM2)
+    assert own.technology.dram == plat.dram and own.space.fixed["word_bytes"] == plat.word_bits // 8
+    node_only = build_problem(load_experiment(write(tmp_path, {**cfg, "technology": "16nm"})))
+    assert node_only.technology.node_nm == 16 and node_only.technology.dram == plat.dram
+    assert node_only.space.fixed["clock_mhz"] == plat.clock_mhz
     assert {c.metric for c in own.constraints} == {"area_mm2", "power_mw"}
     assert plat.resembles and plat.area_mm2 > 0 and plat.power_mw > 0
 
