@@ -295,10 +295,16 @@ def _runs(chip: silicon.Chip) -> list[tuple[str, silicon.Chip, dict, bool]]:
     return runs
 
 
-def _window(windows: list[tuple[float, float]]) -> str:
-    """The intersection of power windows (mW), or "none" when it is empty."""
+def _intersection(windows: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The power (mW) every window of ``windows`` holds, as (lo, hi), or None when there is none."""
     lo, hi = max(w[0] for w in windows), min(w[1] for w in windows)
-    return f"{lo:.0f}-{hi:.0f}" if lo <= hi else "none"
+    return (lo, hi) if lo <= hi else None
+
+
+def _window(windows: list[tuple[float, float]]) -> str:
+    """:func:`_intersection` as text: ``lo-hi`` mW, or "none"."""
+    both = _intersection(windows)
+    return "none" if both is None else f"{both[0]:.0f}-{both[1]:.0f}"
 
 
 def _missing_power_table() -> list[str]:
@@ -323,13 +329,13 @@ def _missing_power_table() -> list[str]:
         clock = [c for c in silicon.CLOCK_ESTIMATES if c.chip == chip.name]
         summary.append(f"{chip.name}: fixed template {_window(fixed)}, mapper {_window(mapped)}"
                        + (f"; published clock-network estimate {clock[0].power_mw:g} mW" if clock else ""))
-        if _window(fixed) == "none":
+        both = {"fixed-template": _intersection(fixed), "mapper": _intersection(mapped)}
+        if both["fixed-template"] is None:
             empty.append(chip.name)
-        if _window(mapped) == "none":
+        if both["mapper"] is None:
             mapped_empty.append(chip.name)
         for c in clock:
-            inside = [name for name, wins in (("fixed-template", fixed), ("mapper", mapped))
-                      if max(w[0] for w in wins) <= c.power_mw <= min(w[1] for w in wins)]
+            inside = [name for name, w in both.items() if w is not None and w[0] <= c.power_mw <= w[1]]
             holds.append(f"{c.chip}'s estimate ({c.power_mw:g} mW) lies inside its "
                          f"{' and '.join(inside) + ' windows' if inside else 'windows nowhere'}")
     lines += [

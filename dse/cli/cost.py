@@ -20,8 +20,7 @@ from npu_dse.cost_models import technology as technology_mod
 from npu_dse.cost_models.errors import DataflowError, HardwareError
 from npu_dse.cost_models.evaluator import energy_by_component, network_metrics
 from npu_dse.cost_models.hardware import L2_TENSOR_FIELDS, Hardware
-from npu_dse.cost_models import maestro as maestro_mod
-from npu_dse.cost_models.maestro import analyze_mapping, analyze_network
+from npu_dse.cost_models.maestro import analyze_mapping, analyze_network, batch_rule, file_refusal
 from npu_dse.cli.app import app
 
 _SHOWN = ["layer", "runtime_cycles", "latency_ms", "energy_pj", "power_mw", "area_mm2", "l1_req_bytes",
@@ -258,11 +257,10 @@ def _maestro_file_rules(mapping, model: str, network, dataflow: str) -> set[str]
     names = [layer.name for layer in network.layers]
     flow_text = Path(dataflow).read_text(encoding="utf-8", errors="replace")  # DSCONVs run the frontend's dpt.m
     texts = {name: flow_text for name in names if mapping.layer_types[name] != "DSCONV"}
-    refusal = maestro_mod.file_refusal(f"{model} (under {dataflow})", names, mapping.layer_types, mapping.dimensions,
-                                       texts)
+    refusal = file_refusal(f"{model} (under {dataflow})", names, mapping.layer_types, mapping.dimensions, texts)
     if refusal:
         raise DataflowError(refusal)
-    rule = maestro_mod.batch_rule(names, mapping.layer_types, mapping.dimensions)
+    rule = batch_rule(names, mapping.layer_types, mapping.dimensions)
     return {name for name, what in rule.items() if what == "unbatched"}
 
 
